@@ -1,0 +1,50 @@
+package global.cas.chain;
+
+import global.cas.crypto.Address;
+import global.cas.crypto.Network;
+import global.cas.ledger.Amounts;
+import java.util.List;
+
+/**
+ * The genesis parameters of one chain (S1–S6). Amounts are base units. Immutable; validated by
+ * {@link Genesis} when loaded.
+ */
+public record ChainParams(
+    String chainId,
+    Network network,
+    long genesisTime,
+    long blockIntervalMillis,
+    long minFeePerByte,
+    long supplyCap,
+    long initialBlockReward,
+    long halvingInterval,
+    int minerShareBasisPoints,
+    long initialTarget,
+    int maxBlockTransactions,
+    Address committeeReserve,
+    long committeeReserveAmount,
+    List<Allocation> allocations,
+    List<Address> validators,
+    List<Address> transitionalCommittee) {
+
+  /** S1: 5,000,000,000 CAS. */
+  public static final long SUPPLY_CAP = Amounts.cas(5_000_000_000L);
+  /** S2: 2,000,000,000 CAS issued at genesis, half to the reserve and half to the sale allocations. */
+  public static final long GENESIS_ISSUE = Amounts.cas(2_000_000_000L);
+  public static final long RESERVE_AT_GENESIS = Amounts.cas(1_000_000_000L);
+  /** S3: 3,000,000,000 CAS frozen, released only as block rewards. */
+  public static final long FROZEN = SUPPLY_CAP - GENESIS_ISSUE;
+
+  /** A genesis sale allocation. */
+  public record Allocation(Address owner, long amount) {}
+
+  public ChainParams {
+    allocations = List.copyOf(allocations);
+    validators = List.copyOf(validators);
+    transitionalCommittee = List.copyOf(transitionalCommittee);
+  }
+
+  public long frozenAtGenesis() {
+    return supplyCap - committeeReserveAmount - allocations.stream().mapToLong(Allocation::amount).sum();
+  }
+}

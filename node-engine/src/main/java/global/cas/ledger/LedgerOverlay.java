@@ -1,0 +1,73 @@
+package global.cas.ledger;
+
+import global.cas.crypto.Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pending changes on top of a base view, so a block (or a single transaction) can be tried and
+ * thrown away without touching the base: the base changes only when the resulting {@link
+ * LedgerDelta} is applied. Transactions are validated completely before they are applied, so an
+ * application never fails half way. Not thread-safe: used on the chain thread.
+ */
+public final class LedgerOverlay implements LedgerView {
+  private final LedgerView base;
+  private final Map<OutputRef, UnspentOutput> created = new LinkedHashMap<>();
+  private final Map<OutputRef, UnspentOutput> spent = new LinkedHashMap<>();
+  private final Map<BalanceKey, Long> balances = new HashMap<>();
+
+  public LedgerOverlay(LedgerView base) {
+    this.base = base;
+  }
+
+  @Override
+  public Optional<UnspentOutput> unspent(OutputRef ref) {
+    if (spent.containsKey(ref)) {
+      return Optional.empty();
+    }
+    UnspentOutput c = created.get(ref);
+    return c != null ? Optional.of(c) : base.unspent(ref);
+  }
+
+  @Override
+  public long balance(Address owner, AssetId asset) {
+    Long v = balances.get(new BalanceKey(owner, asset));
+    return v != null ? v : base.balance(owner, asset);
+  }
+
+  /** Spends an unspent output and debits its owner (L1, L2). */
+  public void spend(UnspentOutput u) {
+    if (created.remove(u.ref()) == null) {
+      spent.put(u.ref(), u);
+    }
+    adjust(u.output().owner(), u.output().asset(), -u.output().amount());
+  }
+
+  /** Creates an output and credits its owner. */
+  public void create(UnspentOutput u) {
+    created.put(u.ref(), u);
+    adjust(u.output().owner(), u.output().asset(), u.output().amount());
+  }
+
+  private void adjust(Address owner, AssetId asset, long delta) {
+    BalanceKey k = new BalanceKey(owner, asset);
+    long now = balance(owner, asset);
+    long next = Amounts.add(now, delta);
+    if (next < 0) {
+      throw new IllegalStateException("balance would go negative for " + k + ": ledger corrupted");
+    }
+    balances.put(k, next);
+  }
+
+  public LedgerDelta delta() {
+    return new LedgerDelta(new ArrayList<>(created.values()), new ArrayList<>(spent.values()), balances);
+  }
+
+  public List<UnspentOutput> createdSoFar() {
+    return List.copyOf(created.values());
+  }
+}

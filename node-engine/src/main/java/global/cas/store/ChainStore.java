@@ -1,0 +1,40 @@
+package global.cas.store;
+
+import global.cas.chain.Block;
+import global.cas.chain.BlockExecutor.ExecutedBlock;
+import global.cas.chain.ChainTip;
+import global.cas.crypto.Hash;
+import global.cas.ledger.BalanceKey;
+import global.cas.ledger.UnspentOutput;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The chain's durable state: blocks, transactions, outputs (spent ones keep their spending
+ * height), balances and the tip. {@link #commit} writes one whole block in one database
+ * transaction, so after a crash at any instant the store holds the last whole block and nothing
+ * half-written. Implementations are safe for one writer (the chain thread) and concurrent readers.
+ */
+public interface ChainStore extends AutoCloseable {
+  /** The last committed block's tip; empty for a new database. */
+  Optional<ChainTip> tip();
+
+  /** Commits a block and its ledger delta atomically, then makes it the tip. */
+  void commit(ExecutedBlock block);
+
+  Optional<Block> block(long height);
+
+  Optional<Block> blockByHash(Hash hash);
+
+  Optional<StoredTransaction> transaction(Hash id);
+
+  /** Streams every unspent output, in storage order, to rebuild the in-memory cache on start. */
+  void forEachUnspent(Consumer<UnspentOutput> sink);
+
+  /** Streams every non-zero balance. */
+  void forEachBalance(BiConsumer<BalanceKey, Long> sink);
+
+  @Override
+  void close();
+}

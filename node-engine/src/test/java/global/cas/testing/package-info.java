@@ -1,0 +1,2 @@
+/** Shared test fixtures: deterministic keys, a small devnet genesis, transfer builders. */
+package global.cas.testing;

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Finds a JDK >= 21 and exports JAVA_HOME for the CAS Wallet scripts.
+# Order: $JAVA_HOME, then the usual places (/usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks), newest first.
+# Sourced by ./cas-wallet and ./test.sh; prints one clear line and exits when nothing fits.
+
+cas_java_major() {
+  local v
+  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  echo "${v%%.*}"
+}
+
+cas_find_jdk() {
+  local min=21 candidate major
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    major=$(cas_java_major "$JAVA_HOME")
+    if [ "${major:-0}" -ge "$min" ]; then echo "$JAVA_HOME"; return 0; fi
+  fi
+  for candidate in $(ls -d /usr/lib/jvm/*/ /opt/*jdk*/ /opt/java/*/ "$HOME"/.sdkman/candidates/java/*/ "$HOME"/.jdks/*/ 2>/dev/null | sort -rV); do
+    candidate=${candidate%/}
+    [ -x "$candidate/bin/javac" ] || continue
+    major=$(cas_java_major "$candidate")
+    if [ "${major:-0}" -ge "$min" ]; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+if ! CAS_JDK=$(cas_find_jdk); then
+  echo "CAS Wallet needs a JDK 21 or newer and found none (looked at JAVA_HOME and /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2
+  echo "Install one, e.g. 'apt-get install -y temurin-25-jdk' or 'apt-get install -y openjdk-21-jdk', or set JAVA_HOME." >&2
+  exit 2
+fi
+export JAVA_HOME="$CAS_JDK"
+if [ "$(cas_java_major "$JAVA_HOME")" -ge 24 ]; then
+  # Maven's own Guava calls sun.misc.Unsafe; JDK 24+ warns about it on every build
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+if ! command -v mvn >/dev/null 2>&1; then
+  echo "CAS Wallet builds with Apache Maven 3.8 or newer and 'mvn' is not on the PATH: 'apt-get install -y maven'." >&2
+  exit 2
+fi
