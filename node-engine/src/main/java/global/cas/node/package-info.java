@@ -1,0 +1,9 @@
+/**
+ * The node: {@link global.cas.node.Node} starts and stops the parts (store, in-memory state,
+ * mempool, block producer, RPC) and publishes immutable past-tense events. {@link
+ * global.cas.node.ChainService} owns the one chain thread, the only writer of chain state. The block
+ * producer is an interface so the BFT engine can replace the single local validator without
+ * anything above it changing. Depends on every engine package below it; nothing depends on it
+ * but {@code rpc} and the program.
+ */
+package global.cas.node;
