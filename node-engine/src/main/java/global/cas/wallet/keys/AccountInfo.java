@@ -1,6 +1,7 @@
 package global.cas.wallet.keys;
 
 import global.cas.crypto.Address;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public record AccountInfo(int index, String label, List<Address> addresses) {
 
   /** This account with one more address at the end. */
   AccountInfo withAddress(Address address) {
-    List<Address> l = new java.util.ArrayList<>(addresses);
+    List<Address> l = new ArrayList<>(addresses);
     l.add(address);
     return new AccountInfo(index, label, l);
   }
