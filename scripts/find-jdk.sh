@@ -36,6 +36,11 @@ if [ "$(cas_java_major "$JAVA_HOME")" -ge 24 ]; then
 fi
 export PATH="$JAVA_HOME/bin:$PATH"
 if ! command -v mvn >/dev/null 2>&1; then
-  echo "CAS Wallet builds with Apache Maven 3.8 or newer and 'mvn' is not on the PATH: 'apt-get install -y maven'." >&2
-  exit 2
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Apache Maven (apt-get install -y maven)..." >&2
+    apt-get install -y -q maven >/dev/null || { echo "Could not install Maven; install it with 'apt-get install -y maven'." >&2; exit 2; }
+  else
+    echo "CAS Wallet builds with Apache Maven 3.8 or newer and 'mvn' is not on the PATH: 'sudo apt-get install -y maven'." >&2
+    exit 2
+  fi
 fi

@@ -58,10 +58,6 @@ record KeystoreDocument(
     return Sha256.digest(associatedData(), passwordCheck, nonce, ciphertext);
   }
 
-  KeystoreDocument withInfo(WalletInfo newInfo, byte[] newNonce, byte[] newCiphertext) {
-    return new KeystoreDocument(newInfo, kdf, salt, passwordCheck, newNonce, newCiphertext);
-  }
-
   private static void writeString(DataOutputStream out, String s) throws IOException {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);

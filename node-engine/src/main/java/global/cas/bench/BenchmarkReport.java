@@ -1,0 +1,31 @@
+package global.cas.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs both benchmarks and prints the figures and their ratio. */
+public final class BenchmarkReport {
+  private BenchmarkReport() {}
+
+  public static void run(int transfers, PrintStream out) throws Exception {
+    int cores = Runtime.getRuntime().availableProcessors();
+    out.printf("CAS bench: %d cores, %s %s%n", cores, System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    double verify = VerifyBenchmark.run(cores, 5);
+    out.printf("(a) Ed25519 verifications/s on %d threads: %,.0f%n", cores, verify);
+    Path dir = Files.createTempDirectory("cas-bench");
+    try {
+      ThroughputBenchmark.Result r = new ThroughputBenchmark(dir, transfers, out).run();
+      out.printf("(b) committed transfers/s (mempool -> 1 s blocks -> H2): %,.0f  (%d transfers in %.2f s, %d blocks)%n", r.perSecond(), r.transfers(), r.seconds(), r.blocks());
+      out.printf("ratio (b)/(a): %.3f%n", r.perSecond() / verify);
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    run(args.length > 0 ? Integer.parseInt(args[0]) : 50_000, System.out);
+  }
+}

@@ -1,0 +1,137 @@
+package global.cas.wallet.keys;
+
+import global.cas.crypto.Network;
+import global.cas.rejection.Reason;
+import global.cas.rejection.RejectedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Creates and opens keystore files: a wallet encrypted at rest. The file is JSON; the recovery
+ * phrase's entropy, its language and the mnemonic passphrase are encrypted with AES-256-GCM
+ * under a key derived from the wallet password with Argon2id (random 16-byte salt, random 12-byte
+ * nonce per write); the network and the accounts with their labels and addresses stay readable
+ * without the password and are sealed as GCM associated data, so any change to them is detected
+ * at unlock. Every write goes to a temporary file that is flushed and atomically renamed, so a
+ * crash never leaves half a wallet.
+ *
+ * <p>Two secrets, two roles:
+ *
+ * <ul>
+ *   <li>the <b>wallet password</b> only protects the file on this computer; changing it changes
+ *       no key and no address, and forgetting it is repaired by restoring from the recovery
+ *       words;
+ *   <li>the <b>mnemonic passphrase</b> (BIP39's optional "25th word") is part of the keys: the
+ *       same words with another passphrase are another wallet, and restoring needs both. It is
+ *       kept inside the encrypted part so it can be shown again.
+ * </ul>
+ *
+ * <p>Holds no state besides its configuration (random source, Argon2 parameters for new files);
+ * thread-safe. Files written with other Argon2 parameters open all the same, since each file
+ * states its own.
+ */
+public final class Keystore {
+  /** The label of the account every new wallet starts with. */
+  public static final String FIRST_ACCOUNT_LABEL = "Main";
+
+  private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+  private final SecureRandom random;
+  private final KdfParams kdfParams;
+  private final KeystoreJson json = new KeystoreJson();
+
+  /** A keystore that writes new files with {@link KdfParams#DEFAULT}. */
+  public Keystore(SecureRandom random) {
+    this(random, KdfParams.DEFAULT);
+  }
+
+  /**
+   * A keystore that writes new files (and re-keys files on a password change) with {@code
+   * kdfParams}; tests pass small ones to stay fast.
+   */
+  public Keystore(SecureRandom random, KdfParams kdfParams) {
+    this.random = random;
+    this.kdfParams = kdfParams;
+  }
+
+  /** The Argon2id parameters for new files. */
+  public KdfParams kdfParams() {
+    return kdfParams;
+  }
+
+  /**
+   * Writes a new wallet file with one account, {@value #FIRST_ACCOUNT_LABEL}, holding its first
+   * address, and returns it unlocked.
+   *
+   * @param mnemonic the recovery words
+   * @param passphrase the mnemonic passphrase, {@code ""} for none (changes the keys)
+   * @param password the wallet password (encrypts the file only); not kept, the caller may wipe
+   *     it
+   * @throws java.nio.file.FileAlreadyExistsException when {@code path} exists: a wallet is never
+   *     overwritten
+   * @throws IllegalArgumentException when the password is empty
+   */
+  public UnlockedWallet create(Path path, Mnemonic mnemonic, String passphrase, char[] password, Network network)
+      throws IOException {
+    requirePassword(password);
+    HdWallet hd = HdWallet.fromMnemonic(mnemonic, passphrase);
+    WalletInfo info =
+        new WalletInfo(network, List.of(new AccountInfo(0, FIRST_ACCOUNT_LABEL, List.of(hd.address(0, 0)))));
+    WalletSecret secret = WalletSecret.of(mnemonic, passphrase);
+    byte[] salt = randomBytes(KeystoreCrypto.SALT_LENGTH);
+    KeystoreCrypto.Keys keys = KeystoreCrypto.derive(password, salt, kdfParams);
+    KeystoreDocument doc = seal(info, kdfParams, salt, keys, secret);
+    write(path, doc, true);
+    return new UnlockedWallet(this, path, doc, keys.encryptionKey(), secret, hd);
+  }
+
+  /**
+   * Reads a wallet file and checks it, without the password: its public metadata is then
+   * available.
+   *
+   * @throws RejectedException {@code MALFORMED} when the file is not a valid keystore, was written
+   *     by a newer version, or was damaged
+   * @throws java.nio.file.NoSuchFileException when there is no file
+   */
+  public KeystoreFile open(Path path) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(path)) {
+      bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new RejectedException(
+          Reason.MALFORMED, "The wallet file " + path.getFileName() + " is damaged: it is far too large.");
+    }
+    return new KeystoreFile(this, path, json.read(bytes, String.valueOf(path.getFileName())));
+  }
+
+  KeystoreDocument seal(WalletInfo info, KdfParams kdf, byte[] salt, KeystoreCrypto.Keys keys, WalletSecret secret) {
+    byte[] nonce = randomBytes(KeystoreCrypto.NONCE_LENGTH);
+    KeystoreDocument unsealed = new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, new byte[0]);
+    byte[] plaintext = secret.encode();
+    byte[] ciphertext = KeystoreCrypto.encrypt(keys.encryptionKey(), nonce, plaintext, unsealed.associatedData());
+    Arrays.fill(plaintext, (byte) 0);
+    return new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, ciphertext);
+  }
+
+  void write(Path path, KeystoreDocument doc, boolean mustBeNew) throws IOException {
+    AtomicFile.write(path, json.write(doc), mustBeNew);
+  }
+
+  byte[] randomBytes(int n) {
+    byte[] b = new byte[n];
+    random.nextBytes(b);
+    return b;
+  }
+
+  static void requirePassword(char[] password) {
+    if (password.length == 0) {
+      throw new IllegalArgumentException("the wallet password cannot be empty");
+    }
+  }
+}
