@@ -8,14 +8,15 @@ import java.nio.file.Path;
 public final class BenchmarkReport {
   private BenchmarkReport() {}
 
-  public static void run(int transfers, PrintStream out) throws Exception {
+  /** Runs both; the node under test stores its chain with {@code stores} (H2 in the program). */
+  public static void run(int transfers, PrintStream out, java.util.function.Function<Path, global.cas.store.ChainStore> stores) throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
     out.printf("CAS bench: %d cores, %s %s%n", cores, System.getProperty("java.vm.name"), System.getProperty("java.version"));
     double verify = VerifyBenchmark.run(cores, 5);
     out.printf("(a) Ed25519 verifications/s on %d threads: %,.0f%n", cores, verify);
     Path dir = Files.createTempDirectory("cas-bench");
     try {
-      ThroughputBenchmark.Result r = new ThroughputBenchmark(dir, transfers, out).run();
+      ThroughputBenchmark.Result r = new ThroughputBenchmark(dir, transfers, out, stores).run();
       out.printf("(b) committed transfers/s (mempool -> 1 s blocks -> H2): %,.0f  (%d transfers in %.2f s, %d blocks)%n", r.perSecond(), r.transfers(), r.seconds(), r.blocks());
       out.printf("ratio (b)/(a): %.3f%n", r.perSecond() / verify);
     } finally {
@@ -23,9 +24,5 @@ public final class BenchmarkReport {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-  }
-
-  public static void main(String[] args) throws Exception {
-    run(args.length > 0 ? Integer.parseInt(args[0]) : 50_000, System.out);
   }
 }

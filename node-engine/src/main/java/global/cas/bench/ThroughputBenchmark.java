@@ -15,7 +15,7 @@ import global.cas.mempool.Mempool;
 import global.cas.node.Node;
 import global.cas.node.NodeConfig;
 import global.cas.node.NodeEvent;
-import global.cas.store.h2.H2ChainStore;
+import global.cas.store.ChainStore;
 import global.cas.wallet.DevnetAccounts;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,11 +39,13 @@ public final class ThroughputBenchmark {
   private final Path dataDir;
   private final int transfers;
   private final java.io.PrintStream log;
+  private final java.util.function.Function<Path, ChainStore> stores;
 
-  public ThroughputBenchmark(Path dataDir, int transfers, java.io.PrintStream log) {
+  public ThroughputBenchmark(Path dataDir, int transfers, java.io.PrintStream log, java.util.function.Function<Path, ChainStore> stores) {
     this.dataDir = dataDir;
     this.transfers = transfers;
     this.log = log;
+    this.stores = stores;
   }
 
   /** The measured run. */
@@ -55,7 +57,7 @@ public final class ThroughputBenchmark {
     NodeConfig config = new NodeConfig(dataDir, params, Optional.of(devnet.validatorKey()), 400_000, params.blockIntervalMillis());
     SecureRandom random = new SecureRandom();
     List<KeyPair> keys = IntStream.range(0, 1000).mapToObj(i -> KeyPair.random(random)).toList();
-    try (Node node = Node.start(config, H2ChainStore::open)) {
+    try (Node node = Node.start(config, stores)) {
       String chain = params.chainId();
       long expiry = node.tip().height() + 10_000;
       // round 1: each faucet key splits its allocation into 1000 outputs
