@@ -103,7 +103,7 @@ public final class ThroughputBenchmark {
       AtomicLong blocks = new AtomicLong();
       AtomicLong lastCommitNanos = new AtomicLong();
       CountDownLatch done = new CountDownLatch(1);
-      try (AutoCloseable sub =
+      AutoCloseable sub =
           node.subscribe(
               e -> {
                 if (e instanceof NodeEvent.BlockCommitted b && b.transactions() > 0) {
@@ -113,7 +113,8 @@ public final class ThroughputBenchmark {
                     done.countDown();
                   }
                 }
-              })) {
+              });
+      try {
         long start = System.nanoTime();
         for (int i = 0; i < transfers; i += 2_000) {
           List<Mempool.Admission> r = node.submitAll(measured.subList(i, Math.min(transfers, i + 2_000)));
@@ -128,6 +129,8 @@ public final class ThroughputBenchmark {
         }
         double seconds = (lastCommitNanos.get() - start) / 1e9;
         return new Result(transfers, seconds, blocks.get(), transfers / seconds);
+      } finally {
+        sub.close();
       }
     }
   }
