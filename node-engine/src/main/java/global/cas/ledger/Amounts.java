@@ -41,13 +41,14 @@ public final class Amounts {
   /** Formats base units as a decimal CAS amount with up to 8 fraction digits, no floating point. */
   public static String format(long units) {
     String sign = units < 0 ? "-" : "";
-    long abs = Math.abs(units);
-    long whole = abs / UNITS_PER_CAS;
-    long frac = abs % UNITS_PER_CAS;
+    // abs of the quotient and remainder, not of units: Math.abs(Long.MIN_VALUE) is negative
+    long whole = Math.abs(units / UNITS_PER_CAS);
+    long frac = Math.abs(units % UNITS_PER_CAS);
     if (frac == 0) {
       return sign + whole;
     }
-    String f = String.format("%08d", frac).replaceAll("0+$", "");
+    // Locale.ROOT: a default locale such as ar-EG would otherwise write non-ASCII digits
+    String f = String.format(java.util.Locale.ROOT, "%08d", frac).replaceAll("0+$", "");
     return sign + whole + "." + f;
   }
 

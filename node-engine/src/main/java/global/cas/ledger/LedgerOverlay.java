@@ -3,10 +3,12 @@ package global.cas.ledger;
 import global.cas.crypto.Address;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pending changes on top of a base view, so a block (or a single transaction) can be tried and
@@ -19,6 +21,8 @@ public final class LedgerOverlay implements LedgerView {
   private final Map<OutputRef, UnspentOutput> created = new LinkedHashMap<>();
   private final Map<OutputRef, UnspentOutput> spent = new LinkedHashMap<>();
   private final Map<BalanceKey, Long> balances = new HashMap<>();
+  /** Every output spent through this overlay, including those it created itself. */
+  private final Set<OutputRef> spentHere = new HashSet<>();
 
   public LedgerOverlay(LedgerView base) {
     this.base = base;
@@ -41,6 +45,7 @@ public final class LedgerOverlay implements LedgerView {
 
   /** Spends an unspent output and debits its owner (L1, L2). */
   public void spend(UnspentOutput u) {
+    spentHere.add(u.ref());
     if (created.remove(u.ref()) == null) {
       spent.put(u.ref(), u);
     }
@@ -61,6 +66,11 @@ public final class LedgerOverlay implements LedgerView {
       throw new IllegalStateException("balance would go negative for " + k + ": ledger corrupted");
     }
     balances.put(k, next);
+  }
+
+  /** True when {@code ref} was spent through this overlay (an earlier transaction of the same block). */
+  public boolean spentHere(OutputRef ref) {
+    return spentHere.contains(ref);
   }
 
   public LedgerDelta delta() {

@@ -110,7 +110,11 @@ public final class TransactionRules {
     for (OutputRef ref : t.inputs()) {
       UnspentOutput u =
           view.unspent(ref)
-              .orElseThrow(() -> new RejectedException(Reason.UNKNOWN_OUTPUT, "Output " + ref + " does not exist or is already spent."));
+              .orElseThrow(
+                  () ->
+                      view instanceof LedgerOverlay block && block.spentHere(ref)
+                          ? new RejectedException(Reason.DOUBLE_SPEND, "Output " + ref + " is already spent earlier in this block.")
+                          : new RejectedException(Reason.UNKNOWN_OUTPUT, "Output " + ref + " does not exist or is already spent."));
       Address owner = u.output().owner();
       if (!signers.contains(owner)) {
         throw new RejectedException(Reason.MISSING_SIGNATURE, "The owner of output " + ref + " did not sign the transfer.");
