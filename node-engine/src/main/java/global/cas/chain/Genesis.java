@@ -120,7 +120,12 @@ public final class Genesis {
     if (sale != ChainParams.GENESIS_ISSUE - ChainParams.RESERVE_AT_GENESIS) {
       throw bad("S2: the sale allocations must sum to exactly 1,000,000,000 CAS, not " + Amounts.format(sale));
     }
-    RewardSchedule r = new RewardSchedule(p.initialBlockReward(), p.halvingInterval(), p.minerShareBasisPoints());
+    RewardSchedule r;
+    try {
+      r = new RewardSchedule(p.initialBlockReward(), p.halvingInterval(), p.minerShareBasisPoints());
+    } catch (IllegalArgumentException e) {
+      throw bad("S4: the initial reward must not be negative, the halving interval must be positive and the miner share between 0 and 10,000 basis points");
+    }
     if (r.total() > ChainParams.FROZEN) {
       throw bad("S3/S4: the reward schedule pays " + Amounts.format(r.total()) + " CAS, more than the 3,000,000,000 frozen");
     }

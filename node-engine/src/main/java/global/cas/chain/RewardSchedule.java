@@ -1,7 +1,5 @@
 package global.cas.chain;
 
-import global.cas.ledger.Amounts;
-
 /**
  * Block rewards from the frozen pool (S3, S4): block h ≥ 1 releases {@code initial >> ((h-1) /
  * halvingInterval)}, split between packer and miner; the miner's share with no proof in the block
@@ -50,7 +48,8 @@ public final class RewardSchedule {
   /** What block {@code height} pays, given what is still frozen and whether a miner proved work. */
   public Payout payout(long height, long frozenRemaining, boolean minerPresent) {
     long reward = Math.min(scheduled(height), frozenRemaining);
-    long miner = Amounts.multiply(reward, minerShareBasisPoints) / 10_000;
+    // floor(reward * bp / 10^4) without the product: reward * bp overflows a long for large rewards
+    long miner = reward / 10_000 * minerShareBasisPoints + reward % 10_000 * minerShareBasisPoints / 10_000;
     long packer = reward - miner;
     return new Payout(packer, minerPresent ? miner : 0);
   }

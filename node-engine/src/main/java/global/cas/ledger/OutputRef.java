@@ -6,6 +6,12 @@ import global.cas.crypto.Hash;
 
 /** Names an output: the id of the transaction that created it and its index there (L1). */
 public record OutputRef(Hash txId, int index) implements Comparable<OutputRef> {
+  /**
+   * Largest index a decoded reference may name: a transfer has at most {@link Transfer#MAX_OUTPUTS}
+   * outputs, but the genesis transaction has one per allocation, up to 2^20 - 1 of them.
+   */
+  public static final int MAX_INDEX = (1 << 20) - 1;
+
   public OutputRef {
     if (index < 0) {
       throw new IllegalArgumentException("output index must not be negative");
@@ -17,7 +23,7 @@ public record OutputRef(Hash txId, int index) implements Comparable<OutputRef> {
   }
 
   public static OutputRef decode(Decoder d) {
-    return new OutputRef(d.hash(), d.length(Transfer.MAX_OUTPUTS - 1));
+    return new OutputRef(d.hash(), d.length(MAX_INDEX));
   }
 
   @Override

@@ -36,8 +36,13 @@ public final class TransactionRules {
     return Amounts.multiply(minFeePerByte, size);
   }
 
-  /** Checks that need no ledger state: chain id (L4), amounts (U1), fee (S6), signatures. */
+  /** Checks that need no ledger state: size (U3), chain id (L4), amounts (U1), fee (S6), signatures. */
   public void checkStateless(Transaction tx) {
+    if (tx.size() > Transaction.MAX_BYTES) {
+      // Transaction.decode refuses these, but a block's transactions are read without that check
+      throw new RejectedException(
+          Reason.OVERSIZE, "A transaction may have at most " + Transaction.MAX_BYTES + " bytes, this one has " + tx.size() + ".");
+    }
     if (!tx.chainId().equals(chainId)) {
       throw new RejectedException(
           Reason.WRONG_CHAIN, "The transaction is for chain '" + tx.chainId() + "', this node runs '" + chainId + "'.");

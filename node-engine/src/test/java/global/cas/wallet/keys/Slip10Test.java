@@ -17,7 +17,7 @@ class Slip10Test {
 
   @ParameterizedTest(name = "vector 1, {0}")
   @DisplayName("U4: SLIP-0010 ed25519 test vector 1 (chain code, private key, 0x00-prefixed public key)")
-  @CsvSource({
+  @CsvSource(quoteCharacter = '"', value = {
     "m, 90046a93de5380a72b5e45010748567d5ea02bbf6522f979e05c0d8d8ca9fffb,"
         + " 2b4be7f19ee27bbf30c667b642d5f4aa69fd169872f8fc3059c08ebae2eb19e7,"
         + " 00a4b2856bfec510abab89753fac1ac0e1112364e7d250545963f135f2a33188ed",
@@ -43,7 +43,7 @@ class Slip10Test {
 
   @ParameterizedTest(name = "vector 2, {0}")
   @DisplayName("U4: SLIP-0010 ed25519 test vector 2 (chain code, private key, 0x00-prefixed public key)")
-  @CsvSource({
+  @CsvSource(quoteCharacter = '"', value = {
     "m, ef70a74db9c3a5af931b5fe73ed8e1a53464133654fd55e7a66f8570b8e33c3b,"
         + " 171cb88b1b3c1db25add599712e36245d75bc65a1a5c9e18d76f9f2b1eab4012,"
         + " 008fe9693f8fa62a4305a140b9764c5ee01e455963744fe18204b4fb948249308a",
