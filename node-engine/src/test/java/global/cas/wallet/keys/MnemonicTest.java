@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,26 @@ class MnemonicTest {
     assertThat(Mnemonic.parse(a.phrase(), ENGLISH)).isEqualTo(a);
     assertThat(a).isNotEqualTo(b);
     assertThat(Mnemonic.generate(CHINESE, random).wordCount()).isEqualTo(24);
+  }
+
+  @Test
+  @DisplayName("any entropy of any allowed length round-trips through the words in every language")
+  void randomEntropyRoundTrips() {
+    long seed = new SecureRandom().nextLong();
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int n = 0; n < 300; n++) {
+      byte[] entropy = new byte[16 + 4 * random.nextInt(5)];
+      for (int i = 0; i < entropy.length; i++) {
+        entropy[i] = (byte) random.nextInt(256);
+      }
+      for (Language l : Language.values()) {
+        Mnemonic m = Mnemonic.fromEntropy(LISTS.get(l), entropy);
+        Mnemonic back = LISTS.parse(m.phrase());
+        assertThat(back.language()).as("random seed %d", seed).isEqualTo(l);
+        assertThat(back.entropy()).as("random seed %d", seed).isEqualTo(entropy);
+        assertThat(back.words()).as("random seed %d", seed).isEqualTo(m.words());
+      }
+    }
   }
 
   @Test
