@@ -85,9 +85,15 @@ public final class Keystore {
     WalletSecret secret = WalletSecret.of(mnemonic, passphrase);
     byte[] salt = randomBytes(KeystoreCrypto.SALT_LENGTH);
     KeystoreCrypto.Keys keys = KeystoreCrypto.derive(password, salt, kdfParams);
-    KeystoreDocument doc = seal(info, kdfParams, salt, keys, secret);
-    write(path, doc, true);
-    return new UnlockedWallet(this, path, doc, keys.encryptionKey(), secret, hd);
+    try {
+      KeystoreDocument doc = seal(info, kdfParams, salt, keys, secret);
+      write(path, doc, true);
+      return new UnlockedWallet(this, path, doc, keys.encryptionKey(), secret, hd);
+    } catch (IOException | RuntimeException e) {
+      keys.wipe();
+      secret.wipe();
+      throw e;
+    }
   }
 
   /**

@@ -52,28 +52,34 @@ public final class KeystoreFile {
    */
   public UnlockedWallet unlock(char[] password) {
     KeystoreCrypto.Keys keys = KeystoreCrypto.derive(password, doc.salt(), doc.kdf());
-    if (!MessageDigest.isEqual(keys.passwordCheck(), doc.passwordCheck())) {
-      keys.wipe();
-      throw new RejectedException(Reason.WRONG_PASSWORD, "The wallet password is wrong.");
-    }
-    byte[] plaintext;
+    boolean unlocked = false;
     try {
-      plaintext = KeystoreCrypto.decrypt(keys.encryptionKey(), doc.nonce(), doc.ciphertext(), doc.associatedData());
-    } catch (AEADBadTagException e) {
-      keys.wipe();
-      throw altered("its sealed part does not match its public part");
-    }
-    WalletSecret secret = WalletSecret.decode(plaintext);
-    HdWallet hd = HdWallet.fromMnemonic(secret.mnemonic(), secret.passphrase());
-    for (AccountInfo a : doc.info().accounts()) {
-      List<Address> derived = hd.addresses(a.index(), a.addresses().size());
-      if (!derived.equals(a.addresses())) {
+      if (!MessageDigest.isEqual(keys.passwordCheck(), doc.passwordCheck())) {
+        throw new RejectedException(Reason.WRONG_PASSWORD, "The wallet password is wrong.");
+      }
+      byte[] plaintext;
+      try {
+        plaintext = KeystoreCrypto.decrypt(keys.encryptionKey(), doc.nonce(), doc.ciphertext(), doc.associatedData());
+      } catch (AEADBadTagException e) {
+        throw altered("its sealed part does not match its public part");
+      }
+      WalletSecret secret = WalletSecret.decode(plaintext);
+      HdWallet hd = HdWallet.fromMnemonic(secret.mnemonic(), secret.passphrase());
+      for (AccountInfo a : doc.info().accounts()) {
+        List<Address> derived = hd.addresses(a.index(), a.addresses().size());
+        if (!derived.equals(a.addresses())) {
+          secret.wipe();
+          throw altered("the addresses of account " + a.index() + " do not belong to its keys");
+        }
+      }
+      UnlockedWallet wallet = new UnlockedWallet(keystore, path, doc, keys.encryptionKey(), secret, hd);
+      unlocked = true;
+      return wallet;
+    } finally {
+      if (!unlocked) {
         keys.wipe();
-        secret.wipe();
-        throw altered("the addresses of account " + a.index() + " do not belong to its keys");
       }
     }
-    return new UnlockedWallet(keystore, path, doc, keys.encryptionKey(), secret, hd);
   }
 
   private RejectedException altered(String why) {

@@ -1,0 +1,98 @@
+package global.cas.app.node;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import global.cas.app.cli.CliException;
+import global.cas.chain.ChainParams;
+import global.cas.chain.Genesis;
+import global.cas.crypto.KeyPair;
+import global.cas.crypto.Network;
+import global.cas.node.Node;
+import global.cas.node.NodeConfig;
+import global.cas.rejection.Reason;
+import global.cas.rpc.RpcServer;
+import global.cas.store.ChainStore;
+import global.cas.store.h2.H2ChainStore;
+import global.cas.wallet.DevnetAccounts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Wires one node: the bundled genesis of the network, the validator key (the devnet's public one,
+ * or the key file), the node configuration, the H2 chain store, the started {@link Node} and its
+ * {@link RpcServer}. The node and the server are singletons of the injector that holds this module;
+ * whoever gets them closes them (server first).
+ */
+public final class NodeModule extends AbstractModule {
+  private final NodeSettings settings;
+
+  public NodeModule(NodeSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  protected void configure() {
+    bind(NodeSettings.class).toInstance(settings);
+  }
+
+  @Provides
+  @Singleton
+  ChainParams chainParams() {
+    return Genesis.bundled(settings.network());
+  }
+
+  @Provides
+  @Singleton
+  Optional<KeyPair> validatorKey() {
+    if (settings.validatorKeyFile().isPresent()) {
+      return Optional.of(readKey(settings.validatorKeyFile().get()));
+    }
+    if (settings.network() == Network.DEVNET) {
+      return Optional.of(new DevnetAccounts().validatorKey());
+    }
+    return Optional.empty();
+  }
+
+  @Provides
+  @Singleton
+  NodeConfig nodeConfig(ChainParams params, Optional<KeyPair> validatorKey) {
+    long interval = settings.blockIntervalMillis().orElse(params.blockIntervalMillis());
+    return new NodeConfig(settings.dataDir(), params, validatorKey, NodeConfig.DEFAULT_MEMPOOL_CAPACITY, interval);
+  }
+
+  @Provides
+  Function<Path, ChainStore> chainStoreFactory() {
+    return H2ChainStore::open;
+  }
+
+  @Provides
+  @Singleton
+  Node node(NodeConfig config, Function<Path, ChainStore> storeFactory) {
+    return Node.start(config, storeFactory);
+  }
+
+  @Provides
+  @Singleton
+  RpcServer rpcServer(Node node) throws IOException {
+    return RpcServer.start(node, settings.dataDir(), settings.rpcPort());
+  }
+
+  private static KeyPair readKey(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new CliException(Reason.NOT_FOUND, "Cannot read the validator key file " + file + ": " + e.getMessage() + ".");
+    }
+    if (!text.matches("[0-9a-fA-F]{64}")) {
+      throw new CliException(Reason.MALFORMED, "The validator key file " + file + " must hold the 32-byte Ed25519 seed as 64 hex digits.");
+    }
+    return KeyPair.fromSeed(HexFormat.of().parseHex(text));
+  }
+}

@@ -1,0 +1,73 @@
+package global.cas.app.node;
+
+import global.cas.app.cli.CliException;
+import global.cas.app.cli.CommonOptions;
+import global.cas.crypto.Network;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options of {@code cas node} (and of {@code cas} alone). Filled by picocli. */
+public final class NodeOptions {
+  /** Languages of the window (the window itself comes with the desktop UI). */
+  public enum UiLanguage {
+    EN,
+    ZH
+  }
+
+  @Mixin private CommonOptions common = new CommonOptions();
+
+  @Option(
+      names = "--rpc-port",
+      paramLabel = "<port>",
+      description = "JSON-RPC port on 127.0.0.1; 0 picks a free one (default: devnet 18645, testnet 28645, mainnet 8645).")
+  private Integer rpcPort;
+
+  @Option(
+      names = "--block-interval-ms",
+      paramLabel = "<ms>",
+      description = "Milliseconds between blocks, devnet only (default: the genesis value).")
+  private Long blockIntervalMillis;
+
+  @Option(
+      names = "--validator-key-file",
+      paramLabel = "<file>",
+      description = "File holding this validator's Ed25519 seed as 64 hex digits (devnet uses its public validator key without it).")
+  private Path validatorKeyFile;
+
+  @Option(names = "--headless", description = "Run without a window (today the node always runs without one).")
+  private boolean headless;
+
+  @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the window: en or zh (default: en).")
+  private UiLanguage lang = UiLanguage.EN;
+
+  public boolean headless() {
+    return headless;
+  }
+
+  public UiLanguage lang() {
+    return lang;
+  }
+
+  /** The checked settings. */
+  public NodeSettings settings() {
+    Network network = common.network();
+    int port = rpcPort == null ? NodeSettings.defaultRpcPort(network) : rpcPort;
+    if (port < 0 || port > 65535) {
+      throw CliException.usage("--rpc-port takes 0 to 65535, not " + port + ".");
+    }
+    OptionalLong interval = OptionalLong.empty();
+    if (blockIntervalMillis != null) {
+      if (network != Network.DEVNET) {
+        throw CliException.usage("--block-interval-ms is for devnet only; " + network.id() + " keeps its genesis interval.");
+      }
+      if (blockIntervalMillis < 10 || blockIntervalMillis > 3_600_000) {
+        throw CliException.usage("--block-interval-ms takes 10 to 3600000, not " + blockIntervalMillis + ".");
+      }
+      interval = OptionalLong.of(blockIntervalMillis);
+    }
+    return new NodeSettings(network, common.dataDir(), port, interval, Optional.ofNullable(validatorKeyFile));
+  }
+}
