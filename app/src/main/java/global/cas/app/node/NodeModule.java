@@ -88,7 +88,7 @@ public final class NodeModule extends AbstractModule {
     try {
       text = Files.readString(file, StandardCharsets.US_ASCII).strip();
     } catch (IOException e) {
-      throw new CliException(Reason.NOT_FOUND, "Cannot read the validator key file " + file + ": " + e.getMessage() + ".");
+      throw new CliException("IO_ERROR", "Cannot read the validator key file " + file + ": " + e.getMessage() + ".");
     }
     if (!text.matches("[0-9a-fA-F]{64}")) {
       throw new CliException(Reason.MALFORMED, "The validator key file " + file + " must hold the 32-byte Ed25519 seed as 64 hex digits.");

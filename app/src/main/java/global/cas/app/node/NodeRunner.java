@@ -1,0 +1,81 @@
+package global.cas.app.node;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import global.cas.app.cli.Terminal;
+import global.cas.node.Node;
+import global.cas.rpc.RpcServer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one node in the foreground: points the log file at the data folder (before the first
+ * logger exists), starts the node and its RPC server through {@link NodeModule}, prints one line,
+ * then waits for {@link StopSignal}. Ctrl-C and SIGTERM request the stop through a shutdown hook,
+ * which then waits until the RPC server and the node are closed, so the last block is either
+ * wholly committed or not at all. Used by one command at a time.
+ */
+public final class NodeRunner {
+  /** System property read by {@code logback.xml} for {@code <datadir>/logs/cas.log}. */
+  public static final String LOG_DIR_PROPERTY = "cas.datadir";
+
+  private static final long SHUTDOWN_WAIT_SECONDS = 120;
+
+  private final Injector injector;
+  private final Terminal terminal;
+  private final StopSignal stop;
+
+  @Inject
+  NodeRunner(Injector injector, Terminal terminal, StopSignal stop) {
+    this.injector = injector;
+    this.terminal = terminal;
+    this.stop = stop;
+  }
+
+  /** Runs until stopped; returns the exit code (0). Start failures are thrown. */
+  public int run(NodeSettings settings) {
+    System.setProperty(LOG_DIR_PROPERTY, settings.dataDir().toString());
+    Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
+    Node node = nodeInjector.getInstance(Node.class);
+    RpcServer rpc;
+    try {
+      rpc = nodeInjector.getInstance(RpcServer.class);
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.request();
+      try {
+        closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "cas-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    terminal.out().printf(
+        "CAS node on %s (%s) at height %d, data folder %s, RPC on 127.0.0.1:%d%s. Ctrl-C stops it.%n",
+        settings.network().id(), node.params().chainId(), node.tip().height(), settings.dataDir(), rpc.port(),
+        node.isValidator() ? ", producing blocks" : "");
+    terminal.out().flush();
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      rpc.close();
+      long height = node.tip().height();
+      node.close();
+      closed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook is running and returns now that we closed
+      }
+      terminal.out().printf("CAS node stopped at height %d.%n", height);
+      terminal.out().flush();
+    }
+    return 0;
+  }
+}
