@@ -50,6 +50,9 @@ final class SchemaGuard {
           + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
           + " WHERE tc.TABLE_SCHEMA = 'PUBLIC' ORDER BY 1, 2";
 
+  /** H2's own table class; a table engine or a linked table shows another one. */
+  private static final String PLAIN_TABLE_CLASS = "org.h2.mvstore.db.MVTable";
+
   private SchemaGuard() {}
 
   /** Migrates a private in-memory database and reads its schema: what a chain database must hold. */
@@ -87,17 +90,24 @@ final class SchemaGuard {
         "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('INFORMATION_SCHEMA', 'PUBLIC')",
         r -> found.add("schema " + r.getString(1)));
     each(c, "SELECT DOMAIN_SCHEMA, DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS", r -> found.add("domain " + r.getString(1) + "." + r.getString(2)));
+    each(
+        c,
+        "SELECT SYNONYM_SCHEMA, SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS",
+        r -> found.add("synonym " + r.getString(1) + "." + r.getString(2)));
     Set<String> tables = new HashSet<>();
     each(
         c,
-        "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
+        "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, STORAGE_TYPE, TABLE_CLASS FROM INFORMATION_SCHEMA.TABLES"
+            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
         r -> {
           String name = r.getString(1) + "." + r.getString(2);
           String type = r.getString(3);
-          if ("TABLE LINK".equals(type)) {
+          if ("TABLE LINK".equals(r.getString(4)) || "org.h2.table.TableLink".equals(r.getString(5))) {
             found.add("linked table " + name);
           } else if (!"BASE TABLE".equals(type)) {
             found.add(type.toLowerCase(java.util.Locale.ROOT) + " " + name);
+          } else if (!PLAIN_TABLE_CLASS.equals(r.getString(5))) {
+            found.add("table " + name + " of engine " + r.getString(5));
           } else if (!"PUBLIC".equals(r.getString(1)) || !reference.tables().contains(r.getString(2))) {
             found.add("unknown table " + name);
           } else {

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.api.JavaObjectSerializer;
 import org.h2.api.Trigger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,25 @@ class HostileDatabaseTest {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) {}
+  }
+
+  /** A Java object serializer that counts how often H2 instantiated it. */
+  public static final class TrapSerializer implements JavaObjectSerializer {
+    static final AtomicInteger LOADED = new AtomicInteger();
+
+    public TrapSerializer() {
+      LOADED.incrementAndGet();
+    }
+
+    @Override
+    public byte[] serialize(Object obj) {
+      return new byte[0];
+    }
+
+    @Override
+    public Object deserialize(byte[] bytes) {
+      return bytes;
+    }
   }
 
   /** A static method for a function alias to point at. */
@@ -80,13 +100,16 @@ class HostileDatabaseTest {
   }
 
   @Test
-  @DisplayName("A file with a setting this node never makes (a Java object serializer) is refused")
-  void unknownSettingRefused() throws SQLException {
-    tamper("SET JAVA_OBJECT_SERIALIZER 'org.h2.util.JdbcUtils'");
+  @DisplayName("A file with a setting this node never makes (a Java object serializer) is refused, and the serializer is never loaded")
+  void unknownSettingRefused() throws Exception {
+    Files.delete(dir.resolve("chain.mv.db"));
+    tamper("SET JAVA_OBJECT_SERIALIZER '" + TrapSerializer.class.getName() + "'");
+    TrapSerializer.LOADED.set(0);
 
     assertThatThrownBy(() -> H2ChainStore.open(dir))
         .isInstanceOf(UntrustedDatabaseException.class)
         .hasMessageContaining("the setting SET JAVA_OBJECT_SERIALIZER");
+    assertThat(TrapSerializer.LOADED.get()).isZero();
   }
 
   @Test
@@ -136,7 +159,7 @@ class HostileDatabaseTest {
   }
 
   @Test
-  @DisplayName("The INFORMATION_SCHEMA check alone refuses a trigger and an alias in an open database")
+  @DisplayName("The INFORMATION_SCHEMA check alone refuses a trigger, an alias, a linked table, a view and a synonym in an open database")
   void schemaGuardRefusesTriggerAndAlias() throws SQLException {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:hostile-guard");
@@ -149,12 +172,16 @@ class HostileDatabaseTest {
         s.execute("CREATE TRIGGER T_TRAP BEFORE INSERT ON blocks FOR EACH ROW CALL '" + Trap.class.getName() + "'");
         s.execute("CREATE ALIAS ANSWER FOR '" + HostileDatabaseTest.class.getName() + ".answer'");
         s.execute("CREATE FORCE LINKED TABLE REMOTE('org.h2.Driver', 'jdbc:h2:mem:elsewhere', '', '', 'T')");
+        s.execute("CREATE VIEW peek AS SELECT * FROM balances");
+        s.execute("CREATE SYNONYM tips FOR chain_tip");
       }
       assertThatThrownBy(() -> SchemaGuard.check(c, reference, true, "test"))
           .isInstanceOf(UntrustedDatabaseException.class)
           .hasMessageContaining("trigger PUBLIC.T_TRAP")
           .hasMessageContaining("function alias or aggregate PUBLIC.ANSWER")
-          .hasMessageContaining("linked table PUBLIC.REMOTE");
+          .hasMessageContaining("linked table PUBLIC.REMOTE")
+          .hasMessageContaining("view PUBLIC.PEEK")
+          .hasMessageContaining("synonym PUBLIC.TIPS");
     }
   }
 
