@@ -166,11 +166,15 @@ public final class BlockExecutor {
     return new ChainTip(h.height(), h.hash(), h.time(), h.stateRoot(), f.target, f.frozenRemaining);
   }
 
+  /**
+   * The Merkle root of SHA-256 of each transaction's full encoding, witnesses included, so the
+   * block hash commits to the signatures too and no one can swap a witness in a committed block.
+   */
   public static Hash transactionsRoot(List<Transaction> txs) {
-    List<Hash> ids = new ArrayList<>(txs.size());
+    List<Hash> leaves = new ArrayList<>(txs.size());
     for (Transaction t : txs) {
-      ids.add(t.id());
+      leaves.add(Hash.sha256(t.encoded()));
     }
-    return MerkleTree.root(ids);
+    return MerkleTree.root(leaves);
   }
 }

@@ -90,9 +90,9 @@ public final class Genesis {
             Amounts.cas(number(root, "supplyCapCas")),
             number(root, "initialBlockRewardUnits"),
             number(root, "halvingIntervalBlocks"),
-            (int) number(root, "minerShareBasisPoints"),
+            intNumber(root, "minerShareBasisPoints"),
             HexFormat.fromHexDigitsToLong(text(root, "initialTarget")),
-            (int) number(root, "maxBlockTransactions"),
+            intNumber(root, "maxBlockTransactions"),
             committeeReserveAddress(),
             Amounts.cas(number(root, "committeeReserveCas")),
             allocations,
@@ -194,6 +194,14 @@ public final class Genesis {
       throw bad("field '" + field + "' must be an integer");
     }
     return v.asLong();
+  }
+
+  private static int intNumber(JsonNode n, String field) {
+    long v = number(n, field);
+    if (v < 0 || v > Integer.MAX_VALUE) {
+      throw bad("field '" + field + "' must be between 0 and " + Integer.MAX_VALUE);
+    }
+    return (int) v;
   }
 
   private static List<JsonNode> array(JsonNode n, String field) {

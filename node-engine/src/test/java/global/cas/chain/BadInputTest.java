@@ -132,7 +132,7 @@ class BadInputTest {
     List<TxOutput> outputs = new ArrayList<>();
     AssetId token = AssetId.token(Hash.sha256(new byte[] {5}));
     for (int i = 0; i < Transfer.MAX_INPUTS; i++) {
-      inputs.add(new OutputRef(Hash.sha256(new byte[] {(byte) i, (byte) (i >> 8)}), 128 + i));
+      inputs.add(new OutputRef(Hash.sha256(new byte[] {(byte) i, (byte) (i >> 8)}), 128 + i % 800));
       outputs.add(new TxOutput(bob, token, 1));
     }
     Transfer.Unsigned u = new Transfer.Unsigned(TestChain.CHAIN_ID, 100, inputs, outputs, 2_000_000);

@@ -217,8 +217,11 @@ public final class H2ChainStore implements ChainStore {
       checkFollowsTip(executed);
       long height = executed.block().height();
       try {
+        long a = System.nanoTime();
         writer.write(executed);
+        long b = System.nanoTime();
         writerConnection.commit();
+        System.out.printf("PROFILE write %.1f commit %.1f%n", (b-a)/1e6, (System.nanoTime()-b)/1e6);
       } catch (SQLException | RuntimeException e) {
         writer.clearBatches();
         try {
@@ -230,7 +233,9 @@ public final class H2ChainStore implements ChainStore {
       }
       tip = executed.tip();
       try {
+        long c = System.nanoTime();
         sync.execute("CHECKPOINT SYNC");
+        System.out.printf("PROFILE sync %.1f%n", (System.nanoTime()-c)/1e6);
       } catch (SQLException e) {
         throw new StoreException("Block " + height + " was committed but the database file could not be forced to disk", e);
       }

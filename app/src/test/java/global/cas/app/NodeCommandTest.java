@@ -1,0 +1,78 @@
+package global.cas.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import global.cas.rpc.RpcClient;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cas node} and {@code cas} alone, run in-process on temporary data folders. */
+class NodeCommandTest {
+  @Test
+  void casAloneStartsTheNodeWithHeadlessAndLangAndStopsCleanly(@TempDir Path dir) throws Exception {
+    RunningNode node =
+        RunningNode.startWith(dir, "--headless", "--lang", "zh", "--datadir", dir.toString(), "--rpc-port", "0", "--block-interval-ms", "100");
+    assertThat(node.outSoFar()).containsPattern("CAS node on devnet \\(cas-devnet-1\\) at height \\d+, data folder .+, RPC on 127\\.0\\.0\\.1:\\d+");
+    try (RpcClient rpc = RpcClient.forDataDir(dir)) {
+      assertThat(rpc.call("chain_info").get("validator").asBoolean()).isTrue();
+    }
+    CasCli.Result r = node.stop();
+    assertThat(r.out()).containsPattern("CAS node stopped at height \\d+\\.");
+    assertThat(r.out().lines().filter(l -> l.startsWith("CAS node on"))).hasSize(1);
+    assertThat(dir.resolve("rpc.port")).doesNotExist();
+  }
+
+  @Test
+  void aSecondNodeOnTheSameDataFolderFailsWithTheAlreadyOpenMessage(@TempDir Path dir) throws Exception {
+    try (RunningNode first = RunningNode.start(dir)) {
+      CasCli.Result second = CasCli.run("node", "--datadir", dir.toString(), "--rpc-port", "0");
+      assertThat(second.exitCode()).isNotZero();
+      assertThat(second.errLines()).containsExactly(
+          "error: ALREADY_OPEN: CAS Wallet is already open with the data folder " + dir.toAbsolutePath().normalize()
+              + " (close the other window or use --datadir).");
+      assertThat(second.out()).isEmpty();
+      try (RpcClient rpc = RpcClient.forDataDir(dir)) {
+        assertThat(rpc.call("chain_info").get("height").asLong()).isGreaterThanOrEqualTo(0);
+      }
+    }
+  }
+
+  @Test
+  void aRestartContinuesFromTheStoredChain(@TempDir Path dir) throws Exception {
+    long height;
+    try (RunningNode first = RunningNode.start(dir); RpcClient rpc = RpcClient.forDataDir(dir)) {
+      Thread.sleep(300);
+      height = rpc.call("chain_info").get("height").asLong();
+    }
+    try (RunningNode again = RunningNode.start(dir); RpcClient rpc = RpcClient.forDataDir(dir)) {
+      assertThat(rpc.call("chain_info").get("height").asLong()).isGreaterThanOrEqualTo(height);
+    }
+  }
+
+  @Test
+  void wrongNodeOptionsAreOneLineUsageErrors(@TempDir Path dir) {
+    CasCli.Result interval = CasCli.run("node", "--network", "testnet", "--datadir", dir.toString(), "--block-interval-ms", "100");
+    assertThat(interval.exitCode()).isEqualTo(2);
+    assertThat(interval.errLines()).containsExactly("error: USAGE: --block-interval-ms is for devnet only; testnet keeps its genesis interval.");
+
+    CasCli.Result lang = CasCli.run("--lang", "fr", "--datadir", dir.toString());
+    assertThat(lang.exitCode()).isEqualTo(2);
+    assertThat(lang.errLines()).singleElement().asString().startsWith("error: USAGE: Invalid value for option '--lang'");
+
+    CasCli.Result network = CasCli.run("node", "--network", "moon", "--datadir", dir.toString());
+    assertThat(network.exitCode()).isEqualTo(2);
+    assertThat(network.errLines()).singleElement().asString().contains("'moon' is not a network");
+
+    CasCli.Result unknown = CasCli.run("node", "--frobnicate");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.errLines()).containsExactly("error: USAGE: Unknown option: '--frobnicate' (see 'cas node --help').");
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    CasCli.Result help = CasCli.run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("node", "wallet", "send", "block", "tx", "status", "mine", "--headless", "--lang");
+  }
+}
