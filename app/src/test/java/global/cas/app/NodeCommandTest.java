@@ -25,7 +25,8 @@ class NodeCommandTest {
 
   @Test
   void aSecondNodeOnTheSameDataFolderFailsWithTheAlreadyOpenMessage(@TempDir Path dir) throws Exception {
-    try (RunningNode first = RunningNode.start(dir)) {
+    RunningNode first = RunningNode.start(dir);
+    try {
       CasCli.Result second = CasCli.run("node", "--datadir", dir.toString(), "--rpc-port", "0");
       assertThat(second.exitCode()).isNotZero();
       assertThat(second.errLines()).containsExactly(
@@ -35,18 +36,26 @@ class NodeCommandTest {
       try (RpcClient rpc = RpcClient.forDataDir(dir)) {
         assertThat(rpc.call("chain_info").get("height").asLong()).isGreaterThanOrEqualTo(0);
       }
+    } finally {
+      first.close();
     }
   }
 
   @Test
   void aRestartContinuesFromTheStoredChain(@TempDir Path dir) throws Exception {
+    RunningNode first = RunningNode.start(dir);
     long height;
-    try (RunningNode first = RunningNode.start(dir); RpcClient rpc = RpcClient.forDataDir(dir)) {
+    try (RpcClient rpc = RpcClient.forDataDir(dir)) {
       Thread.sleep(300);
       height = rpc.call("chain_info").get("height").asLong();
     }
-    try (RunningNode again = RunningNode.start(dir); RpcClient rpc = RpcClient.forDataDir(dir)) {
+    first.stop();
+    RunningNode again = RunningNode.start(dir);
+    try (RpcClient rpc = RpcClient.forDataDir(dir)) {
+      assertThat(height).isPositive();
       assertThat(rpc.call("chain_info").get("height").asLong()).isGreaterThanOrEqualTo(height);
+    } finally {
+      again.close();
     }
   }
 

@@ -8,7 +8,9 @@ import global.cas.rpc.RpcException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A devnet node started by {@code cas <args>} on a thread of the test JVM (in-process, like the
@@ -71,7 +73,7 @@ public final class RunningNode implements AutoCloseable {
   }
 
   /** Stops the node and returns what its command printed. */
-  public CasCli.Result stop() throws Exception {
+  public CasCli.Result stop() throws InterruptedException, ExecutionException, TimeoutException {
     cli.cli().injector().getInstance(StopSignal.class).request();
     CasCli.Result r = result.get(60, TimeUnit.SECONDS);
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -79,9 +81,16 @@ public final class RunningNode implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (!result.isDone()) {
-      stop();
+      try {
+        stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while stopping the node", e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("the node did not stop", e);
+      }
     }
   }
 }
