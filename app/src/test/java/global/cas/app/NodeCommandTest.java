@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import global.cas.rpc.RpcClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cas node} and {@code cas} alone, run in-process on temporary data folders. */
+@Timeout(60)
 class NodeCommandTest {
   @Test
   void casAloneStartsTheNodeWithHeadlessAndLangAndStopsCleanly(@TempDir Path dir) throws Exception {
@@ -57,6 +59,16 @@ class NodeCommandTest {
     } finally {
       again.close();
     }
+  }
+
+  @Test
+  void aDataFolderOfAnotherChainIsRefusedInOneLine(@TempDir Path dir) throws Exception {
+    RunningNode.start(dir).stop();
+    CasCli.Result testnet = CasCli.run("node", "--network", "testnet", "--datadir", dir.toString(), "--rpc-port", "0");
+    assertThat(testnet.exitCode()).isEqualTo(1);
+    assertThat(testnet.errLines()).singleElement().asString()
+        .startsWith("error: NODE_START_FAILED: this data folder holds another chain")
+        .endsWith("(details in " + dir.toAbsolutePath().normalize().resolve("logs").resolve("cas.log") + ")");
   }
 
   @Test

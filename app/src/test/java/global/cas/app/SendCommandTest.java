@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mine} against one devnet node (100 ms blocks) run in-process on a temporary data folder; the
  * devnet faucet wallet is restored from the public test phrase.
  */
+@Timeout(60)
 class SendCommandTest {
   @TempDir static Path dir;
   static RunningNode node;
@@ -77,6 +79,12 @@ class SendCommandTest {
 
     CasCli.Result faucetBalance = cas("wallet", "balance", "--wallet", "faucet.wallet");
     assertThat(faucetBalance.out()).contains(faucet0 + "  99998999.");
+
+    CasCli.Result back = cas("send", "--password-file", password.toString(), "--to", faucet0, "--max", "--wait");
+    assertThat(back.exitCode()).as(back.toString()).isZero();
+    assertThat(cas("wallet", "balance").out().lines().toList()).containsExactly(receiver + "  0 CAS", "total  0 CAS");
+    CasCli.Result empty = cas("send", "--password-file", password.toString(), "--to", faucet0, "--amount", "1");
+    assertThat(empty.errLines()).singleElement().asString().startsWith("error: INSUFFICIENT_FUNDS: The wallet can spend 0 CAS but this needs ");
   }
 
   @Test
@@ -116,7 +124,7 @@ class SendCommandTest {
 
     CasCli.Result otherNetwork = cas("status", "--network", "testnet");
     assertThat(otherNetwork.errLines()).containsExactly(
-        "error: WRONG_NETWORK: The node on " + dir.toAbsolutePath().normalize() + " runs devnet, not testnet (add --network testnet).");
+        "error: WRONG_NETWORK: The node on " + dir.toAbsolutePath().normalize() + " runs devnet, not testnet (use --network devnet).");
     CasCli.Result noBlock = cas("block", "99999999");
     assertThat(noBlock.errLines()).singleElement().asString().startsWith("error: NOT_FOUND: There is no block with height 99999999");
   }

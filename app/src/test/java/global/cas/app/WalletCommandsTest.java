@@ -136,6 +136,6 @@ class WalletCommandsTest {
     assertThat(created.out()).contains("First address: tcas1");
     CasCli.Result devnet = CasCli.run("wallet", "addresses", "--datadir", dir.toString(), "--wallet", file.toString());
     assertThat(devnet.exitCode()).isEqualTo(1);
-    assertThat(devnet.errLines()).containsExactly("error: WRONG_NETWORK: The wallet test.wallet is for testnet, not devnet (add --network testnet).");
+    assertThat(devnet.errLines()).containsExactly("error: WRONG_NETWORK: The wallet test.wallet is for testnet, not devnet (use --network testnet).");
   }
 }

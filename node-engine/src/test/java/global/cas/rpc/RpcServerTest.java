@@ -26,6 +26,11 @@ import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import global.cas.wallet.TransferBuilder;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +40,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,24 +126,22 @@ class RpcServerTest {
 
   @Test
   void listensOnTheLoopbackAddressOnly() throws Exception {
-    // the server socket is bound to 127.0.0.1: the port is not open on any other address
-    java.net.InetAddress other = null;
-    for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
-      for (var addr : java.util.Collections.list(nic.getInetAddresses())) {
-        if (!addr.isLoopbackAddress() && addr instanceof java.net.Inet4Address) {
-          other = addr;
+    // the server socket is bound to 127.0.0.1: the port is closed on every other address
+    List<InetAddress> others = new ArrayList<>();
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      for (InetAddress addr : Collections.list(nic.getInetAddresses())) {
+        if (!addr.isLoopbackAddress() && addr instanceof Inet4Address) {
+          others.add(addr);
         }
       }
     }
-    if (other == null) {
-      return; // no non-loopback interface on this machine
+    for (InetAddress other : others) {
+      assertThatThrownBy(() -> {
+        try (Socket s = new Socket()) {
+          s.connect(new InetSocketAddress(other, server.port()), 1000);
+        }
+      }).as("port open on " + other).isInstanceOf(IOException.class);
     }
-    java.net.InetAddress target = other;
-    assertThatThrownBy(() -> {
-      try (java.net.Socket s = new java.net.Socket()) {
-        s.connect(new java.net.InetSocketAddress(target, server.port()), 1000);
-      }
-    }).isInstanceOf(IOException.class);
   }
 
   @Test

@@ -22,7 +22,7 @@ public final class CommonOptions {
   @Option(
       names = "--datadir",
       paramLabel = "<folder>",
-      description = "The node's data folder (default: ~/.cas-wallet/<network>).")
+      description = "Data folder (default: ~/.cas-wallet/<network>).")
   private Path dataDir;
 
   public Network network() {

@@ -26,7 +26,7 @@ public final class NodeConnection {
       if (network != options.network()) {
         throw new CliException(
             Reason.WRONG_NETWORK,
-            "The node on " + options.dataDir() + " runs " + network.id() + ", not " + options.network().id() + " (add --network " + network.id() + ").");
+            "The node on " + options.dataDir() + " runs " + network.id() + ", not " + options.network().id() + " (use --network " + network.id() + ").");
       }
       return new Connected(client, info);
     } catch (RuntimeException e) {

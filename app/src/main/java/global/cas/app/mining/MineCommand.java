@@ -90,7 +90,7 @@ public final class MineCommand implements Callable<Integer> {
         found++;
         MiningProof p = proof.get();
         double seconds = (System.nanoTime() - started) / 1e9;
-        String rate = String.format("%.2f MH/s", cpu.hashes() / seconds / 1e6);
+        String rate = String.format("%.2f MH/s on average", cpu.hashes() / seconds / 1e6);
         try {
           node.rpc().call("tx_send", Map.of("raw", Bytes.hex(p.encoded())));
           accepted++;

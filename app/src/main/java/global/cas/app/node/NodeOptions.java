@@ -17,7 +17,7 @@ public final class NodeOptions {
     ZH
   }
 
-  @Mixin private CommonOptions common = new CommonOptions();
+  @Mixin private CommonOptions common;
 
   @Option(
       names = "--rpc-port",

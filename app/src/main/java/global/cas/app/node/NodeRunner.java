@@ -2,11 +2,18 @@ package global.cas.app.node;
 
 import com.google.inject.Inject;
 import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import global.cas.app.cli.CliException;
 import global.cas.app.cli.Terminal;
+import global.cas.node.DataDirLock;
 import global.cas.node.Node;
+import global.cas.rejection.RejectedException;
 import global.cas.rpc.RpcServer;
+import global.cas.store.h2.StoreException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one node in the foreground: points the log file at the data folder (before the first
@@ -36,7 +43,12 @@ public final class NodeRunner {
   public int run(NodeSettings settings) {
     System.setProperty(LOG_DIR_PROPERTY, settings.dataDir().toString());
     Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
-    Node node = nodeInjector.getInstance(Node.class);
+    Node node;
+    try {
+      node = nodeInjector.getInstance(Node.class);
+    } catch (ProvisionException e) {
+      throw startFailure(e, settings);
+    }
     RpcServer rpc;
     try {
       rpc = nodeInjector.getInstance(RpcServer.class);
@@ -77,5 +89,23 @@ public final class NodeRunner {
       terminal.out().flush();
     }
     return 0;
+  }
+
+  /**
+   * What to report when the node cannot start: user errors as they are; a database or data folder
+   * the node refuses (another chain, an untrusted or damaged file) as one line, with the details in
+   * the log file; anything else as the bug it is.
+   */
+  private static RuntimeException startFailure(ProvisionException e, NodeSettings settings) {
+    Throwable cause = e.getCause();
+    if (cause instanceof DataDirLock.AlreadyOpenException || cause instanceof CliException || cause instanceof RejectedException) {
+      return (RuntimeException) cause;
+    }
+    if (cause instanceof StoreException || cause instanceof IllegalStateException || cause instanceof UncheckedIOException) {
+      LoggerFactory.getLogger(NodeRunner.class).error("the node could not start", cause);
+      return new CliException(
+          "NODE_START_FAILED", cause.getMessage() + " (details in " + settings.dataDir().resolve("logs").resolve("cas.log") + ")");
+    }
+    return e;
   }
 }

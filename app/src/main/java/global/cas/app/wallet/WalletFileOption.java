@@ -54,7 +54,7 @@ public final class WalletFileOption {
     if (network != common.network()) {
       throw new CliException(
           Reason.WRONG_NETWORK,
-          "The wallet " + file.getFileName() + " is for " + network.id() + ", not " + common.network().id() + " (add --network " + network.id() + ").");
+          "The wallet " + file.getFileName() + " is for " + network.id() + ", not " + common.network().id() + " (use --network " + network.id() + ").");
     }
     return opened;
   }
