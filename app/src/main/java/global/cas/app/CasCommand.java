@@ -1,6 +1,7 @@
 package global.cas.app;
 
 import com.google.inject.Inject;
+import global.cas.app.bench.BenchCommand;
 import global.cas.app.chain.BlockCommand;
 import global.cas.app.chain.StatusCommand;
 import global.cas.app.chain.TxCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Mixin;
       TxCommand.class,
       StatusCommand.class,
       MineCommand.class,
+      BenchCommand.class,
       HelpCommand.class
     })
 public final class CasCommand implements Callable<Integer> {

@@ -38,10 +38,10 @@ public final class ThroughputBenchmark {
 
   private final Path dataDir;
   private final int transfers;
-  private final java.io.PrintStream log;
+  private final java.io.PrintWriter log;
   private final java.util.function.Function<Path, ChainStore> stores;
 
-  public ThroughputBenchmark(Path dataDir, int transfers, java.io.PrintStream log, java.util.function.Function<Path, ChainStore> stores) {
+  public ThroughputBenchmark(Path dataDir, int transfers, java.io.PrintWriter log, java.util.function.Function<Path, ChainStore> stores) {
     this.dataDir = dataDir;
     this.transfers = transfers;
     this.log = log;
@@ -90,6 +90,7 @@ public final class ThroughputBenchmark {
         throw new IllegalStateException("setup made only " + inputs.size() + " coins");
       }
       log.printf("setup: %d coins ready at height %d%n", inputs.size(), node.tip().height());
+      log.flush();
       // the measured transfers, signed in advance
       List<Transaction> measured = new ArrayList<>(transfers);
       for (int i = 0; i < transfers; i++) {

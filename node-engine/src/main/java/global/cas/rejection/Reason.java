@@ -36,7 +36,18 @@ public enum Reason {
   WRONG_PASSWORD("The password is wrong."),
   BAD_MNEMONIC("The recovery words are not valid."),
   NOT_FOUND("Nothing with that identifier is known."),
-  UNAUTHORIZED("The request did not carry the right RPC token.");
+  UNAUTHORIZED("The request did not carry the right RPC token."),
+  NODE_NOT_RUNNING("No node answers on this data folder: start it first."),
+  ALREADY_OPEN("Another CAS Wallet already has this data folder open."),
+  ALREADY_EXISTS("A file with that name already exists and is kept as it is."),
+  PASSWORD_MISMATCH("The two passwords are not the same."),
+  EMPTY_PASSWORD("The wallet password must not be empty."),
+  NODE_START_FAILED("The node could not start; the log file says why."),
+  PORT_IN_USE("The RPC port is taken by another program."),
+  IO_ERROR("A file could not be read or written."),
+  TIMEOUT("The node did not answer in time."),
+  USAGE("The command line is not valid."),
+  INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
   private final String sentence;
 

@@ -1,0 +1,43 @@
+package global.cas.app.bench;
+
+import com.google.inject.Inject;
+import global.cas.app.cli.Terminal;
+import global.cas.bench.BenchmarkReport;
+import global.cas.store.h2.H2ChainStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cas bench}: (a) raw Ed25519 verifications per second on all cores, (b) end-to-end
+ * transfers per second committed by a devnet node in a temporary folder, and their ratio.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures Ed25519 verifications/s on all cores and transfers/s committed end to end",
+      "(mempool -> 1 s blocks -> H2) by a devnet node in a temporary folder."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  private final Terminal terminal;
+
+  @Option(names = "--transfers", defaultValue = "50000", description = "Measured transfers (default ${DEFAULT-VALUE}).")
+  private int transfers;
+
+  @Inject
+  BenchCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (transfers < 1000 || transfers > 1_000_000) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--transfers must be between 1000 and 1000000");
+    }
+    java.io.PrintWriter sink = terminal.out();
+    BenchmarkReport.run(transfers, sink, H2ChainStore::open);
+    sink.flush();
+    return 0;
+  }
+}
