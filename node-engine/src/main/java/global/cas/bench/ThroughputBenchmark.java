@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  * is transfers committed divided by the time from the first submission to the last commit.
  */
 public final class ThroughputBenchmark {
-  private static final long FEE = 3_000;
+  private static final long FEE = 4_000;
   private static final int FAN = 1000;
 
   private final Path dataDir;
@@ -153,14 +153,17 @@ public final class ThroughputBenchmark {
       }
     }
     while (true) {
-      boolean all = true;
+      long highest = -1;
       for (Transaction t : txs) {
-        if (node.transaction(t.id()).isEmpty()) {
-          all = false;
+        var stored = node.transaction(t.id());
+        if (stored.isEmpty()) {
+          highest = -1;
           break;
         }
+        highest = Math.max(highest, stored.get().height());
       }
-      if (all) {
+      // stored first, then applied in memory: wait until the tip has moved past them too
+      if (highest >= 0 && node.tip().height() >= highest) {
         break;
       }
       Thread.sleep(100);
