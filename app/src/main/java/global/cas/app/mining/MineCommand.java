@@ -1,5 +1,6 @@
 package global.cas.app.mining;
 
+import global.cas.mining.CpuMiner;
 import com.google.inject.Inject;
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;

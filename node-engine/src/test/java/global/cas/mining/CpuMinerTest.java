@@ -1,4 +1,4 @@
-package global.cas.app.mining;
+package global.cas.mining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

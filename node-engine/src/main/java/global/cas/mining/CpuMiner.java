@@ -1,4 +1,4 @@
-package global.cas.app.mining;
+package global.cas.mining;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
