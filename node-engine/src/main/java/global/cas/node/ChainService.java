@@ -102,6 +102,11 @@ public final class ChainService implements AutoCloseable {
     return new BlockScope(t.height() + 1, t.hash(), t.target());
   }
 
+  /** The pseudo transaction id of block {@code height}'s reward outputs (0: packer, 1: miner). */
+  public global.cas.crypto.Hash rewardId(long height) {
+    return executor.rewardId(height);
+  }
+
   /** Admits a transaction to the mempool or throws {@link RejectedException}. */
   public void submit(Transaction tx) {
     mempool.submit(tx, state, nextScope());

@@ -163,6 +163,11 @@ public final class Node implements AutoCloseable {
     return chain.submitAll(txs);
   }
 
+  /** Block {@code height}'s reward to its miner, while that output is unspent (S4). */
+  public Optional<UnspentOutput> minerReward(long height) {
+    return chain.state().unspent(new global.cas.ledger.OutputRef(chain.rewardId(height), 1));
+  }
+
   public int mempoolSize() {
     return chain.mempool().size();
   }
