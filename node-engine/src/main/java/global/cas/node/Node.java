@@ -163,6 +163,18 @@ public final class Node implements AutoCloseable {
     return chain.submitAll(txs);
   }
 
+  /**
+   * The outputs block {@code height} created outside its transactions, spent or not: the genesis
+   * allocations for block 0, the packer's and miner's rewards after (S4). Wallets scan these.
+   */
+  public List<UnspentOutput> blockRewards(long height) {
+    if (height == 0) {
+      return store.outputsCreated(0, UnspentOutput.storageId(1, 0, 0) - 1);
+    }
+    return store.outputsCreated(
+        UnspentOutput.storageId(height, UnspentOutput.REWARD_SLOT, 0), UnspentOutput.storageId(height, UnspentOutput.REWARD_SLOT, 1023));
+  }
+
   /** Block {@code height}'s reward to its miner, while that output is unspent (S4). */
   public Optional<UnspentOutput> minerReward(long height) {
     return chain.state().unspent(new global.cas.ledger.OutputRef(chain.rewardId(height), 1));

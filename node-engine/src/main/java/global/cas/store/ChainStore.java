@@ -32,6 +32,12 @@ public interface ChainStore extends AutoCloseable {
   /** Streams every unspent output, in storage order, to rebuild the in-memory cache on start. */
   void forEachUnspent(Consumer<UnspentOutput> sink);
 
+  /**
+   * Every output, spent or not, whose storage id lies in {@code [from, to]}, in id order: the
+   * outputs a block created are one such range (see {@code UnspentOutput.storageId}).
+   */
+  java.util.List<UnspentOutput> outputsCreated(long from, long to);
+
   /** Streams every non-zero balance. */
   void forEachBalance(BiConsumer<BalanceKey, Long> sink);
 

@@ -84,6 +84,11 @@ class NodeTest {
       var block = node.block(height).orElseThrow();
       assertThat(block.transactions()).contains(tx);
       assertThat(node.pendingTransaction(tx.id())).isEmpty();
+      assertThat(node.blockRewards(0)).hasSize(11);
+      var rewards = node.blockRewards(height);
+      assertThat(rewards).hasSize(1);
+      assertThat(rewards.get(0).output().owner()).isEqualTo(TestChain.validator().address());
+      assertThat(rewards.get(0).output().amount()).as("S4, S6: packer reward plus the fee").isEqualTo(Amounts.cas(50) / 2 + tx.fee());
     }
   }
 
