@@ -6,7 +6,9 @@ import global.cas.app.chain.BlockCommand;
 import global.cas.app.chain.StatusCommand;
 import global.cas.app.chain.TxCommand;
 import global.cas.app.mining.MineCommand;
+import global.cas.app.desktop.DesktopRunner;
 import global.cas.app.node.NodeCommand;
+import global.cas.ui.i18n.UiLanguage;
 import global.cas.app.node.NodeOptions;
 import global.cas.app.node.NodeRunner;
 import global.cas.app.wallet.SendCommand;
@@ -17,14 +19,14 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code cas}: alone it starts the node (later the desktop window, hence {@code --headless} and
- * {@code --lang}); its subcommands talk to a running node or to wallet files.
+ * {@code cas}: alone it opens the desktop window with its embedded node ({@code --headless}: the
+ * node alone); its subcommands talk to a running node or to wallet files.
  */
 @Command(
     name = "cas",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {"CAS Wallet: a full node of the CAS chain with a wallet.", "Without a command, starts the node."},
+    description = {"CAS Wallet: a full node of the CAS chain with a wallet.", "Without a command, opens the desktop window with an embedded node (--headless: the node alone)."},
     subcommands = {
       NodeCommand.class,
       WalletCommand.class,
@@ -38,16 +40,22 @@ import picocli.CommandLine.Mixin;
     })
 public final class CasCommand implements Callable<Integer> {
   private final NodeRunner runner;
+  private final DesktopRunner desktop;
 
   @Mixin private NodeOptions options;
 
   @Inject
-  CasCommand(NodeRunner runner) {
+  CasCommand(NodeRunner runner, DesktopRunner desktop) {
     this.runner = runner;
+    this.desktop = desktop;
   }
 
+  /** The desktop window with its embedded node, or with {@code --headless} the node alone. */
   @Override
   public Integer call() {
-    return runner.run(options.settings());
+    if (options.headless()) {
+      return runner.run(options.settings());
+    }
+    return desktop.run(options.settings(), options.lang().map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH));
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code cas node} (and of {@code cas} alone). Filled by picocli. */
 public final class NodeOptions {
-  /** Languages of the window (the window itself comes with the desktop UI). */
+  /** Languages of the window. */
   public enum UiLanguage {
     EN,
     ZH
@@ -37,18 +37,19 @@ public final class NodeOptions {
       description = "File holding this validator's Ed25519 seed as 64 hex digits (devnet uses its public validator key without it).")
   private Path validatorKeyFile;
 
-  @Option(names = "--headless", description = "Run without a window (today the node always runs without one).")
+  @Option(names = "--headless", description = "Run the node alone, without the desktop window.")
   private boolean headless;
 
-  @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the window: en or zh (default: en).")
-  private UiLanguage lang = UiLanguage.EN;
+  @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the window: en or zh (default: the saved choice, else the system's).")
+  private UiLanguage lang;
 
   public boolean headless() {
     return headless;
   }
 
-  public UiLanguage lang() {
-    return lang;
+  /** The language asked for on the command line, if any. */
+  public java.util.Optional<UiLanguage> lang() {
+    return java.util.Optional.ofNullable(lang);
   }
 
   /** The checked settings. */

@@ -1,0 +1,189 @@
+package global.cas.app.desktop;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import global.cas.app.node.NodeModule;
+import global.cas.app.node.NodeRunner;
+import global.cas.app.node.NodeSettings;
+import global.cas.node.DataDirLock;
+import global.cas.node.Node;
+import global.cas.rpc.RpcServer;
+import global.cas.ui.i18n.Messages;
+import global.cas.ui.i18n.UiLanguage;
+import global.cas.ui.node.MiningModel;
+import global.cas.ui.node.NodeController;
+import global.cas.ui.node.NodeEventBridge;
+import global.cas.ui.node.NodeModel;
+import global.cas.ui.settings.SettingsController;
+import global.cas.ui.settings.SettingsModel;
+import global.cas.ui.settings.UiSettings;
+import global.cas.ui.shell.FxExecutor;
+import global.cas.ui.shell.MainWindow;
+import global.cas.ui.shell.NodeAccess;
+import global.cas.ui.shell.Screen;
+import global.cas.ui.shell.ViewLoader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs CAS Wallet as a desktop program: the window opens at once while the node opens its
+ * database on another thread; closing the window stops mining, the RPC server and the node (the
+ * block being made finishes, nothing is half written), then the program ends. A second start on
+ * the same data folder says the wallet is already open and exits with code 1.
+ */
+public final class DesktopRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(DesktopRunner.class);
+
+  private final Injector injector;
+
+  @Inject
+  DesktopRunner(Injector injector) {
+    this.injector = injector;
+  }
+
+  /** Runs until the window is closed; returns the exit code. */
+  public int run(NodeSettings settings, Optional<UiLanguage> language) {
+    System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
+    Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
+    ExecutorService background = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "cas-desktop");
+      t.setDaemon(true);
+      return t;
+    });
+    AtomicReference<RpcServer> rpc = new AtomicReference<>();
+    CompletableFuture<Node> node =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                Node n = nodeInjector.getInstance(Node.class);
+                try {
+                  rpc.set(nodeInjector.getInstance(RpcServer.class));
+                } catch (RuntimeException e) {
+                  LOG.warn("the RPC server did not start; the window works without it", e);
+                }
+                return n;
+              } catch (ProvisionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+              }
+            },
+            background);
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicInteger exit = new AtomicInteger(0);
+    try {
+      Platform.startup(() -> open(settings, language, node, rpc, background, done, exit));
+    } catch (UnsupportedOperationException | IllegalStateException e) {
+      node.thenAccept(Node::close);
+      throw new IllegalStateException(
+          "No display to open the window on (" + e.getMessage() + "): run with --headless, or under xvfb-run.", e);
+    }
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    background.shutdownNow();
+    return exit.get();
+  }
+
+  private void open(
+      NodeSettings settings,
+      Optional<UiLanguage> language,
+      CompletableFuture<Node> nodeFuture,
+      AtomicReference<RpcServer> rpc,
+      ExecutorService background,
+      CountDownLatch done,
+      AtomicInteger exit) {
+    Platform.setImplicitExit(false);
+    UiSettings saved = UiSettings.load(settings.dataDir().resolve("settings.json"), Locale.getDefault());
+    UiSettings initial = language.map(saved::withLanguage).orElse(saved);
+    Messages messages = new Messages(initial.language());
+    SettingsModel settingsModel =
+        new SettingsModel(messages, initial, settings.dataDir().resolve("settings.json"), background, SystemTheme::prefersDark);
+    NodeAccess access = new NodeAccess(nodeFuture);
+    NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
+    nodeFuture.thenAccept(n -> n.subscribe(bridge));
+    NodeModel nodeModel = new NodeModel(access, bridge);
+    MiningModel mining = new MiningModel(nodeModel);
+    ControllerFactory controllers =
+        new ControllerFactory()
+            .register(NodeController.class, () -> new NodeController(nodeModel, mining, messages))
+            .register(SettingsController.class, () -> new SettingsController(settingsModel, messages));
+    ViewLoader views = new ViewLoader(messages, controllers);
+    List<Screen> screens =
+        List.of(
+            new Screen("node", "nav.node", "/global/cas/ui/node/node.fxml", KeyCombination.keyCombination("Shortcut+6")),
+            new Screen("settings", "nav.settings", "/global/cas/ui/settings/settings.fxml", KeyCombination.keyCombination("Shortcut+7")));
+    MainWindow window = new MainWindow(views, nodeModel, screens);
+    Stage stage = new Stage();
+    stage.titleProperty().bind(messages.bind("app.title"));
+    Scene scene = new Scene(window.root(), 1100, 720);
+    window.installShortcuts(scene);
+    settingsModel.attach(window.root());
+    stage.setScene(scene);
+    var icon = DesktopRunner.class.getResourceAsStream("/global/cas/app/desktop/cas-wallet.png");
+    if (icon != null) {
+      stage.getIcons().add(new Image(icon));
+    }
+    stage.setOnCloseRequest(e -> {
+      e.consume();
+      stage.getScene().getRoot().setDisable(true);
+      mining.stop();
+      background.execute(() -> {
+        shutdown(nodeFuture, rpc);
+        Platform.runLater(() -> {
+          stage.close();
+          access.close();
+          Platform.exit();
+          done.countDown();
+        });
+      });
+    });
+    nodeFuture.whenComplete((n, error) -> {
+      if (error != null) {
+        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        LOG.error("the node could not start", cause);
+        Platform.runLater(() -> {
+          Alert alert = new Alert(Alert.AlertType.ERROR);
+          alert.setTitle(messages.get("app.title"));
+          alert.setHeaderText(messages.reason(cause instanceof DataDirLock.AlreadyOpenException ? "ALREADY_OPEN" : "NODE_START_FAILED"));
+          alert.setContentText(cause.getMessage());
+          alert.showAndWait();
+          exit.set(1);
+          stage.close();
+          Platform.exit();
+          done.countDown();
+        });
+      }
+    });
+    stage.show();
+  }
+
+  private static void shutdown(CompletableFuture<Node> nodeFuture, AtomicReference<RpcServer> rpc) {
+    try {
+      Node n = nodeFuture.join();
+      RpcServer server = rpc.get();
+      if (server != null) {
+        server.close();
+      }
+      n.close();
+    } catch (RuntimeException e) {
+      LOG.warn("while closing the node", e);
+    }
+  }
+}
