@@ -63,19 +63,13 @@ final class BlockWriter implements AutoCloseable {
   void write(ExecutedBlock executed) throws SQLException {
     Block block = executed.block();
     long height = block.height();
-    long t0 = System.nanoTime();
     writeBlock(block);
     writeTransactions(height, block.transactions());
-    long t1 = System.nanoTime();
     LedgerDelta delta = executed.delta();
     writeCreated(delta.created());
-    long t2 = System.nanoTime();
     writeSpent(height, delta.spent());
-    long t3 = System.nanoTime();
     writeBalances(delta.balances());
     writeTip(executed.tip());
-    long t4 = System.nanoTime();
-    System.out.printf("PROFILE h=%d txs %.1f created %.1f spent %.1f bal %.1f%n", height, (t1-t0)/1e6, (t2-t1)/1e6, (t3-t2)/1e6, (t4-t3)/1e6);
   }
 
   /** Drops rows batched but not executed, after a failure, so the next block starts clean. */

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.h2.engine.DbObject;
 import org.h2.engine.MetaRecord;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.db.ValueDataType;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionMap;
@@ -19,8 +21,10 @@ import org.h2.result.Row;
  * Reads the schema records of an H2 file without opening it as a database. Opening is already
  * too late: H2 replays every record then, and a trigger instantiates its class (or compiles and
  * runs its source), a linked table connects to its URL, a table engine or a Java object
- * serializer loads its class. So the records are read straight from the MVStore, read-only, the
- * way H2's own {@code Recover} tool reads them, and anything this node never creates is refused.
+ * serializer loads its class. So the records are read straight from the MVStore, read-only and
+ * committed ones only (what H2 replays), the way H2's own {@code Recover} tool reads them, and
+ * anything this node never creates is refused; nothing above the storage layer runs. (Opening the
+ * MVStore read-write here instead, and closing it, left crashed files that H2 could then not open.)
  * Uses H2 internals ({@code MetaRecord}, {@code TransactionStore}): pinned to H2 2.3, checked by
  * the tests on every build.
  */
@@ -47,14 +51,20 @@ final class FileInspector {
    * user, right, role, schema, sequence, comment or safe setting.
    *
    * @throws UntrustedDatabaseException naming what was found, or when the file cannot be read
+   * @throws StoreException when another process (or another store in this one) has the file open
    */
   static void inspect(Path mvFile) {
     List<String> found = new ArrayList<>();
     MVStore store;
     try {
       store = new MVStore.Builder().fileName(mvFile.toString()).readOnly().open();
+    } catch (MVStoreException e) {
+      if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+        throw new StoreException("The chain database " + mvFile + " is in use by another node or program; close it there first.", e);
+      }
+      throw unreadable(mvFile, e);
     } catch (RuntimeException e) {
-      throw new UntrustedDatabaseException("The chain database " + mvFile + " cannot be read as an H2 2.3 database: " + e.getMessage(), e);
+      throw unreadable(mvFile, e);
     }
     try {
       if (!store.hasMap(META_MAP)) {
@@ -74,6 +84,7 @@ final class FileInspector {
           }
         }
       }
+      t.rollback();
     } catch (UntrustedDatabaseException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -89,6 +100,11 @@ final class FileInspector {
               + String.join("; ", found)
               + ". This node never creates these, so the file was made or changed elsewhere (treat an H2 file from outside as hostile).");
     }
+  }
+
+  private static UntrustedDatabaseException unreadable(Path mvFile, RuntimeException e) {
+    return new UntrustedDatabaseException(
+        "The chain database " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: " + e.getMessage(), e);
   }
 
   /** What is wrong with one schema record, or null when it is something this node creates. */

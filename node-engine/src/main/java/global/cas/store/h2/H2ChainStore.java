@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Atomic.</b> {@link #commit} writes a block, its transactions, created and spent outputs,
  * touched balances and the new tip in one database transaction; on any failure it rolls back and
- * throws {@link StoreException}, leaving the store exactly as before.
+ * throws {@link StoreException}, leaving the store exactly as before. An output created and spent
+ * in the same block is in neither list of the block's {@code LedgerDelta}, so it has no row in
+ * {@code outputs} (its transactions are stored).
  *
  * <p><b>Durable.</b> The database runs with {@code WRITE_DELAY=0}: H2's MVStore then writes the
  * committed changes to the file inside the JDBC commit itself instead of leaving them to a
@@ -49,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * {@code CHECKPOINT SYNC} forces the file to the disk (one fsync per block), so a power cut does
  * not lose it either, as far as the disk keeps its promises. The MVStore file is append-only with
  * checksummed chunks: a crash in the middle of a commit leaves the previous block as the last one.
+ * {@code WRITE_DELAY=0} also stops H2's background housekeeping, so {@link FileCompactor} does it
+ * after each commit.
  *
  * <p><b>Hostile files.</b> Before H2 opens an existing file, {@link FileInspector} reads its schema
  * records and refuses triggers, function aliases, aggregates, linked tables, table engines and
@@ -75,8 +79,14 @@ public final class H2ChainStore implements ChainStore {
    * {@code WRITE_DELAY=0}: commits reach the file before they return (see the class comment).
    * {@code CACHE_SIZE} in KiB: the pages of the output and balance indexes that blocks touch.
    * {@code DB_CLOSE_ON_EXIT=FALSE}: the node closes the store itself, after its last commit.
+   * {@code MAX_COMPACT_TIME=0}: no compaction while closing. H2 2.3.232 then moves chunks about,
+   * and after a {@code kill -9} and a restart that move corrupted the file ("Double mark") in about
+   * half of the node's crash-restart runs; {@link FileCompactor} compacts while running instead.
    */
-  private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE";
+  private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+
+  /** H2's default: a freed chunk is overwritten only after this long. */
+  static final int RETENTION_MILLIS = 45_000;
 
   private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final int READERS = 4;
@@ -85,16 +95,20 @@ public final class H2ChainStore implements ChainStore {
   private final Connection writerConnection;
   private final BlockWriter writer;
   private final Statement sync;
+  private final FileCompactor compactor;
   private final ReaderPool readers;
   private final Object writeLock = new Object();
   private volatile ChainTip tip;
   private boolean closed;
+  private long compactions;
 
-  private H2ChainStore(String where, Connection writerConnection, BlockWriter writer, Statement sync, ReaderPool readers, ChainTip tip) {
+  private H2ChainStore(
+      String where, Connection writerConnection, BlockWriter writer, Statement sync, FileCompactor compactor, ReaderPool readers, ChainTip tip) {
     this.where = where;
     this.writerConnection = writerConnection;
     this.writer = writer;
     this.sync = sync;
+    this.compactor = compactor;
     this.readers = readers;
     this.tip = tip;
   }
@@ -111,6 +125,15 @@ public final class H2ChainStore implements ChainStore {
    *     connection setting
    */
   public static H2ChainStore open(Path dataDir) {
+    return open(dataDir, RETENTION_MILLIS);
+  }
+
+  /**
+   * {@link #open(Path)} with another retention time: how long H2 keeps a freed chunk before
+   * overwriting it, and how old a chunk must be before {@link FileCompactor} rewrites it. Tests
+   * shorten it to exercise compaction within seconds.
+   */
+  static H2ChainStore open(Path dataDir, int retentionMillis) {
     Path dir = dataDir.toAbsolutePath().normalize();
     Path base = dir.resolve(DATABASE_NAME);
     if (base.toString().indexOf(';') >= 0) {
@@ -125,7 +148,7 @@ public final class H2ChainStore implements ChainStore {
     if (Files.exists(file)) {
       FileInspector.inspect(file);
     }
-    return open("jdbc:h2:file:" + base + SETTINGS, file.toString());
+    return open("jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + retentionMillis, file.toString());
   }
 
   /**
@@ -162,7 +185,7 @@ public final class H2ChainStore implements ChainStore {
       ChainTip tip = readTip(w).orElse(null);
       w.commit();
       LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
-      return new H2ChainStore(where, w, writer, sync, readers, tip);
+      return new H2ChainStore(where, w, writer, sync, FileCompactor.of(w), readers, tip);
     } catch (SQLException | RuntimeException e) {
       if (readers != null) {
         readers.close();
@@ -217,11 +240,8 @@ public final class H2ChainStore implements ChainStore {
       checkFollowsTip(executed);
       long height = executed.block().height();
       try {
-        long a = System.nanoTime();
         writer.write(executed);
-        long b = System.nanoTime();
         writerConnection.commit();
-        System.out.printf("PROFILE write %.1f commit %.1f%n", (b-a)/1e6, (System.nanoTime()-b)/1e6);
       } catch (SQLException | RuntimeException e) {
         writer.clearBatches();
         try {
@@ -233,11 +253,17 @@ public final class H2ChainStore implements ChainStore {
       }
       tip = executed.tip();
       try {
-        long c = System.nanoTime();
         sync.execute("CHECKPOINT SYNC");
-        System.out.printf("PROFILE sync %.1f%n", (System.nanoTime()-c)/1e6);
       } catch (SQLException e) {
         throw new StoreException("Block " + height + " was committed but the database file could not be forced to disk", e);
+      }
+      try {
+        if (compactor.afterCommit()) {
+          compactions++;
+        }
+      } catch (RuntimeException e) {
+        // the block is stored; a failed rewrite only leaves the file larger for now
+        LOG.warn("Could not compact the chain database {} after block {}", where, height, e);
       }
     }
   }
@@ -385,6 +411,27 @@ public final class H2ChainStore implements ChainStore {
         });
   }
 
+  /** Outputs (spent or not) with storage ids in {@code [from, to]}: a primary-key range read. */
+  @Override
+  public java.util.List<UnspentOutput> outputsCreated(long from, long to) {
+    return readers.read(
+        () -> "the outputs " + from + ".." + to,
+        r -> {
+          PreparedStatement s = r.prepare("SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE id BETWEEN ? AND ? ORDER BY id");
+          s.setLong(1, from);
+          s.setLong(2, to);
+          java.util.List<UnspentOutput> out = new java.util.ArrayList<>();
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
+              TxOutput o = new TxOutput(Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
+              out.add(new UnspentOutput(ref, o, rs.getLong(1)));
+            }
+          }
+          return out;
+        });
+  }
+
   /** Streams every non-zero balance, by owner and asset; see {@link #forEachUnspent} for threads. */
   @Override
   public void forEachBalance(BiConsumer<BalanceKey, Long> sink) {
@@ -423,6 +470,13 @@ public final class H2ChainStore implements ChainStore {
         throw failure;
       }
       LOG.info("Closed the chain database {}", where);
+    }
+  }
+
+  /** How many commits were followed by a compaction since opening; for tests. */
+  long compactions() {
+    synchronized (writeLock) {
+      return compactions;
     }
   }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("benchmark")
 class CommitThroughputTest {
-  private static final int BLOCKS = 6;
+  private static final int BLOCKS = 20;
   private static final int TRANSFERS_PER_BLOCK = 5_000;
   private static final int PAYERS = 10;
 
@@ -53,11 +54,13 @@ class CommitThroughputTest {
       long slowestCommit = 0;
       for (int b = 0; b < BLOCKS; b++) {
         long t0 = System.nanoTime();
-        List<Transfer> transfers = new ArrayList<>(TRANSFERS_PER_BLOCK);
-        for (int i = 0; i < TRANSFERS_PER_BLOCK; i++) {
-          UnspentOutput coin = coins.get(i);
-          transfers.add(TestChain.pay(TestChain.funded(1 + i % PAYERS), coin, payees.get(i % payees.size()), 1_000, chain.expiry()));
-        }
+        List<UnspentOutput> spend = coins;
+        long expiry = chain.expiry();
+        List<Transfer> transfers =
+            IntStream.range(0, TRANSFERS_PER_BLOCK)
+                .parallel()
+                .mapToObj(i -> TestChain.pay(TestChain.funded(1 + i % PAYERS), spend.get(i), payees.get(i % payees.size()), 1_000, expiry))
+                .toList();
         long t1 = System.nanoTime();
         ExecutedBlock block = chain.next(transfers);
         long t2 = System.nanoTime();

@@ -258,6 +258,18 @@ class H2ChainStoreTest {
   }
 
   @Test
+  @DisplayName("A database already open (here or in another process) is not opened twice, and the message says it is in use")
+  void openTwiceRefused() {
+    try (H2ChainStore store = H2ChainStore.open(dir)) {
+      assertThatThrownBy(() -> H2ChainStore.open(dir))
+          .isInstanceOf(StoreException.class)
+          .isNotInstanceOf(UntrustedDatabaseException.class)
+          .hasMessageContaining("in use");
+      assertThat(store.tip()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("A closed store refuses commits; closing twice is harmless")
   void closedStore() {
     ChainFixture chain = new ChainFixture();
