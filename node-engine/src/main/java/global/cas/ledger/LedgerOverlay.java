@@ -46,9 +46,9 @@ public final class LedgerOverlay implements LedgerView {
   /** Spends an unspent output and debits its owner (L1, L2). */
   public void spend(UnspentOutput u) {
     spentHere.add(u.ref());
-    if (created.remove(u.ref()) == null) {
-      spent.put(u.ref(), u);
-    }
+    // an output created and spent in the same block stays in both lists, so storage keeps it
+    // (spent outputs are kept forever, L1) and the state root covers both facts
+    spent.put(u.ref(), u);
     adjust(u.output().owner(), u.output().asset(), -u.output().amount());
   }
 

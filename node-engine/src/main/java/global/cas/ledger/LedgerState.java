@@ -26,11 +26,12 @@ public final class LedgerState implements LedgerView {
   }
 
   public void apply(LedgerDelta delta) {
-    for (UnspentOutput u : delta.spent()) {
-      unspent.remove(u.ref());
-    }
+    // created first: an output created and spent in the same block ends up gone
     for (UnspentOutput u : delta.created()) {
       unspent.put(u.ref(), u);
+    }
+    for (UnspentOutput u : delta.spent()) {
+      unspent.remove(u.ref());
     }
     delta.balances().forEach((k, v) -> {
       if (v == 0) {
