@@ -44,6 +44,12 @@ public final class CasCommand implements Callable<Integer> {
 
   @Mixin private NodeOptions options;
 
+  @picocli.CommandLine.Option(
+      names = "--screenshots",
+      paramLabel = "<folder>",
+      description = "Write a PNG of every screen, in English and Chinese, into this folder, then close (docs/screenshots).")
+  private java.nio.file.Path screenshots;
+
   @Inject
   CasCommand(NodeRunner runner, DesktopRunner desktop) {
     this.runner = runner;
@@ -56,6 +62,9 @@ public final class CasCommand implements Callable<Integer> {
     if (options.headless()) {
       return runner.run(options.settings());
     }
-    return desktop.run(options.settings(), options.lang().map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH));
+    return desktop.run(
+        options.settings(),
+        options.lang().map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH),
+        java.util.Optional.ofNullable(screenshots));
   }
 }

@@ -59,6 +59,14 @@ public final class DesktopRunner {
 
   /** Runs until the window is closed; returns the exit code. */
   public int run(NodeSettings settings, Optional<UiLanguage> language) {
+    return run(settings, language, Optional.empty());
+  }
+
+  /**
+   * Runs until the window is closed, or with {@code screenshots} until every screen was written
+   * there in both languages (once the node has made a few blocks).
+   */
+  public int run(NodeSettings settings, Optional<UiLanguage> language, Optional<java.nio.file.Path> screenshots) {
     System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
     Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
     ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -85,8 +93,15 @@ public final class DesktopRunner {
             background);
     CountDownLatch done = new CountDownLatch(1);
     AtomicInteger exit = new AtomicInteger(0);
+    // SIGTERM or Ctrl-C in the terminal: close the node as the window's close button would
+    Thread hook = new Thread(() -> {
+      if (done.getCount() > 0) {
+        shutdown(node, rpc);
+      }
+    }, "cas-desktop-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
-      Platform.startup(() -> open(settings, language, node, rpc, background, done, exit));
+      Platform.startup(() -> open(settings, language, screenshots, node, rpc, background, done, exit));
     } catch (UnsupportedOperationException | IllegalStateException e) {
       node.thenAccept(Node::close);
       throw new IllegalStateException(
@@ -97,6 +112,11 @@ public final class DesktopRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook closes the node
+    }
     background.shutdownNow();
     return exit.get();
   }
@@ -104,6 +124,7 @@ public final class DesktopRunner {
   private void open(
       NodeSettings settings,
       Optional<UiLanguage> language,
+      Optional<java.nio.file.Path> screenshots,
       CompletableFuture<Node> nodeFuture,
       AtomicReference<RpcServer> rpc,
       ExecutorService background,
@@ -172,6 +193,16 @@ public final class DesktopRunner {
       }
     });
     stage.show();
+    screenshots.ifPresent(dir -> nodeModel.heightProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number height) {
+        if (nodeModel.readyProperty().get() && height.longValue() >= 2) {
+          nodeModel.heightProperty().removeListener(this);
+          new ScreenshotTour(window, messages, scene, dir)
+              .run(screens.stream().map(Screen::id).toList(), () -> stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        }
+      }
+    }));
   }
 
   private static void shutdown(CompletableFuture<Node> nodeFuture, AtomicReference<RpcServer> rpc) {

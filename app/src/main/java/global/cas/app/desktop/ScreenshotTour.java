@@ -1,0 +1,78 @@
+package global.cas.app.desktop;
+
+import global.cas.ui.i18n.Messages;
+import global.cas.ui.i18n.UiLanguage;
+import global.cas.ui.shell.MainWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Visits every screen of the running program in English and in Chinese and writes each as
+ * {@code <screen>-<en|zh>.png}: the screenshots in {@code docs/} are the real program over a real
+ * devnet, never mock-ups. Then runs {@code whenDone}. FX thread only.
+ */
+final class ScreenshotTour {
+  private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
+
+  private final MainWindow window;
+  private final Messages messages;
+  private final Scene scene;
+  private final Path dir;
+  private final Deque<Runnable> steps = new ArrayDeque<>();
+
+  ScreenshotTour(MainWindow window, Messages messages, Scene scene, Path dir) {
+    this.window = window;
+    this.messages = messages;
+    this.scene = scene;
+    this.dir = dir;
+  }
+
+  void run(List<String> screens, Runnable whenDone) {
+    UiLanguage original = messages.language();
+    for (UiLanguage lang : UiLanguage.values()) {
+      steps.add(() -> messages.languageProperty().set(lang));
+      for (String id : screens) {
+        steps.add(() -> window.show(id));
+        steps.add(() -> shoot(id + "-" + lang.code() + ".png"));
+      }
+    }
+    steps.add(() -> messages.languageProperty().set(original));
+    steps.add(whenDone);
+    next();
+  }
+
+  private void next() {
+    Runnable step = steps.poll();
+    if (step == null) {
+      return;
+    }
+    step.run();
+    // let the screen load its data from the node and lay itself out before the next step
+    PauseTransition pause = new PauseTransition(Duration.millis(900));
+    pause.setOnFinished(e -> next());
+    pause.play();
+  }
+
+  private void shoot(String name) {
+    WritableImage image = scene.snapshot(null);
+    try {
+      Files.createDirectories(dir);
+      ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+      LOG.info("screenshot {}", dir.resolve(name));
+    } catch (IOException e) {
+      LOG.error("cannot write screenshot {}", name, e);
+    }
+  }
+}
