@@ -157,6 +157,17 @@ public final class RpcServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) {
     try (ex) {
+      // Read the body before any answer, even a refusal: a response sent over an unread body
+      // makes the server drop the connection, and a client that reuses it sees an empty reply.
+      byte[] body;
+      try (InputStream in = ex.getRequestBody()) {
+        body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+          ex.getResponseHeaders().add("Connection", "close");
+          send(ex, 413, error(NullNode.instance, RpcException.INVALID_REQUEST, Reason.OVERSIZE.name(), "A request may have at most " + MAX_BODY_BYTES + " bytes."));
+          return;
+        }
+      }
       if (!authorized(ex)) {
         ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
         send(ex, 401, error(NullNode.instance, RpcException.UNAUTHORIZED, Reason.UNAUTHORIZED.name(),
@@ -166,14 +177,6 @@ public final class RpcServer implements AutoCloseable {
       if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
         ex.getResponseHeaders().add("Allow", "POST");
         send(ex, 405, error(NullNode.instance, RpcException.INVALID_REQUEST, Reason.MALFORMED.name(), "JSON-RPC requests are sent with HTTP POST."));
-        return;
-      }
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY_BYTES + 1);
-      }
-      if (body.length > MAX_BODY_BYTES) {
-        send(ex, 413, error(NullNode.instance, RpcException.INVALID_REQUEST, Reason.OVERSIZE.name(), "A request may have at most " + MAX_BODY_BYTES + " bytes."));
         return;
       }
       Optional<JsonNode> response = respond(body);

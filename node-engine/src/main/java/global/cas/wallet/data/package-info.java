@@ -1,0 +1,8 @@
+/**
+ * What a person adds to a wallet beside its keys: labels of transactions and addresses, and the
+ * address book. {@link global.cas.wallet.data.WalletData} is the interface the UI uses; it sits in
+ * its own file next to the keystore file, one per wallet, and holds no key material. The H2
+ * implementation lives in {@code store.h2} ({@code WalletDataH2Store}). Depends on {@code crypto}
+ * and the JDK only.
+ */
+package global.cas.wallet.data;
