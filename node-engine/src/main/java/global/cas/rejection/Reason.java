@@ -47,6 +47,7 @@ public enum Reason {
   IO_ERROR("A file could not be read or written."),
   TIMEOUT("The node did not answer in time."),
   USAGE("The command line is not valid."),
+  NO_DISPLAY("There is no display to open the window on."),
   INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
   private final String sentence;

@@ -3,6 +3,7 @@ package global.cas.app.desktop;
 import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
+import global.cas.app.cli.CliException;
 import global.cas.app.node.NodeModule;
 import global.cas.app.node.NodeRunner;
 import global.cas.app.node.NodeSettings;
@@ -75,22 +76,7 @@ public final class DesktopRunner {
       return t;
     });
     AtomicReference<RpcServer> rpc = new AtomicReference<>();
-    CompletableFuture<Node> node =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                Node n = nodeInjector.getInstance(Node.class);
-                try {
-                  rpc.set(nodeInjector.getInstance(RpcServer.class));
-                } catch (RuntimeException e) {
-                  LOG.warn("the RPC server did not start; the window works without it", e);
-                }
-                return n;
-              } catch (ProvisionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-              }
-            },
-            background);
+    CompletableFuture<Node> node = new CompletableFuture<>();
     CountDownLatch done = new CountDownLatch(1);
     AtomicInteger exit = new AtomicInteger(0);
     // SIGTERM or Ctrl-C in the terminal: close the node as the window's close button would
@@ -103,10 +89,27 @@ public final class DesktopRunner {
     try {
       Platform.startup(() -> open(settings, language, screenshots, node, rpc, background, done, exit));
     } catch (UnsupportedOperationException | IllegalStateException e) {
-      node.thenAccept(Node::close);
-      throw new IllegalStateException(
-          "No display to open the window on (" + e.getMessage() + "): run with --headless, or under xvfb-run.", e);
+      Runtime.getRuntime().removeShutdownHook(hook);
+      background.shutdownNow();
+      throw new CliException(
+          "NO_DISPLAY", "There is no display to open the window on (" + e.getMessage() + "): run './cas-wallet --headless' for the node alone, or 'xvfb-run -a ./cas-wallet'.", CliException.USER_ERROR);
     }
+    // the window is opening: now open the node's database beside it
+    background.execute(() -> {
+      try {
+        Node n = nodeInjector.getInstance(Node.class);
+        try {
+          rpc.set(nodeInjector.getInstance(RpcServer.class));
+        } catch (RuntimeException e) {
+          LOG.warn("the RPC server did not start; the window works without it", e);
+        }
+        node.complete(n);
+      } catch (ProvisionException e) {
+        node.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+      } catch (RuntimeException e) {
+        node.completeExceptionally(e);
+      }
+    });
     try {
       done.await();
     } catch (InterruptedException e) {
@@ -177,7 +180,7 @@ public final class DesktopRunner {
     });
     nodeFuture.whenComplete((n, error) -> {
       if (error != null) {
-        Throwable cause = error.getCause() != null ? error.getCause() : error;
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
         LOG.error("the node could not start", cause);
         Platform.runLater(() -> {
           Alert alert = new Alert(Alert.AlertType.ERROR);
@@ -207,12 +210,17 @@ public final class DesktopRunner {
 
   private static void shutdown(CompletableFuture<Node> nodeFuture, AtomicReference<RpcServer> rpc) {
     try {
-      Node n = nodeFuture.join();
+      // a node still opening its database gets a minute to finish before it is closed
+      Node n = nodeFuture.get(60, java.util.concurrent.TimeUnit.SECONDS);
       RpcServer server = rpc.get();
       if (server != null) {
         server.close();
       }
       n.close();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("the node never finished starting; nothing to close", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.warn("while closing the node", e);
     }

@@ -49,7 +49,7 @@ public final class NodeModel {
         .whenCompleteAsync(
             (n, error) -> {
               if (error != null) {
-                failure.set(error.getCause() != null ? error.getCause().getMessage() : error.getMessage());
+                failure.set((error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error).getMessage());
                 return;
               }
               dataDir.set(n.dataDir());
