@@ -18,5 +18,5 @@ version=$(mvn -q -N help:evaluate -Dexpression=project.version -DforceStdout | s
   --runtime-image jlink/target/runtime --dest "$out" \
   --linux-package-name cas-wallet --linux-shortcut --linux-menu-group Office \
   --icon installers/linux/cas-wallet.png \
-  --linux-package-deps "fonts-noto-cjk"
+  --linux-package-deps "libgtk-3-0, fonts-noto-cjk"
 ls -la "$out"
