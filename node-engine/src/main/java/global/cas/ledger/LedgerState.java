@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LedgerState implements LedgerView {
   private final Map<OutputRef, UnspentOutput> unspent = new ConcurrentHashMap<>();
   private final Map<BalanceKey, Long> balances = new ConcurrentHashMap<>();
+  /** Unspent outputs by owner, so a wallet's coins are found without scanning every output. */
+  private final Map<Address, Map<OutputRef, UnspentOutput>> byOwner = new ConcurrentHashMap<>();
 
   @Override
   public Optional<UnspentOutput> unspent(OutputRef ref) {
@@ -28,10 +30,14 @@ public final class LedgerState implements LedgerView {
   public void apply(LedgerDelta delta) {
     // created first: an output created and spent in the same block ends up gone
     for (UnspentOutput u : delta.created()) {
-      unspent.put(u.ref(), u);
+      add(u);
     }
     for (UnspentOutput u : delta.spent()) {
       unspent.remove(u.ref());
+      byOwner.computeIfPresent(u.output().owner(), (a, m) -> {
+        m.remove(u.ref());
+        return m.isEmpty() ? null : m;
+      });
     }
     delta.balances().forEach((k, v) -> {
       if (v == 0) {
@@ -44,7 +50,12 @@ public final class LedgerState implements LedgerView {
 
   /** Adds an output while loading from storage. */
   public void load(UnspentOutput u) {
+    add(u);
+  }
+
+  private void add(UnspentOutput u) {
     unspent.put(u.ref(), u);
+    byOwner.computeIfAbsent(u.output().owner(), a -> new ConcurrentHashMap<>()).put(u.ref(), u);
   }
 
   /** Sets a balance while loading from storage. */
@@ -52,9 +63,13 @@ public final class LedgerState implements LedgerView {
     balances.put(key, value);
   }
 
-  /** Unspent outputs of one owner (a scan; the wallet and RPC use it, not the block path). */
+  /** Unspent outputs of one owner, oldest first (from the owner index). */
   public java.util.List<UnspentOutput> unspentOf(Address owner) {
-    return unspent.values().stream().filter(u -> u.output().owner().equals(owner)).sorted(java.util.Comparator.comparingLong(UnspentOutput::storageId)).toList();
+    Map<OutputRef, UnspentOutput> mine = byOwner.get(owner);
+    if (mine == null) {
+      return java.util.List.of();
+    }
+    return mine.values().stream().sorted(java.util.Comparator.comparingLong(UnspentOutput::storageId)).toList();
   }
 
   public int unspentCount() {

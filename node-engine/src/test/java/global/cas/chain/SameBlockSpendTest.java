@@ -41,5 +41,11 @@ class SameBlockSpendTest {
     assertThat(node.state().unspent(toBob.ref())).isEmpty();
     assertThat(node.state().balance(bob.address(), AssetId.CAS)).isZero();
     assertThat(node.state().balance(TestKeys.key(71).address(), AssetId.CAS)).isEqualTo(1_000_000 - 4_000);
+    assertThat(node.state().unspentOf(bob.address())).as("the owner index forgets spent outputs").isEmpty();
+    assertThat(node.state().unspentOf(TestKeys.key(71).address())).extracting(u -> u.output().amount()).containsExactly(1_000_000L - 4_000);
+    assertThat(node.state().unspentOf(alice.address()))
+        .as("L2: an owner's indexed outputs sum to its balance")
+        .extracting(u -> u.output().amount())
+        .containsExactly(node.state().balance(alice.address(), AssetId.CAS));
   }
 }
