@@ -30,7 +30,8 @@ import javafx.scene.layout.VBox;
 public final class MainWindow {
   private final ViewLoader views;
   private final Messages messages;
-  private final List<Screen> screens;
+  private List<Screen> screens;
+  private javafx.scene.Scene scene;
   private final BorderPane root = new BorderPane();
   private final StackPane content = new StackPane();
   private final VBox nav = new VBox(4);
@@ -53,7 +54,9 @@ public final class MainWindow {
     messages.languageProperty().addListener((o, a, b) -> {
       loaded.clear();
       buildNav();
-      show(current);
+      if (current != null) {
+        show(current);
+      }
     });
     if (!screens.isEmpty()) {
       show(screens.get(0).id());
@@ -122,11 +125,39 @@ public final class MainWindow {
     return current;
   }
 
-  /** Installs the screens' keyboard shortcuts on the scene. */
+  /** Installs the screens' keyboard shortcuts on the scene (again whenever the screens change). */
   public void installShortcuts(Scene scene) {
+    this.scene = scene;
+    scene.getAccelerators().clear();
     for (Screen s : screens) {
       scene.getAccelerators().put(s.shortcut(), () -> show(s.id()));
     }
+  }
+
+  /** Replaces the navigation's screens (e.g. once a wallet is open) and shows {@code first}. */
+  public void setScreens(List<Screen> newScreens, String first) {
+    screens = List.copyOf(newScreens);
+    loaded.clear();
+    root.setLeft(nav);
+    buildNav();
+    if (scene != null) {
+      installShortcuts(scene);
+    }
+    show(first);
+  }
+
+  /**
+   * Shows one view without the navigation, e.g. the first-run flow before a wallet exists; {@link
+   * #setScreens} brings the navigation back.
+   */
+  public void showStandalone(Parent view) {
+    root.setLeft(null);
+    current = null;
+    content.getChildren().setAll(view);
+  }
+
+  public List<Screen> screens() {
+    return screens;
   }
 
   public Parent root() {
