@@ -1,0 +1,80 @@
+package global.cas.ui.wallet;
+
+import global.cas.crypto.Address;
+import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
+import global.cas.ledger.Amounts;
+import global.cas.ledger.AssetId;
+import global.cas.ledger.Transfer;
+import global.cas.ledger.TxOutput;
+import global.cas.ledger.UnspentOutput;
+import global.cas.node.Node;
+import global.cas.wallet.TransferBuilder;
+import global.cas.wallet.keys.AccountInfo;
+import global.cas.wallet.keys.UnlockedWallet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the transfer of a {@link SendRequest} from the wallet's spendable outputs with {@link
+ * TransferBuilder}, and applies the screen's own rule that the fee may not exceed the amount.
+ * Blocking (node reads, signing): call off the FX thread. Stateless.
+ */
+final class SendPlanner {
+  /** How many blocks a transfer stays valid, as the command line's {@code send}. */
+  static final long EXPIRY_BLOCKS = 600;
+
+  private SendPlanner() {}
+
+  /** The signed transfer and what it does. */
+  record Plan(Quote quote, Transfer transfer) {}
+
+  /**
+   * Builds and signs the transfer with {@code keys}; change goes to {@code change}.
+   *
+   * @throws global.cas.rejection.RejectedException {@code INSUFFICIENT_FUNDS} and the builder's
+   *     other reasons
+   * @throws WalletRefusal {@link WalletRefusal#FEE_ABOVE_AMOUNT}
+   */
+  static Plan plan(Node node, Map<Address, KeyPair> keys, Address change, SendRequest r) {
+    List<UnspentOutput> spendable = new ArrayList<>();
+    for (Address a : keys.keySet()) {
+      spendable.addAll(node.spendableOutputs(a));
+    }
+    TransferBuilder builder = new TransferBuilder(node.params().chainId(), r.feePerByte());
+    long expiry = node.tip().height() + EXPIRY_BLOCKS;
+    Transfer t = r.max()
+        ? builder.sweep(spendable, keys, r.to(), expiry)
+        : builder.pay(spendable, keys, List.of(new TxOutput(r.to(), AssetId.CAS, r.amount())), change, expiry);
+    long amount = r.max() ? t.outputs().get(0).amount() : r.amount();
+    if (t.fee() > amount) {
+      throw new WalletRefusal(WalletRefusal.FEE_ABOVE_AMOUNT, Amounts.format(t.fee()), Amounts.format(amount));
+    }
+    return new Plan(new Quote(r, amount, t.fee(), t.size(), t.inputs().size()), t);
+  }
+
+  /**
+   * Stand-in keys for working out a quote without the password: one distinct key per address, so
+   * the transfer has as many witnesses, hence as many bytes, as the real one.
+   */
+  static Map<Address, KeyPair> standIns(List<Address> addresses) {
+    Map<Address, KeyPair> keys = new LinkedHashMap<>();
+    for (Address a : addresses) {
+      keys.put(a, KeyPair.fromSeed(Hash.sha256(a.bytes()).bytes()));
+    }
+    return keys;
+  }
+
+  /** The real keys of every listed address of the wallet. */
+  static Map<Address, KeyPair> keys(UnlockedWallet wallet) {
+    Map<Address, KeyPair> keys = new LinkedHashMap<>();
+    for (AccountInfo a : wallet.info().accounts()) {
+      for (int i = 0; i < a.addresses().size(); i++) {
+        keys.put(a.addresses().get(i), wallet.key(a.index(), i));
+      }
+    }
+    return keys;
+  }
+}
