@@ -10,6 +10,20 @@ import global.cas.app.node.NodeSettings;
 import global.cas.node.DataDirLock;
 import global.cas.node.Node;
 import global.cas.rpc.RpcServer;
+import global.cas.store.h2.WalletDataH2Store;
+import global.cas.ui.wallet.AddressBookController;
+import global.cas.ui.wallet.DesktopNotifier;
+import global.cas.ui.wallet.FirstRunController;
+import global.cas.ui.wallet.FirstRunModel;
+import global.cas.ui.wallet.OverviewController;
+import global.cas.ui.wallet.ReceiveController;
+import global.cas.ui.wallet.SendController;
+import global.cas.ui.wallet.TransactionsController;
+import global.cas.ui.wallet.WalletModel;
+import global.cas.ui.wallet.WalletOpener;
+import global.cas.wallet.keys.Keystore;
+import global.cas.wallet.keys.WordLists;
+import java.security.SecureRandom;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.i18n.UiLanguage;
 import global.cas.ui.node.MiningModel;
@@ -144,16 +158,49 @@ public final class DesktopRunner {
     nodeFuture.thenAccept(n -> n.subscribe(bridge));
     NodeModel nodeModel = new NodeModel(access, bridge);
     MiningModel mining = new MiningModel(nodeModel);
+    Keystore keystore = new Keystore(new SecureRandom());
+    WalletOpener opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, new DesktopNotifier(messages));
+    java.nio.file.Path walletFile = settings.dataDir().resolve("wallets").resolve("default.wallet");
+    AtomicReference<WalletModel> wallet = new AtomicReference<>();
+    AtomicReference<FirstRunModel> firstRun = new AtomicReference<>();
+    AtomicReference<NodeController> nodeController = new AtomicReference<>();
     ControllerFactory controllers =
         new ControllerFactory()
             .register(NodeController.class, () -> new NodeController(nodeModel, mining, messages))
-            .register(SettingsController.class, () -> new SettingsController(settingsModel, messages));
+            .register(SettingsController.class, () -> new SettingsController(settingsModel, messages))
+            .register(FirstRunController.class, () -> new FirstRunController(messages, firstRun.get()))
+            .register(OverviewController.class, () -> new OverviewController(wallet.get(), messages))
+            .register(SendController.class, () -> new SendController(wallet.get(), messages))
+            .register(ReceiveController.class, () -> new ReceiveController(wallet.get(), messages))
+            .register(TransactionsController.class, () -> new TransactionsController(wallet.get(), messages))
+            .register(AddressBookController.class, () -> new AddressBookController(wallet.get(), messages));
     ViewLoader views = new ViewLoader(messages, controllers);
-    List<Screen> screens =
+    String w = "/global/cas/ui/wallet/";
+    List<Screen> nodeScreens =
         List.of(
             new Screen("node", "nav.node", "/global/cas/ui/node/node.fxml", KeyCombination.keyCombination("Shortcut+6")),
             new Screen("settings", "nav.settings", "/global/cas/ui/settings/settings.fxml", KeyCombination.keyCombination("Shortcut+7")));
-    MainWindow window = new MainWindow(views, nodeModel, screens);
+    List<Screen> walletScreens =
+        List.of(
+            new Screen("overview", "nav.overview", w + "overview.fxml", KeyCombination.keyCombination("Shortcut+1")),
+            new Screen("send", "nav.send", w + "send.fxml", KeyCombination.keyCombination("Shortcut+2")),
+            new Screen("receive", "nav.receive", w + "receive.fxml", KeyCombination.keyCombination("Shortcut+3")),
+            new Screen("transactions", "nav.transactions", w + "transactions.fxml", KeyCombination.keyCombination("Shortcut+4")),
+            new Screen("addressBook", "nav.addressBook", w + "addressbook.fxml", KeyCombination.keyCombination("Shortcut+5")));
+    List<Screen> screens = new java.util.ArrayList<>(walletScreens);
+    screens.addAll(nodeScreens);
+    MainWindow window = new MainWindow(views, nodeModel, nodeScreens);
+    window.whenLoaded("node", c -> {
+      nodeController.set((NodeController) c);
+      WalletModel open = wallet.get();
+      if (open != null && open.receivingAddressProperty().get() != null) {
+        ((NodeController) c).suggestAddress(open.receivingAddressProperty().get().encode(open.network()));
+      }
+    });
+    java.util.function.Consumer<WalletModel> walletOpened = model -> {
+      wallet.set(model);
+      window.setScreens(screens, "overview");
+    };
     Stage stage = new Stage();
     stage.titleProperty().bind(messages.bind("app.title"));
     Scene scene = new Scene(window.root(), 1100, 720);
@@ -168,7 +215,15 @@ public final class DesktopRunner {
       e.consume();
       stage.getScene().getRoot().setDisable(true);
       mining.stop();
+      WalletModel open = wallet.get();
       background.execute(() -> {
+        if (open != null) {
+          try {
+            open.shutdown().get(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception ex) {
+            LOG.warn("the wallet did not close cleanly", ex);
+          }
+        }
         shutdown(nodeFuture, rpc);
         Platform.runLater(() -> {
           stage.close();
@@ -196,13 +251,37 @@ public final class DesktopRunner {
       }
     });
     stage.show();
+    if (WalletOpener.exists(walletFile)) {
+      opener.open(walletFile).whenComplete((model, error) -> Platform.runLater(() -> {
+        if (error != null) {
+          LOG.error("cannot open the wallet {}", walletFile, error);
+          Alert alert = new Alert(Alert.AlertType.ERROR, messages.explain(error));
+          alert.setHeaderText(walletFile.toString());
+          alert.show();
+        } else {
+          walletOpened.accept(model);
+        }
+      }));
+    } else {
+      background.execute(() -> {
+        WordLists lists = WordLists.loadAll();
+        Platform.runLater(() -> {
+          FirstRunModel model = new FirstRunModel(opener, lists, walletFile, settings.network(), new SecureRandom());
+          firstRun.set(model);
+          window.showStandalone(views.<FirstRunController>load(w + "firstrun.fxml").root());
+          model.result().thenAcceptAsync(walletOpened, new FxExecutor());
+          screenshots.ifPresent(dir -> new ScreenshotTour(window, messages, scene, dir)
+              .runCurrent("firstrun", () -> stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
+        });
+      });
+    }
     screenshots.ifPresent(dir -> nodeModel.heightProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
       @Override
       public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number height) {
-        if (nodeModel.readyProperty().get() && height.longValue() >= 2) {
+        if (nodeModel.readyProperty().get() && height.longValue() >= 2 && wallet.get() != null && wallet.get().syncedProperty().get()) {
           nodeModel.heightProperty().removeListener(this);
           new ScreenshotTour(window, messages, scene, dir)
-              .run(screens.stream().map(Screen::id).toList(), () -> stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+              .run(window.screens().stream().map(Screen::id).toList(), () -> stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         }
       }
     }));

@@ -53,6 +53,18 @@ final class ScreenshotTour {
     next();
   }
 
+  /** Shoots whatever the window shows now as {@code <name>-<en|zh>.png} (e.g. the first run). */
+  void runCurrent(String name, Runnable whenDone) {
+    UiLanguage original = messages.language();
+    for (UiLanguage lang : UiLanguage.values()) {
+      steps.add(() -> messages.languageProperty().set(lang));
+      steps.add(() -> shoot(name + "-" + lang.code() + ".png"));
+    }
+    steps.add(() -> messages.languageProperty().set(original));
+    steps.add(whenDone);
+    next();
+  }
+
   private void next() {
     Runnable step = steps.poll();
     if (step == null) {
