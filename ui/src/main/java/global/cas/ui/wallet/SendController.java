@@ -60,6 +60,7 @@ public final class SendController {
 
   @FXML
   void initialize() {
+    to.setPromptText(messages.get("wallet.send.to.prompt", wallet.network().addressPrefix()));
     to.textProperty().addListener((o, a, b) -> {
       checkAddress();
       requote();
