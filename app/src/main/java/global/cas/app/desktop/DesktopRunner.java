@@ -258,6 +258,12 @@ public final class DesktopRunner {
           Alert alert = new Alert(Alert.AlertType.ERROR, messages.explain(error));
           alert.setHeaderText(walletFile.toString());
           alert.show();
+        } else if (model.network() != settings.network()) {
+          // a wallet of another network would show addresses its node cannot pay
+          Alert alert = new Alert(Alert.AlertType.ERROR, messages.reason("WRONG_NETWORK"));
+          alert.setHeaderText(walletFile + ": " + model.network().id() + " ≠ " + settings.network().id());
+          alert.show();
+          model.shutdown();
         } else {
           walletOpened.accept(model);
         }
