@@ -5,14 +5,14 @@ import global.cas.app.bench.BenchCommand;
 import global.cas.app.chain.BlockCommand;
 import global.cas.app.chain.StatusCommand;
 import global.cas.app.chain.TxCommand;
-import global.cas.app.mining.MineCommand;
 import global.cas.app.desktop.DesktopRunner;
+import global.cas.app.mining.MineCommand;
 import global.cas.app.node.NodeCommand;
-import global.cas.ui.i18n.UiLanguage;
 import global.cas.app.node.NodeOptions;
 import global.cas.app.node.NodeRunner;
 import global.cas.app.wallet.SendCommand;
 import global.cas.app.wallet.WalletCommand;
+import global.cas.ui.i18n.UiLanguage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -23,48 +23,54 @@ import picocli.CommandLine.Mixin;
  * node alone); its subcommands talk to a running node or to wallet files.
  */
 @Command(
-    name = "cas",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = {"CAS Wallet: a full node of the CAS chain with a wallet.", "Without a command, opens the desktop window with an embedded node (--headless: the node alone)."},
-    subcommands = {
-      NodeCommand.class,
-      WalletCommand.class,
-      SendCommand.class,
-      BlockCommand.class,
-      TxCommand.class,
-      StatusCommand.class,
-      MineCommand.class,
-      BenchCommand.class,
-      HelpCommand.class
-    })
+        name = "cas",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "CAS Wallet: a full node of the CAS chain with a wallet.",
+            "Without a command, opens the desktop window with an embedded node (--headless: the node alone)."
+        },
+        subcommands = {
+            NodeCommand.class,
+            WalletCommand.class,
+            SendCommand.class,
+            BlockCommand.class,
+            TxCommand.class,
+            StatusCommand.class,
+            MineCommand.class,
+            BenchCommand.class,
+            HelpCommand.class
+        })
 public final class CasCommand implements Callable<Integer> {
-  private final NodeRunner runner;
-  private final DesktopRunner desktop;
+    private final NodeRunner runner;
+    private final DesktopRunner desktop;
 
-  @Mixin private NodeOptions options;
+    @Mixin
+    private NodeOptions options;
 
-  @picocli.CommandLine.Option(
-      names = "--screenshots",
-      paramLabel = "<folder>",
-      description = "Write a PNG of every screen, in English and Chinese, into this folder, then close (docs/screenshots).")
-  private java.nio.file.Path screenshots;
+    @picocli.CommandLine.Option(
+            names = "--screenshots",
+            paramLabel = "<folder>",
+            description =
+                    "Write a PNG of every screen, in English and Chinese, into this folder, then close (docs/screenshots).")
+    private java.nio.file.Path screenshots;
 
-  @Inject
-  CasCommand(NodeRunner runner, DesktopRunner desktop) {
-    this.runner = runner;
-    this.desktop = desktop;
-  }
-
-  /** The desktop window with its embedded node, or with {@code --headless} the node alone. */
-  @Override
-  public Integer call() {
-    if (options.headless()) {
-      return runner.run(options.settings());
+    @Inject
+    CasCommand(NodeRunner runner, DesktopRunner desktop) {
+        this.runner = runner;
+        this.desktop = desktop;
     }
-    return desktop.run(
-        options.settings(),
-        options.lang().map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH),
-        java.util.Optional.ofNullable(screenshots));
-  }
+
+    /** The desktop window with its embedded node, or with {@code --headless} the node alone. */
+    @Override
+    public Integer call() {
+        if (options.headless()) {
+            return runner.run(options.settings());
+        }
+        return desktop.run(
+                options.settings(),
+                options.lang()
+                        .map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH),
+                java.util.Optional.ofNullable(screenshots));
+    }
 }

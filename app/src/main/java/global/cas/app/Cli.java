@@ -14,37 +14,36 @@ import picocli.CommandLine;
  * module overrides. Not thread-safe: one {@link #execute} at a time.
  */
 public final class Cli {
-  private final Injector injector;
-  private final CommandLine commandLine;
+    private final Injector injector;
+    private final CommandLine commandLine;
 
-  private Cli(Injector injector) {
-    this.injector = injector;
-    Terminal terminal = injector.getInstance(Terminal.class);
-    CliErrors errors = new CliErrors();
-    this.commandLine =
-        new CommandLine(CasCommand.class, new GuiceFactory(injector))
-            .setOut(terminal.out())
-            .setErr(terminal.err())
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(errors)
-            .setParameterExceptionHandler(errors);
-  }
+    private Cli(Injector injector) {
+        this.injector = injector;
+        Terminal terminal = injector.getInstance(Terminal.class);
+        CliErrors errors = new CliErrors();
+        this.commandLine = new CommandLine(CasCommand.class, new GuiceFactory(injector))
+                .setOut(terminal.out())
+                .setErr(terminal.err())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+    }
 
-  /** A command line whose commands are built by an injector of {@code modules}. */
-  public static Cli create(Module... modules) {
-    return new Cli(Guice.createInjector(modules));
-  }
+    /** A command line whose commands are built by an injector of {@code modules}. */
+    public static Cli create(Module... modules) {
+        return new Cli(Guice.createInjector(modules));
+    }
 
-  public Injector injector() {
-    return injector;
-  }
+    public Injector injector() {
+        return injector;
+    }
 
-  public CommandLine commandLine() {
-    return commandLine;
-  }
+    public CommandLine commandLine() {
+        return commandLine;
+    }
 
-  /** Parses and runs {@code args}; returns the exit code. */
-  public int execute(String... args) {
-    return commandLine.execute(args);
-  }
+    /** Parses and runs {@code args}; returns the exit code. */
+    public int execute(String... args) {
+        return commandLine.execute(args);
+    }
 }

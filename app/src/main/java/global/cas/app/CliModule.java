@@ -13,26 +13,26 @@ import java.security.SecureRandom;
  * installed only when a node runs.
  */
 public final class CliModule extends AbstractModule {
-  private final Terminal terminal;
+    private final Terminal terminal;
 
-  public CliModule(Terminal terminal) {
-    this.terminal = terminal;
-  }
+    public CliModule(Terminal terminal) {
+        this.terminal = terminal;
+    }
 
-  @Override
-  protected void configure() {
-    bind(Terminal.class).toInstance(terminal);
-  }
+    @Override
+    protected void configure() {
+        bind(Terminal.class).toInstance(terminal);
+    }
 
-  @Provides
-  @Singleton
-  SecureRandom secureRandom() {
-    return new SecureRandom();
-  }
+    @Provides
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
 
-  @Provides
-  @Singleton
-  Keystore keystore(SecureRandom random) {
-    return new Keystore(random);
-  }
+    @Provides
+    @Singleton
+    Keystore keystore(SecureRandom random) {
+        return new Keystore(random);
+    }
 }

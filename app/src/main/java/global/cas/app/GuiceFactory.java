@@ -10,18 +10,18 @@ import picocli.CommandLine;
  * picocli's default factory.
  */
 final class GuiceFactory implements CommandLine.IFactory {
-  private final Injector injector;
+    private final Injector injector;
 
-  GuiceFactory(Injector injector) {
-    this.injector = injector;
-  }
-
-  @Override
-  public <K> K create(Class<K> cls) throws Exception {
-    try {
-      return injector.getInstance(cls);
-    } catch (ConfigurationException e) {
-      return CommandLine.defaultFactory().create(cls);
+    GuiceFactory(Injector injector) {
+        this.injector = injector;
     }
-  }
+
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+        try {
+            return injector.getInstance(cls);
+        } catch (ConfigurationException e) {
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
 }

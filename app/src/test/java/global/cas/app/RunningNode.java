@@ -18,79 +18,80 @@ import java.util.concurrent.TimeoutException;
  * checks that the command ended with exit code 0.
  */
 public final class RunningNode implements AutoCloseable {
-  private final Path dataDir;
-  private final CasCli cli;
-  private final CompletableFuture<CasCli.Result> result;
+    private final Path dataDir;
+    private final CasCli cli;
+    private final CompletableFuture<CasCli.Result> result;
 
-  private RunningNode(Path dataDir, String... args) throws InterruptedException {
-    this.dataDir = dataDir;
-    this.cli = CasCli.withInput("");
-    this.result = CompletableFuture.supplyAsync(() -> cli.execute(args), r -> {
-      Thread t = new Thread(r, "cas-node-under-test");
-      t.setDaemon(true);
-      t.start();
-    });
-    awaitRpc();
-  }
+    private RunningNode(Path dataDir, String... args) throws InterruptedException {
+        this.dataDir = dataDir;
+        this.cli = CasCli.withInput("");
+        this.result = CompletableFuture.supplyAsync(() -> cli.execute(args), r -> {
+            Thread t = new Thread(r, "cas-node-under-test");
+            t.setDaemon(true);
+            t.start();
+        });
+        awaitRpc();
+    }
 
-  /** {@code cas node} on {@code dataDir}, any free RPC port, blocks every 100 ms. */
-  public static RunningNode start(Path dataDir) throws InterruptedException {
-    return new RunningNode(dataDir, "node", "--datadir", dataDir.toString(), "--rpc-port", "0", "--block-interval-ms", "100");
-  }
+    /** {@code cas node} on {@code dataDir}, any free RPC port, blocks every 100 ms. */
+    public static RunningNode start(Path dataDir) throws InterruptedException {
+        return new RunningNode(
+                dataDir, "node", "--datadir", dataDir.toString(), "--rpc-port", "0", "--block-interval-ms", "100");
+    }
 
-  /** {@code cas <args>} that is expected to run a node on {@code dataDir}. */
-  public static RunningNode startWith(Path dataDir, String... args) throws InterruptedException {
-    return new RunningNode(dataDir, args);
-  }
+    /** {@code cas <args>} that is expected to run a node on {@code dataDir}. */
+    public static RunningNode startWith(Path dataDir, String... args) throws InterruptedException {
+        return new RunningNode(dataDir, args);
+    }
 
-  private void awaitRpc() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      if (result.isDone()) {
-        throw new AssertionError("the node command ended early: " + result.join());
-      }
-      if (Files.exists(dataDir.resolve("rpc.port"))) {
-        try (RpcClient c = RpcClient.forDataDir(dataDir)) {
-          c.call("chain_info");
-          return;
-        } catch (RpcException e) {
-          // not yet
+    private void awaitRpc() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            if (result.isDone()) {
+                throw new AssertionError("the node command ended early: " + result.join());
+            }
+            if (Files.exists(dataDir.resolve("rpc.port"))) {
+                try (RpcClient c = RpcClient.forDataDir(dataDir)) {
+                    c.call("chain_info");
+                    return;
+                } catch (RpcException e) {
+                    // not yet
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the node did not answer within 30 s: " + cli.outSoFar() + cli.errSoFar());
+            }
+            Thread.sleep(50);
         }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the node did not answer within 30 s: " + cli.outSoFar() + cli.errSoFar());
-      }
-      Thread.sleep(50);
     }
-  }
 
-  public Path dataDir() {
-    return dataDir;
-  }
-
-  public String outSoFar() {
-    return cli.outSoFar();
-  }
-
-  /** Stops the node and returns what its command printed. */
-  public CasCli.Result stop() throws InterruptedException, ExecutionException, TimeoutException {
-    cli.cli().injector().getInstance(StopSignal.class).request();
-    CasCli.Result r = result.get(60, TimeUnit.SECONDS);
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    return r;
-  }
-
-  @Override
-  public void close() {
-    if (!result.isDone()) {
-      try {
-        stop();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while stopping the node", e);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("the node did not stop", e);
-      }
+    public Path dataDir() {
+        return dataDir;
     }
-  }
+
+    public String outSoFar() {
+        return cli.outSoFar();
+    }
+
+    /** Stops the node and returns what its command printed. */
+    public CasCli.Result stop() throws InterruptedException, ExecutionException, TimeoutException {
+        cli.cli().injector().getInstance(StopSignal.class).request();
+        CasCli.Result r = result.get(60, TimeUnit.SECONDS);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        return r;
+    }
+
+    @Override
+    public void close() {
+        if (!result.isDone()) {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the node", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the node did not stop", e);
+            }
+        }
+    }
 }

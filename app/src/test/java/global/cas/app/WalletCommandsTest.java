@@ -17,125 +17,190 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cas wallet create|restore|addresses}: wallet files only, no node needed. */
 class WalletCommandsTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  private Path passwordFile(String password) throws IOException {
-    Path f = dir.resolve("pw-" + password.hashCode());
-    Files.writeString(f, password + "\n", StandardCharsets.UTF_8);
-    return f;
-  }
-
-  private String[] common(String... more) {
-    return CasCli.concat(new String[] {"--datadir", dir.toString()}, more);
-  }
-
-  static List<String> words(String out) {
-    List<String> words = new ArrayList<>();
-    for (String line : out.lines().toList()) {
-      Matcher m = Pattern.compile("\\s*(\\d+)\\. (\\S+)").matcher(line);
-      while (m.find()) {
-        words.add(m.group(2));
-      }
+    private Path passwordFile(String password) throws IOException {
+        Path f = dir.resolve("pw-" + password.hashCode());
+        Files.writeString(f, password + "\n", StandardCharsets.UTF_8);
+        return f;
     }
-    return words;
-  }
 
-  @Test
-  void createWithPasswordFileShowsTwentyFourWordsThatRestoreTheSameFirstAddress() throws IOException {
-    Path pw = passwordFile("correct horse");
-    CasCli.Result created = CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--password-file", pw.toString())));
-    assertThat(created.exitCode()).as(created.toString()).isZero();
-    List<String> words = words(created.out());
-    assertThat(words).hasSize(24);
-    assertThat(dir.resolve("wallets/default.wallet")).exists();
-    Matcher first = Pattern.compile("First address: (dcas1\\S+)").matcher(created.out());
-    assertThat(first.find()).isTrue();
+    private String[] common(String... more) {
+        return CasCli.concat(new String[] {"--datadir", dir.toString()}, more);
+    }
 
-    CasCli.Result listed = CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common()));
-    assertThat(listed.exitCode()).isZero();
-    assertThat(listed.out().lines().toList()).containsExactly(first.group(1) + "  account 0 (Main), index 0");
+    static List<String> words(String out) {
+        List<String> words = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            Matcher m = Pattern.compile("\\s*(\\d+)\\. (\\S+)").matcher(line);
+            while (m.find()) {
+                words.add(m.group(2));
+            }
+        }
+        return words;
+    }
 
-    CasCli.Result restored = CasCli.run(CasCli.concat(new String[] {"wallet", "restore"},
-        common("--wallet", "copy.wallet", "--password-file", pw.toString(), "--words", String.join(" ", words))));
-    assertThat(restored.exitCode()).as(restored.toString()).isZero();
-    assertThat(restored.out()).contains("First address: " + first.group(1));
-  }
+    @Test
+    void createWithPasswordFileShowsTwentyFourWordsThatRestoreTheSameFirstAddress() throws IOException {
+        Path pw = passwordFile("correct horse");
+        CasCli.Result created =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--password-file", pw.toString())));
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        List<String> words = words(created.out());
+        assertThat(words).hasSize(24);
+        assertThat(dir.resolve("wallets/default.wallet")).exists();
+        Matcher first = Pattern.compile("First address: (dcas1\\S+)").matcher(created.out());
+        assertThat(first.find()).isTrue();
 
-  @Test
-  void createInChineseWithAPassphraseGivesAnotherWallet() throws IOException {
-    Path pw = passwordFile("pw");
-    CasCli.Result created = CasCli.run(CasCli.concat(new String[] {"wallet", "create"},
-        common("--language", "zh", "--passphrase", "extra words", "--password-file", pw.toString())));
-    assertThat(created.exitCode()).as(created.toString()).isZero();
-    List<String> words = words(created.out());
-    assertThat(words).hasSize(24).allMatch(w -> w.codePointCount(0, w.length()) == 1);
-    assertThat(created.out()).contains("mnemonic passphrase");
-    String address = created.out().replaceAll("(?s).*First address: (dcas1\\S+).*", "$1").strip();
+        CasCli.Result listed = CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common()));
+        assertThat(listed.exitCode()).isZero();
+        assertThat(listed.out().lines().toList()).containsExactly(first.group(1) + "  account 0 (Main), index 0");
 
-    CasCli.Result withoutPassphrase = CasCli.run(CasCli.concat(new String[] {"wallet", "restore"},
-        common("--wallet", "nopass.wallet", "--password-file", pw.toString(), "--words", String.join("", words))));
-    assertThat(withoutPassphrase.exitCode()).isZero();
-    assertThat(withoutPassphrase.out()).doesNotContain(address).contains("Chinese");
-    CasCli.Result withPassphrase = CasCli.run(CasCli.concat(new String[] {"wallet", "restore"},
-        common("--wallet", "pass.wallet", "--passphrase", "extra words", "--password-file", pw.toString(), "--words", String.join(" ", words))));
-    assertThat(withPassphrase.out()).contains(address);
-  }
+        CasCli.Result restored = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "restore"},
+                common(
+                        "--wallet",
+                        "copy.wallet",
+                        "--password-file",
+                        pw.toString(),
+                        "--words",
+                        String.join(" ", words))));
+        assertThat(restored.exitCode()).as(restored.toString()).isZero();
+        assertThat(restored.out()).contains("First address: " + first.group(1));
+    }
 
-  @Test
-  void restoreReadsTheWordsThenThePasswordFromStandardInput() {
-    CasCli.Result r = CasCli.withInput(DevnetAccounts.MNEMONIC + "\nsecret\n")
-        .execute(CasCli.concat(new String[] {"wallet", "restore"}, common("--password-stdin")));
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    String faucet0 = new DevnetAccounts().faucetKey(0).address().encode(Network.DEVNET);
-    assertThat(r.out()).contains("First address: " + faucet0);
+    @Test
+    void createInChineseWithAPassphraseGivesAnotherWallet() throws IOException {
+        Path pw = passwordFile("pw");
+        CasCli.Result created = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "create"},
+                common("--language", "zh", "--passphrase", "extra words", "--password-file", pw.toString())));
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        List<String> words = words(created.out());
+        assertThat(words).hasSize(24).allMatch(w -> w.codePointCount(0, w.length()) == 1);
+        assertThat(created.out()).contains("mnemonic passphrase");
+        String address = created.out()
+                .replaceAll("(?s).*First address: (dcas1\\S+).*", "$1")
+                .strip();
 
-    CasCli.Result added = CasCli.withInput("secret\n").execute(CasCli.concat(new String[] {"wallet", "addresses"}, common("--new", "--password-stdin")));
-    assertThat(added.exitCode()).as(added.toString()).isZero();
-    String faucet1 = new DevnetAccounts().faucetKey(1).address().encode(Network.DEVNET);
-    assertThat(added.out().lines().toList()).containsExactly(
-        faucet0 + "  account 0 (Main), index 0", faucet1 + "  account 0 (Main), index 1  (new)");
-  }
+        CasCli.Result withoutPassphrase = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "restore"},
+                common(
+                        "--wallet",
+                        "nopass.wallet",
+                        "--password-file",
+                        pw.toString(),
+                        "--words",
+                        String.join("", words))));
+        assertThat(withoutPassphrase.exitCode()).isZero();
+        assertThat(withoutPassphrase.out()).doesNotContain(address).contains("Chinese");
+        CasCli.Result withPassphrase = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "restore"},
+                common(
+                        "--wallet",
+                        "pass.wallet",
+                        "--passphrase",
+                        "extra words",
+                        "--password-file",
+                        pw.toString(),
+                        "--words",
+                        String.join(" ", words))));
+        assertThat(withPassphrase.out()).contains(address);
+    }
 
-  @Test
-  void aWrongPasswordAnExistingFileAndBadWordsAreOneLineErrors() throws IOException {
-    Path pw = passwordFile("right");
-    assertThat(CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--password-file", pw.toString()))).exitCode()).isZero();
+    @Test
+    void restoreReadsTheWordsThenThePasswordFromStandardInput() {
+        CasCli.Result r = CasCli.withInput(DevnetAccounts.MNEMONIC + "\nsecret\n")
+                .execute(CasCli.concat(new String[] {"wallet", "restore"}, common("--password-stdin")));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String faucet0 = new DevnetAccounts().faucetKey(0).address().encode(Network.DEVNET);
+        assertThat(r.out()).contains("First address: " + faucet0);
 
-    CasCli.Result again = CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--password-file", pw.toString())));
-    assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.errLines()).singleElement().asString().startsWith("error: ALREADY_EXISTS: The wallet file ");
+        CasCli.Result added = CasCli.withInput("secret\n")
+                .execute(CasCli.concat(new String[] {"wallet", "addresses"}, common("--new", "--password-stdin")));
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        String faucet1 = new DevnetAccounts().faucetKey(1).address().encode(Network.DEVNET);
+        assertThat(added.out().lines().toList())
+                .containsExactly(
+                        faucet0 + "  account 0 (Main), index 0", faucet1 + "  account 0 (Main), index 1  (new)");
+    }
 
-    CasCli.Result wrong = CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common("--new", "--password-file", passwordFile("wrong").toString())));
-    assertThat(wrong.exitCode()).isEqualTo(1);
-    assertThat(wrong.errLines()).containsExactly("error: WRONG_PASSWORD: The wallet password is wrong.");
+    @Test
+    void aWrongPasswordAnExistingFileAndBadWordsAreOneLineErrors() throws IOException {
+        Path pw = passwordFile("right");
+        assertThat(CasCli.run(CasCli.concat(
+                                new String[] {"wallet", "create"}, common("--password-file", pw.toString())))
+                        .exitCode())
+                .isZero();
 
-    CasCli.Result badWords = CasCli.run(CasCli.concat(new String[] {"wallet", "restore"},
-        common("--wallet", "x.wallet", "--password-file", pw.toString(), "--words", "abandon abandon zzz")));
-    assertThat(badWords.exitCode()).isEqualTo(1);
-    assertThat(badWords.errLines()).singleElement().asString().startsWith("error: BAD_MNEMONIC: Word 3 is not in the English word list");
+        CasCli.Result again =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--password-file", pw.toString())));
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.errLines()).singleElement().asString().startsWith("error: ALREADY_EXISTS: The wallet file ");
 
-    CasCli.Result missing = CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common("--wallet", "none.wallet")));
-    assertThat(missing.exitCode()).isEqualTo(1);
-    assertThat(missing.errLines()).singleElement().asString().startsWith("error: NOT_FOUND: There is no wallet file ");
+        CasCli.Result wrong = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "addresses"},
+                common("--new", "--password-file", passwordFile("wrong").toString())));
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.errLines()).containsExactly("error: WRONG_PASSWORD: The wallet password is wrong.");
 
-    CasCli.Result noPassword = CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--wallet", "y.wallet")));
-    assertThat(noPassword.exitCode()).isEqualTo(2);
-    assertThat(noPassword.errLines()).singleElement().asString().startsWith("error: USAGE: There is no terminal to ask the password on");
-    assertThat(dir.resolve("wallets/y.wallet")).doesNotExist();
+        CasCli.Result badWords = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "restore"},
+                common("--wallet", "x.wallet", "--password-file", pw.toString(), "--words", "abandon abandon zzz")));
+        assertThat(badWords.exitCode()).isEqualTo(1);
+        assertThat(badWords.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: BAD_MNEMONIC: Word 3 is not in the English word list");
 
-    CasCli.Result otherNetwork = CasCli.run(CasCli.concat(new String[] {"wallet", "addresses", "--network", "testnet"}, common()));
-    assertThat(otherNetwork.errLines()).singleElement().asString().startsWith("error: WRONG_NETWORK: The wallet default.wallet is for devnet");
-  }
+        CasCli.Result missing =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common("--wallet", "none.wallet")));
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: NOT_FOUND: There is no wallet file ");
 
-  @Test
-  void aWalletOfAnotherNetworkIsRefused() throws IOException {
-    Path pw = passwordFile("pw");
-    Path file = dir.resolve("test.wallet");
-    CasCli.Result created = CasCli.run("wallet", "create", "--network", "testnet", "--datadir", dir.toString(), "--wallet", file.toString(), "--password-file", pw.toString());
-    assertThat(created.exitCode()).as(created.toString()).isZero();
-    assertThat(created.out()).contains("First address: tcas1");
-    CasCli.Result devnet = CasCli.run("wallet", "addresses", "--datadir", dir.toString(), "--wallet", file.toString());
-    assertThat(devnet.exitCode()).isEqualTo(1);
-    assertThat(devnet.errLines()).containsExactly("error: WRONG_NETWORK: The wallet test.wallet is for testnet, not devnet (use --network testnet).");
-  }
+        CasCli.Result noPassword =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--wallet", "y.wallet")));
+        assertThat(noPassword.exitCode()).isEqualTo(2);
+        assertThat(noPassword.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: USAGE: There is no terminal to ask the password on");
+        assertThat(dir.resolve("wallets/y.wallet")).doesNotExist();
+
+        CasCli.Result otherNetwork =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "addresses", "--network", "testnet"}, common()));
+        assertThat(otherNetwork.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: WRONG_NETWORK: The wallet default.wallet is for devnet");
+    }
+
+    @Test
+    void aWalletOfAnotherNetworkIsRefused() throws IOException {
+        Path pw = passwordFile("pw");
+        Path file = dir.resolve("test.wallet");
+        CasCli.Result created = CasCli.run(
+                "wallet",
+                "create",
+                "--network",
+                "testnet",
+                "--datadir",
+                dir.toString(),
+                "--wallet",
+                file.toString(),
+                "--password-file",
+                pw.toString());
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.out()).contains("First address: tcas1");
+        CasCli.Result devnet =
+                CasCli.run("wallet", "addresses", "--datadir", dir.toString(), "--wallet", file.toString());
+        assertThat(devnet.exitCode()).isEqualTo(1);
+        assertThat(devnet.errLines())
+                .containsExactly(
+                        "error: WRONG_NETWORK: The wallet test.wallet is for testnet, not devnet (use --network testnet).");
+    }
 }

@@ -10,41 +10,44 @@ import java.util.List;
  * {@link Genesis} when loaded.
  */
 public record ChainParams(
-    String chainId,
-    Network network,
-    long genesisTime,
-    long blockIntervalMillis,
-    long minFeePerByte,
-    long supplyCap,
-    long initialBlockReward,
-    long halvingInterval,
-    int minerShareBasisPoints,
-    long initialTarget,
-    int maxBlockTransactions,
-    Address committeeReserve,
-    long committeeReserveAmount,
-    List<Allocation> allocations,
-    List<Address> validators,
-    List<Address> transitionalCommittee) {
+        String chainId,
+        Network network,
+        long genesisTime,
+        long blockIntervalMillis,
+        long minFeePerByte,
+        long supplyCap,
+        long initialBlockReward,
+        long halvingInterval,
+        int minerShareBasisPoints,
+        long initialTarget,
+        int maxBlockTransactions,
+        Address committeeReserve,
+        long committeeReserveAmount,
+        List<Allocation> allocations,
+        List<Address> validators,
+        List<Address> transitionalCommittee) {
 
-  /** S1: 5,000,000,000 CAS. */
-  public static final long SUPPLY_CAP = Amounts.cas(5_000_000_000L);
-  /** S2: 2,000,000,000 CAS issued at genesis, half to the reserve and half to the sale allocations. */
-  public static final long GENESIS_ISSUE = Amounts.cas(2_000_000_000L);
-  public static final long RESERVE_AT_GENESIS = Amounts.cas(1_000_000_000L);
-  /** S3: 3,000,000,000 CAS frozen, released only as block rewards. */
-  public static final long FROZEN = SUPPLY_CAP - GENESIS_ISSUE;
+    /** S1: 5,000,000,000 CAS. */
+    public static final long SUPPLY_CAP = Amounts.cas(5_000_000_000L);
+    /** S2: 2,000,000,000 CAS issued at genesis, half to the reserve and half to the sale allocations. */
+    public static final long GENESIS_ISSUE = Amounts.cas(2_000_000_000L);
 
-  /** A genesis sale allocation. */
-  public record Allocation(Address owner, long amount) {}
+    public static final long RESERVE_AT_GENESIS = Amounts.cas(1_000_000_000L);
+    /** S3: 3,000,000,000 CAS frozen, released only as block rewards. */
+    public static final long FROZEN = SUPPLY_CAP - GENESIS_ISSUE;
 
-  public ChainParams {
-    allocations = List.copyOf(allocations);
-    validators = List.copyOf(validators);
-    transitionalCommittee = List.copyOf(transitionalCommittee);
-  }
+    /** A genesis sale allocation. */
+    public record Allocation(Address owner, long amount) {}
 
-  public long frozenAtGenesis() {
-    return supplyCap - committeeReserveAmount - allocations.stream().mapToLong(Allocation::amount).sum();
-  }
+    public ChainParams {
+        allocations = List.copyOf(allocations);
+        validators = List.copyOf(validators);
+        transitionalCommittee = List.copyOf(transitionalCommittee);
+    }
+
+    public long frozenAtGenesis() {
+        return supplyCap
+                - committeeReserveAmount
+                - allocations.stream().mapToLong(Allocation::amount).sum();
+    }
 }

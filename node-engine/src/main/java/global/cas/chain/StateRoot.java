@@ -18,29 +18,35 @@ import java.util.Map;
  * light clients, is a later decision recorded in docs/decisions.)
  */
 public final class StateRoot {
-  private static final byte[] DOMAIN = "CAS state".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOMAIN = "CAS state".getBytes(StandardCharsets.US_ASCII);
 
-  private StateRoot() {}
+    private StateRoot() {}
 
-  public static Hash next(Hash previous, LedgerDelta delta, long target, long frozenRemaining) {
-    Encoder e = new Encoder(64 + delta.created().size() * 80 + delta.spent().size() * 40 + delta.balances().size() * 64);
-    e.list(delta.created(), (enc, u) -> {
-      u.ref().encode(enc);
-      u.output().encode(enc);
-    });
-    e.list(delta.spent(), (enc, u) -> u.ref().encode(enc));
-    List<Map.Entry<BalanceKey, Long>> balances = new ArrayList<>(delta.balances().entrySet());
-    balances.sort(
-        (a, b) -> {
-          int c = a.getKey().owner().compareTo(b.getKey().owner());
-          return c != 0 ? c : java.util.Arrays.compareUnsigned(a.getKey().asset().storageKey(), b.getKey().asset().storageKey());
+    public static Hash next(Hash previous, LedgerDelta delta, long target, long frozenRemaining) {
+        Encoder e = new Encoder(64
+                + delta.created().size() * 80
+                + delta.spent().size() * 40
+                + delta.balances().size() * 64);
+        e.list(delta.created(), (enc, u) -> {
+            u.ref().encode(enc);
+            u.output().encode(enc);
         });
-    e.list(balances, (enc, en) -> {
-      enc.address(en.getKey().owner());
-      en.getKey().asset().encode(enc);
-      enc.u64(en.getValue());
-    });
-    e.u64(target).u64(frozenRemaining);
-    return Hash.sha256(DOMAIN, previous.bytes(), Hash.sha256(e.toBytes()).bytes());
-  }
+        e.list(delta.spent(), (enc, u) -> u.ref().encode(enc));
+        List<Map.Entry<BalanceKey, Long>> balances =
+                new ArrayList<>(delta.balances().entrySet());
+        balances.sort((a, b) -> {
+            int c = a.getKey().owner().compareTo(b.getKey().owner());
+            return c != 0
+                    ? c
+                    : java.util.Arrays.compareUnsigned(
+                            a.getKey().asset().storageKey(), b.getKey().asset().storageKey());
+        });
+        e.list(balances, (enc, en) -> {
+            enc.address(en.getKey().owner());
+            en.getKey().asset().encode(enc);
+            enc.u64(en.getValue());
+        });
+        e.u64(target).u64(frozenRemaining);
+        return Hash.sha256(DOMAIN, previous.bytes(), Hash.sha256(e.toBytes()).bytes());
+    }
 }

@@ -6,16 +6,16 @@ package global.cas.chain;
  * it by 1/2, saturating at "every hash passes". At equilibrium about 86% of blocks carry a proof.
  */
 public final class TargetAdjuster {
-  public static final long EASIEST = -1L;
+    public static final long EASIEST = -1L;
 
-  private TargetAdjuster() {}
+    private TargetAdjuster() {}
 
-  public static long next(long target, boolean blockHadProof) {
-    if (blockHadProof) {
-      long lowered = target - Long.divideUnsigned(target, 16);
-      return lowered == 0 ? 1 : lowered;
+    public static long next(long target, boolean blockHadProof) {
+        if (blockHadProof) {
+            long lowered = target - Long.divideUnsigned(target, 16);
+            return lowered == 0 ? 1 : lowered;
+        }
+        long raised = target + Math.max(1, Long.divideUnsigned(target, 2));
+        return Long.compareUnsigned(raised, target) < 0 ? EASIEST : raised;
     }
-    long raised = target + Math.max(1, Long.divideUnsigned(target, 2));
-    return Long.compareUnsigned(raised, target) < 0 ? EASIEST : raised;
-  }
 }

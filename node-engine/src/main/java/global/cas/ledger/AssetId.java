@@ -10,45 +10,45 @@ import java.util.Optional;
  * tag byte, then the token hash for tokens, so plain CAS outputs stay small.
  */
 public record AssetId(Optional<Hash> token) {
-  public static final AssetId CAS = new AssetId(Optional.empty());
+    public static final AssetId CAS = new AssetId(Optional.empty());
 
-  public static AssetId token(Hash issuance) {
-    return new AssetId(Optional.of(issuance));
-  }
-
-  public boolean isCas() {
-    return token.isEmpty();
-  }
-
-  public void encode(Encoder e) {
-    if (token.isEmpty()) {
-      e.u8(0);
-    } else {
-      e.u8(1).hash(token.get());
+    public static AssetId token(Hash issuance) {
+        return new AssetId(Optional.of(issuance));
     }
-  }
 
-  public static AssetId decode(Decoder d) {
-    int tag = d.u8();
-    return switch (tag) {
-      case 0 -> CAS;
-      case 1 -> token(d.hash());
-      default -> throw Decoder.malformed("unknown asset tag " + tag);
-    };
-  }
+    public boolean isCas() {
+        return token.isEmpty();
+    }
 
-  /** 32 bytes naming the asset in storage: zeros for CAS. */
-  public byte[] storageKey() {
-    return token.map(Hash::bytes).orElseGet(() -> new byte[Hash.LENGTH]);
-  }
+    public void encode(Encoder e) {
+        if (token.isEmpty()) {
+            e.u8(0);
+        } else {
+            e.u8(1).hash(token.get());
+        }
+    }
 
-  public static AssetId fromStorageKey(byte[] key) {
-    Hash h = Hash.of(key);
-    return h.equals(Hash.ZERO) ? CAS : token(h);
-  }
+    public static AssetId decode(Decoder d) {
+        int tag = d.u8();
+        return switch (tag) {
+            case 0 -> CAS;
+            case 1 -> token(d.hash());
+            default -> throw Decoder.malformed("unknown asset tag " + tag);
+        };
+    }
 
-  @Override
-  public String toString() {
-    return token.map(h -> "token:" + h.hex()).orElse("CAS");
-  }
+    /** 32 bytes naming the asset in storage: zeros for CAS. */
+    public byte[] storageKey() {
+        return token.map(Hash::bytes).orElseGet(() -> new byte[Hash.LENGTH]);
+    }
+
+    public static AssetId fromStorageKey(byte[] key) {
+        Hash h = Hash.of(key);
+        return h.equals(Hash.ZERO) ? CAS : token(h);
+    }
+
+    @Override
+    public String toString() {
+        return token.map(h -> "token:" + h.hex()).orElse("CAS");
+    }
 }

@@ -10,43 +10,43 @@ import java.util.Optional;
  * thread-safe: one per block under construction or execution.
  */
 public final class BlockScope {
-  private final long height;
-  private final Hash previousBlock;
-  private final long target;
-  private long fees;
-  private Address miner;
+    private final long height;
+    private final Hash previousBlock;
+    private final long target;
+    private long fees;
+    private Address miner;
 
-  public BlockScope(long height, Hash previousBlock, long target) {
-    this.height = height;
-    this.previousBlock = previousBlock;
-    this.target = target;
-  }
+    public BlockScope(long height, Hash previousBlock, long target) {
+        this.height = height;
+        this.previousBlock = previousBlock;
+        this.target = target;
+    }
 
-  public long height() {
-    return height;
-  }
+    public long height() {
+        return height;
+    }
 
-  public Hash previousBlock() {
-    return previousBlock;
-  }
+    public Hash previousBlock() {
+        return previousBlock;
+    }
 
-  public long target() {
-    return target;
-  }
+    public long target() {
+        return target;
+    }
 
-  public long fees() {
-    return fees;
-  }
+    public long fees() {
+        return fees;
+    }
 
-  public Optional<Address> miner() {
-    return Optional.ofNullable(miner);
-  }
+    public Optional<Address> miner() {
+        return Optional.ofNullable(miner);
+    }
 
-  void addFee(long fee) {
-    fees = Amounts.add(fees, fee);
-  }
+    void addFee(long fee) {
+        fees = Amounts.add(fees, fee);
+    }
 
-  void setMiner(Address a) {
-    miner = a;
-  }
+    void setMiner(Address a) {
+        miner = a;
+    }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
  * new value of every balance it touched. Applied to memory and to storage in one step.
  */
 public record LedgerDelta(List<UnspentOutput> created, List<UnspentOutput> spent, Map<BalanceKey, Long> balances) {
-  public LedgerDelta {
-    created = List.copyOf(created);
-    spent = List.copyOf(spent);
-    balances = Map.copyOf(balances);
-  }
+    public LedgerDelta {
+        created = List.copyOf(created);
+        spent = List.copyOf(spent);
+        balances = Map.copyOf(balances);
+    }
 }

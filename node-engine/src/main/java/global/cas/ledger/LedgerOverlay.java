@@ -17,67 +17,67 @@ import java.util.Set;
  * application never fails half way. Not thread-safe: used on the chain thread.
  */
 public final class LedgerOverlay implements LedgerView {
-  private final LedgerView base;
-  private final Map<OutputRef, UnspentOutput> created = new LinkedHashMap<>();
-  private final Map<OutputRef, UnspentOutput> spent = new LinkedHashMap<>();
-  private final Map<BalanceKey, Long> balances = new HashMap<>();
-  /** Every output spent through this overlay, including those it created itself. */
-  private final Set<OutputRef> spentHere = new HashSet<>();
+    private final LedgerView base;
+    private final Map<OutputRef, UnspentOutput> created = new LinkedHashMap<>();
+    private final Map<OutputRef, UnspentOutput> spent = new LinkedHashMap<>();
+    private final Map<BalanceKey, Long> balances = new HashMap<>();
+    /** Every output spent through this overlay, including those it created itself. */
+    private final Set<OutputRef> spentHere = new HashSet<>();
 
-  public LedgerOverlay(LedgerView base) {
-    this.base = base;
-  }
-
-  @Override
-  public Optional<UnspentOutput> unspent(OutputRef ref) {
-    if (spent.containsKey(ref)) {
-      return Optional.empty();
+    public LedgerOverlay(LedgerView base) {
+        this.base = base;
     }
-    UnspentOutput c = created.get(ref);
-    return c != null ? Optional.of(c) : base.unspent(ref);
-  }
 
-  @Override
-  public long balance(Address owner, AssetId asset) {
-    Long v = balances.get(new BalanceKey(owner, asset));
-    return v != null ? v : base.balance(owner, asset);
-  }
-
-  /** Spends an unspent output and debits its owner (L1, L2). */
-  public void spend(UnspentOutput u) {
-    spentHere.add(u.ref());
-    // an output created and spent in the same block stays in both lists, so storage keeps it
-    // (spent outputs are kept forever, L1) and the state root covers both facts
-    spent.put(u.ref(), u);
-    adjust(u.output().owner(), u.output().asset(), -u.output().amount());
-  }
-
-  /** Creates an output and credits its owner. */
-  public void create(UnspentOutput u) {
-    created.put(u.ref(), u);
-    adjust(u.output().owner(), u.output().asset(), u.output().amount());
-  }
-
-  private void adjust(Address owner, AssetId asset, long delta) {
-    BalanceKey k = new BalanceKey(owner, asset);
-    long now = balance(owner, asset);
-    long next = Amounts.add(now, delta);
-    if (next < 0) {
-      throw new IllegalStateException("balance would go negative for " + k + ": ledger corrupted");
+    @Override
+    public Optional<UnspentOutput> unspent(OutputRef ref) {
+        if (spent.containsKey(ref)) {
+            return Optional.empty();
+        }
+        UnspentOutput c = created.get(ref);
+        return c != null ? Optional.of(c) : base.unspent(ref);
     }
-    balances.put(k, next);
-  }
 
-  /** True when {@code ref} was spent through this overlay (an earlier transaction of the same block). */
-  public boolean spentHere(OutputRef ref) {
-    return spentHere.contains(ref);
-  }
+    @Override
+    public long balance(Address owner, AssetId asset) {
+        Long v = balances.get(new BalanceKey(owner, asset));
+        return v != null ? v : base.balance(owner, asset);
+    }
 
-  public LedgerDelta delta() {
-    return new LedgerDelta(new ArrayList<>(created.values()), new ArrayList<>(spent.values()), balances);
-  }
+    /** Spends an unspent output and debits its owner (L1, L2). */
+    public void spend(UnspentOutput u) {
+        spentHere.add(u.ref());
+        // an output created and spent in the same block stays in both lists, so storage keeps it
+        // (spent outputs are kept forever, L1) and the state root covers both facts
+        spent.put(u.ref(), u);
+        adjust(u.output().owner(), u.output().asset(), -u.output().amount());
+    }
 
-  public List<UnspentOutput> createdSoFar() {
-    return List.copyOf(created.values());
-  }
+    /** Creates an output and credits its owner. */
+    public void create(UnspentOutput u) {
+        created.put(u.ref(), u);
+        adjust(u.output().owner(), u.output().asset(), u.output().amount());
+    }
+
+    private void adjust(Address owner, AssetId asset, long delta) {
+        BalanceKey k = new BalanceKey(owner, asset);
+        long now = balance(owner, asset);
+        long next = Amounts.add(now, delta);
+        if (next < 0) {
+            throw new IllegalStateException("balance would go negative for " + k + ": ledger corrupted");
+        }
+        balances.put(k, next);
+    }
+
+    /** True when {@code ref} was spent through this overlay (an earlier transaction of the same block). */
+    public boolean spentHere(OutputRef ref) {
+        return spentHere.contains(ref);
+    }
+
+    public LedgerDelta delta() {
+        return new LedgerDelta(new ArrayList<>(created.values()), new ArrayList<>(spent.values()), balances);
+    }
+
+    public List<UnspentOutput> createdSoFar() {
+        return List.copyOf(created.values());
+    }
 }

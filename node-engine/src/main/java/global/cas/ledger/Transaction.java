@@ -15,49 +15,50 @@ import global.cas.rejection.RejectedException;
  * change the id (U3). The wire form is a kind tag followed by the kind's fields.
  */
 public sealed interface Transaction permits Transfer, MiningProof {
-  /** Largest encoded transaction accepted anywhere. */
-  int MAX_BYTES = 100_000;
+    /** Largest encoded transaction accepted anywhere. */
+    int MAX_BYTES = 100_000;
 
-  String chainId();
+    String chainId();
 
-  /** Last block height at which this transaction may be included (L4). */
-  long expiryHeight();
+    /** Last block height at which this transaction may be included (L4). */
+    long expiryHeight();
 
-  /** The hash of the signed body. */
-  Hash id();
+    /** The hash of the signed body. */
+    Hash id();
 
-  /** The canonical body that the id hashes and witnesses sign. */
-  byte[] body();
+    /** The canonical body that the id hashes and witnesses sign. */
+    byte[] body();
 
-  /** The full wire encoding, witnesses included. */
-  byte[] encoded();
+    /** The full wire encoding, witnesses included. */
+    byte[] encoded();
 
-  default int size() {
-    return encoded().length;
-  }
-
-  /** Decodes a whole transaction, rejecting oversize, truncated, malformed or trailing bytes. */
-  static Transaction decode(byte[] bytes) {
-    if (bytes.length > MAX_BYTES) {
-      throw new RejectedException(
-          Reason.OVERSIZE, "A transaction may have at most " + MAX_BYTES + " bytes, this one has " + bytes.length + ".");
+    default int size() {
+        return encoded().length;
     }
-    Decoder d = new Decoder(bytes);
-    Transaction tx = read(d);
-    d.finish();
-    return tx;
-  }
 
-  static Transaction read(Decoder d) {
-    int kind = d.u8();
-    return switch (kind) {
-      case Transfer.KIND -> Transfer.read(d);
-      case MiningProof.KIND -> MiningProof.read(d);
-      default -> throw Decoder.malformed("unknown transaction kind " + kind);
-    };
-  }
+    /** Decodes a whole transaction, rejecting oversize, truncated, malformed or trailing bytes. */
+    static Transaction decode(byte[] bytes) {
+        if (bytes.length > MAX_BYTES) {
+            throw new RejectedException(
+                    Reason.OVERSIZE,
+                    "A transaction may have at most " + MAX_BYTES + " bytes, this one has " + bytes.length + ".");
+        }
+        Decoder d = new Decoder(bytes);
+        Transaction tx = read(d);
+        d.finish();
+        return tx;
+    }
 
-  static void write(Encoder e, Transaction tx) {
-    e.fixed(tx.encoded());
-  }
+    static Transaction read(Decoder d) {
+        int kind = d.u8();
+        return switch (kind) {
+            case Transfer.KIND -> Transfer.read(d);
+            case MiningProof.KIND -> MiningProof.read(d);
+            default -> throw Decoder.malformed("unknown transaction kind " + kind);
+        };
+    }
+
+    static void write(Encoder e, Transaction tx) {
+        e.fixed(tx.encoded());
+    }
 }

@@ -7,11 +7,11 @@ import global.cas.crypto.Signature;
 
 /** One owner's Ed25519 signature of a transaction id, with the key that made it. */
 public record Witness(PublicKey key, Signature signature) {
-  public void encode(Encoder e) {
-    e.publicKey(key).signature(signature);
-  }
+    public void encode(Encoder e) {
+        e.publicKey(key).signature(signature);
+    }
 
-  public static Witness decode(Decoder d) {
-    return new Witness(d.publicKey(), d.signature());
-  }
+    public static Witness decode(Decoder d) {
+        return new Witness(d.publicKey(), d.signature());
+    }
 }

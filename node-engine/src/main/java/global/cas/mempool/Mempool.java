@@ -29,200 +29,208 @@ import java.util.concurrent.atomic.AtomicLong;
  * per byte, then arrival. Thread-safe.
  */
 public final class Mempool {
-  private final TransactionRules rules;
-  private final int capacity;
-  private final ForkJoinPool verifiers;
-  private final AtomicLong sequence = new AtomicLong();
+    private final TransactionRules rules;
+    private final int capacity;
+    private final ForkJoinPool verifiers;
+    private final AtomicLong sequence = new AtomicLong();
 
-  private final Map<Hash, Entry> byId = new HashMap<>();
-  private final Map<OutputRef, Hash> claimed = new HashMap<>();
-  private final TreeSet<Entry> ordered = new TreeSet<>();
-  private long bytes;
+    private final Map<Hash, Entry> byId = new HashMap<>();
+    private final Map<OutputRef, Hash> claimed = new HashMap<>();
+    private final TreeSet<Entry> ordered = new TreeSet<>();
+    private long bytes;
 
-  /** A pending transaction, its priority and its arrival number. */
-  record Entry(Transaction tx, boolean proof, long feePerByte, long seq) implements Comparable<Entry> {
-    @Override
-    public int compareTo(Entry o) {
-      if (proof != o.proof) {
-        return proof ? -1 : 1;
-      }
-      int c = Long.compare(o.feePerByte, feePerByte);
-      return c != 0 ? c : Long.compare(seq, o.seq);
+    /** A pending transaction, its priority and its arrival number. */
+    record Entry(Transaction tx, boolean proof, long feePerByte, long seq) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            if (proof != o.proof) {
+                return proof ? -1 : 1;
+            }
+            int c = Long.compare(o.feePerByte, feePerByte);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
     }
-  }
 
-  /** The outcome of one submission: accepted, or rejected with a reason. */
-  public record Admission(Hash id, Optional<RejectedException> rejection) {
-    public boolean accepted() {
-      return rejection.isEmpty();
+    /** The outcome of one submission: accepted, or rejected with a reason. */
+    public record Admission(Hash id, Optional<RejectedException> rejection) {
+        public boolean accepted() {
+            return rejection.isEmpty();
+        }
     }
-  }
 
-  public Mempool(TransactionRules rules, int capacity, ForkJoinPool verifiers) {
-    this.rules = rules;
-    this.capacity = capacity;
-    this.verifiers = verifiers;
-  }
+    public Mempool(TransactionRules rules, int capacity, ForkJoinPool verifiers) {
+        this.rules = rules;
+        this.capacity = capacity;
+        this.verifiers = verifiers;
+    }
 
-  /**
-   * Admits one transaction for the block described by {@code next}, reading chain state from
-   * {@code chain}.
-   *
-   * @throws RejectedException with the reason it was refused
-   */
-  public void submit(Transaction tx, LedgerView chain, BlockScope next) {
-    rules.checkStateless(tx);
-    admit(tx, chain, next);
-  }
+    /**
+     * Admits one transaction for the block described by {@code next}, reading chain state from
+     * {@code chain}.
+     *
+     * @throws RejectedException with the reason it was refused
+     */
+    public void submit(Transaction tx, LedgerView chain, BlockScope next) {
+        rules.checkStateless(tx);
+        admit(tx, chain, next);
+    }
 
-  /** Admits a batch, verifying signatures on all cores; returns one admission per transaction, in order. */
-  public List<Admission> submitAll(List<Transaction> txs, LedgerView chain, BlockScope next) {
-    List<Optional<RejectedException>> stateless =
-        verifiers.submit(() -> txs.parallelStream().map(this::statelessCheck).toList()).join();
-    List<Admission> out = new ArrayList<>(txs.size());
-    for (int i = 0; i < txs.size(); i++) {
-      Transaction tx = txs.get(i);
-      Optional<RejectedException> r = stateless.get(i);
-      if (r.isEmpty()) {
+    /** Admits a batch, verifying signatures on all cores; returns one admission per transaction, in order. */
+    public List<Admission> submitAll(List<Transaction> txs, LedgerView chain, BlockScope next) {
+        List<Optional<RejectedException>> stateless = verifiers
+                .submit(() -> txs.parallelStream().map(this::statelessCheck).toList())
+                .join();
+        List<Admission> out = new ArrayList<>(txs.size());
+        for (int i = 0; i < txs.size(); i++) {
+            Transaction tx = txs.get(i);
+            Optional<RejectedException> r = stateless.get(i);
+            if (r.isEmpty()) {
+                try {
+                    admit(tx, chain, next);
+                } catch (RejectedException e) {
+                    r = Optional.of(e);
+                }
+            }
+            out.add(new Admission(tx.id(), r));
+        }
+        return out;
+    }
+
+    private Optional<RejectedException> statelessCheck(Transaction tx) {
         try {
-          admit(tx, chain, next);
+            rules.checkStateless(tx);
+            return Optional.empty();
         } catch (RejectedException e) {
-          r = Optional.of(e);
+            return Optional.of(e);
         }
-      }
-      out.add(new Admission(tx.id(), r));
     }
-    return out;
-  }
 
-  private Optional<RejectedException> statelessCheck(Transaction tx) {
-    try {
-      rules.checkStateless(tx);
-      return Optional.empty();
-    } catch (RejectedException e) {
-      return Optional.of(e);
-    }
-  }
-
-  private synchronized void admit(Transaction tx, LedgerView chain, BlockScope next) {
-    if (byId.containsKey(tx.id())) {
-      throw new RejectedException(Reason.DUPLICATE_TRANSACTION, "Transaction " + tx.id() + " is already pending.");
-    }
-    rules.checkStateful(tx, chain, next);
-    switch (tx) {
-      case Transfer t -> {
-        for (OutputRef in : t.inputs()) {
-          Hash other = claimed.get(in);
-          if (other != null) {
+    private synchronized void admit(Transaction tx, LedgerView chain, BlockScope next) {
+        if (byId.containsKey(tx.id())) {
             throw new RejectedException(
-                Reason.DOUBLE_SPEND, "Output " + in + " is already spent by pending transaction " + other + ".");
-          }
+                    Reason.DUPLICATE_TRANSACTION, "Transaction " + tx.id() + " is already pending.");
         }
-      }
-      case MiningProof p -> {
+        rules.checkStateful(tx, chain, next);
+        switch (tx) {
+            case Transfer t -> {
+                for (OutputRef in : t.inputs()) {
+                    Hash other = claimed.get(in);
+                    if (other != null) {
+                        throw new RejectedException(
+                                Reason.DOUBLE_SPEND,
+                                "Output " + in + " is already spent by pending transaction " + other + ".");
+                    }
+                }
+            }
+            case MiningProof p -> {
+                for (Entry e : byId.values()) {
+                    if (e.proof && e.tx.expiryHeight() == p.expiryHeight()) {
+                        throw new RejectedException(
+                                Reason.DUPLICATE_PROOF,
+                                "A proof for block " + p.expiryHeight() + " is already pending.");
+                    }
+                }
+            }
+        }
+        int size = tx.size();
+        long rate = tx instanceof Transfer t ? t.fee() / Math.max(1, size) : Long.MAX_VALUE;
+        Entry entry = new Entry(tx, tx instanceof MiningProof, rate, sequence.incrementAndGet());
+        if (byId.size() >= capacity) {
+            Entry cheapest = ordered.last();
+            if (entry.compareTo(cheapest) >= 0) {
+                throw new RejectedException(
+                        Reason.MEMPOOL_FULL,
+                        "The mempool holds its maximum of " + capacity + " transactions; pay more than "
+                                + cheapest.feePerByte + " per byte to replace the cheapest.");
+            }
+            remove(cheapest);
+        }
+        byId.put(tx.id(), entry);
+        ordered.add(entry);
+        bytes += size;
+        if (tx instanceof Transfer t) {
+            for (OutputRef in : t.inputs()) {
+                claimed.put(in, tx.id());
+            }
+        }
+    }
+
+    private void remove(Entry e) {
+        byId.remove(e.tx.id());
+        ordered.remove(e);
+        bytes -= e.tx.size();
+        if (e.tx instanceof Transfer t) {
+            for (OutputRef in : t.inputs()) {
+                claimed.remove(in, t.id());
+            }
+        }
+    }
+
+    /** Up to {@code max} transactions in priority order, left in the pool until a block removes them. */
+    public synchronized List<Transaction> candidates(int max) {
+        List<Transaction> out = new ArrayList<>(Math.min(max, byId.size()));
+        for (Entry e : ordered) {
+            if (out.size() >= max) {
+                break;
+            }
+            out.add(e.tx);
+        }
+        return out;
+    }
+
+    /**
+     * Forgets what a block committed or made invalid: its transactions, those spending the same
+     * outputs, expired ones and proofs for any block but {@code nextHeight}.
+     */
+    public synchronized void blockCommitted(
+            Collection<Transaction> included, Collection<Transaction> dropped, long nextHeight) {
+        for (Transaction tx : included) {
+            Entry e = byId.get(tx.id());
+            if (e != null) {
+                remove(e);
+            }
+            if (tx instanceof Transfer t) {
+                for (OutputRef in : t.inputs()) {
+                    Hash other = claimed.get(in);
+                    if (other != null) {
+                        remove(byId.get(other));
+                    }
+                }
+            }
+        }
+        for (Transaction tx : dropped) {
+            Entry e = byId.get(tx.id());
+            if (e != null) {
+                remove(e);
+            }
+        }
+        List<Entry> stale = new ArrayList<>();
         for (Entry e : byId.values()) {
-          if (e.proof && e.tx.expiryHeight() == p.expiryHeight()) {
-            throw new RejectedException(Reason.DUPLICATE_PROOF, "A proof for block " + p.expiryHeight() + " is already pending.");
-          }
+            if (e.tx.expiryHeight() < nextHeight || (e.proof && e.tx.expiryHeight() != nextHeight)) {
+                stale.add(e);
+            }
         }
-      }
+        stale.forEach(this::remove);
     }
-    int size = tx.size();
-    long rate = tx instanceof Transfer t ? t.fee() / Math.max(1, size) : Long.MAX_VALUE;
-    Entry entry = new Entry(tx, tx instanceof MiningProof, rate, sequence.incrementAndGet());
-    if (byId.size() >= capacity) {
-      Entry cheapest = ordered.last();
-      if (entry.compareTo(cheapest) >= 0) {
-        throw new RejectedException(
-            Reason.MEMPOOL_FULL, "The mempool holds its maximum of " + capacity + " transactions; pay more than " + cheapest.feePerByte + " per byte to replace the cheapest.");
-      }
-      remove(cheapest);
+
+    public synchronized Optional<Transaction> get(Hash id) {
+        Entry e = byId.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.tx);
     }
-    byId.put(tx.id(), entry);
-    ordered.add(entry);
-    bytes += size;
-    if (tx instanceof Transfer t) {
-      for (OutputRef in : t.inputs()) {
-        claimed.put(in, tx.id());
-      }
+
+    public synchronized boolean isClaimed(OutputRef ref) {
+        return claimed.containsKey(ref);
     }
-  }
 
-  private void remove(Entry e) {
-    byId.remove(e.tx.id());
-    ordered.remove(e);
-    bytes -= e.tx.size();
-    if (e.tx instanceof Transfer t) {
-      for (OutputRef in : t.inputs()) {
-        claimed.remove(in, t.id());
-      }
+    public synchronized int size() {
+        return byId.size();
     }
-  }
 
-  /** Up to {@code max} transactions in priority order, left in the pool until a block removes them. */
-  public synchronized List<Transaction> candidates(int max) {
-    List<Transaction> out = new ArrayList<>(Math.min(max, byId.size()));
-    for (Entry e : ordered) {
-      if (out.size() >= max) {
-        break;
-      }
-      out.add(e.tx);
+    public synchronized long bytes() {
+        return bytes;
     }
-    return out;
-  }
 
-  /**
-   * Forgets what a block committed or made invalid: its transactions, those spending the same
-   * outputs, expired ones and proofs for any block but {@code nextHeight}.
-   */
-  public synchronized void blockCommitted(Collection<Transaction> included, Collection<Transaction> dropped, long nextHeight) {
-    for (Transaction tx : included) {
-      Entry e = byId.get(tx.id());
-      if (e != null) {
-        remove(e);
-      }
-      if (tx instanceof Transfer t) {
-        for (OutputRef in : t.inputs()) {
-          Hash other = claimed.get(in);
-          if (other != null) {
-            remove(byId.get(other));
-          }
-        }
-      }
+    public int capacity() {
+        return capacity;
     }
-    for (Transaction tx : dropped) {
-      Entry e = byId.get(tx.id());
-      if (e != null) {
-        remove(e);
-      }
-    }
-    List<Entry> stale = new ArrayList<>();
-    for (Entry e : byId.values()) {
-      if (e.tx.expiryHeight() < nextHeight || (e.proof && e.tx.expiryHeight() != nextHeight)) {
-        stale.add(e);
-      }
-    }
-    stale.forEach(this::remove);
-  }
-
-  public synchronized Optional<Transaction> get(Hash id) {
-    Entry e = byId.get(id);
-    return e == null ? Optional.empty() : Optional.of(e.tx);
-  }
-
-  public synchronized boolean isClaimed(OutputRef ref) {
-    return claimed.containsKey(ref);
-  }
-
-  public synchronized int size() {
-    return byId.size();
-  }
-
-  public synchronized long bytes() {
-    return bytes;
-  }
-
-  public int capacity() {
-    return capacity;
-  }
 }

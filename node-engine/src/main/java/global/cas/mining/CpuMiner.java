@@ -27,117 +27,117 @@ import java.util.concurrent.locks.LockSupport;
  * thread.
  */
 public final class CpuMiner implements AutoCloseable {
-  private static final int BATCH = 4096;
-  private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final int BATCH = 4096;
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-  /** One piece of work; {@code solved} flips once, when its first proof is queued. */
-  private static final class Job {
-    final MiningWork work;
-    volatile boolean solved;
+    /** One piece of work; {@code solved} flips once, when its first proof is queued. */
+    private static final class Job {
+        final MiningWork work;
+        volatile boolean solved;
 
-    Job(MiningWork work) {
-      this.work = work;
+        Job(MiningWork work) {
+            this.work = work;
+        }
     }
-  }
 
-  private final Address miner;
-  private final List<Thread> workers = new ArrayList<>();
-  private final BlockingQueue<MiningProof> found = new LinkedBlockingQueue<>();
-  private final LongAdder hashes = new LongAdder();
-  private volatile Job current;
-  private volatile boolean closed;
+    private final Address miner;
+    private final List<Thread> workers = new ArrayList<>();
+    private final BlockingQueue<MiningProof> found = new LinkedBlockingQueue<>();
+    private final LongAdder hashes = new LongAdder();
+    private volatile Job current;
+    private volatile boolean closed;
 
-  /** Starts {@code threads} idle workers that mine for {@code miner}. */
-  public CpuMiner(int threads, Address miner) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("a miner needs at least one thread");
+    /** Starts {@code threads} idle workers that mine for {@code miner}. */
+    public CpuMiner(int threads, Address miner) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a miner needs at least one thread");
+        }
+        this.miner = miner;
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(this::work, "cas-miner-" + i);
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            workers.add(t);
+            t.start();
+        }
     }
-    this.miner = miner;
-    for (int i = 0; i < threads; i++) {
-      Thread t = new Thread(this::work, "cas-miner-" + i);
-      t.setDaemon(true);
-      t.setPriority(Thread.MIN_PRIORITY);
-      workers.add(t);
-      t.start();
+
+    /** Replaces the work being searched (does nothing when it is the same work). */
+    public void setWork(MiningWork work) {
+        Job j = current;
+        if (j == null || !j.work.equals(work)) {
+            current = new Job(work);
+        }
     }
-  }
 
-  /** Replaces the work being searched (does nothing when it is the same work). */
-  public void setWork(MiningWork work) {
-    Job j = current;
-    if (j == null || !j.work.equals(work)) {
-      current = new Job(work);
+    /** The next proof found, waiting at most {@code timeout}. */
+    public Optional<MiningProof> nextProof(Duration timeout) throws InterruptedException {
+        return Optional.ofNullable(found.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
-  }
 
-  /** The next proof found, waiting at most {@code timeout}. */
-  public Optional<MiningProof> nextProof(Duration timeout) throws InterruptedException {
-    return Optional.ofNullable(found.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
-  }
-
-  /** Hashes computed so far, by all threads. */
-  public long hashes() {
-    return hashes.sum();
-  }
-
-  /**
-   * Hashes {@code count} nonces from {@code start} (wrapping around) and returns the first that
-   * meets {@code work}'s target.
-   */
-  public static OptionalLong search(MiningWork work, Address miner, long start, long count) {
-    Hash previous = work.previousBlock();
-    long target = work.target();
-    long nonce = start;
-    for (long i = 0; i < count; i++, nonce++) {
-      if (MiningProof.meets(MiningProof.workHash(previous, miner, nonce), target)) {
-        return OptionalLong.of(nonce);
-      }
+    /** Hashes computed so far, by all threads. */
+    public long hashes() {
+        return hashes.sum();
     }
-    return OptionalLong.empty();
-  }
 
-  private void work() {
-    Job seen = null;
-    long nonce = 0;
-    while (!closed) {
-      Job job = current;
-      if (job == null || job.solved) {
-        LockSupport.parkNanos(IDLE_NANOS);
-        continue;
-      }
-      if (job != seen) {
-        seen = job;
-        nonce = ThreadLocalRandom.current().nextLong();
-      }
-      OptionalLong hit = search(job.work, miner, nonce, BATCH);
-      hashes.add(BATCH);
-      nonce += BATCH;
-      if (hit.isPresent()) {
-        solved(job, hit.getAsLong());
-      }
+    /**
+     * Hashes {@code count} nonces from {@code start} (wrapping around) and returns the first that
+     * meets {@code work}'s target.
+     */
+    public static OptionalLong search(MiningWork work, Address miner, long start, long count) {
+        Hash previous = work.previousBlock();
+        long target = work.target();
+        long nonce = start;
+        for (long i = 0; i < count; i++, nonce++) {
+            if (MiningProof.meets(MiningProof.workHash(previous, miner, nonce), target)) {
+                return OptionalLong.of(nonce);
+            }
+        }
+        return OptionalLong.empty();
     }
-  }
 
-  private synchronized void solved(Job job, long nonce) {
-    if (job.solved || job != current) {
-      return;
+    private void work() {
+        Job seen = null;
+        long nonce = 0;
+        while (!closed) {
+            Job job = current;
+            if (job == null || job.solved) {
+                LockSupport.parkNanos(IDLE_NANOS);
+                continue;
+            }
+            if (job != seen) {
+                seen = job;
+                nonce = ThreadLocalRandom.current().nextLong();
+            }
+            OptionalLong hit = search(job.work, miner, nonce, BATCH);
+            hashes.add(BATCH);
+            nonce += BATCH;
+            if (hit.isPresent()) {
+                solved(job, hit.getAsLong());
+            }
+        }
     }
-    job.solved = true;
-    MiningWork w = job.work;
-    found.add(MiningProof.of(w.chainId(), w.height(), w.previousBlock(), miner, nonce));
-  }
 
-  /** Stops the workers (they finish their batch). Idempotent. */
-  @Override
-  public void close() {
-    closed = true;
-    for (Thread t : workers) {
-      try {
-        t.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    private synchronized void solved(Job job, long nonce) {
+        if (job.solved || job != current) {
+            return;
+        }
+        job.solved = true;
+        MiningWork w = job.work;
+        found.add(MiningProof.of(w.chainId(), w.height(), w.previousBlock(), miner, nonce));
     }
-  }
+
+    /** Stops the workers (they finish their batch). Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : workers) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }

@@ -6,9 +6,9 @@ package global.cas.node;
  * call {@link ChainService#produce} or {@link ChainService#importBlock} and nothing else.
  */
 public interface BlockProducer extends AutoCloseable {
-  void start();
+    void start();
 
-  /** Stops producing; returns once no block is being made. */
-  @Override
-  void close();
+    /** Stops producing; returns once no block is being made. */
+    @Override
+    void close();
 }

@@ -30,158 +30,165 @@ import org.slf4j.LoggerFactory;
  * Public methods are thread-safe; block work is queued to the chain thread.
  */
 public final class ChainService implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ChainService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ChainService.class);
 
-  private final ChainParams params;
-  private final ChainStore store;
-  private final BlockExecutor executor;
-  private final Mempool mempool;
-  private final EventBus events;
-  private final LedgerState state = new LedgerState();
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(r -> {
+    private final ChainParams params;
+    private final ChainStore store;
+    private final BlockExecutor executor;
+    private final Mempool mempool;
+    private final EventBus events;
+    private final LedgerState state = new LedgerState();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cas-chain");
         t.setDaemon(false);
         return t;
-      });
-  private volatile ChainTip tip;
-  private volatile boolean failed;
+    });
+    private volatile ChainTip tip;
+    private volatile boolean failed;
 
-  public ChainService(ChainParams params, ChainStore store, BlockExecutor executor, Mempool mempool, EventBus events) {
-    this.params = params;
-    this.store = store;
-    this.executor = executor;
-    this.mempool = mempool;
-    this.events = events;
-  }
-
-  /**
-   * Opens the chain: writes genesis into an empty store, or checks that the store holds this
-   * chain's genesis, then loads unspent outputs and balances into memory.
-   */
-  public void open() {
-    ExecutedBlock genesis = Genesis.build(params);
-    if (store.tip().isEmpty()) {
-      store.commit(genesis);
-    } else {
-      Block stored = store.block(0).orElseThrow(() -> new IllegalStateException("the chain database has no block 0"));
-      if (!stored.hash().equals(genesis.block().hash())) {
-        throw new IllegalStateException(
-            "this data folder holds another chain (genesis " + stored.hash() + ", expected " + genesis.block().hash() + " for " + params.chainId() + ")");
-      }
+    public ChainService(
+            ChainParams params, ChainStore store, BlockExecutor executor, Mempool mempool, EventBus events) {
+        this.params = params;
+        this.store = store;
+        this.executor = executor;
+        this.mempool = mempool;
+        this.events = events;
     }
-    store.forEachUnspent(state::load);
-    store.forEachBalance(state::loadBalance);
-    tip = store.tip().orElseThrow();
-    LOG.info("chain {} open at height {} ({} unspent outputs)", params.chainId(), tip.height(), state.unspentCount());
-  }
 
-  public ChainTip tip() {
-    return tip;
-  }
-
-  public LedgerState state() {
-    return state;
-  }
-
-  public ChainParams params() {
-    return params;
-  }
-
-  public ChainStore store() {
-    return store;
-  }
-
-  public Mempool mempool() {
-    return mempool;
-  }
-
-  /** The scope transactions are checked against: the block after the current tip. */
-  public BlockScope nextScope() {
-    ChainTip t = tip;
-    return new BlockScope(t.height() + 1, t.hash(), t.target());
-  }
-
-  /** The pseudo transaction id of block {@code height}'s reward outputs (0: packer, 1: miner). */
-  public global.cas.crypto.Hash rewardId(long height) {
-    return executor.rewardId(height);
-  }
-
-  /** Admits a transaction to the mempool or throws {@link RejectedException}. */
-  public void submit(Transaction tx) {
-    mempool.submit(tx, state, nextScope());
-  }
-
-  public List<Mempool.Admission> submitAll(List<Transaction> txs) {
-    return mempool.submitAll(txs, state, nextScope());
-  }
-
-  /** Makes and commits the next block from the mempool, on the chain thread. */
-  public CompletableFuture<ExecutedBlock> produce(KeyPair proposer, long time) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          ensureHealthy();
-          List<Transaction> candidates = mempool.candidates(params.maxBlockTransactions());
-          List<Transaction> dropped = new ArrayList<>();
-          ExecutedBlock built = executor.build(tip, state, candidates, time, proposer, r -> dropped.add(r.transaction()));
-          commit(built, dropped);
-          return built;
-        },
-        thread);
-  }
-
-  /** Checks a block made elsewhere and commits it, on the chain thread. */
-  public CompletableFuture<ExecutedBlock> importBlock(Block block) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          ensureHealthy();
-          ExecutedBlock executed = executor.execute(tip, state, block, true);
-          commit(executed, List.of());
-          return executed;
-        },
-        thread);
-  }
-
-  private void ensureHealthy() {
-    if (failed) {
-      throw new IllegalStateException("the chain stopped after a storage failure; restart the node");
+    /**
+     * Opens the chain: writes genesis into an empty store, or checks that the store holds this
+     * chain's genesis, then loads unspent outputs and balances into memory.
+     */
+    public void open() {
+        ExecutedBlock genesis = Genesis.build(params);
+        if (store.tip().isEmpty()) {
+            store.commit(genesis);
+        } else {
+            Block stored =
+                    store.block(0).orElseThrow(() -> new IllegalStateException("the chain database has no block 0"));
+            if (!stored.hash().equals(genesis.block().hash())) {
+                throw new IllegalStateException("this data folder holds another chain (genesis " + stored.hash()
+                        + ", expected " + genesis.block().hash() + " for " + params.chainId() + ")");
+            }
+        }
+        store.forEachUnspent(state::load);
+        store.forEachBalance(state::loadBalance);
+        tip = store.tip().orElseThrow();
+        LOG.info(
+                "chain {} open at height {} ({} unspent outputs)",
+                params.chainId(),
+                tip.height(),
+                state.unspentCount());
     }
-  }
 
-  private void commit(ExecutedBlock built, List<Transaction> dropped) {
-    try {
-      store.commit(built);
-    } catch (RuntimeException e) {
-      failed = true;
-      throw e;
+    public ChainTip tip() {
+        return tip;
     }
-    state.apply(built.delta());
-    tip = built.tip();
-    Block b = built.block();
-    mempool.blockCommitted(b.transactions(), dropped, tip.height() + 1);
-    long fees = 0;
-    for (Transaction t : b.transactions()) {
-      if (t instanceof global.cas.ledger.Transfer tr) {
-        fees += tr.fee();
-      }
-    }
-    events.publish(new NodeEvent.BlockCommitted(b.height(), b.hash(), b.header().time(), b.transactions().size(), fees));
-  }
 
-  /** Finishes queued block work, then stops the chain thread. Does not close the store. */
-  @Override
-  public void close() {
-    thread.shutdown();
-    try {
-      if (!thread.awaitTermination(60, TimeUnit.SECONDS)) {
-        LOG.warn("chain thread did not finish within 60 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    public LedgerState state() {
+        return state;
     }
-  }
 
-  static RejectedException notFound(String what) {
-    return new RejectedException(Reason.NOT_FOUND, what);
-  }
+    public ChainParams params() {
+        return params;
+    }
+
+    public ChainStore store() {
+        return store;
+    }
+
+    public Mempool mempool() {
+        return mempool;
+    }
+
+    /** The scope transactions are checked against: the block after the current tip. */
+    public BlockScope nextScope() {
+        ChainTip t = tip;
+        return new BlockScope(t.height() + 1, t.hash(), t.target());
+    }
+
+    /** The pseudo transaction id of block {@code height}'s reward outputs (0: packer, 1: miner). */
+    public global.cas.crypto.Hash rewardId(long height) {
+        return executor.rewardId(height);
+    }
+
+    /** Admits a transaction to the mempool or throws {@link RejectedException}. */
+    public void submit(Transaction tx) {
+        mempool.submit(tx, state, nextScope());
+    }
+
+    public List<Mempool.Admission> submitAll(List<Transaction> txs) {
+        return mempool.submitAll(txs, state, nextScope());
+    }
+
+    /** Makes and commits the next block from the mempool, on the chain thread. */
+    public CompletableFuture<ExecutedBlock> produce(KeyPair proposer, long time) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    ensureHealthy();
+                    List<Transaction> candidates = mempool.candidates(params.maxBlockTransactions());
+                    List<Transaction> dropped = new ArrayList<>();
+                    ExecutedBlock built =
+                            executor.build(tip, state, candidates, time, proposer, r -> dropped.add(r.transaction()));
+                    commit(built, dropped);
+                    return built;
+                },
+                thread);
+    }
+
+    /** Checks a block made elsewhere and commits it, on the chain thread. */
+    public CompletableFuture<ExecutedBlock> importBlock(Block block) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    ensureHealthy();
+                    ExecutedBlock executed = executor.execute(tip, state, block, true);
+                    commit(executed, List.of());
+                    return executed;
+                },
+                thread);
+    }
+
+    private void ensureHealthy() {
+        if (failed) {
+            throw new IllegalStateException("the chain stopped after a storage failure; restart the node");
+        }
+    }
+
+    private void commit(ExecutedBlock built, List<Transaction> dropped) {
+        try {
+            store.commit(built);
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+        state.apply(built.delta());
+        tip = built.tip();
+        Block b = built.block();
+        mempool.blockCommitted(b.transactions(), dropped, tip.height() + 1);
+        long fees = 0;
+        for (Transaction t : b.transactions()) {
+            if (t instanceof global.cas.ledger.Transfer tr) {
+                fees += tr.fee();
+            }
+        }
+        events.publish(new NodeEvent.BlockCommitted(
+                b.height(), b.hash(), b.header().time(), b.transactions().size(), fees));
+    }
+
+    /** Finishes queued block work, then stops the chain thread. Does not close the store. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("chain thread did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static RejectedException notFound(String what) {
+        return new RejectedException(Reason.NOT_FOUND, what);
+    }
 }

@@ -21,56 +21,75 @@ import java.util.Map;
  * every unspent output and every balance. Used after crashes and by {@code cas verify}.
  */
 public final class ChainVerifier {
-  private final ChainParams params;
+    private final ChainParams params;
 
-  public ChainVerifier(ChainParams params) {
-    this.params = params;
-  }
+    public ChainVerifier(ChainParams params) {
+        this.params = params;
+    }
 
-  /** The outcome: the height reached and the first difference found, if any. */
-  public record Report(long height, int unspentOutputs, int balances, java.util.Optional<String> difference) {
-    public boolean consistent() {
-      return difference.isEmpty();
+    /** The outcome: the height reached and the first difference found, if any. */
+    public record Report(long height, int unspentOutputs, int balances, java.util.Optional<String> difference) {
+        public boolean consistent() {
+            return difference.isEmpty();
+        }
     }
-  }
 
-  public Report verify(ChainStore store) {
-    BlockExecutor executor = new BlockExecutor(params, new TransactionRules(params.chainId(), params.minFeePerByte()));
-    ExecutedBlock genesis = Genesis.build(params);
-    LedgerState replay = new LedgerState();
-    replay.apply(genesis.delta());
-    ChainTip tip = genesis.tip();
-    ChainTip stored = store.tip().orElseThrow(() -> new IllegalStateException("the store is empty"));
-    if (!store.block(0).map(Block::hash).equals(java.util.Optional.of(genesis.block().hash()))) {
-      return new Report(0, 0, 0, java.util.Optional.of("block 0 is not this chain's genesis"));
+    public Report verify(ChainStore store) {
+        BlockExecutor executor =
+                new BlockExecutor(params, new TransactionRules(params.chainId(), params.minFeePerByte()));
+        ExecutedBlock genesis = Genesis.build(params);
+        LedgerState replay = new LedgerState();
+        replay.apply(genesis.delta());
+        ChainTip tip = genesis.tip();
+        ChainTip stored = store.tip().orElseThrow(() -> new IllegalStateException("the store is empty"));
+        if (!store.block(0)
+                .map(Block::hash)
+                .equals(java.util.Optional.of(genesis.block().hash()))) {
+            return new Report(0, 0, 0, java.util.Optional.of("block 0 is not this chain's genesis"));
+        }
+        for (long h = 1; h <= stored.height(); h++) {
+            Block b = store.block(h).orElse(null);
+            if (b == null) {
+                return new Report(
+                        h - 1,
+                        0,
+                        0,
+                        java.util.Optional.of("block " + h + " is missing below the tip " + stored.height()));
+            }
+            ExecutedBlock e = executor.execute(tip, replay, b, true);
+            replay.apply(e.delta());
+            tip = e.tip();
+        }
+        if (!tip.equals(stored)) {
+            return new Report(
+                    tip.height(),
+                    0,
+                    0,
+                    java.util.Optional.of("stored tip " + stored + " differs from replayed " + tip));
+        }
+        Map<OutputRef, UnspentOutput> storedUnspent = new HashMap<>();
+        store.forEachUnspent(u -> storedUnspent.put(u.ref(), u));
+        Map<OutputRef, UnspentOutput> replayed = new HashMap<>();
+        for (UnspentOutput u : replay.allUnspent()) {
+            replayed.put(u.ref(), u);
+        }
+        if (!storedUnspent.equals(replayed)) {
+            return new Report(
+                    tip.height(),
+                    storedUnspent.size(),
+                    0,
+                    java.util.Optional.of("stored unspent outputs (" + storedUnspent.size() + ") differ from replayed ("
+                            + replayed.size() + ")"));
+        }
+        Map<BalanceKey, Long> storedBalances = new HashMap<>();
+        store.forEachBalance(storedBalances::put);
+        if (!storedBalances.equals(new HashMap<>(replay.balances()))) {
+            return new Report(
+                    tip.height(),
+                    replayed.size(),
+                    storedBalances.size(),
+                    java.util.Optional.of("stored balances differ from replayed"));
+        }
+        return new Report(tip.height(), replayed.size(), storedBalances.size(), java.util.Optional.empty());
     }
-    for (long h = 1; h <= stored.height(); h++) {
-      Block b = store.block(h).orElse(null);
-      if (b == null) {
-        return new Report(h - 1, 0, 0, java.util.Optional.of("block " + h + " is missing below the tip " + stored.height()));
-      }
-      ExecutedBlock e = executor.execute(tip, replay, b, true);
-      replay.apply(e.delta());
-      tip = e.tip();
-    }
-    if (!tip.equals(stored)) {
-      return new Report(tip.height(), 0, 0, java.util.Optional.of("stored tip " + stored + " differs from replayed " + tip));
-    }
-    Map<OutputRef, UnspentOutput> storedUnspent = new HashMap<>();
-    store.forEachUnspent(u -> storedUnspent.put(u.ref(), u));
-    Map<OutputRef, UnspentOutput> replayed = new HashMap<>();
-    for (UnspentOutput u : replay.allUnspent()) {
-      replayed.put(u.ref(), u);
-    }
-    if (!storedUnspent.equals(replayed)) {
-      return new Report(tip.height(), storedUnspent.size(), 0, java.util.Optional.of(
-          "stored unspent outputs (" + storedUnspent.size() + ") differ from replayed (" + replayed.size() + ")"));
-    }
-    Map<BalanceKey, Long> storedBalances = new HashMap<>();
-    store.forEachBalance(storedBalances::put);
-    if (!storedBalances.equals(new HashMap<>(replay.balances()))) {
-      return new Report(tip.height(), replayed.size(), storedBalances.size(), java.util.Optional.of("stored balances differ from replayed"));
-    }
-    return new Report(tip.height(), replayed.size(), storedBalances.size(), java.util.Optional.empty());
-  }
 }

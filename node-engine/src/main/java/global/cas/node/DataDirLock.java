@@ -14,40 +14,42 @@ import java.nio.file.StandardOpenOption;
  * anything.
  */
 public final class DataDirLock implements AutoCloseable {
-  private final FileChannel channel;
-  private final FileLock lock;
+    private final FileChannel channel;
+    private final FileLock lock;
 
-  private DataDirLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
-    this.lock = lock;
-  }
-
-  /** Thrown when another process holds the folder. */
-  public static final class AlreadyOpenException extends IllegalStateException {
-    public AlreadyOpenException(Path dir) {
-      super("CAS Wallet is already open with the data folder " + dir + " (close the other window or use --datadir).");
+    private DataDirLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
     }
-  }
 
-  public static DataDirLock acquire(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    FileChannel ch = FileChannel.open(dir.resolve("node.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock l;
-    try {
-      l = ch.tryLock();
-    } catch (OverlappingFileLockException e) {
-      l = null;
+    /** Thrown when another process holds the folder. */
+    public static final class AlreadyOpenException extends IllegalStateException {
+        public AlreadyOpenException(Path dir) {
+            super("CAS Wallet is already open with the data folder " + dir
+                    + " (close the other window or use --datadir).");
+        }
     }
-    if (l == null) {
-      ch.close();
-      throw new AlreadyOpenException(dir);
-    }
-    return new DataDirLock(ch, l);
-  }
 
-  @Override
-  public void close() throws IOException {
-    lock.release();
-    channel.close();
-  }
+    public static DataDirLock acquire(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel ch =
+                FileChannel.open(dir.resolve("node.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            l = null;
+        }
+        if (l == null) {
+            ch.close();
+            throw new AlreadyOpenException(dir);
+        }
+        return new DataDirLock(ch, l);
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
 }

@@ -12,22 +12,22 @@ import org.slf4j.LoggerFactory;
  * Thread-safe.
  */
 public final class EventBus {
-  private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
-  private final List<Consumer<NodeEvent>> listeners = new CopyOnWriteArrayList<>();
+    private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+    private final List<Consumer<NodeEvent>> listeners = new CopyOnWriteArrayList<>();
 
-  /** Adds a listener; the returned handle removes it. */
-  public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
-  }
-
-  public void publish(NodeEvent event) {
-    for (Consumer<NodeEvent> l : listeners) {
-      try {
-        l.accept(event);
-      } catch (RuntimeException e) {
-        LOG.warn("a node event listener failed on {}", event, e);
-      }
+    /** Adds a listener; the returned handle removes it. */
+    public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
-  }
+
+    public void publish(NodeEvent event) {
+        for (Consumer<NodeEvent> l : listeners) {
+            try {
+                l.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("a node event listener failed on {}", event, e);
+            }
+        }
+    }
 }

@@ -33,189 +33,191 @@ import org.slf4j.LoggerFactory;
  * made finish, and closes the database, so nothing is half written.
  */
 public final class Node implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
-  private final NodeConfig config;
-  private final DataDirLock lock;
-  private final ChainStore store;
-  private final ChainService chain;
-  private final EventBus events = new EventBus();
-  private final ForkJoinPool verifiers;
-  private final Optional<BlockProducer> producer;
+    private final NodeConfig config;
+    private final DataDirLock lock;
+    private final ChainStore store;
+    private final ChainService chain;
+    private final EventBus events = new EventBus();
+    private final ForkJoinPool verifiers;
+    private final Optional<BlockProducer> producer;
 
-  private Node(NodeConfig config, DataDirLock lock, ChainStore store) {
-    this.config = config;
-    this.lock = lock;
-    this.store = store;
-    ChainParams p = config.params();
-    TransactionRules rules = new TransactionRules(p.chainId(), p.minFeePerByte());
-    this.verifiers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-    Mempool mempool = new Mempool(rules, config.mempoolCapacity(), verifiers);
-    this.chain = new ChainService(p, store, new BlockExecutor(p, rules), mempool, events);
-    this.producer =
-        config.validatorKey()
-            .filter(k -> p.validators().contains(k.address()))
-            .map(k -> new SoloBlockProducer(chain, k, config.blockIntervalMillis(), Clock.systemUTC()));
-  }
-
-  /**
-   * Locks the data folder, opens the store, loads the chain and starts producing blocks if the
-   * configuration holds a validator key of this chain.
-   *
-   * @throws DataDirLock.AlreadyOpenException when another process has the folder open
-   */
-  public static Node start(NodeConfig config, Function<Path, ChainStore> storeFactory) {
-    DataDirLock lock;
-    try {
-      lock = DataDirLock.acquire(config.dataDir());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock the data folder " + config.dataDir(), e);
+    private Node(NodeConfig config, DataDirLock lock, ChainStore store) {
+        this.config = config;
+        this.lock = lock;
+        this.store = store;
+        ChainParams p = config.params();
+        TransactionRules rules = new TransactionRules(p.chainId(), p.minFeePerByte());
+        this.verifiers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        Mempool mempool = new Mempool(rules, config.mempoolCapacity(), verifiers);
+        this.chain = new ChainService(p, store, new BlockExecutor(p, rules), mempool, events);
+        this.producer = config.validatorKey()
+                .filter(k -> p.validators().contains(k.address()))
+                .map(k -> new SoloBlockProducer(chain, k, config.blockIntervalMillis(), Clock.systemUTC()));
     }
-    ChainStore store;
-    try {
-      store = storeFactory.apply(config.dataDir());
-    } catch (RuntimeException e) {
-      closeQuietly(lock);
-      throw e;
+
+    /**
+     * Locks the data folder, opens the store, loads the chain and starts producing blocks if the
+     * configuration holds a validator key of this chain.
+     *
+     * @throws DataDirLock.AlreadyOpenException when another process has the folder open
+     */
+    public static Node start(NodeConfig config, Function<Path, ChainStore> storeFactory) {
+        DataDirLock lock;
+        try {
+            lock = DataDirLock.acquire(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the data folder " + config.dataDir(), e);
+        }
+        ChainStore store;
+        try {
+            store = storeFactory.apply(config.dataDir());
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+        Node node = new Node(config, lock, store);
+        try {
+            node.chain.open();
+        } catch (RuntimeException e) {
+            store.close();
+            closeQuietly(lock);
+            throw e;
+        }
+        node.producer.ifPresent(BlockProducer::start);
+        node.events.publish(new NodeEvent.NodeStarted(node.chain.tip().height()));
+        return node;
     }
-    Node node = new Node(config, lock, store);
-    try {
-      node.chain.open();
-    } catch (RuntimeException e) {
-      store.close();
-      closeQuietly(lock);
-      throw e;
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("while closing {}", c, e);
+        }
     }
-    node.producer.ifPresent(BlockProducer::start);
-    node.events.publish(new NodeEvent.NodeStarted(node.chain.tip().height()));
-    return node;
-  }
 
-  private static void closeQuietly(AutoCloseable c) {
-    try {
-      c.close();
-    } catch (Exception e) {
-      LOG.warn("while closing {}", c, e);
+    public ChainParams params() {
+        return config.params();
     }
-  }
 
-  public ChainParams params() {
-    return config.params();
-  }
-
-  public Path dataDir() {
-    return config.dataDir();
-  }
-
-  public boolean isValidator() {
-    return producer.isPresent();
-  }
-
-  public ChainTip tip() {
-    return chain.tip();
-  }
-
-  public Optional<Block> block(long height) {
-    return store.block(height);
-  }
-
-  public Optional<Block> blockByHash(Hash hash) {
-    return store.blockByHash(hash);
-  }
-
-  /** A committed transaction, from storage. */
-  public Optional<StoredTransaction> transaction(Hash id) {
-    return store.transaction(id);
-  }
-
-  /** A transaction still waiting in the mempool. */
-  public Optional<Transaction> pendingTransaction(Hash id) {
-    return chain.mempool().get(id);
-  }
-
-  /** The balance of an address (L2), from memory. */
-  public long balance(Address owner, AssetId asset) {
-    return chain.state().balance(owner, asset);
-  }
-
-  /** Unspent outputs of an address that no pending transaction spends yet. */
-  public List<UnspentOutput> spendableOutputs(Address owner) {
-    Mempool m = chain.mempool();
-    return chain.state().unspentOf(owner).stream().filter(u -> !m.isClaimed(u.ref())).toList();
-  }
-
-  public List<UnspentOutput> unspentOutputs(Address owner) {
-    return chain.state().unspentOf(owner);
-  }
-
-  /** Admits a signed transaction; completes exceptionally with a RejectedException when refused. */
-  public CompletableFuture<Hash> submit(Transaction tx) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          chain.submit(tx);
-          return tx.id();
-        },
-        verifiers);
-  }
-
-  /** Admits many transactions, verifying their signatures in parallel. */
-  public List<global.cas.mempool.Mempool.Admission> submitAll(List<Transaction> txs) {
-    return chain.submitAll(txs);
-  }
-
-  /**
-   * The outputs block {@code height} created outside its transactions, spent or not: the genesis
-   * allocations for block 0, the packer's and miner's rewards after (S4). Wallets scan these.
-   */
-  public List<UnspentOutput> blockRewards(long height) {
-    if (height == 0) {
-      return store.outputsCreated(0, UnspentOutput.storageId(1, 0, 0) - 1);
+    public Path dataDir() {
+        return config.dataDir();
     }
-    return store.outputsCreated(
-        UnspentOutput.storageId(height, UnspentOutput.REWARD_SLOT, 0), UnspentOutput.storageId(height, UnspentOutput.REWARD_SLOT, 1023));
-  }
 
-  /** Block {@code height}'s reward to its miner, while that output is unspent (S4). */
-  public Optional<UnspentOutput> minerReward(long height) {
-    return chain.state().unspent(new global.cas.ledger.OutputRef(chain.rewardId(height), 1));
-  }
+    public boolean isValidator() {
+        return producer.isPresent();
+    }
 
-  public int mempoolSize() {
-    return chain.mempool().size();
-  }
+    public ChainTip tip() {
+        return chain.tip();
+    }
 
-  public long mempoolBytes() {
-    return chain.mempool().bytes();
-  }
+    public Optional<Block> block(long height) {
+        return store.block(height);
+    }
 
-  public int mempoolCapacity() {
-    return chain.mempool().capacity();
-  }
+    public Optional<Block> blockByHash(Hash hash) {
+        return store.blockByHash(hash);
+    }
 
-  public MiningWork miningWork() {
-    ChainTip t = chain.tip();
-    return new MiningWork(config.params().chainId(), t.height() + 1, t.hash(), t.target());
-  }
+    /** A committed transaction, from storage. */
+    public Optional<StoredTransaction> transaction(Hash id) {
+        return store.transaction(id);
+    }
 
-  /** Registers a listener for node events; see {@link EventBus} for the threading rules. */
-  public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
-    return events.subscribe(listener);
-  }
+    /** A transaction still waiting in the mempool. */
+    public Optional<Transaction> pendingTransaction(Hash id) {
+        return chain.mempool().get(id);
+    }
 
-  /** The chain service, for block producers and tools in this engine. */
-  public ChainService chain() {
-    return chain;
-  }
+    /** The balance of an address (L2), from memory. */
+    public long balance(Address owner, AssetId asset) {
+        return chain.state().balance(owner, asset);
+    }
 
-  @Override
-  public void close() {
-    long height = chain.tip().height();
-    producer.ifPresent(BlockProducer::close);
-    chain.close();
-    verifiers.shutdown();
-    store.close();
-    closeQuietly(lock);
-    events.publish(new NodeEvent.NodeStopped(height));
-    LOG.info("node stopped at height {}", height);
-  }
+    /** Unspent outputs of an address that no pending transaction spends yet. */
+    public List<UnspentOutput> spendableOutputs(Address owner) {
+        Mempool m = chain.mempool();
+        return chain.state().unspentOf(owner).stream()
+                .filter(u -> !m.isClaimed(u.ref()))
+                .toList();
+    }
+
+    public List<UnspentOutput> unspentOutputs(Address owner) {
+        return chain.state().unspentOf(owner);
+    }
+
+    /** Admits a signed transaction; completes exceptionally with a RejectedException when refused. */
+    public CompletableFuture<Hash> submit(Transaction tx) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    chain.submit(tx);
+                    return tx.id();
+                },
+                verifiers);
+    }
+
+    /** Admits many transactions, verifying their signatures in parallel. */
+    public List<global.cas.mempool.Mempool.Admission> submitAll(List<Transaction> txs) {
+        return chain.submitAll(txs);
+    }
+
+    /**
+     * The outputs block {@code height} created outside its transactions, spent or not: the genesis
+     * allocations for block 0, the packer's and miner's rewards after (S4). Wallets scan these.
+     */
+    public List<UnspentOutput> blockRewards(long height) {
+        if (height == 0) {
+            return store.outputsCreated(0, UnspentOutput.storageId(1, 0, 0) - 1);
+        }
+        return store.outputsCreated(
+                UnspentOutput.storageId(height, UnspentOutput.REWARD_SLOT, 0),
+                UnspentOutput.storageId(height, UnspentOutput.REWARD_SLOT, 1023));
+    }
+
+    /** Block {@code height}'s reward to its miner, while that output is unspent (S4). */
+    public Optional<UnspentOutput> minerReward(long height) {
+        return chain.state().unspent(new global.cas.ledger.OutputRef(chain.rewardId(height), 1));
+    }
+
+    public int mempoolSize() {
+        return chain.mempool().size();
+    }
+
+    public long mempoolBytes() {
+        return chain.mempool().bytes();
+    }
+
+    public int mempoolCapacity() {
+        return chain.mempool().capacity();
+    }
+
+    public MiningWork miningWork() {
+        ChainTip t = chain.tip();
+        return new MiningWork(config.params().chainId(), t.height() + 1, t.hash(), t.target());
+    }
+
+    /** Registers a listener for node events; see {@link EventBus} for the threading rules. */
+    public AutoCloseable subscribe(Consumer<NodeEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    /** The chain service, for block producers and tools in this engine. */
+    public ChainService chain() {
+        return chain;
+    }
+
+    @Override
+    public void close() {
+        long height = chain.tip().height();
+        producer.ifPresent(BlockProducer::close);
+        chain.close();
+        verifiers.shutdown();
+        store.close();
+        closeQuietly(lock);
+        events.publish(new NodeEvent.NodeStopped(height));
+        LOG.info("node stopped at height {}", height);
+    }
 }

@@ -5,59 +5,59 @@ package global.cas.rejection;
  * the command line; {@link #sentence()} is the default English explanation.
  */
 public enum Reason {
-  MALFORMED("The bytes do not decode as a CAS object."),
-  TRUNCATED("The data ends before the object is complete."),
-  OVERSIZE("The object is larger than the protocol allows."),
-  BAD_SIGNATURE("A signature does not verify against the owner's key."),
-  MISSING_SIGNATURE("An input's owner did not sign the transaction."),
-  UNKNOWN_OUTPUT("An input names an output that does not exist or is already spent."),
-  DOUBLE_SPEND("An output is spent twice."),
-  AMOUNT_OVERFLOW("An amount or a sum of amounts exceeds the largest representable value."),
-  NON_POSITIVE_AMOUNT("Every amount must be greater than zero."),
-  UNBALANCED("Inputs do not equal outputs plus fee for every asset."),
-  FEE_BELOW_MINIMUM("The fee is below the minimum fee per byte."),
-  WRONG_CHAIN("The transaction was made for another chain."),
-  EXPIRED("The transaction's expiry height has passed."),
-  PROOF_ABOVE_TARGET("The mining proof's hash is not below the current target."),
-  STALE_PROOF("The mining proof is not for the next block."),
-  DUPLICATE_PROOF("This block already holds a mining proof."),
-  DUPLICATE_TRANSACTION("This transaction is already known."),
-  MEMPOOL_FULL("The mempool is full and this transaction does not pay more than the cheapest one held."),
-  BAD_ADDRESS("The address is not a valid CAS address."),
-  BAD_ADDRESS_CHECKSUM("The address has a typo: its checksum does not match."),
-  WRONG_NETWORK("The address belongs to another network."),
-  BAD_BLOCK_HEIGHT("The block does not follow the current tip."),
-  BAD_PREVIOUS_HASH("The block does not link to the current tip."),
-  BAD_BLOCK_TIME("The block time does not grow."),
-  BAD_TRANSACTIONS_ROOT("The block's transactions root does not match its transactions."),
-  BAD_STATE_ROOT("The block's state root does not match the state after it."),
-  BAD_PROPOSER("The block was not proposed by a validator."),
-  INSUFFICIENT_FUNDS("The wallet does not hold enough to pay the amount and the fee."),
-  WRONG_PASSWORD("The password is wrong."),
-  BAD_MNEMONIC("The recovery words are not valid."),
-  NOT_FOUND("Nothing with that identifier is known."),
-  UNAUTHORIZED("The request did not carry the right RPC token."),
-  NODE_NOT_RUNNING("No node answers on this data folder: start it first."),
-  ALREADY_OPEN("Another CAS Wallet already has this data folder open."),
-  ALREADY_EXISTS("A file with that name already exists and is kept as it is."),
-  PASSWORD_MISMATCH("The two passwords are not the same."),
-  EMPTY_PASSWORD("The wallet password must not be empty."),
-  NODE_START_FAILED("The node could not start; the log file says why."),
-  PORT_IN_USE("The RPC port is taken by another program."),
-  IO_ERROR("A file could not be read or written."),
-  TIMEOUT("The node did not answer in time."),
-  USAGE("The command line is not valid."),
-  NO_DISPLAY("There is no display to open the window on."),
-  INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
+    MALFORMED("The bytes do not decode as a CAS object."),
+    TRUNCATED("The data ends before the object is complete."),
+    OVERSIZE("The object is larger than the protocol allows."),
+    BAD_SIGNATURE("A signature does not verify against the owner's key."),
+    MISSING_SIGNATURE("An input's owner did not sign the transaction."),
+    UNKNOWN_OUTPUT("An input names an output that does not exist or is already spent."),
+    DOUBLE_SPEND("An output is spent twice."),
+    AMOUNT_OVERFLOW("An amount or a sum of amounts exceeds the largest representable value."),
+    NON_POSITIVE_AMOUNT("Every amount must be greater than zero."),
+    UNBALANCED("Inputs do not equal outputs plus fee for every asset."),
+    FEE_BELOW_MINIMUM("The fee is below the minimum fee per byte."),
+    WRONG_CHAIN("The transaction was made for another chain."),
+    EXPIRED("The transaction's expiry height has passed."),
+    PROOF_ABOVE_TARGET("The mining proof's hash is not below the current target."),
+    STALE_PROOF("The mining proof is not for the next block."),
+    DUPLICATE_PROOF("This block already holds a mining proof."),
+    DUPLICATE_TRANSACTION("This transaction is already known."),
+    MEMPOOL_FULL("The mempool is full and this transaction does not pay more than the cheapest one held."),
+    BAD_ADDRESS("The address is not a valid CAS address."),
+    BAD_ADDRESS_CHECKSUM("The address has a typo: its checksum does not match."),
+    WRONG_NETWORK("The address belongs to another network."),
+    BAD_BLOCK_HEIGHT("The block does not follow the current tip."),
+    BAD_PREVIOUS_HASH("The block does not link to the current tip."),
+    BAD_BLOCK_TIME("The block time does not grow."),
+    BAD_TRANSACTIONS_ROOT("The block's transactions root does not match its transactions."),
+    BAD_STATE_ROOT("The block's state root does not match the state after it."),
+    BAD_PROPOSER("The block was not proposed by a validator."),
+    INSUFFICIENT_FUNDS("The wallet does not hold enough to pay the amount and the fee."),
+    WRONG_PASSWORD("The password is wrong."),
+    BAD_MNEMONIC("The recovery words are not valid."),
+    NOT_FOUND("Nothing with that identifier is known."),
+    UNAUTHORIZED("The request did not carry the right RPC token."),
+    NODE_NOT_RUNNING("No node answers on this data folder: start it first."),
+    ALREADY_OPEN("Another CAS Wallet already has this data folder open."),
+    ALREADY_EXISTS("A file with that name already exists and is kept as it is."),
+    PASSWORD_MISMATCH("The two passwords are not the same."),
+    EMPTY_PASSWORD("The wallet password must not be empty."),
+    NODE_START_FAILED("The node could not start; the log file says why."),
+    PORT_IN_USE("The RPC port is taken by another program."),
+    IO_ERROR("A file could not be read or written."),
+    TIMEOUT("The node did not answer in time."),
+    USAGE("The command line is not valid."),
+    NO_DISPLAY("There is no display to open the window on."),
+    INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
-  private final String sentence;
+    private final String sentence;
 
-  Reason(String sentence) {
-    this.sentence = sentence;
-  }
+    Reason(String sentence) {
+        this.sentence = sentence;
+    }
 
-  /** The default English explanation of this code. */
-  public String sentence() {
-    return sentence;
-  }
+    /** The default English explanation of this code. */
+    public String sentence() {
+        return sentence;
+    }
 }

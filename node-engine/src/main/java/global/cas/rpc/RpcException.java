@@ -10,67 +10,67 @@ import java.util.Optional;
  * answered with an error or could not be reached. Immutable.
  */
 public final class RpcException extends RuntimeException {
-  /** JSON-RPC: the body is not JSON. */
-  public static final int PARSE_ERROR = -32700;
-  /** JSON-RPC: the JSON is not a request object. */
-  public static final int INVALID_REQUEST = -32600;
-  /** JSON-RPC: no such method. */
-  public static final int METHOD_NOT_FOUND = -32601;
-  /** JSON-RPC: the parameters are missing, unknown or of the wrong type or value. */
-  public static final int INVALID_PARAMS = -32602;
-  /** JSON-RPC: the server failed; a bug, reported with reason {@value #INTERNAL_ERROR_REASON}. */
-  public static final int INTERNAL_ERROR = -32603;
-  /** Server-defined: the request did not carry the right token (HTTP 401). */
-  public static final int UNAUTHORIZED = -32001;
-  /** Server-defined: no block or transaction with that identifier. */
-  public static final int NOT_FOUND = -32004;
-  /** Server-defined: the node refused the transaction; the reason says why. */
-  public static final int REJECTED = -32010;
-  /** Client side: the server could not be reached or gave no JSON-RPC answer. */
-  public static final int UNAVAILABLE = -32099;
+    /** JSON-RPC: the body is not JSON. */
+    public static final int PARSE_ERROR = -32700;
+    /** JSON-RPC: the JSON is not a request object. */
+    public static final int INVALID_REQUEST = -32600;
+    /** JSON-RPC: no such method. */
+    public static final int METHOD_NOT_FOUND = -32601;
+    /** JSON-RPC: the parameters are missing, unknown or of the wrong type or value. */
+    public static final int INVALID_PARAMS = -32602;
+    /** JSON-RPC: the server failed; a bug, reported with reason {@value #INTERNAL_ERROR_REASON}. */
+    public static final int INTERNAL_ERROR = -32603;
+    /** Server-defined: the request did not carry the right token (HTTP 401). */
+    public static final int UNAUTHORIZED = -32001;
+    /** Server-defined: no block or transaction with that identifier. */
+    public static final int NOT_FOUND = -32004;
+    /** Server-defined: the node refused the transaction; the reason says why. */
+    public static final int REJECTED = -32010;
+    /** Client side: the server could not be reached or gave no JSON-RPC answer. */
+    public static final int UNAVAILABLE = -32099;
 
-  /** Reason code of internal errors (there is no {@link Reason} for a bug). */
-  public static final String INTERNAL_ERROR_REASON = "INTERNAL_ERROR";
-  /** Reason code of {@link #UNAVAILABLE}: no node answers on the data folder's RPC port. */
-  public static final String NODE_NOT_RUNNING = "NODE_NOT_RUNNING";
+    /** Reason code of internal errors (there is no {@link Reason} for a bug). */
+    public static final String INTERNAL_ERROR_REASON = "INTERNAL_ERROR";
+    /** Reason code of {@link #UNAVAILABLE}: no node answers on the data folder's RPC port. */
+    public static final String NODE_NOT_RUNNING = "NODE_NOT_RUNNING";
 
-  private final int code;
-  private final String reason;
-  private final String detail;
+    private final int code;
+    private final String reason;
+    private final String detail;
 
-  public RpcException(int code, String reason, String detail) {
-    super(reason + ": " + detail);
-    this.code = code;
-    this.reason = reason;
-    this.detail = detail;
-  }
-
-  public RpcException(int code, Reason reason, String detail) {
-    this(code, reason.name(), detail);
-  }
-
-  /** The JSON-RPC error code. */
-  public int code() {
-    return code;
-  }
-
-  /** The reason code, e.g. {@code BAD_ADDRESS_CHECKSUM}. */
-  public String reason() {
-    return reason;
-  }
-
-  /** The reason as a {@link Reason}, when it is one. */
-  public Optional<Reason> reasonCode() {
-    for (Reason r : Reason.values()) {
-      if (r.name().equals(reason)) {
-        return Optional.of(r);
-      }
+    public RpcException(int code, String reason, String detail) {
+        super(reason + ": " + detail);
+        this.code = code;
+        this.reason = reason;
+        this.detail = detail;
     }
-    return Optional.empty();
-  }
 
-  /** The sentence for a person, without the code. */
-  public String detail() {
-    return detail;
-  }
+    public RpcException(int code, Reason reason, String detail) {
+        this(code, reason.name(), detail);
+    }
+
+    /** The JSON-RPC error code. */
+    public int code() {
+        return code;
+    }
+
+    /** The reason code, e.g. {@code BAD_ADDRESS_CHECKSUM}. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The reason as a {@link Reason}, when it is one. */
+    public Optional<Reason> reasonCode() {
+        for (Reason r : Reason.values()) {
+            if (r.name().equals(reason)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The sentence for a person, without the code. */
+    public String detail() {
+        return detail;
+    }
 }

@@ -30,157 +30,164 @@ import java.util.HexFormat;
  * so a client can build transfers from {@code address_outputs}. Stateless and thread-safe.
  */
 public final class RpcJson {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private RpcJson() {}
+    private RpcJson() {}
 
-  /** The 64-bit unsigned target (or nonce) as 16 hex digits. */
-  public static String hex64(long value) {
-    return HexFormat.of().toHexDigits(value);
-  }
-
-  /** Reads 16 hex digits written by {@link #hex64}. */
-  public static long parseHex64(String text) {
-    if (!text.matches("[0-9a-fA-F]{16}")) {
-      throw new RejectedException(Reason.MALFORMED, "'" + text + "' is not 16 hex digits.");
+    /** The 64-bit unsigned target (or nonce) as 16 hex digits. */
+    public static String hex64(long value) {
+        return HexFormat.of().toHexDigits(value);
     }
-    return HexFormat.fromHexDigitsToLong(text);
-  }
 
-  static ObjectNode tip(ChainTip tip) {
-    ObjectNode o = JSON.objectNode();
-    o.put("height", tip.height());
-    o.put("tipHash", tip.hash().hex());
-    o.put("tipTime", tip.time());
-    o.put("stateRoot", tip.stateRoot().hex());
-    o.put("target", hex64(tip.target()));
-    o.put("frozenRemaining", tip.frozenRemaining());
-    o.put("frozenRemainingCas", Amounts.format(tip.frozenRemaining()));
-    return o;
-  }
-
-  static ObjectNode block(Block b, Network network) {
-    ObjectNode o = JSON.objectNode();
-    o.put("height", b.height());
-    o.put("hash", b.hash().hex());
-    o.put("chainId", b.header().chainId());
-    o.put("previousHash", b.header().previousHash().hex());
-    o.put("time", b.header().time());
-    o.put("proposer", b.header().proposer().encode(network));
-    o.put("proposerKey", b.proposerKey().hex());
-    o.put("transactionsRoot", b.header().transactionsRoot().hex());
-    o.put("stateRoot", b.header().stateRoot().hex());
-    o.put("transactionCount", b.transactions().size());
-    ArrayNode ids = o.putArray("transactions");
-    for (Transaction t : b.transactions()) {
-      ids.add(t.id().hex());
-    }
-    return o;
-  }
-
-  static ObjectNode transaction(Transaction tx, Network network) {
-    ObjectNode o = JSON.objectNode();
-    o.put("id", tx.id().hex());
-    switch (tx) {
-      case Transfer t -> {
-        o.put("kind", "transfer");
-        o.put("chainId", t.chainId());
-        o.put("expiryHeight", t.expiryHeight());
-        ArrayNode ins = o.putArray("inputs");
-        for (OutputRef r : t.inputs()) {
-          ins.addObject().put("txId", r.txId().hex()).put("index", r.index());
+    /** Reads 16 hex digits written by {@link #hex64}. */
+    public static long parseHex64(String text) {
+        if (!text.matches("[0-9a-fA-F]{16}")) {
+            throw new RejectedException(Reason.MALFORMED, "'" + text + "' is not 16 hex digits.");
         }
-        ArrayNode outs = o.putArray("outputs");
-        for (int i = 0; i < t.outputs().size(); i++) {
-          TxOutput out = t.outputs().get(i);
-          ObjectNode j = outs.addObject();
-          j.put("index", i);
-          amount(j, out, network);
+        return HexFormat.fromHexDigitsToLong(text);
+    }
+
+    static ObjectNode tip(ChainTip tip) {
+        ObjectNode o = JSON.objectNode();
+        o.put("height", tip.height());
+        o.put("tipHash", tip.hash().hex());
+        o.put("tipTime", tip.time());
+        o.put("stateRoot", tip.stateRoot().hex());
+        o.put("target", hex64(tip.target()));
+        o.put("frozenRemaining", tip.frozenRemaining());
+        o.put("frozenRemainingCas", Amounts.format(tip.frozenRemaining()));
+        return o;
+    }
+
+    static ObjectNode block(Block b, Network network) {
+        ObjectNode o = JSON.objectNode();
+        o.put("height", b.height());
+        o.put("hash", b.hash().hex());
+        o.put("chainId", b.header().chainId());
+        o.put("previousHash", b.header().previousHash().hex());
+        o.put("time", b.header().time());
+        o.put("proposer", b.header().proposer().encode(network));
+        o.put("proposerKey", b.proposerKey().hex());
+        o.put("transactionsRoot", b.header().transactionsRoot().hex());
+        o.put("stateRoot", b.header().stateRoot().hex());
+        o.put("transactionCount", b.transactions().size());
+        ArrayNode ids = o.putArray("transactions");
+        for (Transaction t : b.transactions()) {
+            ids.add(t.id().hex());
         }
-        o.put("fee", t.fee());
-        o.put("feeCas", Amounts.format(t.fee()));
-        ArrayNode ws = o.putArray("witnesses");
-        for (Witness w : t.witnesses()) {
-          ws.addObject()
-              .put("publicKey", w.key().hex())
-              .put("address", Address.of(w.key()).encode(network))
-              .put("signature", HexFormat.of().formatHex(w.signature().bytes()));
+        return o;
+    }
+
+    static ObjectNode transaction(Transaction tx, Network network) {
+        ObjectNode o = JSON.objectNode();
+        o.put("id", tx.id().hex());
+        switch (tx) {
+            case Transfer t -> {
+                o.put("kind", "transfer");
+                o.put("chainId", t.chainId());
+                o.put("expiryHeight", t.expiryHeight());
+                ArrayNode ins = o.putArray("inputs");
+                for (OutputRef r : t.inputs()) {
+                    ins.addObject().put("txId", r.txId().hex()).put("index", r.index());
+                }
+                ArrayNode outs = o.putArray("outputs");
+                for (int i = 0; i < t.outputs().size(); i++) {
+                    TxOutput out = t.outputs().get(i);
+                    ObjectNode j = outs.addObject();
+                    j.put("index", i);
+                    amount(j, out, network);
+                }
+                o.put("fee", t.fee());
+                o.put("feeCas", Amounts.format(t.fee()));
+                ArrayNode ws = o.putArray("witnesses");
+                for (Witness w : t.witnesses()) {
+                    ws.addObject()
+                            .put("publicKey", w.key().hex())
+                            .put("address", Address.of(w.key()).encode(network))
+                            .put(
+                                    "signature",
+                                    HexFormat.of().formatHex(w.signature().bytes()));
+                }
+            }
+            case MiningProof p -> {
+                o.put("kind", "mining_proof");
+                o.put("chainId", p.chainId());
+                o.put("expiryHeight", p.expiryHeight());
+                o.put("previousBlock", p.previousBlock().hex());
+                o.put("miner", p.miner().encode(network));
+                o.put("nonce", hex64(p.nonce()));
+                o.put("workHash", p.workHash().hex());
+            }
         }
-      }
-      case MiningProof p -> {
-        o.put("kind", "mining_proof");
-        o.put("chainId", p.chainId());
-        o.put("expiryHeight", p.expiryHeight());
-        o.put("previousBlock", p.previousBlock().hex());
-        o.put("miner", p.miner().encode(network));
-        o.put("nonce", hex64(p.nonce()));
-        o.put("workHash", p.workHash().hex());
-      }
+        o.put("size", tx.size());
+        return o;
     }
-    o.put("size", tx.size());
-    return o;
-  }
 
-  static ObjectNode output(UnspentOutput u, Network network) {
-    ObjectNode o = JSON.objectNode();
-    o.put("txId", u.ref().txId().hex());
-    o.put("index", u.ref().index());
-    amount(o, u.output(), network);
-    o.put("height", u.height());
-    o.put("storageId", u.storageId());
-    return o;
-  }
-
-  private static void amount(ObjectNode o, TxOutput out, Network network) {
-    o.put("address", out.owner().encode(network));
-    o.put("asset", out.asset().toString());
-    o.put("amount", out.amount());
-    if (out.asset().isCas()) {
-      o.put("amountCas", Amounts.format(out.amount()));
+    static ObjectNode output(UnspentOutput u, Network network) {
+        ObjectNode o = JSON.objectNode();
+        o.put("txId", u.ref().txId().hex());
+        o.put("index", u.ref().index());
+        amount(o, u.output(), network);
+        o.put("height", u.height());
+        o.put("storageId", u.storageId());
+        return o;
     }
-  }
 
-  static ObjectNode work(MiningWork w) {
-    ObjectNode o = JSON.objectNode();
-    o.put("chainId", w.chainId());
-    o.put("height", w.height());
-    o.put("previousHash", w.previousBlock().hex());
-    o.put("target", hex64(w.target()));
-    return o;
-  }
-
-  /**
-   * Reads one entry of {@code address_outputs} back into an {@link UnspentOutput}.
-   *
-   * @throws RejectedException {@code MALFORMED} (or an address reason) when a field is missing or
-   *     wrong
-   */
-  public static UnspentOutput readOutput(JsonNode o, Network network) {
-    try {
-      Hash txId = Hash.fromHex(o.get("txId").asText());
-      int index = o.get("index").asInt();
-      Address owner = Address.parse(o.get("address").asText(), network);
-      String asset = o.get("asset").asText();
-      AssetId assetId = asset.equals("CAS") ? AssetId.CAS : AssetId.token(Hash.fromHex(asset.substring("token:".length())));
-      long amount = o.get("amount").asLong();
-      long storageId = o.get("storageId").asLong();
-      return new UnspentOutput(new OutputRef(txId, index), new TxOutput(owner, assetId, amount), storageId);
-    } catch (RejectedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new RejectedException(Reason.MALFORMED, "The node sent an output the wallet cannot read: " + o + ".");
+    private static void amount(ObjectNode o, TxOutput out, Network network) {
+        o.put("address", out.owner().encode(network));
+        o.put("asset", out.asset().toString());
+        o.put("amount", out.amount());
+        if (out.asset().isCas()) {
+            o.put("amountCas", Amounts.format(out.amount()));
+        }
     }
-  }
 
-  /** Reads {@code mining_work}'s result back into a {@link MiningWork}. */
-  public static MiningWork readWork(JsonNode o) {
-    try {
-      return new MiningWork(
-          o.get("chainId").asText(), o.get("height").asLong(), Hash.fromHex(o.get("previousHash").asText()), parseHex64(o.get("target").asText()));
-    } catch (RejectedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new RejectedException(Reason.MALFORMED, "The node sent mining work the miner cannot read: " + o + ".");
+    static ObjectNode work(MiningWork w) {
+        ObjectNode o = JSON.objectNode();
+        o.put("chainId", w.chainId());
+        o.put("height", w.height());
+        o.put("previousHash", w.previousBlock().hex());
+        o.put("target", hex64(w.target()));
+        return o;
     }
-  }
+
+    /**
+     * Reads one entry of {@code address_outputs} back into an {@link UnspentOutput}.
+     *
+     * @throws RejectedException {@code MALFORMED} (or an address reason) when a field is missing or
+     *     wrong
+     */
+    public static UnspentOutput readOutput(JsonNode o, Network network) {
+        try {
+            Hash txId = Hash.fromHex(o.get("txId").asText());
+            int index = o.get("index").asInt();
+            Address owner = Address.parse(o.get("address").asText(), network);
+            String asset = o.get("asset").asText();
+            AssetId assetId =
+                    asset.equals("CAS") ? AssetId.CAS : AssetId.token(Hash.fromHex(asset.substring("token:".length())));
+            long amount = o.get("amount").asLong();
+            long storageId = o.get("storageId").asLong();
+            return new UnspentOutput(new OutputRef(txId, index), new TxOutput(owner, assetId, amount), storageId);
+        } catch (RejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RejectedException(Reason.MALFORMED, "The node sent an output the wallet cannot read: " + o + ".");
+        }
+    }
+
+    /** Reads {@code mining_work}'s result back into a {@link MiningWork}. */
+    public static MiningWork readWork(JsonNode o) {
+        try {
+            return new MiningWork(
+                    o.get("chainId").asText(),
+                    o.get("height").asLong(),
+                    Hash.fromHex(o.get("previousHash").asText()),
+                    parseHex64(o.get("target").asText()));
+        } catch (RejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RejectedException(
+                    Reason.MALFORMED, "The node sent mining work the miner cannot read: " + o + ".");
+        }
+    }
 }

@@ -33,169 +33,172 @@ import java.util.function.Function;
  * names, parameters and results is in {@link RpcServer}. Thread-safe (holds only the node).
  */
 final class RpcMethods {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final long SUBMIT_TIMEOUT_SECONDS = 30;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final long SUBMIT_TIMEOUT_SECONDS = 30;
 
-  /** One method: its parameter names (also their positions) and its body. */
-  record Method(String name, List<String> params, Function<Params, JsonNode> body) {}
+    /** One method: its parameter names (also their positions) and its body. */
+    record Method(String name, List<String> params, Function<Params, JsonNode> body) {}
 
-  private final Node node;
-  private final Network network;
-  private final Map<String, Method> methods = new LinkedHashMap<>();
+    private final Node node;
+    private final Network network;
+    private final Map<String, Method> methods = new LinkedHashMap<>();
 
-  RpcMethods(Node node) {
-    this.node = node;
-    this.network = node.params().network();
-    add("chain_info", List.of(), p -> chainInfo());
-    add("chain_block", List.of("block", "height", "hash"), this::chainBlock);
-    add("chain_transaction", List.of("id"), this::chainTransaction);
-    add("address_balance", List.of("address", "asset"), this::addressBalance);
-    add("address_outputs", List.of("address", "spendableOnly"), this::addressOutputs);
-    add("tx_send", List.of("raw"), this::txSend);
-    add("mempool_info", List.of(), p -> mempoolInfo());
-    add("mining_work", List.of(), p -> RpcJson.work(node.miningWork()));
-  }
-
-  private void add(String name, List<String> params, Function<Params, JsonNode> body) {
-    methods.put(name, new Method(name, params, body));
-  }
-
-  Optional<Method> method(String name) {
-    return Optional.ofNullable(methods.get(name));
-  }
-
-  List<String> names() {
-    return List.copyOf(methods.keySet());
-  }
-
-  private JsonNode chainInfo() {
-    ChainParams p = node.params();
-    ObjectNode o = JSON.objectNode();
-    o.put("chainId", p.chainId());
-    o.put("network", p.network().id());
-    o.setAll(RpcJson.tip(node.tip()));
-    o.put("minFeePerByte", p.minFeePerByte());
-    o.put("validator", node.isValidator());
-    return o;
-  }
-
-  private JsonNode chainBlock(Params p) {
-    Optional<JsonNode> any = p.get("block");
-    Optional<JsonNode> height = p.get("height");
-    Optional<String> hash = p.optionalText("hash");
-    int given = (any.isPresent() ? 1 : 0) + (height.isPresent() ? 1 : 0) + (hash.isPresent() ? 1 : 0);
-    if (given != 1) {
-      throw Params.invalid(Reason.MALFORMED, "chain_block takes exactly one of 'height' or 'hash' (or 'block': either).");
+    RpcMethods(Node node) {
+        this.node = node;
+        this.network = node.params().network();
+        add("chain_info", List.of(), p -> chainInfo());
+        add("chain_block", List.of("block", "height", "hash"), this::chainBlock);
+        add("chain_transaction", List.of("id"), this::chainTransaction);
+        add("address_balance", List.of("address", "asset"), this::addressBalance);
+        add("address_outputs", List.of("address", "spendableOnly"), this::addressOutputs);
+        add("tx_send", List.of("raw"), this::txSend);
+        add("mempool_info", List.of(), p -> mempoolInfo());
+        add("mining_work", List.of(), p -> RpcJson.work(node.miningWork()));
     }
-    Optional<Block> block;
-    String what;
-    if (hash.isPresent()) {
-      Hash h = Params.hash(hash.get(), "hash");
-      block = node.blockByHash(h);
-      what = "hash " + h.hex();
-    } else {
-      JsonNode v = any.or(() -> height).orElseThrow();
-      if (v.isTextual() && v.asText().strip().length() == 2 * Hash.LENGTH) {
-        Hash h = Params.hash(v.asText(), "block");
-        block = node.blockByHash(h);
-        what = "hash " + h.hex();
-      } else {
-        long h = Params.height(v, any.isPresent() ? "block" : "height");
-        block = node.block(h);
-        what = "height " + h + " (the tip is " + node.tip().height() + ")";
-      }
+
+    private void add(String name, List<String> params, Function<Params, JsonNode> body) {
+        methods.put(name, new Method(name, params, body));
     }
-    Block b = block.orElseThrow(() -> notFound("There is no block with " + what + "."));
-    return RpcJson.block(b, network);
-  }
 
-  private JsonNode chainTransaction(Params p) {
-    Hash id = p.hash("id");
-    Optional<StoredTransaction> stored = node.transaction(id);
-    ObjectNode o = JSON.objectNode();
-    Transaction tx;
-    if (stored.isPresent()) {
-      StoredTransaction s = stored.get();
-      tx = s.transaction();
-      o.put("status", "committed");
-      o.put("height", s.height());
-      o.put("index", s.index());
-      o.put("blockHash", s.blockHash().hex());
-    } else {
-      tx = node.pendingTransaction(id).orElseThrow(() -> notFound("No committed or pending transaction has the id " + id.hex() + "."));
-      o.put("status", "pending");
+    Optional<Method> method(String name) {
+        return Optional.ofNullable(methods.get(name));
     }
-    o.put("id", tx.id().hex());
-    o.set("transaction", RpcJson.transaction(tx, network));
-    o.put("raw", Bytes.hex(tx.encoded()));
-    return o;
-  }
 
-  private JsonNode addressBalance(Params p) {
-    Address a = p.address("address", network);
-    AssetId asset = p.asset("asset");
-    long balance = node.balance(a, asset);
-    ObjectNode o = JSON.objectNode();
-    o.put("address", a.encode(network));
-    o.put("asset", asset.toString());
-    o.put("balance", balance);
-    if (asset.isCas()) {
-      o.put("balanceCas", Amounts.format(balance));
+    List<String> names() {
+        return List.copyOf(methods.keySet());
     }
-    return o;
-  }
 
-  private JsonNode addressOutputs(Params p) {
-    Address a = p.address("address", network);
-    boolean spendableOnly = p.optionalBoolean("spendableOnly").orElse(true);
-    List<UnspentOutput> outs = spendableOnly ? node.spendableOutputs(a) : node.unspentOutputs(a);
-    ObjectNode o = JSON.objectNode();
-    o.put("address", a.encode(network));
-    o.put("spendableOnly", spendableOnly);
-    ArrayNode arr = o.putArray("outputs");
-    for (UnspentOutput u : outs) {
-      arr.add(RpcJson.output(u, network));
+    private JsonNode chainInfo() {
+        ChainParams p = node.params();
+        ObjectNode o = JSON.objectNode();
+        o.put("chainId", p.chainId());
+        o.put("network", p.network().id());
+        o.setAll(RpcJson.tip(node.tip()));
+        o.put("minFeePerByte", p.minFeePerByte());
+        o.put("validator", node.isValidator());
+        return o;
     }
-    return o;
-  }
 
-  private JsonNode txSend(Params p) {
-    byte[] raw = p.hex("raw");
-    Transaction tx;
-    try {
-      tx = Transaction.decode(raw);
-    } catch (RejectedException e) {
-      throw rejected(e);
+    private JsonNode chainBlock(Params p) {
+        Optional<JsonNode> any = p.get("block");
+        Optional<JsonNode> height = p.get("height");
+        Optional<String> hash = p.optionalText("hash");
+        int given = (any.isPresent() ? 1 : 0) + (height.isPresent() ? 1 : 0) + (hash.isPresent() ? 1 : 0);
+        if (given != 1) {
+            throw Params.invalid(
+                    Reason.MALFORMED, "chain_block takes exactly one of 'height' or 'hash' (or 'block': either).");
+        }
+        Optional<Block> block;
+        String what;
+        if (hash.isPresent()) {
+            Hash h = Params.hash(hash.get(), "hash");
+            block = node.blockByHash(h);
+            what = "hash " + h.hex();
+        } else {
+            JsonNode v = any.or(() -> height).orElseThrow();
+            if (v.isTextual() && v.asText().strip().length() == 2 * Hash.LENGTH) {
+                Hash h = Params.hash(v.asText(), "block");
+                block = node.blockByHash(h);
+                what = "hash " + h.hex();
+            } else {
+                long h = Params.height(v, any.isPresent() ? "block" : "height");
+                block = node.block(h);
+                what = "height " + h + " (the tip is " + node.tip().height() + ")";
+            }
+        }
+        Block b = block.orElseThrow(() -> notFound("There is no block with " + what + "."));
+        return RpcJson.block(b, network);
     }
-    try {
-      Hash id = node.submit(tx).get(SUBMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return JSON.objectNode().put("id", id.hex());
-    } catch (ExecutionException | CompletionException e) {
-      if (e.getCause() instanceof RejectedException r) {
-        throw rejected(r);
-      }
-      throw new IllegalStateException("submitting " + tx + " failed", e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the node did not admit " + tx + " within " + SUBMIT_TIMEOUT_SECONDS + " s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while submitting " + tx, e);
+
+    private JsonNode chainTransaction(Params p) {
+        Hash id = p.hash("id");
+        Optional<StoredTransaction> stored = node.transaction(id);
+        ObjectNode o = JSON.objectNode();
+        Transaction tx;
+        if (stored.isPresent()) {
+            StoredTransaction s = stored.get();
+            tx = s.transaction();
+            o.put("status", "committed");
+            o.put("height", s.height());
+            o.put("index", s.index());
+            o.put("blockHash", s.blockHash().hex());
+        } else {
+            tx = node.pendingTransaction(id)
+                    .orElseThrow(() -> notFound("No committed or pending transaction has the id " + id.hex() + "."));
+            o.put("status", "pending");
+        }
+        o.put("id", tx.id().hex());
+        o.set("transaction", RpcJson.transaction(tx, network));
+        o.put("raw", Bytes.hex(tx.encoded()));
+        return o;
     }
-  }
 
-  private JsonNode mempoolInfo() {
-    ObjectNode o = JSON.objectNode();
-    o.put("size", node.mempoolSize());
-    o.put("bytes", node.mempoolBytes());
-    o.put("capacity", node.mempoolCapacity());
-    return o;
-  }
+    private JsonNode addressBalance(Params p) {
+        Address a = p.address("address", network);
+        AssetId asset = p.asset("asset");
+        long balance = node.balance(a, asset);
+        ObjectNode o = JSON.objectNode();
+        o.put("address", a.encode(network));
+        o.put("asset", asset.toString());
+        o.put("balance", balance);
+        if (asset.isCas()) {
+            o.put("balanceCas", Amounts.format(balance));
+        }
+        return o;
+    }
 
-  private static RpcException rejected(RejectedException e) {
-    return new RpcException(RpcException.REJECTED, e.reason(), e.detail());
-  }
+    private JsonNode addressOutputs(Params p) {
+        Address a = p.address("address", network);
+        boolean spendableOnly = p.optionalBoolean("spendableOnly").orElse(true);
+        List<UnspentOutput> outs = spendableOnly ? node.spendableOutputs(a) : node.unspentOutputs(a);
+        ObjectNode o = JSON.objectNode();
+        o.put("address", a.encode(network));
+        o.put("spendableOnly", spendableOnly);
+        ArrayNode arr = o.putArray("outputs");
+        for (UnspentOutput u : outs) {
+            arr.add(RpcJson.output(u, network));
+        }
+        return o;
+    }
 
-  private static RpcException notFound(String detail) {
-    return new RpcException(RpcException.NOT_FOUND, Reason.NOT_FOUND, detail);
-  }
+    private JsonNode txSend(Params p) {
+        byte[] raw = p.hex("raw");
+        Transaction tx;
+        try {
+            tx = Transaction.decode(raw);
+        } catch (RejectedException e) {
+            throw rejected(e);
+        }
+        try {
+            Hash id = node.submit(tx).get(SUBMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return JSON.objectNode().put("id", id.hex());
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof RejectedException r) {
+                throw rejected(r);
+            }
+            throw new IllegalStateException("submitting " + tx + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "the node did not admit " + tx + " within " + SUBMIT_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while submitting " + tx, e);
+        }
+    }
+
+    private JsonNode mempoolInfo() {
+        ObjectNode o = JSON.objectNode();
+        o.put("size", node.mempoolSize());
+        o.put("bytes", node.mempoolBytes());
+        o.put("capacity", node.mempoolCapacity());
+        return o;
+    }
+
+    private static RpcException rejected(RejectedException e) {
+        return new RpcException(RpcException.REJECTED, e.reason(), e.detail());
+    }
+
+    private static RpcException notFound(String detail) {
+        return new RpcException(RpcException.NOT_FOUND, Reason.NOT_FOUND, detail);
+    }
 }

@@ -86,243 +86,279 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: requests run on a small fixed pool; the node's query methods are thread-safe.
  */
 public final class RpcServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
-  private static final int MAX_BODY_BYTES = 1 << 20;
-  private static final int THREADS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+    private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final int THREADS = 4;
 
-  private final HttpServer http;
-  private final ExecutorService pool;
-  private final RpcMethods methods;
-  private final JsonMapper mapper;
-  private final byte[] expectedAuthorization;
-  private final Path dataDir;
-  private final int port;
-  private boolean closed;
+    private final HttpServer http;
+    private final ExecutorService pool;
+    private final RpcMethods methods;
+    private final JsonMapper mapper;
+    private final byte[] expectedAuthorization;
+    private final Path dataDir;
+    private final int port;
+    private boolean closed;
 
-  private RpcServer(HttpServer http, ExecutorService pool, RpcMethods methods, String token, Path dataDir) {
-    this.http = http;
-    this.pool = pool;
-    this.methods = methods;
-    this.mapper =
-        JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.US_ASCII);
-    this.dataDir = dataDir;
-    this.port = http.getAddress().getPort();
-  }
-
-  /**
-   * Serves {@code node} on 127.0.0.1:{@code port} (0 picks a free port), creating the token file
-   * if needed and writing the port file.
-   *
-   * @throws java.net.BindException when the port is taken
-   */
-  public static RpcServer start(Node node, Path dataDir, int port) throws IOException {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("an RPC port is 0 to 65535, got " + port);
+    private RpcServer(HttpServer http, ExecutorService pool, RpcMethods methods, String token, Path dataDir) {
+        this.http = http;
+        this.pool = pool;
+        this.methods = methods;
+        this.mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.US_ASCII);
+        this.dataDir = dataDir;
+        this.port = http.getAddress().getPort();
     }
-    String token = RpcFiles.loadOrCreateToken(dataDir, new SecureRandom());
-    InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
-    HttpServer http = HttpServer.create(new InetSocketAddress(loopback, port), 64);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
-    RpcServer server = new RpcServer(http, pool, new RpcMethods(node), token, dataDir);
-    http.createContext("/", server::handle);
-    http.setExecutor(pool);
-    http.start();
-    try {
-      RpcFiles.writePort(dataDir, server.port);
-    } catch (IOException e) {
-      server.close();
-      throw e;
-    }
-    LOG.info("JSON-RPC listening on 127.0.0.1:{}", server.port);
-    return server;
-  }
 
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "cas-rpc-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  /** The port the server listens on. */
-  public int port() {
-    return port;
-  }
-
-  private void handle(HttpExchange ex) {
-    try (ex) {
-      // Read the body before any answer, even a refusal: a response sent over an unread body
-      // makes the server drop the connection, and a client that reuses it sees an empty reply.
-      byte[] body;
-      try (InputStream in = ex.getRequestBody()) {
-        body = in.readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
-          ex.getResponseHeaders().add("Connection", "close");
-          send(ex, 413, error(NullNode.instance, RpcException.INVALID_REQUEST, Reason.OVERSIZE.name(), "A request may have at most " + MAX_BODY_BYTES + " bytes."));
-          return;
+    /**
+     * Serves {@code node} on 127.0.0.1:{@code port} (0 picks a free port), creating the token file
+     * if needed and writing the port file.
+     *
+     * @throws java.net.BindException when the port is taken
+     */
+    public static RpcServer start(Node node, Path dataDir, int port) throws IOException {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("an RPC port is 0 to 65535, got " + port);
         }
-      }
-      if (!authorized(ex)) {
-        ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-        send(ex, 401, error(NullNode.instance, RpcException.UNAUTHORIZED, Reason.UNAUTHORIZED.name(),
-            "The request needs the header 'Authorization: Bearer <token>' with the token from the data folder's rpc.token file."));
-        return;
-      }
-      if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
-        ex.getResponseHeaders().add("Allow", "POST");
-        send(ex, 405, error(NullNode.instance, RpcException.INVALID_REQUEST, Reason.MALFORMED.name(), "JSON-RPC requests are sent with HTTP POST."));
-        return;
-      }
-      Optional<JsonNode> response = respond(body);
-      if (response.isPresent()) {
-        send(ex, 200, response.get());
-      } else {
-        ex.sendResponseHeaders(204, -1);
-      }
-    } catch (IOException | RuntimeException e) {
-      // the client went away or wrote garbage at the HTTP level; nothing to answer
-      LOG.debug("RPC exchange failed", e);
+        String token = RpcFiles.loadOrCreateToken(dataDir, new SecureRandom());
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        HttpServer http = HttpServer.create(new InetSocketAddress(loopback, port), 64);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, daemonThreads());
+        RpcServer server = new RpcServer(http, pool, new RpcMethods(node), token, dataDir);
+        http.createContext("/", server::handle);
+        http.setExecutor(pool);
+        http.start();
+        try {
+            RpcFiles.writePort(dataDir, server.port);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        LOG.info("JSON-RPC listening on 127.0.0.1:{}", server.port);
+        return server;
     }
-  }
 
-  private boolean authorized(HttpExchange ex) {
-    String header = ex.getRequestHeaders().getFirst("Authorization");
-    return header != null && MessageDigest.isEqual(header.strip().getBytes(StandardCharsets.UTF_8), expectedAuthorization);
-  }
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "cas-rpc-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
 
-  /** The answer to one HTTP body: a response, a batch of them, or nothing (only notifications). */
-  Optional<JsonNode> respond(byte[] body) {
-    JsonNode request;
-    try {
-      request = mapper.readTree(body);
-    } catch (IOException e) {
-      return Optional.of(error(NullNode.instance, RpcException.PARSE_ERROR, Reason.MALFORMED.name(), "The request is not valid JSON."));
+    /** The port the server listens on. */
+    public int port() {
+        return port;
     }
-    if (request == null || request.isMissingNode()) {
-      return Optional.of(error(NullNode.instance, RpcException.PARSE_ERROR, Reason.MALFORMED.name(), "The request is empty."));
-    }
-    if (request.isArray()) {
-      if (request.isEmpty()) {
-        return Optional.of(error(NullNode.instance, RpcException.INVALID_REQUEST, Reason.MALFORMED.name(), "A batch must hold at least one request."));
-      }
-      ArrayNode out = mapper.createArrayNode();
-      for (JsonNode r : request) {
-        process(r).ifPresent(out::add);
-      }
-      return out.isEmpty() ? Optional.empty() : Optional.of(out);
-    }
-    return process(request);
-  }
 
-  private Optional<JsonNode> process(JsonNode req) {
-    if (!req.isObject()) {
-      return Optional.of(invalidRequest(NullNode.instance, "A request is a JSON object."));
+    private void handle(HttpExchange ex) {
+        try (ex) {
+            // Read the body before any answer, even a refusal: a response sent over an unread body
+            // makes the server drop the connection, and a client that reuses it sees an empty reply.
+            byte[] body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length > MAX_BODY_BYTES) {
+                    ex.getResponseHeaders().add("Connection", "close");
+                    send(
+                            ex,
+                            413,
+                            error(
+                                    NullNode.instance,
+                                    RpcException.INVALID_REQUEST,
+                                    Reason.OVERSIZE.name(),
+                                    "A request may have at most " + MAX_BODY_BYTES + " bytes."));
+                    return;
+                }
+            }
+            if (!authorized(ex)) {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                send(
+                        ex,
+                        401,
+                        error(
+                                NullNode.instance,
+                                RpcException.UNAUTHORIZED,
+                                Reason.UNAUTHORIZED.name(),
+                                "The request needs the header 'Authorization: Bearer <token>' with the token from the data folder's rpc.token file."));
+                return;
+            }
+            if (!"POST".equalsIgnoreCase(ex.getRequestMethod())) {
+                ex.getResponseHeaders().add("Allow", "POST");
+                send(
+                        ex,
+                        405,
+                        error(
+                                NullNode.instance,
+                                RpcException.INVALID_REQUEST,
+                                Reason.MALFORMED.name(),
+                                "JSON-RPC requests are sent with HTTP POST."));
+                return;
+            }
+            Optional<JsonNode> response = respond(body);
+            if (response.isPresent()) {
+                send(ex, 200, response.get());
+            } else {
+                ex.sendResponseHeaders(204, -1);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away or wrote garbage at the HTTP level; nothing to answer
+            LOG.debug("RPC exchange failed", e);
+        }
     }
-    JsonNode idNode = req.get("id");
-    if (idNode != null && !(idNode.isTextual() || idNode.isIntegralNumber() || idNode.isNull())) {
-      return Optional.of(invalidRequest(NullNode.instance, "The id must be a string, an integer or null."));
-    }
-    boolean notification = idNode == null;
-    JsonNode id = notification ? NullNode.instance : idNode;
-    JsonNode version = req.get("jsonrpc");
-    if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
-      return Optional.of(invalidRequest(id, "The request must say \"jsonrpc\": \"2.0\"."));
-    }
-    JsonNode methodName = req.get("method");
-    if (methodName == null || !methodName.isTextual()) {
-      return Optional.of(invalidRequest(id, "The request must name its method as a string."));
-    }
-    Optional<RpcMethods.Method> method = methods.method(methodName.asText());
-    JsonNode answer;
-    if (method.isEmpty()) {
-      answer = error(id, RpcException.METHOD_NOT_FOUND, Reason.NOT_FOUND.name(),
-          "There is no method '" + abbreviate(methodName.asText()) + "'; the methods are " + methods.names() + ".");
-    } else {
-      answer = call(id, method.get(), req.get("params"));
-    }
-    return notification ? Optional.empty() : Optional.of(answer);
-  }
 
-  private JsonNode call(JsonNode id, RpcMethods.Method method, JsonNode params) {
-    try {
-      JsonNode result = method.body().apply(Params.of(method.name(), params, method.params()));
-      ObjectNode o = mapper.createObjectNode();
-      o.put("jsonrpc", "2.0");
-      o.set("id", id);
-      o.set("result", result);
-      return o;
-    } catch (RpcException e) {
-      return error(id, e.code(), e.reason(), e.detail());
-    } catch (RejectedException e) {
-      return error(id, RpcException.REJECTED, e.reason().name(), e.detail());
-    } catch (RuntimeException e) {
-      LOG.error("RPC method {} failed", method.name(), e);
-      return error(id, RpcException.INTERNAL_ERROR, RpcException.INTERNAL_ERROR_REASON,
-          "The node failed to answer " + method.name() + "; its log has the details.");
+    private boolean authorized(HttpExchange ex) {
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        return header != null
+                && MessageDigest.isEqual(header.strip().getBytes(StandardCharsets.UTF_8), expectedAuthorization);
     }
-  }
 
-  private JsonNode invalidRequest(JsonNode id, String detail) {
-    return error(id, RpcException.INVALID_REQUEST, Reason.MALFORMED.name(), detail);
-  }
+    /** The answer to one HTTP body: a response, a batch of them, or nothing (only notifications). */
+    Optional<JsonNode> respond(byte[] body) {
+        JsonNode request;
+        try {
+            request = mapper.readTree(body);
+        } catch (IOException e) {
+            return Optional.of(error(
+                    NullNode.instance,
+                    RpcException.PARSE_ERROR,
+                    Reason.MALFORMED.name(),
+                    "The request is not valid JSON."));
+        }
+        if (request == null || request.isMissingNode()) {
+            return Optional.of(error(
+                    NullNode.instance, RpcException.PARSE_ERROR, Reason.MALFORMED.name(), "The request is empty."));
+        }
+        if (request.isArray()) {
+            if (request.isEmpty()) {
+                return Optional.of(error(
+                        NullNode.instance,
+                        RpcException.INVALID_REQUEST,
+                        Reason.MALFORMED.name(),
+                        "A batch must hold at least one request."));
+            }
+            ArrayNode out = mapper.createArrayNode();
+            for (JsonNode r : request) {
+                process(r).ifPresent(out::add);
+            }
+            return out.isEmpty() ? Optional.empty() : Optional.of(out);
+        }
+        return process(request);
+    }
 
-  private JsonNode error(JsonNode id, int code, String reason, String detail) {
-    ObjectNode o = mapper.createObjectNode();
-    o.put("jsonrpc", "2.0");
-    o.set("id", id);
-    ObjectNode err = o.putObject("error");
-    err.put("code", code);
-    err.put("message", detail);
-    err.putObject("data").put("reason", reason).put("message", detail);
-    return o;
-  }
+    private Optional<JsonNode> process(JsonNode req) {
+        if (!req.isObject()) {
+            return Optional.of(invalidRequest(NullNode.instance, "A request is a JSON object."));
+        }
+        JsonNode idNode = req.get("id");
+        if (idNode != null && !(idNode.isTextual() || idNode.isIntegralNumber() || idNode.isNull())) {
+            return Optional.of(invalidRequest(NullNode.instance, "The id must be a string, an integer or null."));
+        }
+        boolean notification = idNode == null;
+        JsonNode id = notification ? NullNode.instance : idNode;
+        JsonNode version = req.get("jsonrpc");
+        if (version == null || !version.isTextual() || !version.asText().equals("2.0")) {
+            return Optional.of(invalidRequest(id, "The request must say \"jsonrpc\": \"2.0\"."));
+        }
+        JsonNode methodName = req.get("method");
+        if (methodName == null || !methodName.isTextual()) {
+            return Optional.of(invalidRequest(id, "The request must name its method as a string."));
+        }
+        Optional<RpcMethods.Method> method = methods.method(methodName.asText());
+        JsonNode answer;
+        if (method.isEmpty()) {
+            answer = error(
+                    id,
+                    RpcException.METHOD_NOT_FOUND,
+                    Reason.NOT_FOUND.name(),
+                    "There is no method '" + abbreviate(methodName.asText()) + "'; the methods are " + methods.names()
+                            + ".");
+        } else {
+            answer = call(id, method.get(), req.get("params"));
+        }
+        return notification ? Optional.empty() : Optional.of(answer);
+    }
 
-  private static String abbreviate(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 64) + "...";
-  }
+    private JsonNode call(JsonNode id, RpcMethods.Method method, JsonNode params) {
+        try {
+            JsonNode result = method.body().apply(Params.of(method.name(), params, method.params()));
+            ObjectNode o = mapper.createObjectNode();
+            o.put("jsonrpc", "2.0");
+            o.set("id", id);
+            o.set("result", result);
+            return o;
+        } catch (RpcException e) {
+            return error(id, e.code(), e.reason(), e.detail());
+        } catch (RejectedException e) {
+            return error(id, RpcException.REJECTED, e.reason().name(), e.detail());
+        } catch (RuntimeException e) {
+            LOG.error("RPC method {} failed", method.name(), e);
+            return error(
+                    id,
+                    RpcException.INTERNAL_ERROR,
+                    RpcException.INTERNAL_ERROR_REASON,
+                    "The node failed to answer " + method.name() + "; its log has the details.");
+        }
+    }
 
-  private void send(HttpExchange ex, int status, JsonNode body) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = mapper.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IOException(e);
+    private JsonNode invalidRequest(JsonNode id, String detail) {
+        return error(id, RpcException.INVALID_REQUEST, Reason.MALFORMED.name(), detail);
     }
-    ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
 
-  /** Stops answering, removes the port file and ends the pool's threads. Idempotent. */
-  @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+    private JsonNode error(JsonNode id, int code, String reason, String detail) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("jsonrpc", "2.0");
+        o.set("id", id);
+        ObjectNode err = o.putObject("error");
+        err.put("code", code);
+        err.put("message", detail);
+        err.putObject("data").put("reason", reason).put("message", detail);
+        return o;
     }
-    closed = true;
-    http.stop(1);
-    pool.shutdown();
-    try {
-      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      pool.shutdownNow();
-      Thread.currentThread().interrupt();
+
+    private static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
-    try {
-      RpcFiles.removePort(dataDir, port);
-    } catch (IOException e) {
-      LOG.warn("could not remove {}", dataDir.resolve(RpcFiles.PORT_FILE), e);
+
+    private void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IOException(e);
+        }
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
     }
-    LOG.info("JSON-RPC on port {} stopped", port);
-  }
+
+    /** Stops answering, removes the port file and ends the pool's threads. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        http.stop(1);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            RpcFiles.removePort(dataDir, port);
+        } catch (IOException e) {
+            LOG.warn("could not remove {}", dataDir.resolve(RpcFiles.PORT_FILE), e);
+        }
+        LOG.info("JSON-RPC on port {} stopped", port);
+    }
 }

@@ -17,30 +17,30 @@ import java.util.function.Consumer;
  * half-written. Implementations are safe for one writer (the chain thread) and concurrent readers.
  */
 public interface ChainStore extends AutoCloseable {
-  /** The last committed block's tip; empty for a new database. */
-  Optional<ChainTip> tip();
+    /** The last committed block's tip; empty for a new database. */
+    Optional<ChainTip> tip();
 
-  /** Commits a block and its ledger delta atomically, then makes it the tip. */
-  void commit(ExecutedBlock block);
+    /** Commits a block and its ledger delta atomically, then makes it the tip. */
+    void commit(ExecutedBlock block);
 
-  Optional<Block> block(long height);
+    Optional<Block> block(long height);
 
-  Optional<Block> blockByHash(Hash hash);
+    Optional<Block> blockByHash(Hash hash);
 
-  Optional<StoredTransaction> transaction(Hash id);
+    Optional<StoredTransaction> transaction(Hash id);
 
-  /** Streams every unspent output, in storage order, to rebuild the in-memory cache on start. */
-  void forEachUnspent(Consumer<UnspentOutput> sink);
+    /** Streams every unspent output, in storage order, to rebuild the in-memory cache on start. */
+    void forEachUnspent(Consumer<UnspentOutput> sink);
 
-  /**
-   * Every output, spent or not, whose storage id lies in {@code [from, to]}, in id order: the
-   * outputs a block created are one such range (see {@code UnspentOutput.storageId}).
-   */
-  java.util.List<UnspentOutput> outputsCreated(long from, long to);
+    /**
+     * Every output, spent or not, whose storage id lies in {@code [from, to]}, in id order: the
+     * outputs a block created are one such range (see {@code UnspentOutput.storageId}).
+     */
+    java.util.List<UnspentOutput> outputsCreated(long from, long to);
 
-  /** Streams every non-zero balance. */
-  void forEachBalance(BiConsumer<BalanceKey, Long> sink);
+    /** Streams every non-zero balance. */
+    void forEachBalance(BiConsumer<BalanceKey, Long> sink);
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

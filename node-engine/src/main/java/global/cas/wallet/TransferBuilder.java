@@ -21,110 +21,122 @@ import java.util.Map;
  * chosen rate (S6). Thread-safe (immutable).
  */
 public final class TransferBuilder {
-  private final String chainId;
-  private final long feePerByte;
+    private final String chainId;
+    private final long feePerByte;
 
-  public TransferBuilder(String chainId, long feePerByte) {
-    if (feePerByte < 0) {
-      throw new IllegalArgumentException("fee rate must not be negative");
-    }
-    this.chainId = chainId;
-    this.feePerByte = feePerByte;
-  }
-
-  /**
-   * Pays {@code payments} from {@code spendable} (owned by keys in {@code keys}), change to {@code
-   * change}.
-   *
-   * @throws RejectedException {@code INSUFFICIENT_FUNDS}, {@code NON_POSITIVE_AMOUNT}
-   */
-  public Transfer pay(
-      List<UnspentOutput> spendable, Map<Address, KeyPair> keys, List<TxOutput> payments, Address change, long expiryHeight) {
-    long wanted = 0;
-    for (TxOutput p : payments) {
-      if (p.amount() <= 0) {
-        throw new RejectedException(Reason.NON_POSITIVE_AMOUNT, "The amount must be greater than zero.");
-      }
-      if (!p.asset().isCas()) {
-        throw new IllegalArgumentException("token transfers are built by the token wallet");
-      }
-      wanted = Amounts.add(wanted, p.amount());
-    }
-    List<UnspentOutput> coins = casCoins(spendable, keys);
-    long fee = 0;
-    for (int attempt = 0; attempt < 8; attempt++) {
-      long need = Amounts.add(wanted, fee);
-      List<UnspentOutput> chosen = new ArrayList<>();
-      long sum = 0;
-      for (UnspentOutput u : coins) {
-        if (sum >= need) {
-          break;
+    public TransferBuilder(String chainId, long feePerByte) {
+        if (feePerByte < 0) {
+            throw new IllegalArgumentException("fee rate must not be negative");
         }
-        chosen.add(u);
-        sum = Amounts.add(sum, u.output().amount());
-      }
-      if (sum < need) {
-        throw insufficient(total(coins), need);
-      }
-      List<TxOutput> outs = new ArrayList<>(payments);
-      long rest = sum - need;
-      if (rest > 0) {
-        outs.add(new TxOutput(change, AssetId.CAS, rest));
-      }
-      Transfer t = sign(chosen, outs, fee, keys, expiryHeight);
-      long required = Amounts.multiply(feePerByte, t.size());
-      if (fee >= required) {
-        return t;
-      }
-      fee = required;
+        this.chainId = chainId;
+        this.feePerByte = feePerByte;
     }
-    throw new IllegalStateException("fee did not converge");
-  }
 
-  /** Sends everything spendable to {@code to}, less the fee ("max"). */
-  public Transfer sweep(List<UnspentOutput> spendable, Map<Address, KeyPair> keys, Address to, long expiryHeight) {
-    List<UnspentOutput> coins = casCoins(spendable, keys);
-    long total = total(coins);
-    long fee = 0;
-    for (int attempt = 0; attempt < 8; attempt++) {
-      if (total - fee <= 0) {
-        throw insufficient(total, fee + 1);
-      }
-      Transfer t = sign(coins, List.of(new TxOutput(to, AssetId.CAS, total - fee)), fee, keys, expiryHeight);
-      long required = Amounts.multiply(feePerByte, t.size());
-      if (fee >= required) {
-        return t;
-      }
-      fee = required;
+    /**
+     * Pays {@code payments} from {@code spendable} (owned by keys in {@code keys}), change to {@code
+     * change}.
+     *
+     * @throws RejectedException {@code INSUFFICIENT_FUNDS}, {@code NON_POSITIVE_AMOUNT}
+     */
+    public Transfer pay(
+            List<UnspentOutput> spendable,
+            Map<Address, KeyPair> keys,
+            List<TxOutput> payments,
+            Address change,
+            long expiryHeight) {
+        long wanted = 0;
+        for (TxOutput p : payments) {
+            if (p.amount() <= 0) {
+                throw new RejectedException(Reason.NON_POSITIVE_AMOUNT, "The amount must be greater than zero.");
+            }
+            if (!p.asset().isCas()) {
+                throw new IllegalArgumentException("token transfers are built by the token wallet");
+            }
+            wanted = Amounts.add(wanted, p.amount());
+        }
+        List<UnspentOutput> coins = casCoins(spendable, keys);
+        long fee = 0;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            long need = Amounts.add(wanted, fee);
+            List<UnspentOutput> chosen = new ArrayList<>();
+            long sum = 0;
+            for (UnspentOutput u : coins) {
+                if (sum >= need) {
+                    break;
+                }
+                chosen.add(u);
+                sum = Amounts.add(sum, u.output().amount());
+            }
+            if (sum < need) {
+                throw insufficient(total(coins), need);
+            }
+            List<TxOutput> outs = new ArrayList<>(payments);
+            long rest = sum - need;
+            if (rest > 0) {
+                outs.add(new TxOutput(change, AssetId.CAS, rest));
+            }
+            Transfer t = sign(chosen, outs, fee, keys, expiryHeight);
+            long required = Amounts.multiply(feePerByte, t.size());
+            if (fee >= required) {
+                return t;
+            }
+            fee = required;
+        }
+        throw new IllegalStateException("fee did not converge");
     }
-    throw new IllegalStateException("fee did not converge");
-  }
 
-  private static List<UnspentOutput> casCoins(List<UnspentOutput> spendable, Map<Address, KeyPair> keys) {
-    return spendable.stream()
-        .filter(u -> u.output().asset().isCas() && keys.containsKey(u.output().owner()))
-        .sorted(Comparator.comparingLong((UnspentOutput u) -> u.output().amount()).reversed().thenComparingLong(UnspentOutput::storageId))
-        .limit(Transfer.MAX_INPUTS)
-        .toList();
-  }
-
-  private static long total(List<UnspentOutput> coins) {
-    long s = 0;
-    for (UnspentOutput u : coins) {
-      s = Amounts.add(s, u.output().amount());
+    /** Sends everything spendable to {@code to}, less the fee ("max"). */
+    public Transfer sweep(List<UnspentOutput> spendable, Map<Address, KeyPair> keys, Address to, long expiryHeight) {
+        List<UnspentOutput> coins = casCoins(spendable, keys);
+        long total = total(coins);
+        long fee = 0;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            if (total - fee <= 0) {
+                throw insufficient(total, fee + 1);
+            }
+            Transfer t = sign(coins, List.of(new TxOutput(to, AssetId.CAS, total - fee)), fee, keys, expiryHeight);
+            long required = Amounts.multiply(feePerByte, t.size());
+            if (fee >= required) {
+                return t;
+            }
+            fee = required;
+        }
+        throw new IllegalStateException("fee did not converge");
     }
-    return s;
-  }
 
-  private Transfer sign(List<UnspentOutput> inputs, List<TxOutput> outs, long fee, Map<Address, KeyPair> keys, long expiry) {
-    List<OutputRef> refs = inputs.stream().map(UnspentOutput::ref).toList();
-    List<KeyPair> signers = inputs.stream().map(u -> keys.get(u.output().owner())).distinct().toList();
-    return new Transfer.Unsigned(chainId, expiry, refs, outs, fee).sign(signers);
-  }
+    private static List<UnspentOutput> casCoins(List<UnspentOutput> spendable, Map<Address, KeyPair> keys) {
+        return spendable.stream()
+                .filter(u -> u.output().asset().isCas()
+                        && keys.containsKey(u.output().owner()))
+                .sorted(Comparator.comparingLong((UnspentOutput u) -> u.output().amount())
+                        .reversed()
+                        .thenComparingLong(UnspentOutput::storageId))
+                .limit(Transfer.MAX_INPUTS)
+                .toList();
+    }
 
-  private static RejectedException insufficient(long available, long needed) {
-    return new RejectedException(
-        Reason.INSUFFICIENT_FUNDS,
-        "The wallet can spend " + Amounts.format(available) + " CAS but this needs " + Amounts.format(needed) + " CAS including the fee.");
-  }
+    private static long total(List<UnspentOutput> coins) {
+        long s = 0;
+        for (UnspentOutput u : coins) {
+            s = Amounts.add(s, u.output().amount());
+        }
+        return s;
+    }
+
+    private Transfer sign(
+            List<UnspentOutput> inputs, List<TxOutput> outs, long fee, Map<Address, KeyPair> keys, long expiry) {
+        List<OutputRef> refs = inputs.stream().map(UnspentOutput::ref).toList();
+        List<KeyPair> signers = inputs.stream()
+                .map(u -> keys.get(u.output().owner()))
+                .distinct()
+                .toList();
+        return new Transfer.Unsigned(chainId, expiry, refs, outs, fee).sign(signers);
+    }
+
+    private static RejectedException insufficient(long available, long needed) {
+        return new RejectedException(
+                Reason.INSUFFICIENT_FUNDS,
+                "The wallet can spend " + Amounts.format(available) + " CAS but this needs " + Amounts.format(needed)
+                        + " CAS including the fee.");
+    }
 }

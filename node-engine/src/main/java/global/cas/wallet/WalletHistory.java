@@ -22,90 +22,97 @@ import java.util.Set;
  * rewards come in as the outputs the block created beside its transactions. Not thread-safe.
  */
 public final class WalletHistory {
-  private final Set<Address> mine;
-  private final Map<OutputRef, TxOutput> owned = new HashMap<>();
-  private final List<WalletEntry> entries = new ArrayList<>();
-  private long scannedHeight = -1;
+    private final Set<Address> mine;
+    private final Map<OutputRef, TxOutput> owned = new HashMap<>();
+    private final List<WalletEntry> entries = new ArrayList<>();
+    private long scannedHeight = -1;
 
-  public WalletHistory(Set<Address> addresses) {
-    this.mine = new LinkedHashSet<>(addresses);
-  }
+    public WalletHistory(Set<Address> addresses) {
+        this.mine = new LinkedHashSet<>(addresses);
+    }
 
-  /** Adds an address (a new receiving address); blocks already scanned are not re-read. */
-  public void addAddress(Address a) {
-    mine.add(a);
-  }
+    /** Adds an address (a new receiving address); blocks already scanned are not re-read. */
+    public void addAddress(Address a) {
+        mine.add(a);
+    }
 
-  public long scannedHeight() {
-    return scannedHeight;
-  }
+    public long scannedHeight() {
+        return scannedHeight;
+    }
 
-  /**
-   * Reads the next block. {@code rewards} are the reward outputs the block created (packer output
-   * 0, miner output 1), or the genesis outputs for block 0.
-   */
-  public List<WalletEntry> scan(Block block, List<UnspentOutput> rewards) {
-    if (block.height() != scannedHeight + 1) {
-      throw new IllegalArgumentException("blocks must be scanned in order: expected " + (scannedHeight + 1) + ", got " + block.height());
-    }
-    List<WalletEntry> found = new ArrayList<>();
-    long time = block.header().time();
-    for (Transaction tx : block.transactions()) {
-      if (tx instanceof Transfer t) {
-        transfer(t, block.height(), time).ifPresent(found::add);
-      }
-    }
-    Address miner = null;
-    for (Transaction tx : block.transactions()) {
-      if (tx instanceof MiningProof p) {
-        miner = p.miner();
-      }
-    }
-    for (UnspentOutput u : rewards) {
-      TxOutput o = u.output();
-      if (mine.contains(o.owner()) && o.asset().isCas()) {
-        owned.put(u.ref(), o);
-        boolean mined = block.height() > 0 && u.ref().index() == 1 && o.owner().equals(miner);
-        WalletEntry.Kind kind = block.height() == 0 ? WalletEntry.Kind.RECEIVED : mined ? WalletEntry.Kind.MINED : WalletEntry.Kind.PACKED;
-        found.add(new WalletEntry(u.ref().txId(), block.height(), time, kind, o.amount(), 0, List.of()));
-      }
-    }
-    entries.addAll(found);
-    scannedHeight = block.height();
-    return found;
-  }
-
-  private java.util.Optional<WalletEntry> transfer(Transfer t, long height, long time) {
-    long spent = 0;
-    for (OutputRef in : t.inputs()) {
-      TxOutput o = owned.remove(in);
-      if (o != null && o.asset().isCas()) {
-        spent += o.amount();
-      }
-    }
-    long received = 0;
-    Set<Address> others = new LinkedHashSet<>();
-    for (int i = 0; i < t.outputs().size(); i++) {
-      TxOutput o = t.outputs().get(i);
-      if (mine.contains(o.owner())) {
-        owned.put(new OutputRef(t.id(), i), o);
-        if (o.asset().equals(AssetId.CAS)) {
-          received += o.amount();
+    /**
+     * Reads the next block. {@code rewards} are the reward outputs the block created (packer output
+     * 0, miner output 1), or the genesis outputs for block 0.
+     */
+    public List<WalletEntry> scan(Block block, List<UnspentOutput> rewards) {
+        if (block.height() != scannedHeight + 1) {
+            throw new IllegalArgumentException(
+                    "blocks must be scanned in order: expected " + (scannedHeight + 1) + ", got " + block.height());
         }
-      } else {
-        others.add(o.owner());
-      }
+        List<WalletEntry> found = new ArrayList<>();
+        long time = block.header().time();
+        for (Transaction tx : block.transactions()) {
+            if (tx instanceof Transfer t) {
+                transfer(t, block.height(), time).ifPresent(found::add);
+            }
+        }
+        Address miner = null;
+        for (Transaction tx : block.transactions()) {
+            if (tx instanceof MiningProof p) {
+                miner = p.miner();
+            }
+        }
+        for (UnspentOutput u : rewards) {
+            TxOutput o = u.output();
+            if (mine.contains(o.owner()) && o.asset().isCas()) {
+                owned.put(u.ref(), o);
+                boolean mined =
+                        block.height() > 0 && u.ref().index() == 1 && o.owner().equals(miner);
+                WalletEntry.Kind kind = block.height() == 0
+                        ? WalletEntry.Kind.RECEIVED
+                        : mined ? WalletEntry.Kind.MINED : WalletEntry.Kind.PACKED;
+                found.add(new WalletEntry(u.ref().txId(), block.height(), time, kind, o.amount(), 0, List.of()));
+            }
+        }
+        entries.addAll(found);
+        scannedHeight = block.height();
+        return found;
     }
-    if (spent == 0 && received == 0) {
-      return java.util.Optional.empty();
-    }
-    WalletEntry.Kind kind = spent == 0 ? WalletEntry.Kind.RECEIVED : others.isEmpty() ? WalletEntry.Kind.SELF : WalletEntry.Kind.SENT;
-    long fee = spent > 0 ? t.fee() : 0;
-    return java.util.Optional.of(new WalletEntry(t.id(), height, time, kind, received - spent, fee, List.copyOf(others)));
-  }
 
-  /** Every entry so far, oldest first. */
-  public List<WalletEntry> entries() {
-    return List.copyOf(entries);
-  }
+    private java.util.Optional<WalletEntry> transfer(Transfer t, long height, long time) {
+        long spent = 0;
+        for (OutputRef in : t.inputs()) {
+            TxOutput o = owned.remove(in);
+            if (o != null && o.asset().isCas()) {
+                spent += o.amount();
+            }
+        }
+        long received = 0;
+        Set<Address> others = new LinkedHashSet<>();
+        for (int i = 0; i < t.outputs().size(); i++) {
+            TxOutput o = t.outputs().get(i);
+            if (mine.contains(o.owner())) {
+                owned.put(new OutputRef(t.id(), i), o);
+                if (o.asset().equals(AssetId.CAS)) {
+                    received += o.amount();
+                }
+            } else {
+                others.add(o.owner());
+            }
+        }
+        if (spent == 0 && received == 0) {
+            return java.util.Optional.empty();
+        }
+        WalletEntry.Kind kind = spent == 0
+                ? WalletEntry.Kind.RECEIVED
+                : others.isEmpty() ? WalletEntry.Kind.SELF : WalletEntry.Kind.SENT;
+        long fee = spent > 0 ? t.fee() : 0;
+        return java.util.Optional.of(
+                new WalletEntry(t.id(), height, time, kind, received - spent, fee, List.copyOf(others)));
+    }
+
+    /** Every entry so far, oldest first. */
+    public List<WalletEntry> entries() {
+        return List.copyOf(entries);
+    }
 }

@@ -17,75 +17,88 @@ import org.junit.jupiter.api.Test;
 
 /** The rooms of DESIGN.md, checked: what each engine package may depend on. */
 class ArchitectureTest {
-  private static JavaClasses engine;
+    private static JavaClasses engine;
 
-  @BeforeAll
-  static void load() {
-    engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("global.cas");
-  }
-
-  @Test
-  @DisplayName("the node engine uses neither JavaFX nor Guice")
-  void noUiNoGuice() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.google.inject..").check(engine);
-  }
-
-  @Test
-  @DisplayName("crypto, codec and ledger know nothing of chain, storage, mempool, node or RPC")
-  void lowerLayersStayLow() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("global.cas.crypto..", "global.cas.codec..", "global.cas.ledger..", "global.cas.rejection..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("global.cas.chain..", "global.cas.store..", "global.cas.mempool..", "global.cas.node..", "global.cas.rpc..", "global.cas.wallet..")
-        .check(engine);
-  }
-
-  @Test
-  @DisplayName("only store.h2 touches JDBC, H2 or Flyway")
-  void onlyStoreTouchesDatabase() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("global.cas.store.h2..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb..")
-        .check(engine);
-  }
-
-  @Test
-  @DisplayName("the wallet builds transactions without the node, so any client can use it")
-  void walletIndependentOfNode() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("global.cas.wallet..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("global.cas.node..", "global.cas.store..", "global.cas.rpc..", "global.cas.mempool..")
-        .check(engine);
-  }
-
-  @Test
-  @DisplayName("every package of the engine has a package-info.java")
-  void everyPackageDocumented() throws IOException {
-    Path root = Path.of("src/main/java");
-    List<Path> missing;
-    try (Stream<Path> dirs = Files.walk(root)) {
-      missing =
-          dirs.filter(Files::isDirectory)
-              .filter(d -> hasJava(d))
-              .filter(d -> !Files.exists(d.resolve("package-info.java")))
-              .toList();
+    @BeforeAll
+    static void load() {
+        engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("global.cas");
     }
-    assertThat(missing).as("packages without package-info.java").isEmpty();
-  }
 
-  private static boolean hasJava(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.anyMatch(f -> f.toString().endsWith(".java"));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    @Test
+    @DisplayName("the node engine uses neither JavaFX nor Guice")
+    void noUiNoGuice() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "com.google.inject..")
+                .check(engine);
     }
-  }
+
+    @Test
+    @DisplayName("crypto, codec and ledger know nothing of chain, storage, mempool, node or RPC")
+    void lowerLayersStayLow() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "global.cas.crypto..", "global.cas.codec..", "global.cas.ledger..", "global.cas.rejection..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "global.cas.chain..",
+                        "global.cas.store..",
+                        "global.cas.mempool..",
+                        "global.cas.node..",
+                        "global.cas.rpc..",
+                        "global.cas.wallet..")
+                .check(engine);
+    }
+
+    @Test
+    @DisplayName("only store.h2 touches JDBC, H2 or Flyway")
+    void onlyStoreTouchesDatabase() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("global.cas.store.h2..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb..")
+                .check(engine);
+    }
+
+    @Test
+    @DisplayName("the wallet builds transactions without the node, so any client can use it")
+    void walletIndependentOfNode() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("global.cas.wallet..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "global.cas.node..", "global.cas.store..", "global.cas.rpc..", "global.cas.mempool..")
+                .check(engine);
+    }
+
+    @Test
+    @DisplayName("every package of the engine has a package-info.java")
+    void everyPackageDocumented() throws IOException {
+        Path root = Path.of("src/main/java");
+        List<Path> missing;
+        try (Stream<Path> dirs = Files.walk(root)) {
+            missing = dirs.filter(Files::isDirectory)
+                    .filter(d -> hasJava(d))
+                    .filter(d -> !Files.exists(d.resolve("package-info.java")))
+                    .toList();
+        }
+        assertThat(missing).as("packages without package-info.java").isEmpty();
+    }
+
+    private static boolean hasJava(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -24,101 +24,136 @@ import org.junit.jupiter.api.Test;
 /** U3, C6: blocks and headers have one canonical encoding; the header hash is the block id. */
 class BlockCodecTest {
 
-  private static void rejected(ThrowingCallable call, Reason reason) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
-  }
-
-  private static Block sampleBlock() {
-    TestNode node = new TestNode();
-    List<Transaction> txs =
-        List.of(
-            TestChain.pay(TestChain.funded(1), TestChain.genesisOutput(node.state(), 1), TestChain.funded(2).address(), Amounts.cas(1), 10),
-            TestBlocks.proof(node.tip(), TestKeys.key(20).address()));
-    return node.build(txs).block();
-  }
-
-  @Test
-  @DisplayName("U3: a BlockHeader round-trips, and its hash is SHA-256 of its encoding")
-  void header() {
-    BlockHeader h = sampleBlock().header();
-    byte[] enc = h.encoded();
-    Decoder d = new Decoder(enc);
-    BlockHeader back = BlockHeader.decode(d);
-    d.finish();
-    assertThat(back).isEqualTo(h);
-    assertThat(back.encoded()).isEqualTo(enc);
-    assertThat(h.hash().bytes()).isEqualTo(Sha256.digest(enc));
-    Encoder e = new Encoder();
-    h.encode(e);
-    assertThat(e.toBytes()).isEqualTo(enc);
-  }
-
-  @Test
-  @DisplayName("U3: every header field is in the hash")
-  void everyFieldHashed() {
-    BlockHeader h = sampleBlock().header();
-    Hash x = Hash.sha256(new byte[] {7});
-    List<BlockHeader> variants =
-        List.of(
-            BlockHeader.of("other", h.height(), h.previousHash(), h.time(), h.proposer(), h.transactionsRoot(), h.stateRoot()),
-            BlockHeader.of(h.chainId(), h.height() + 1, h.previousHash(), h.time(), h.proposer(), h.transactionsRoot(), h.stateRoot()),
-            BlockHeader.of(h.chainId(), h.height(), x, h.time(), h.proposer(), h.transactionsRoot(), h.stateRoot()),
-            BlockHeader.of(h.chainId(), h.height(), h.previousHash(), h.time() + 1, h.proposer(), h.transactionsRoot(), h.stateRoot()),
-            BlockHeader.of(h.chainId(), h.height(), h.previousHash(), h.time(), TestKeys.key(9).address(), h.transactionsRoot(), h.stateRoot()),
-            BlockHeader.of(h.chainId(), h.height(), h.previousHash(), h.time(), h.proposer(), x, h.stateRoot()),
-            h.withStateRoot(x));
-    for (BlockHeader v : variants) {
-      assertThat(v.hash()).isNotEqualTo(h.hash());
+    private static void rejected(ThrowingCallable call, Reason reason) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        RejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
-  }
 
-  @Test
-  @DisplayName("U3: a Block round-trips: header, transactions, proposer key and signature, byte for byte")
-  void block() {
-    Block b = sampleBlock();
-    byte[] enc = b.encoded();
-    Block back = Block.decode(enc);
-    assertThat(back).isEqualTo(b);
-    assertThat(back.encoded()).isEqualTo(enc);
-    assertThat(back.hash()).isEqualTo(b.hash());
-    assertThat(back.transactions()).hasSize(2);
-    assertThat(back.transactions().get(0).id()).isEqualTo(b.transactions().get(0).id());
-  }
-
-  @Test
-  @DisplayName("U3: the genesis block round-trips too")
-  void genesisBlock() {
-    Block g = Genesis.build(TestChain.params()).block();
-    assertThat(Block.decode(g.encoded()).encoded()).isEqualTo(g.encoded());
-    assertThat(g.hash()).isEqualTo(TestBlocks.genesisTip().hash());
-  }
-
-  @Test
-  @DisplayName("U3: a truncated block is TRUNCATED, a block with trailing bytes MALFORMED, a block over the limit OVERSIZE")
-  void badBlockBytes() {
-    byte[] enc = sampleBlock().encoded();
-    for (int n : new int[] {0, 1, 10, enc.length / 2, enc.length - 1}) {
-      rejected(() -> Block.decode(Arrays.copyOf(enc, n)), Reason.TRUNCATED);
+    private static Block sampleBlock() {
+        TestNode node = new TestNode();
+        List<Transaction> txs = List.of(
+                TestChain.pay(
+                        TestChain.funded(1),
+                        TestChain.genesisOutput(node.state(), 1),
+                        TestChain.funded(2).address(),
+                        Amounts.cas(1),
+                        10),
+                TestBlocks.proof(node.tip(), TestKeys.key(20).address()));
+        return node.build(txs).block();
     }
-    rejected(() -> Block.decode(Arrays.copyOf(enc, enc.length + 1)), Reason.MALFORMED);
-    rejected(() -> Block.decode(new byte[Block.MAX_BYTES + 1]), Reason.OVERSIZE);
-  }
 
-  @Test
-  @DisplayName("C6: the transactions root is a Merkle root over the ids, in order, with leaf/node domain separation")
-  void merkle() {
-    Hash a = Hash.sha256(new byte[] {1});
-    Hash b = Hash.sha256(new byte[] {2});
-    Hash c = Hash.sha256(new byte[] {3});
-    assertThat(MerkleTree.root(List.of())).isEqualTo(Hash.sha256());
-    Hash la = Hash.sha256(new byte[] {0}, a.bytes());
-    Hash lb = Hash.sha256(new byte[] {0}, b.bytes());
-    Hash lc = Hash.sha256(new byte[] {0}, c.bytes());
-    assertThat(MerkleTree.root(List.of(a))).isEqualTo(la);
-    Hash ab = Hash.sha256(new byte[] {1}, la.bytes(), lb.bytes());
-    assertThat(MerkleTree.root(List.of(a, b))).isEqualTo(ab);
-    assertThat(MerkleTree.root(List.of(a, b, c))).isEqualTo(Hash.sha256(new byte[] {1}, ab.bytes(), lc.bytes()));
-    assertThat(MerkleTree.root(List.of(b, a))).isNotEqualTo(ab);
-    assertThat(MerkleTree.root(List.of(a, b, c, c))).isNotEqualTo(MerkleTree.root(List.of(a, b, c)));
-  }
+    @Test
+    @DisplayName("U3: a BlockHeader round-trips, and its hash is SHA-256 of its encoding")
+    void header() {
+        BlockHeader h = sampleBlock().header();
+        byte[] enc = h.encoded();
+        Decoder d = new Decoder(enc);
+        BlockHeader back = BlockHeader.decode(d);
+        d.finish();
+        assertThat(back).isEqualTo(h);
+        assertThat(back.encoded()).isEqualTo(enc);
+        assertThat(h.hash().bytes()).isEqualTo(Sha256.digest(enc));
+        Encoder e = new Encoder();
+        h.encode(e);
+        assertThat(e.toBytes()).isEqualTo(enc);
+    }
+
+    @Test
+    @DisplayName("U3: every header field is in the hash")
+    void everyFieldHashed() {
+        BlockHeader h = sampleBlock().header();
+        Hash x = Hash.sha256(new byte[] {7});
+        List<BlockHeader> variants = List.of(
+                BlockHeader.of(
+                        "other",
+                        h.height(),
+                        h.previousHash(),
+                        h.time(),
+                        h.proposer(),
+                        h.transactionsRoot(),
+                        h.stateRoot()),
+                BlockHeader.of(
+                        h.chainId(),
+                        h.height() + 1,
+                        h.previousHash(),
+                        h.time(),
+                        h.proposer(),
+                        h.transactionsRoot(),
+                        h.stateRoot()),
+                BlockHeader.of(h.chainId(), h.height(), x, h.time(), h.proposer(), h.transactionsRoot(), h.stateRoot()),
+                BlockHeader.of(
+                        h.chainId(),
+                        h.height(),
+                        h.previousHash(),
+                        h.time() + 1,
+                        h.proposer(),
+                        h.transactionsRoot(),
+                        h.stateRoot()),
+                BlockHeader.of(
+                        h.chainId(),
+                        h.height(),
+                        h.previousHash(),
+                        h.time(),
+                        TestKeys.key(9).address(),
+                        h.transactionsRoot(),
+                        h.stateRoot()),
+                BlockHeader.of(h.chainId(), h.height(), h.previousHash(), h.time(), h.proposer(), x, h.stateRoot()),
+                h.withStateRoot(x));
+        for (BlockHeader v : variants) {
+            assertThat(v.hash()).isNotEqualTo(h.hash());
+        }
+    }
+
+    @Test
+    @DisplayName("U3: a Block round-trips: header, transactions, proposer key and signature, byte for byte")
+    void block() {
+        Block b = sampleBlock();
+        byte[] enc = b.encoded();
+        Block back = Block.decode(enc);
+        assertThat(back).isEqualTo(b);
+        assertThat(back.encoded()).isEqualTo(enc);
+        assertThat(back.hash()).isEqualTo(b.hash());
+        assertThat(back.transactions()).hasSize(2);
+        assertThat(back.transactions().get(0).id())
+                .isEqualTo(b.transactions().get(0).id());
+    }
+
+    @Test
+    @DisplayName("U3: the genesis block round-trips too")
+    void genesisBlock() {
+        Block g = Genesis.build(TestChain.params()).block();
+        assertThat(Block.decode(g.encoded()).encoded()).isEqualTo(g.encoded());
+        assertThat(g.hash()).isEqualTo(TestBlocks.genesisTip().hash());
+    }
+
+    @Test
+    @DisplayName(
+            "U3: a truncated block is TRUNCATED, a block with trailing bytes MALFORMED, a block over the limit OVERSIZE")
+    void badBlockBytes() {
+        byte[] enc = sampleBlock().encoded();
+        for (int n : new int[] {0, 1, 10, enc.length / 2, enc.length - 1}) {
+            rejected(() -> Block.decode(Arrays.copyOf(enc, n)), Reason.TRUNCATED);
+        }
+        rejected(() -> Block.decode(Arrays.copyOf(enc, enc.length + 1)), Reason.MALFORMED);
+        rejected(() -> Block.decode(new byte[Block.MAX_BYTES + 1]), Reason.OVERSIZE);
+    }
+
+    @Test
+    @DisplayName("C6: the transactions root is a Merkle root over the ids, in order, with leaf/node domain separation")
+    void merkle() {
+        Hash a = Hash.sha256(new byte[] {1});
+        Hash b = Hash.sha256(new byte[] {2});
+        Hash c = Hash.sha256(new byte[] {3});
+        assertThat(MerkleTree.root(List.of())).isEqualTo(Hash.sha256());
+        Hash la = Hash.sha256(new byte[] {0}, a.bytes());
+        Hash lb = Hash.sha256(new byte[] {0}, b.bytes());
+        Hash lc = Hash.sha256(new byte[] {0}, c.bytes());
+        assertThat(MerkleTree.root(List.of(a))).isEqualTo(la);
+        Hash ab = Hash.sha256(new byte[] {1}, la.bytes(), lb.bytes());
+        assertThat(MerkleTree.root(List.of(a, b))).isEqualTo(ab);
+        assertThat(MerkleTree.root(List.of(a, b, c))).isEqualTo(Hash.sha256(new byte[] {1}, ab.bytes(), lc.bytes()));
+        assertThat(MerkleTree.root(List.of(b, a))).isNotEqualTo(ab);
+        assertThat(MerkleTree.root(List.of(a, b, c, c))).isNotEqualTo(MerkleTree.root(List.of(a, b, c)));
+    }
 }

@@ -13,51 +13,55 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class CpuMinerTest {
-  private static final Address MINER = Address.of(new byte[20]);
-  /** One hash in 16 passes. */
-  private static final long EASY = 0x1000_0000_0000_0000L;
+    private static final Address MINER = Address.of(new byte[20]);
+    /** One hash in 16 passes. */
+    private static final long EASY = 0x1000_0000_0000_0000L;
 
-  private static MiningWork work(String previous, long target) {
-    return new MiningWork("cas-test-1", 7, Hash.sha256(previous.getBytes(StandardCharsets.UTF_8)), target);
-  }
-
-  @Test
-  void S5_searchFindsANonceWhoseWorkHashIsBelowAnEasyTarget() {
-    MiningWork w = work("block 6", EASY);
-    OptionalLong nonce = CpuMiner.search(w, MINER, 0, 10_000);
-    assertThat(nonce).isPresent();
-    assertThat(MiningProof.meets(MiningProof.workHash(w.previousBlock(), MINER, nonce.getAsLong()), EASY)).isTrue();
-    for (long n = 0; n < nonce.getAsLong(); n++) {
-      assertThat(MiningProof.meets(MiningProof.workHash(w.previousBlock(), MINER, n), EASY)).isFalse();
+    private static MiningWork work(String previous, long target) {
+        return new MiningWork("cas-test-1", 7, Hash.sha256(previous.getBytes(StandardCharsets.UTF_8)), target);
     }
-  }
 
-  @Test
-  void S5_searchGivesUpAtAnImpossibleTarget() {
-    assertThat(CpuMiner.search(work("block 6", 0), MINER, 0, 1000)).isEmpty();
-  }
-
-  @Test
-  void S5_theThreadsFindOneProofPerPieceOfWorkAndFollowNewWork() throws InterruptedException {
-    try (CpuMiner miner = new CpuMiner(2, MINER)) {
-      assertThat(miner.nextProof(Duration.ofMillis(50))).isEmpty();
-      MiningWork first = work("block 6", EASY);
-      miner.setWork(first);
-      MiningProof p = miner.nextProof(Duration.ofSeconds(10)).orElseThrow();
-      assertThat(p.previousBlock()).isEqualTo(first.previousBlock());
-      assertThat(p.expiryHeight()).isEqualTo(first.height());
-      assertThat(p.chainId()).isEqualTo(first.chainId());
-      assertThat(p.miner()).isEqualTo(MINER);
-      assertThat(MiningProof.meets(p.workHash(), EASY)).isTrue();
-      miner.setWork(first);
-      assertThat(miner.nextProof(Duration.ofMillis(200))).as("a block takes one proof").isEmpty();
-
-      MiningWork second = new MiningWork("cas-test-1", 8, Hash.sha256(new byte[] {8}), EASY);
-      miner.setWork(second);
-      Optional<MiningProof> next = miner.nextProof(Duration.ofSeconds(10));
-      assertThat(next).isPresent();
-      assertThat(next.get().expiryHeight()).isEqualTo(8);
-      assertThat(miner.hashes()).isPositive();
+    @Test
+    void S5_searchFindsANonceWhoseWorkHashIsBelowAnEasyTarget() {
+        MiningWork w = work("block 6", EASY);
+        OptionalLong nonce = CpuMiner.search(w, MINER, 0, 10_000);
+        assertThat(nonce).isPresent();
+        assertThat(MiningProof.meets(MiningProof.workHash(w.previousBlock(), MINER, nonce.getAsLong()), EASY))
+                .isTrue();
+        for (long n = 0; n < nonce.getAsLong(); n++) {
+            assertThat(MiningProof.meets(MiningProof.workHash(w.previousBlock(), MINER, n), EASY))
+                    .isFalse();
+        }
     }
-  }
+
+    @Test
+    void S5_searchGivesUpAtAnImpossibleTarget() {
+        assertThat(CpuMiner.search(work("block 6", 0), MINER, 0, 1000)).isEmpty();
+    }
+
+    @Test
+    void S5_theThreadsFindOneProofPerPieceOfWorkAndFollowNewWork() throws InterruptedException {
+        try (CpuMiner miner = new CpuMiner(2, MINER)) {
+            assertThat(miner.nextProof(Duration.ofMillis(50))).isEmpty();
+            MiningWork first = work("block 6", EASY);
+            miner.setWork(first);
+            MiningProof p = miner.nextProof(Duration.ofSeconds(10)).orElseThrow();
+            assertThat(p.previousBlock()).isEqualTo(first.previousBlock());
+            assertThat(p.expiryHeight()).isEqualTo(first.height());
+            assertThat(p.chainId()).isEqualTo(first.chainId());
+            assertThat(p.miner()).isEqualTo(MINER);
+            assertThat(MiningProof.meets(p.workHash(), EASY)).isTrue();
+            miner.setWork(first);
+            assertThat(miner.nextProof(Duration.ofMillis(200)))
+                    .as("a block takes one proof")
+                    .isEmpty();
+
+            MiningWork second = new MiningWork("cas-test-1", 8, Hash.sha256(new byte[] {8}), EASY);
+            miner.setWork(second);
+            Optional<MiningProof> next = miner.nextProof(Duration.ofSeconds(10));
+            assertThat(next).isPresent();
+            assertThat(next.get().expiryHeight()).isEqualTo(8);
+            assertThat(miner.hashes()).isPositive();
+        }
+    }
 }

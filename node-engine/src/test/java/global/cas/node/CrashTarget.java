@@ -20,41 +20,42 @@ import java.util.Random;
  * separate process by {@link CrashRestartTest}.
  */
 public final class CrashTarget {
-  private CrashTarget() {}
+    private CrashTarget() {}
 
-  public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args[0]);
-    NodeConfig config = new NodeConfig(dir, TestChain.params(), Optional.of(TestChain.validator()), 100_000, 100);
-    Node node = Node.start(config, H2ChainStore::open);
-    node.subscribe(e -> {
-      if (e instanceof NodeEvent.BlockCommitted b) {
-        System.out.println("COMMITTED " + b.height());
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        NodeConfig config = new NodeConfig(dir, TestChain.params(), Optional.of(TestChain.validator()), 100_000, 100);
+        Node node = Node.start(config, H2ChainStore::open);
+        node.subscribe(e -> {
+            if (e instanceof NodeEvent.BlockCommitted b) {
+                System.out.println("COMMITTED " + b.height());
+                System.out.flush();
+            }
+        });
+        System.out.println("STARTED " + node.tip().height());
         System.out.flush();
-      }
-    });
-    System.out.println("STARTED " + node.tip().height());
-    System.out.flush();
-    TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
-    Random random = new Random();
-    while (true) {
-      for (int i = 1; i <= 10; i++) {
-        KeyPair from = TestChain.funded(i);
-        Address to = TestChain.funded(1 + random.nextInt(10)).address();
-        Address third = TestChain.funded(1 + random.nextInt(10)).address();
-        try {
-          var tx =
-              builder.pay(
-                  node.spendableOutputs(from.address()),
-                  Map.of(from.address(), from),
-                  List.of(new TxOutput(to, AssetId.CAS, 1 + random.nextInt(1_000_000)), new TxOutput(third, AssetId.CAS, 1 + random.nextInt(1_000))),
-                  from.address(),
-                  node.tip().height() + 20);
-          node.submit(tx).join();
-        } catch (RejectedException | java.util.concurrent.CompletionException e) {
-          // an output still pending from the previous round: try again after the next block
+        TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
+        Random random = new Random();
+        while (true) {
+            for (int i = 1; i <= 10; i++) {
+                KeyPair from = TestChain.funded(i);
+                Address to = TestChain.funded(1 + random.nextInt(10)).address();
+                Address third = TestChain.funded(1 + random.nextInt(10)).address();
+                try {
+                    var tx = builder.pay(
+                            node.spendableOutputs(from.address()),
+                            Map.of(from.address(), from),
+                            List.of(
+                                    new TxOutput(to, AssetId.CAS, 1 + random.nextInt(1_000_000)),
+                                    new TxOutput(third, AssetId.CAS, 1 + random.nextInt(1_000))),
+                            from.address(),
+                            node.tip().height() + 20);
+                    node.submit(tx).join();
+                } catch (RejectedException | java.util.concurrent.CompletionException e) {
+                    // an output still pending from the previous round: try again after the next block
+                }
+            }
+            Thread.sleep(20);
         }
-      }
-      Thread.sleep(20);
     }
-  }
 }

@@ -27,117 +27,137 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A real node on H2 in a temporary folder, producing 50 ms blocks. */
 class NodeTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  private Node start() {
-    return Node.start(new NodeConfig(dir, TestChain.params(), Optional.of(TestChain.validator()), 1_000, 50), H2ChainStore::open);
-  }
+    private Node start() {
+        return Node.start(
+                new NodeConfig(dir, TestChain.params(), Optional.of(TestChain.validator()), 1_000, 50),
+                H2ChainStore::open);
+    }
 
-  private static void awaitHeight(Node node, long height) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (node.tip().height() < height) {
-      assertThat(System.nanoTime()).as("height %d not reached", height).isLessThan(deadline);
-      Thread.sleep(10);
+    private static void awaitHeight(Node node, long height) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (node.tip().height() < height) {
+            assertThat(System.nanoTime()).as("height %d not reached", height).isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
-  }
 
-  @Test
-  @DisplayName("C2: a lone validator makes blocks on its interval and announces each commit")
-  void producesBlocks() throws Exception {
-    List<NodeEvent> events = new CopyOnWriteArrayList<>();
-    try (Node node = start()) {
-      node.subscribe(events::add);
-      awaitHeight(node, 3);
-      assertThat(node.isValidator()).isTrue();
-      assertThat(node.block(3)).isPresent();
-      assertThat(node.block(3).orElseThrow().header().previousHash()).isEqualTo(node.block(2).orElseThrow().hash());
+    @Test
+    @DisplayName("C2: a lone validator makes blocks on its interval and announces each commit")
+    void producesBlocks() throws Exception {
+        List<NodeEvent> events = new CopyOnWriteArrayList<>();
+        try (Node node = start()) {
+            node.subscribe(events::add);
+            awaitHeight(node, 3);
+            assertThat(node.isValidator()).isTrue();
+            assertThat(node.block(3)).isPresent();
+            assertThat(node.block(3).orElseThrow().header().previousHash())
+                    .isEqualTo(node.block(2).orElseThrow().hash());
+        }
+        assertThat(events).anyMatch(e -> e instanceof NodeEvent.BlockCommitted b && b.height() == 3);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(NodeEvent.NodeStopped.class);
     }
-    assertThat(events).anyMatch(e -> e instanceof NodeEvent.BlockCommitted b && b.height() == 3);
-    assertThat(events.get(events.size() - 1)).isInstanceOf(NodeEvent.NodeStopped.class);
-  }
 
-  @Test
-  @DisplayName("L2, S6: a transfer is committed, both balances change and the packer earns the fee")
-  void transferCommitted() throws Exception {
-    KeyPair from = TestChain.funded(1);
-    KeyPair to = TestKeys.key(40);
-    try (Node node = start()) {
-      long before = node.balance(from.address(), AssetId.CAS);
-      Transfer tx =
-          new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
-              .pay(
-                  node.spendableOutputs(from.address()),
-                  Map.of(from.address(), from),
-                  List.of(new TxOutput(to.address(), AssetId.CAS, Amounts.cas(1234))),
-                  from.address(),
-                  node.tip().height() + 10);
-      node.submit(tx).join();
-      assertThat(node.pendingTransaction(tx.id())).isPresent();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (node.transaction(tx.id()).isEmpty()) {
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(10);
-      }
-      assertThat(node.balance(to.address(), AssetId.CAS)).isEqualTo(Amounts.cas(1234));
-      assertThat(node.balance(from.address(), AssetId.CAS)).isEqualTo(before - Amounts.cas(1234) - tx.fee());
-      long height = node.transaction(tx.id()).orElseThrow().height();
-      var block = node.block(height).orElseThrow();
-      assertThat(block.transactions()).contains(tx);
-      assertThat(node.pendingTransaction(tx.id())).isEmpty();
-      assertThat(node.blockRewards(0)).hasSize(11);
-      var rewards = node.blockRewards(height);
-      assertThat(rewards).hasSize(1);
-      assertThat(rewards.get(0).output().owner()).isEqualTo(TestChain.validator().address());
-      assertThat(rewards.get(0).output().amount()).as("S4, S6: packer reward plus the fee").isEqualTo(Amounts.cas(50) / 2 + tx.fee());
+    @Test
+    @DisplayName("L2, S6: a transfer is committed, both balances change and the packer earns the fee")
+    void transferCommitted() throws Exception {
+        KeyPair from = TestChain.funded(1);
+        KeyPair to = TestKeys.key(40);
+        try (Node node = start()) {
+            long before = node.balance(from.address(), AssetId.CAS);
+            Transfer tx = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+                    .pay(
+                            node.spendableOutputs(from.address()),
+                            Map.of(from.address(), from),
+                            List.of(new TxOutput(to.address(), AssetId.CAS, Amounts.cas(1234))),
+                            from.address(),
+                            node.tip().height() + 10);
+            node.submit(tx).join();
+            assertThat(node.pendingTransaction(tx.id())).isPresent();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (node.transaction(tx.id()).isEmpty()) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(node.balance(to.address(), AssetId.CAS)).isEqualTo(Amounts.cas(1234));
+            assertThat(node.balance(from.address(), AssetId.CAS)).isEqualTo(before - Amounts.cas(1234) - tx.fee());
+            long height = node.transaction(tx.id()).orElseThrow().height();
+            var block = node.block(height).orElseThrow();
+            assertThat(block.transactions()).contains(tx);
+            assertThat(node.pendingTransaction(tx.id())).isEmpty();
+            assertThat(node.blockRewards(0)).hasSize(11);
+            var rewards = node.blockRewards(height);
+            assertThat(rewards).hasSize(1);
+            assertThat(rewards.get(0).output().owner())
+                    .isEqualTo(TestChain.validator().address());
+            assertThat(rewards.get(0).output().amount())
+                    .as("S4, S6: packer reward plus the fee")
+                    .isEqualTo(Amounts.cas(50) / 2 + tx.fee());
+        }
     }
-  }
 
-  @Test
-  @DisplayName("L1: spending an output twice through the node is refused with DOUBLE_SPEND and nothing is lost")
-  void doubleSpendThroughNode() {
-    KeyPair from = TestChain.funded(2);
-    try (Node node = start()) {
-      var coins = node.spendableOutputs(from.address());
-      TransferBuilder b = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
-      Transfer first = b.pay(coins, Map.of(from.address(), from), List.of(new TxOutput(TestKeys.key(41).address(), AssetId.CAS, 5)), from.address(), 1_000);
-      Transfer second = b.pay(coins, Map.of(from.address(), from), List.of(new TxOutput(TestKeys.key(42).address(), AssetId.CAS, 6)), from.address(), 1_000);
-      node.submit(first).join();
-      assertThatThrownBy(() -> node.submit(second).join())
-          .isInstanceOf(CompletionException.class)
-          .cause()
-          .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DOUBLE_SPEND));
+    @Test
+    @DisplayName("L1: spending an output twice through the node is refused with DOUBLE_SPEND and nothing is lost")
+    void doubleSpendThroughNode() {
+        KeyPair from = TestChain.funded(2);
+        try (Node node = start()) {
+            var coins = node.spendableOutputs(from.address());
+            TransferBuilder b = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
+            Transfer first = b.pay(
+                    coins,
+                    Map.of(from.address(), from),
+                    List.of(new TxOutput(TestKeys.key(41).address(), AssetId.CAS, 5)),
+                    from.address(),
+                    1_000);
+            Transfer second = b.pay(
+                    coins,
+                    Map.of(from.address(), from),
+                    List.of(new TxOutput(TestKeys.key(42).address(), AssetId.CAS, 6)),
+                    from.address(),
+                    1_000);
+            node.submit(first).join();
+            assertThatThrownBy(() -> node.submit(second).join())
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DOUBLE_SPEND));
+        }
     }
-  }
 
-  @Test
-  @DisplayName("the node restarts where it stopped, and a second node on the same data folder is refused")
-  void restartAndSingleInstance() throws Exception {
-    long height;
-    try (Node node = start()) {
-      awaitHeight(node, 2);
-      assertThatThrownBy(this::start).isInstanceOf(DataDirLock.AlreadyOpenException.class).hasMessageContaining("already open");
+    @Test
+    @DisplayName("the node restarts where it stopped, and a second node on the same data folder is refused")
+    void restartAndSingleInstance() throws Exception {
+        long height;
+        try (Node node = start()) {
+            awaitHeight(node, 2);
+            assertThatThrownBy(this::start)
+                    .isInstanceOf(DataDirLock.AlreadyOpenException.class)
+                    .hasMessageContaining("already open");
+        }
+        try (H2ChainStore store = H2ChainStore.open(dir)) {
+            height = store.tip().orElseThrow().height();
+            assertThat(new ChainVerifier(TestChain.params()).verify(store).consistent())
+                    .isTrue();
+        }
+        try (Node node = start()) {
+            assertThat(node.tip().height()).isGreaterThanOrEqualTo(height);
+            awaitHeight(node, height + 2);
+        }
     }
-    try (H2ChainStore store = H2ChainStore.open(dir)) {
-      height = store.tip().orElseThrow().height();
-      assertThat(new ChainVerifier(TestChain.params()).verify(store).consistent()).isTrue();
-    }
-    try (Node node = start()) {
-      assertThat(node.tip().height()).isGreaterThanOrEqualTo(height);
-      awaitHeight(node, height + 2);
-    }
-  }
 
-  @Test
-  @DisplayName("a data folder of another chain is refused instead of mixed")
-  void otherChainRefused() throws Exception {
-    try (Node node = start()) {
-      awaitHeight(node, 1);
+    @Test
+    @DisplayName("a data folder of another chain is refused instead of mixed")
+    void otherChainRefused() throws Exception {
+        try (Node node = start()) {
+            awaitHeight(node, 1);
+        }
+        var other = global.cas.chain.Genesis.bundled(global.cas.crypto.Network.DEVNET);
+        assertThatThrownBy(() -> Node.start(new NodeConfig(dir, other, Optional.empty(), 10, 1000), H2ChainStore::open))
+                .hasMessageContaining("another chain");
+        try (Node again = start()) {
+            assertThat(again.tip().height()).isGreaterThanOrEqualTo(1);
+        }
     }
-    var other = global.cas.chain.Genesis.bundled(global.cas.crypto.Network.DEVNET);
-    assertThatThrownBy(() -> Node.start(new NodeConfig(dir, other, Optional.empty(), 10, 1000), H2ChainStore::open))
-        .hasMessageContaining("another chain");
-    try (Node again = start()) {
-      assertThat(again.tip().height()).isGreaterThanOrEqualTo(1);
-    }
-  }
 }

@@ -10,8 +10,8 @@ import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.OutputRef;
-import global.cas.ledger.Transfer;
 import global.cas.ledger.TransactionRules;
+import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import java.util.ArrayList;
@@ -22,81 +22,81 @@ import java.util.List;
  * to each of {@code TestKeys.key(1..10)}, 10 base units minimum fee per byte.
  */
 public final class TestChain {
-  public static final String CHAIN_ID = "cas-test-1";
-  public static final long MIN_FEE_PER_BYTE = 10;
+    public static final String CHAIN_ID = "cas-test-1";
+    public static final long MIN_FEE_PER_BYTE = 10;
 
-  private TestChain() {}
+    private TestChain() {}
 
-  public static KeyPair validator() {
-    return TestKeys.key(0);
-  }
-
-  public static KeyPair funded(int i) {
-    if (i < 1 || i > 10) {
-      throw new IllegalArgumentException("funded keys are 1..10");
+    public static KeyPair validator() {
+        return TestKeys.key(0);
     }
-    return TestKeys.key(i);
-  }
 
-  public static ChainParams params() {
-    List<ChainParams.Allocation> allocations = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      allocations.add(new ChainParams.Allocation(TestKeys.key(i).address(), Amounts.cas(100_000_000L)));
+    public static KeyPair funded(int i) {
+        if (i < 1 || i > 10) {
+            throw new IllegalArgumentException("funded keys are 1..10");
+        }
+        return TestKeys.key(i);
     }
-    return new ChainParams(
-        CHAIN_ID,
-        Network.DEVNET,
-        1_764_028_800_000L,
-        1000,
-        MIN_FEE_PER_BYTE,
-        ChainParams.SUPPLY_CAP,
-        Amounts.cas(50),
-        2_000_000,
-        5000,
-        0x0100_0000_0000_0000L,
-        20_000,
-        Genesis.committeeReserveAddress(),
-        ChainParams.RESERVE_AT_GENESIS,
-        allocations,
-        List.of(validator().address()),
-        List.of(TestKeys.key(11).address()));
-  }
 
-  public static TransactionRules rules() {
-    return new TransactionRules(CHAIN_ID, MIN_FEE_PER_BYTE);
-  }
-
-  public static BlockExecutor executor() {
-    return new BlockExecutor(params(), rules());
-  }
-
-  /** A fresh in-memory ledger holding the genesis state. */
-  public static LedgerState genesisState() {
-    LedgerState s = new LedgerState();
-    s.apply(Genesis.build(params()).delta());
-    return s;
-  }
-
-  /** The genesis output of funded key i (index i: the reserve is output 0). */
-  public static UnspentOutput genesisOutput(LedgerState state, int i) {
-    OutputRef ref = new OutputRef(genesisTxId(), i);
-    return state.unspent(ref).orElseThrow();
-  }
-
-  public static global.cas.crypto.Hash genesisTxId() {
-    return Genesis.transactionId(CHAIN_ID);
-  }
-
-  /** A signed transfer spending {@code input} (owned by {@code from}) to {@code to}, change back, minimum fee. */
-  public static Transfer pay(KeyPair from, UnspentOutput input, Address to, long amount, long expiry) {
-    long available = input.output().amount();
-    long fee = MIN_FEE_PER_BYTE * 300;
-    List<TxOutput> outs = new ArrayList<>();
-    outs.add(new TxOutput(to, AssetId.CAS, amount));
-    long change = available - amount - fee;
-    if (change > 0) {
-      outs.add(new TxOutput(from.address(), AssetId.CAS, change));
+    public static ChainParams params() {
+        List<ChainParams.Allocation> allocations = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            allocations.add(new ChainParams.Allocation(TestKeys.key(i).address(), Amounts.cas(100_000_000L)));
+        }
+        return new ChainParams(
+                CHAIN_ID,
+                Network.DEVNET,
+                1_764_028_800_000L,
+                1000,
+                MIN_FEE_PER_BYTE,
+                ChainParams.SUPPLY_CAP,
+                Amounts.cas(50),
+                2_000_000,
+                5000,
+                0x0100_0000_0000_0000L,
+                20_000,
+                Genesis.committeeReserveAddress(),
+                ChainParams.RESERVE_AT_GENESIS,
+                allocations,
+                List.of(validator().address()),
+                List.of(TestKeys.key(11).address()));
     }
-    return new Transfer.Unsigned(CHAIN_ID, expiry, List.of(input.ref()), outs, fee).sign(List.of(from));
-  }
+
+    public static TransactionRules rules() {
+        return new TransactionRules(CHAIN_ID, MIN_FEE_PER_BYTE);
+    }
+
+    public static BlockExecutor executor() {
+        return new BlockExecutor(params(), rules());
+    }
+
+    /** A fresh in-memory ledger holding the genesis state. */
+    public static LedgerState genesisState() {
+        LedgerState s = new LedgerState();
+        s.apply(Genesis.build(params()).delta());
+        return s;
+    }
+
+    /** The genesis output of funded key i (index i: the reserve is output 0). */
+    public static UnspentOutput genesisOutput(LedgerState state, int i) {
+        OutputRef ref = new OutputRef(genesisTxId(), i);
+        return state.unspent(ref).orElseThrow();
+    }
+
+    public static global.cas.crypto.Hash genesisTxId() {
+        return Genesis.transactionId(CHAIN_ID);
+    }
+
+    /** A signed transfer spending {@code input} (owned by {@code from}) to {@code to}, change back, minimum fee. */
+    public static Transfer pay(KeyPair from, UnspentOutput input, Address to, long amount, long expiry) {
+        long available = input.output().amount();
+        long fee = MIN_FEE_PER_BYTE * 300;
+        List<TxOutput> outs = new ArrayList<>();
+        outs.add(new TxOutput(to, AssetId.CAS, amount));
+        long change = available - amount - fee;
+        if (change > 0) {
+            outs.add(new TxOutput(from.address(), AssetId.CAS, change));
+        }
+        return new Transfer.Unsigned(CHAIN_ID, expiry, List.of(input.ref()), outs, fee).sign(List.of(from));
+    }
 }

@@ -20,41 +20,57 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class WalletHistoryTest {
-  private static List<UnspentOutput> rewardsOf(ExecutedBlock b) {
-    return b.delta().created().stream().filter(u -> u.storageId() >= UnspentOutput.storageId(b.block().height(), UnspentOutput.REWARD_SLOT, 0)).toList();
-  }
+    private static List<UnspentOutput> rewardsOf(ExecutedBlock b) {
+        return b.delta().created().stream()
+                .filter(u -> u.storageId() >= UnspentOutput.storageId(b.block().height(), UnspentOutput.REWARD_SLOT, 0))
+                .toList();
+    }
 
-  @Test
-  @DisplayName("a wallet's history shows what it received, sent (with fee), sent to itself and mined, and its sum equals its balance")
-  void historyFromBlocks() {
-    TestNode node = new TestNode();
-    KeyPair alice = TestChain.funded(1);
-    KeyPair bob = TestKeys.key(60);
-    WalletHistory history = new WalletHistory(Set.of(alice.address()));
-    ExecutedBlock genesis = Genesis.build(TestChain.params());
-    history.scan(genesis.block(), genesis.delta().created());
+    @Test
+    @DisplayName(
+            "a wallet's history shows what it received, sent (with fee), sent to itself and mined, and its sum equals its balance")
+    void historyFromBlocks() {
+        TestNode node = new TestNode();
+        KeyPair alice = TestChain.funded(1);
+        KeyPair bob = TestKeys.key(60);
+        WalletHistory history = new WalletHistory(Set.of(alice.address()));
+        ExecutedBlock genesis = Genesis.build(TestChain.params());
+        history.scan(genesis.block(), genesis.delta().created());
 
-    TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
-    var toBob = builder.pay(node.state().unspentOf(alice.address()), Map.of(alice.address(), alice),
-        List.of(new TxOutput(bob.address(), AssetId.CAS, Amounts.cas(10))), alice.address(), 100);
-    ExecutedBlock b1 = node.produce(List.of(toBob));
-    history.scan(b1.block(), rewardsOf(b1));
+        TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
+        var toBob = builder.pay(
+                node.state().unspentOf(alice.address()),
+                Map.of(alice.address(), alice),
+                List.of(new TxOutput(bob.address(), AssetId.CAS, Amounts.cas(10))),
+                alice.address(),
+                100);
+        ExecutedBlock b1 = node.produce(List.of(toBob));
+        history.scan(b1.block(), rewardsOf(b1));
 
-    var toSelf = builder.pay(node.state().unspentOf(alice.address()), Map.of(alice.address(), alice),
-        List.of(new TxOutput(alice.address(), AssetId.CAS, Amounts.cas(3))), alice.address(), 100);
-    node.setTip(TestBlocks.withTarget(node.tip(), -1L));
-    var proof = TestBlocks.proof(node.tip(), alice.address());
-    ExecutedBlock b2 = node.produce(List.of(toSelf, proof));
-    history.scan(b2.block(), rewardsOf(b2));
+        var toSelf = builder.pay(
+                node.state().unspentOf(alice.address()),
+                Map.of(alice.address(), alice),
+                List.of(new TxOutput(alice.address(), AssetId.CAS, Amounts.cas(3))),
+                alice.address(),
+                100);
+        node.setTip(TestBlocks.withTarget(node.tip(), -1L));
+        var proof = TestBlocks.proof(node.tip(), alice.address());
+        ExecutedBlock b2 = node.produce(List.of(toSelf, proof));
+        history.scan(b2.block(), rewardsOf(b2));
 
-    var kinds = history.entries().stream().map(WalletEntry::kind).toList();
-    assertThat(kinds).containsExactly(WalletEntry.Kind.RECEIVED, WalletEntry.Kind.SENT, WalletEntry.Kind.SELF, WalletEntry.Kind.MINED);
-    WalletEntry sent = history.entries().get(1);
-    assertThat(sent.net()).isEqualTo(-(Amounts.cas(10) + toBob.fee()));
-    assertThat(sent.fee()).isEqualTo(toBob.fee());
-    assertThat(sent.counterparties()).containsExactly(bob.address());
-    assertThat(history.entries().get(2).net()).isEqualTo(-toSelf.fee());
-    long sum = history.entries().stream().mapToLong(WalletEntry::net).sum();
-    assertThat(sum).isEqualTo(node.state().balance(alice.address(), AssetId.CAS));
-  }
+        var kinds = history.entries().stream().map(WalletEntry::kind).toList();
+        assertThat(kinds)
+                .containsExactly(
+                        WalletEntry.Kind.RECEIVED,
+                        WalletEntry.Kind.SENT,
+                        WalletEntry.Kind.SELF,
+                        WalletEntry.Kind.MINED);
+        WalletEntry sent = history.entries().get(1);
+        assertThat(sent.net()).isEqualTo(-(Amounts.cas(10) + toBob.fee()));
+        assertThat(sent.fee()).isEqualTo(toBob.fee());
+        assertThat(sent.counterparties()).containsExactly(bob.address());
+        assertThat(history.entries().get(2).net()).isEqualTo(-toSelf.fee());
+        long sum = history.entries().stream().mapToLong(WalletEntry::net).sum();
+        assertThat(sum).isEqualTo(node.state().balance(alice.address(), AssetId.CAS));
+    }
 }

@@ -13,31 +13,35 @@ import picocli.CommandLine.Option;
  * transfers per second committed by a devnet node in a temporary folder, and their ratio.
  */
 @Command(
-    name = "bench",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Measures Ed25519 verifications/s on all cores and transfers/s committed end to end",
-      "(mempool -> 1 s blocks -> H2) by a devnet node in a temporary folder."
-    })
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures Ed25519 verifications/s on all cores and transfers/s committed end to end",
+            "(mempool -> 1 s blocks -> H2) by a devnet node in a temporary folder."
+        })
 public final class BenchCommand implements Callable<Integer> {
-  private final Terminal terminal;
+    private final Terminal terminal;
 
-  @Option(names = "--transfers", defaultValue = "50000", description = "Measured transfers (default ${DEFAULT-VALUE}).")
-  private int transfers;
+    @Option(
+            names = "--transfers",
+            defaultValue = "50000",
+            description = "Measured transfers (default ${DEFAULT-VALUE}).")
+    private int transfers;
 
-  @Inject
-  BenchCommand(Terminal terminal) {
-    this.terminal = terminal;
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    if (transfers < 1000 || transfers > 1_000_000) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--transfers must be between 1000 and 1000000");
+    @Inject
+    BenchCommand(Terminal terminal) {
+        this.terminal = terminal;
     }
-    java.io.PrintWriter sink = terminal.out();
-    BenchmarkReport.run(transfers, sink, H2ChainStore::open);
-    sink.flush();
-    return 0;
-  }
+
+    @Override
+    public Integer call() throws Exception {
+        if (transfers < 1000 || transfers > 1_000_000) {
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--transfers must be between 1000 and 1000000");
+        }
+        java.io.PrintWriter sink = terminal.out();
+        BenchmarkReport.run(transfers, sink, H2ChainStore::open);
+        sink.flush();
+        return 0;
+    }
 }

@@ -8,19 +8,22 @@ import java.time.Instant;
 
 /** Printing helpers shared by the chain commands. Stateless. */
 final class JsonOutput {
-  private JsonOutput() {}
+    private JsonOutput() {}
 
-  static void print(PrintWriter out, JsonNode node) {
-    try {
-      out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(node));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always prints", e);
+    static void print(PrintWriter out, JsonNode node) {
+        try {
+            out.println(JsonMapper.builder()
+                    .build()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always prints", e);
+        }
+        out.flush();
     }
-    out.flush();
-  }
 
-  /** Milliseconds since 1970 as an ISO instant. */
-  static String time(long millis) {
-    return Instant.ofEpochMilli(millis).toString();
-  }
+    /** Milliseconds since 1970 as an ISO instant. */
+    static String time(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
 }

@@ -13,45 +13,58 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cas status}: the node's chain ({@code chain_info}) and mempool ({@code mempool_info}). */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Shows the running node's chain tip and mempool.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = "Shows the running node's chain tip and mempool.")
 public final class StatusCommand implements Callable<Integer> {
-  private final Terminal terminal;
+    private final Terminal terminal;
 
-  @Mixin private CommonOptions common;
+    @Mixin
+    private CommonOptions common;
 
-  @Option(names = "--json", description = "Print the RPC results as JSON.")
-  private boolean json;
+    @Option(names = "--json", description = "Print the RPC results as JSON.")
+    private boolean json;
 
-  @Inject
-  StatusCommand(Terminal terminal) {
-    this.terminal = terminal;
-  }
-
-  @Override
-  public Integer call() {
-    try (NodeConnection.Connected node = NodeConnection.open(common)) {
-      JsonNode info = node.chainInfo();
-      JsonNode mempool = node.rpc().call("mempool_info");
-      PrintWriter out = terminal.out();
-      if (json) {
-        ObjectNode both = info.deepCopy();
-        ObjectNode all = both.objectNode();
-        all.set("chain", both);
-        all.set("mempool", mempool);
-        JsonOutput.print(out, all);
-        return 0;
-      }
-      out.printf("network    %s (%s)%n", info.path("network").asText(), info.path("chainId").asText());
-      out.printf("height     %d%n", info.path("height").asLong());
-      out.printf("tip        %s at %s%n", info.path("tipHash").asText(), JsonOutput.time(info.path("tipTime").asLong()));
-      out.printf("state root %s%n", info.path("stateRoot").asText());
-      out.printf("target     %s%n", info.path("target").asText());
-      out.printf("frozen     %s CAS%n", info.path("frozenRemainingCas").asText());
-      out.printf("validator  %s%n", info.path("validator").asBoolean() ? "yes (this node produces blocks)" : "no");
-      out.printf("mempool    %d transactions, %d bytes (capacity %d transactions)%n",
-          mempool.path("size").asLong(), mempool.path("bytes").asLong(), mempool.path("capacity").asLong());
-      out.flush();
+    @Inject
+    StatusCommand(Terminal terminal) {
+        this.terminal = terminal;
     }
-    return 0;
-  }
+
+    @Override
+    public Integer call() {
+        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+            JsonNode info = node.chainInfo();
+            JsonNode mempool = node.rpc().call("mempool_info");
+            PrintWriter out = terminal.out();
+            if (json) {
+                ObjectNode both = info.deepCopy();
+                ObjectNode all = both.objectNode();
+                all.set("chain", both);
+                all.set("mempool", mempool);
+                JsonOutput.print(out, all);
+                return 0;
+            }
+            out.printf(
+                    "network    %s (%s)%n",
+                    info.path("network").asText(), info.path("chainId").asText());
+            out.printf("height     %d%n", info.path("height").asLong());
+            out.printf(
+                    "tip        %s at %s%n",
+                    info.path("tipHash").asText(),
+                    JsonOutput.time(info.path("tipTime").asLong()));
+            out.printf("state root %s%n", info.path("stateRoot").asText());
+            out.printf("target     %s%n", info.path("target").asText());
+            out.printf("frozen     %s CAS%n", info.path("frozenRemainingCas").asText());
+            out.printf(
+                    "validator  %s%n", info.path("validator").asBoolean() ? "yes (this node produces blocks)" : "no");
+            out.printf(
+                    "mempool    %d transactions, %d bytes (capacity %d transactions)%n",
+                    mempool.path("size").asLong(),
+                    mempool.path("bytes").asLong(),
+                    mempool.path("capacity").asLong());
+            out.flush();
+        }
+        return 0;
+    }
 }

@@ -11,40 +11,40 @@ import picocli.CommandLine.TypeConversionException;
  * {@code ~/.cas-wallet/<network>}. Filled by picocli; read by the command's thread.
  */
 public final class CommonOptions {
-  @Option(
-      names = "--network",
-      paramLabel = "<network>",
-      defaultValue = "devnet",
-      converter = NetworkConverter.class,
-      description = "devnet, testnet or mainnet (default: ${DEFAULT-VALUE}).")
-  private Network network = Network.DEVNET;
+    @Option(
+            names = "--network",
+            paramLabel = "<network>",
+            defaultValue = "devnet",
+            converter = NetworkConverter.class,
+            description = "devnet, testnet or mainnet (default: ${DEFAULT-VALUE}).")
+    private Network network = Network.DEVNET;
 
-  @Option(
-      names = "--datadir",
-      paramLabel = "<folder>",
-      description = "Data folder (default: ~/.cas-wallet/<network>).")
-  private Path dataDir;
+    @Option(
+            names = "--datadir",
+            paramLabel = "<folder>",
+            description = "Data folder (default: ~/.cas-wallet/<network>).")
+    private Path dataDir;
 
-  public Network network() {
-    return network;
-  }
-
-  public Path dataDir() {
-    if (dataDir != null) {
-      return dataDir.toAbsolutePath().normalize();
+    public Network network() {
+        return network;
     }
-    return Path.of(System.getProperty("user.home"), ".cas-wallet", network.id());
-  }
 
-  /** Reads a network name, naming the valid ones when it is none of them. */
-  public static final class NetworkConverter implements ITypeConverter<Network> {
-    @Override
-    public Network convert(String value) {
-      try {
-        return Network.parse(value.strip());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a network: use devnet, testnet or mainnet.");
-      }
+    public Path dataDir() {
+        if (dataDir != null) {
+            return dataDir.toAbsolutePath().normalize();
+        }
+        return Path.of(System.getProperty("user.home"), ".cas-wallet", network.id());
     }
-  }
+
+    /** Reads a network name, naming the valid ones when it is none of them. */
+    public static final class NetworkConverter implements ITypeConverter<Network> {
+        @Override
+        public Network convert(String value) {
+            try {
+                return Network.parse(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a network: use devnet, testnet or mainnet.");
+            }
+        }
+    }
 }

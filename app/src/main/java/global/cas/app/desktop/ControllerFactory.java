@@ -10,19 +10,19 @@ import javafx.util.Callback;
  * an unknown controller is a programming error, reported with its class.
  */
 final class ControllerFactory implements Callback<Class<?>, Object> {
-  private final Map<Class<?>, Supplier<?>> makers = new HashMap<>();
+    private final Map<Class<?>, Supplier<?>> makers = new HashMap<>();
 
-  <T> ControllerFactory register(Class<T> type, Supplier<? extends T> maker) {
-    makers.put(type, maker);
-    return this;
-  }
-
-  @Override
-  public Object call(Class<?> type) {
-    Supplier<?> maker = makers.get(type);
-    if (maker == null) {
-      throw new IllegalStateException("no controller factory for " + type.getName());
+    <T> ControllerFactory register(Class<T> type, Supplier<? extends T> maker) {
+        makers.put(type, maker);
+        return this;
     }
-    return maker.get();
-  }
+
+    @Override
+    public Object call(Class<?> type) {
+        Supplier<?> maker = makers.get(type);
+        if (maker == null) {
+            throw new IllegalStateException("no controller factory for " + type.getName());
+        }
+        return maker.get();
+    }
 }

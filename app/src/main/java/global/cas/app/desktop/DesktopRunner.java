@@ -11,19 +11,6 @@ import global.cas.node.DataDirLock;
 import global.cas.node.Node;
 import global.cas.rpc.RpcServer;
 import global.cas.store.h2.WalletDataH2Store;
-import global.cas.ui.wallet.AddressBookController;
-import global.cas.ui.wallet.DesktopNotifier;
-import global.cas.ui.wallet.FirstRunController;
-import global.cas.ui.wallet.FirstRunModel;
-import global.cas.ui.wallet.OverviewController;
-import global.cas.ui.wallet.ReceiveController;
-import global.cas.ui.wallet.SendController;
-import global.cas.ui.wallet.TransactionsController;
-import global.cas.ui.wallet.WalletModel;
-import global.cas.ui.wallet.WalletOpener;
-import global.cas.wallet.keys.Keystore;
-import global.cas.wallet.keys.WordLists;
-import java.security.SecureRandom;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.i18n.UiLanguage;
 import global.cas.ui.node.MiningModel;
@@ -38,6 +25,19 @@ import global.cas.ui.shell.MainWindow;
 import global.cas.ui.shell.NodeAccess;
 import global.cas.ui.shell.Screen;
 import global.cas.ui.shell.ViewLoader;
+import global.cas.ui.wallet.AddressBookController;
+import global.cas.ui.wallet.DesktopNotifier;
+import global.cas.ui.wallet.FirstRunController;
+import global.cas.ui.wallet.FirstRunModel;
+import global.cas.ui.wallet.OverviewController;
+import global.cas.ui.wallet.ReceiveController;
+import global.cas.ui.wallet.SendController;
+import global.cas.ui.wallet.TransactionsController;
+import global.cas.ui.wallet.WalletModel;
+import global.cas.ui.wallet.WalletOpener;
+import global.cas.wallet.keys.Keystore;
+import global.cas.wallet.keys.WordLists;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,251 +63,296 @@ import org.slf4j.LoggerFactory;
  * the same data folder says the wallet is already open and exits with code 1.
  */
 public final class DesktopRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(DesktopRunner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopRunner.class);
 
-  private final Injector injector;
+    private final Injector injector;
 
-  @Inject
-  DesktopRunner(Injector injector) {
-    this.injector = injector;
-  }
-
-  /** Runs until the window is closed; returns the exit code. */
-  public int run(NodeSettings settings, Optional<UiLanguage> language) {
-    return run(settings, language, Optional.empty());
-  }
-
-  /**
-   * Runs until the window is closed, or with {@code screenshots} until every screen was written
-   * there in both languages (once the node has made a few blocks).
-   */
-  public int run(NodeSettings settings, Optional<UiLanguage> language, Optional<java.nio.file.Path> screenshots) {
-    System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
-    Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
-    ExecutorService background = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "cas-desktop");
-      t.setDaemon(true);
-      return t;
-    });
-    AtomicReference<RpcServer> rpc = new AtomicReference<>();
-    CompletableFuture<Node> node = new CompletableFuture<>();
-    CountDownLatch done = new CountDownLatch(1);
-    AtomicInteger exit = new AtomicInteger(0);
-    // SIGTERM or Ctrl-C in the terminal: close the node as the window's close button would
-    Thread hook = new Thread(() -> {
-      if (done.getCount() > 0) {
-        shutdown(node, rpc);
-      }
-    }, "cas-desktop-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      Platform.startup(() -> open(settings, language, screenshots, node, rpc, background, done, exit));
-    } catch (UnsupportedOperationException | IllegalStateException e) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      background.shutdownNow();
-      throw new CliException(
-          "NO_DISPLAY", "There is no display to open the window on (" + e.getMessage() + "): run './cas-wallet --headless' for the node alone, or 'xvfb-run -a ./cas-wallet'.", CliException.USER_ERROR);
+    @Inject
+    DesktopRunner(Injector injector) {
+        this.injector = injector;
     }
-    // the window is opening: now open the node's database beside it
-    background.execute(() -> {
-      try {
-        Node n = nodeInjector.getInstance(Node.class);
+
+    /** Runs until the window is closed; returns the exit code. */
+    public int run(NodeSettings settings, Optional<UiLanguage> language) {
+        return run(settings, language, Optional.empty());
+    }
+
+    /**
+     * Runs until the window is closed, or with {@code screenshots} until every screen was written
+     * there in both languages (once the node has made a few blocks).
+     */
+    public int run(NodeSettings settings, Optional<UiLanguage> language, Optional<java.nio.file.Path> screenshots) {
+        System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
+        Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
+        ExecutorService background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "cas-desktop");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<RpcServer> rpc = new AtomicReference<>();
+        CompletableFuture<Node> node = new CompletableFuture<>();
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger exit = new AtomicInteger(0);
+        // SIGTERM or Ctrl-C in the terminal: close the node as the window's close button would
+        Thread hook = new Thread(
+                () -> {
+                    if (done.getCount() > 0) {
+                        shutdown(node, rpc);
+                    }
+                },
+                "cas-desktop-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
-          rpc.set(nodeInjector.getInstance(RpcServer.class));
-        } catch (RuntimeException e) {
-          LOG.warn("the RPC server did not start; the window works without it", e);
+            Platform.startup(() -> open(settings, language, screenshots, node, rpc, background, done, exit));
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            background.shutdownNow();
+            throw new CliException(
+                    "NO_DISPLAY",
+                    "There is no display to open the window on (" + e.getMessage()
+                            + "): run './cas-wallet --headless' for the node alone, or 'xvfb-run -a ./cas-wallet'.",
+                    CliException.USER_ERROR);
         }
-        node.complete(n);
-      } catch (ProvisionException e) {
-        node.completeExceptionally(e.getCause() != null ? e.getCause() : e);
-      } catch (RuntimeException e) {
-        node.completeExceptionally(e);
-      }
-    });
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+        // the window is opening: now open the node's database beside it
+        background.execute(() -> {
+            try {
+                Node n = nodeInjector.getInstance(Node.class);
+                try {
+                    rpc.set(nodeInjector.getInstance(RpcServer.class));
+                } catch (RuntimeException e) {
+                    LOG.warn("the RPC server did not start; the window works without it", e);
+                }
+                node.complete(n);
+            } catch (ProvisionException e) {
+                node.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+            } catch (RuntimeException e) {
+                node.completeExceptionally(e);
+            }
+        });
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook closes the node
+        }
+        background.shutdownNow();
+        return exit.get();
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // already shutting down: the hook closes the node
-    }
-    background.shutdownNow();
-    return exit.get();
-  }
 
-  private void open(
-      NodeSettings settings,
-      Optional<UiLanguage> language,
-      Optional<java.nio.file.Path> screenshots,
-      CompletableFuture<Node> nodeFuture,
-      AtomicReference<RpcServer> rpc,
-      ExecutorService background,
-      CountDownLatch done,
-      AtomicInteger exit) {
-    Platform.setImplicitExit(false);
-    UiSettings saved = UiSettings.load(settings.dataDir().resolve("settings.json"), Locale.getDefault());
-    UiSettings initial = language.map(saved::withLanguage).orElse(saved);
-    Messages messages = new Messages(initial.language());
-    SettingsModel settingsModel =
-        new SettingsModel(messages, initial, settings.dataDir().resolve("settings.json"), background, SystemTheme::prefersDark);
-    NodeAccess access = new NodeAccess(nodeFuture);
-    NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
-    nodeFuture.thenAccept(n -> n.subscribe(bridge));
-    NodeModel nodeModel = new NodeModel(access, bridge);
-    MiningModel mining = new MiningModel(nodeModel);
-    Keystore keystore = new Keystore(new SecureRandom());
-    WalletOpener opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, new DesktopNotifier(messages));
-    java.nio.file.Path walletFile = settings.dataDir().resolve("wallets").resolve("default.wallet");
-    AtomicReference<WalletModel> wallet = new AtomicReference<>();
-    AtomicReference<FirstRunModel> firstRun = new AtomicReference<>();
-    AtomicReference<NodeController> nodeController = new AtomicReference<>();
-    ControllerFactory controllers =
-        new ControllerFactory()
-            .register(NodeController.class, () -> new NodeController(nodeModel, mining, messages))
-            .register(SettingsController.class, () -> new SettingsController(settingsModel, messages))
-            .register(FirstRunController.class, () -> new FirstRunController(messages, firstRun.get()))
-            .register(OverviewController.class, () -> new OverviewController(wallet.get(), messages))
-            .register(SendController.class, () -> new SendController(wallet.get(), messages))
-            .register(ReceiveController.class, () -> new ReceiveController(wallet.get(), messages))
-            .register(TransactionsController.class, () -> new TransactionsController(wallet.get(), messages))
-            .register(AddressBookController.class, () -> new AddressBookController(wallet.get(), messages));
-    ViewLoader views = new ViewLoader(messages, controllers);
-    String w = "/global/cas/ui/wallet/";
-    List<Screen> nodeScreens =
-        List.of(
-            new Screen("node", "nav.node", "/global/cas/ui/node/node.fxml", KeyCombination.keyCombination("Shortcut+6")),
-            new Screen("settings", "nav.settings", "/global/cas/ui/settings/settings.fxml", KeyCombination.keyCombination("Shortcut+7")));
-    List<Screen> walletScreens =
-        List.of(
-            new Screen("overview", "nav.overview", w + "overview.fxml", KeyCombination.keyCombination("Shortcut+1")),
-            new Screen("send", "nav.send", w + "send.fxml", KeyCombination.keyCombination("Shortcut+2")),
-            new Screen("receive", "nav.receive", w + "receive.fxml", KeyCombination.keyCombination("Shortcut+3")),
-            new Screen("transactions", "nav.transactions", w + "transactions.fxml", KeyCombination.keyCombination("Shortcut+4")),
-            new Screen("addressBook", "nav.addressBook", w + "addressbook.fxml", KeyCombination.keyCombination("Shortcut+5")));
-    List<Screen> screens = new java.util.ArrayList<>(walletScreens);
-    screens.addAll(nodeScreens);
-    MainWindow window = new MainWindow(views, nodeModel, nodeScreens);
-    window.whenLoaded("node", c -> {
-      nodeController.set((NodeController) c);
-      WalletModel open = wallet.get();
-      if (open != null && open.receivingAddressProperty().get() != null) {
-        ((NodeController) c).suggestAddress(open.receivingAddressProperty().get().encode(open.network()));
-      }
-    });
-    java.util.function.Consumer<WalletModel> walletOpened = model -> {
-      wallet.set(model);
-      window.setScreens(screens, "overview");
-    };
-    Stage stage = new Stage();
-    stage.titleProperty().bind(messages.bind("app.title"));
-    Scene scene = new Scene(window.root(), 1100, 720);
-    window.installShortcuts(scene);
-    settingsModel.attach(window.root());
-    stage.setScene(scene);
-    var icon = DesktopRunner.class.getResourceAsStream("/global/cas/app/desktop/cas-wallet.png");
-    if (icon != null) {
-      stage.getIcons().add(new Image(icon));
-    }
-    stage.setOnCloseRequest(e -> {
-      e.consume();
-      stage.getScene().getRoot().setDisable(true);
-      mining.stop();
-      WalletModel open = wallet.get();
-      background.execute(() -> {
-        if (open != null) {
-          try {
-            open.shutdown().get(30, java.util.concurrent.TimeUnit.SECONDS);
-          } catch (Exception ex) {
-            LOG.warn("the wallet did not close cleanly", ex);
-          }
+    private void open(
+            NodeSettings settings,
+            Optional<UiLanguage> language,
+            Optional<java.nio.file.Path> screenshots,
+            CompletableFuture<Node> nodeFuture,
+            AtomicReference<RpcServer> rpc,
+            ExecutorService background,
+            CountDownLatch done,
+            AtomicInteger exit) {
+        Platform.setImplicitExit(false);
+        UiSettings saved = UiSettings.load(settings.dataDir().resolve("settings.json"), Locale.getDefault());
+        UiSettings initial = language.map(saved::withLanguage).orElse(saved);
+        Messages messages = new Messages(initial.language());
+        SettingsModel settingsModel = new SettingsModel(
+                messages, initial, settings.dataDir().resolve("settings.json"), background, SystemTheme::prefersDark);
+        NodeAccess access = new NodeAccess(nodeFuture);
+        NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
+        nodeFuture.thenAccept(n -> n.subscribe(bridge));
+        NodeModel nodeModel = new NodeModel(access, bridge);
+        MiningModel mining = new MiningModel(nodeModel);
+        Keystore keystore = new Keystore(new SecureRandom());
+        WalletOpener opener =
+                new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, new DesktopNotifier(messages));
+        java.nio.file.Path walletFile = settings.dataDir().resolve("wallets").resolve("default.wallet");
+        AtomicReference<WalletModel> wallet = new AtomicReference<>();
+        AtomicReference<FirstRunModel> firstRun = new AtomicReference<>();
+        AtomicReference<NodeController> nodeController = new AtomicReference<>();
+        ControllerFactory controllers = new ControllerFactory()
+                .register(NodeController.class, () -> new NodeController(nodeModel, mining, messages))
+                .register(SettingsController.class, () -> new SettingsController(settingsModel, messages))
+                .register(FirstRunController.class, () -> new FirstRunController(messages, firstRun.get()))
+                .register(OverviewController.class, () -> new OverviewController(wallet.get(), messages))
+                .register(SendController.class, () -> new SendController(wallet.get(), messages))
+                .register(ReceiveController.class, () -> new ReceiveController(wallet.get(), messages))
+                .register(TransactionsController.class, () -> new TransactionsController(wallet.get(), messages))
+                .register(AddressBookController.class, () -> new AddressBookController(wallet.get(), messages));
+        ViewLoader views = new ViewLoader(messages, controllers);
+        String w = "/global/cas/ui/wallet/";
+        List<Screen> nodeScreens = List.of(
+                new Screen(
+                        "node",
+                        "nav.node",
+                        "/global/cas/ui/node/node.fxml",
+                        KeyCombination.keyCombination("Shortcut+6")),
+                new Screen(
+                        "settings",
+                        "nav.settings",
+                        "/global/cas/ui/settings/settings.fxml",
+                        KeyCombination.keyCombination("Shortcut+7")));
+        List<Screen> walletScreens = List.of(
+                new Screen(
+                        "overview", "nav.overview", w + "overview.fxml", KeyCombination.keyCombination("Shortcut+1")),
+                new Screen("send", "nav.send", w + "send.fxml", KeyCombination.keyCombination("Shortcut+2")),
+                new Screen("receive", "nav.receive", w + "receive.fxml", KeyCombination.keyCombination("Shortcut+3")),
+                new Screen(
+                        "transactions",
+                        "nav.transactions",
+                        w + "transactions.fxml",
+                        KeyCombination.keyCombination("Shortcut+4")),
+                new Screen(
+                        "addressBook",
+                        "nav.addressBook",
+                        w + "addressbook.fxml",
+                        KeyCombination.keyCombination("Shortcut+5")));
+        List<Screen> screens = new java.util.ArrayList<>(walletScreens);
+        screens.addAll(nodeScreens);
+        MainWindow window = new MainWindow(views, nodeModel, nodeScreens);
+        window.whenLoaded("node", c -> {
+            nodeController.set((NodeController) c);
+            WalletModel open = wallet.get();
+            if (open != null && open.receivingAddressProperty().get() != null) {
+                ((NodeController) c)
+                        .suggestAddress(open.receivingAddressProperty().get().encode(open.network()));
+            }
+        });
+        java.util.function.Consumer<WalletModel> walletOpened = model -> {
+            wallet.set(model);
+            window.setScreens(screens, "overview");
+        };
+        Stage stage = new Stage();
+        stage.titleProperty().bind(messages.bind("app.title"));
+        Scene scene = new Scene(window.root(), 1100, 720);
+        window.installShortcuts(scene);
+        settingsModel.attach(window.root());
+        stage.setScene(scene);
+        var icon = DesktopRunner.class.getResourceAsStream("/global/cas/app/desktop/cas-wallet.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
         }
-        shutdown(nodeFuture, rpc);
-        Platform.runLater(() -> {
-          stage.close();
-          access.close();
-          Platform.exit();
-          done.countDown();
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.getScene().getRoot().setDisable(true);
+            mining.stop();
+            WalletModel open = wallet.get();
+            background.execute(() -> {
+                if (open != null) {
+                    try {
+                        open.shutdown().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception ex) {
+                        LOG.warn("the wallet did not close cleanly", ex);
+                    }
+                }
+                shutdown(nodeFuture, rpc);
+                Platform.runLater(() -> {
+                    stage.close();
+                    access.close();
+                    Platform.exit();
+                    done.countDown();
+                });
+            });
         });
-      });
-    });
-    nodeFuture.whenComplete((n, error) -> {
-      if (error != null) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        LOG.error("the node could not start", cause);
-        Platform.runLater(() -> {
-          Alert alert = new Alert(Alert.AlertType.ERROR);
-          alert.setTitle(messages.get("app.title"));
-          alert.setHeaderText(messages.reason(cause instanceof DataDirLock.AlreadyOpenException ? "ALREADY_OPEN" : "NODE_START_FAILED"));
-          alert.setContentText(cause.getMessage());
-          alert.showAndWait();
-          exit.set(1);
-          stage.close();
-          Platform.exit();
-          done.countDown();
+        nodeFuture.whenComplete((n, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                LOG.error("the node could not start", cause);
+                Platform.runLater(() -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR);
+                    alert.setTitle(messages.get("app.title"));
+                    alert.setHeaderText(messages.reason(
+                            cause instanceof DataDirLock.AlreadyOpenException ? "ALREADY_OPEN" : "NODE_START_FAILED"));
+                    alert.setContentText(cause.getMessage());
+                    alert.showAndWait();
+                    exit.set(1);
+                    stage.close();
+                    Platform.exit();
+                    done.countDown();
+                });
+            }
         });
-      }
-    });
-    stage.show();
-    if (WalletOpener.exists(walletFile)) {
-      opener.open(walletFile).whenComplete((model, error) -> Platform.runLater(() -> {
-        if (error != null) {
-          LOG.error("cannot open the wallet {}", walletFile, error);
-          Alert alert = new Alert(Alert.AlertType.ERROR, messages.explain(error));
-          alert.setHeaderText(walletFile.toString());
-          alert.show();
-        } else if (model.network() != settings.network()) {
-          // a wallet of another network would show addresses its node cannot pay
-          Alert alert = new Alert(Alert.AlertType.ERROR, messages.reason("WRONG_NETWORK"));
-          alert.setHeaderText(walletFile + ": " + model.network().id() + " ≠ " + settings.network().id());
-          alert.show();
-          model.shutdown();
+        stage.show();
+        if (WalletOpener.exists(walletFile)) {
+            opener.open(walletFile)
+                    .whenComplete((model, error) -> Platform.runLater(() -> {
+                        if (error != null) {
+                            LOG.error("cannot open the wallet {}", walletFile, error);
+                            Alert alert = new Alert(Alert.AlertType.ERROR, messages.explain(error));
+                            alert.setHeaderText(walletFile.toString());
+                            alert.show();
+                        } else if (model.network() != settings.network()) {
+                            // a wallet of another network would show addresses its node cannot pay
+                            Alert alert = new Alert(Alert.AlertType.ERROR, messages.reason("WRONG_NETWORK"));
+                            alert.setHeaderText(
+                                    walletFile + ": " + model.network().id() + " ≠ "
+                                            + settings.network().id());
+                            alert.show();
+                            model.shutdown();
+                        } else {
+                            walletOpened.accept(model);
+                        }
+                    }));
         } else {
-          walletOpened.accept(model);
+            background.execute(() -> {
+                WordLists lists = WordLists.loadAll();
+                Platform.runLater(() -> {
+                    FirstRunModel model =
+                            new FirstRunModel(opener, lists, walletFile, settings.network(), new SecureRandom());
+                    firstRun.set(model);
+                    window.showStandalone(
+                            views.<FirstRunController>load(w + "firstrun.fxml").root());
+                    model.result().thenAcceptAsync(walletOpened, new FxExecutor());
+                    screenshots.ifPresent(dir -> new ScreenshotTour(window, messages, scene, dir)
+                            .runCurrent(
+                                    "firstrun",
+                                    () -> stage.getOnCloseRequest()
+                                            .handle(new javafx.stage.WindowEvent(
+                                                    stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
+                });
+            });
         }
-      }));
-    } else {
-      background.execute(() -> {
-        WordLists lists = WordLists.loadAll();
-        Platform.runLater(() -> {
-          FirstRunModel model = new FirstRunModel(opener, lists, walletFile, settings.network(), new SecureRandom());
-          firstRun.set(model);
-          window.showStandalone(views.<FirstRunController>load(w + "firstrun.fxml").root());
-          model.result().thenAcceptAsync(walletOpened, new FxExecutor());
-          screenshots.ifPresent(dir -> new ScreenshotTour(window, messages, scene, dir)
-              .runCurrent("firstrun", () -> stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST))));
-        });
-      });
+        screenshots.ifPresent(dir -> nodeModel
+                .heightProperty()
+                .addListener(new javafx.beans.value.ChangeListener<Number>() {
+                    @Override
+                    public void changed(
+                            javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number height) {
+                        if (nodeModel.readyProperty().get()
+                                && height.longValue() >= 2
+                                && wallet.get() != null
+                                && wallet.get().syncedProperty().get()) {
+                            nodeModel.heightProperty().removeListener(this);
+                            new ScreenshotTour(window, messages, scene, dir)
+                                    .run(
+                                            window.screens().stream()
+                                                    .map(Screen::id)
+                                                    .toList(),
+                                            () -> stage.getOnCloseRequest()
+                                                    .handle(new javafx.stage.WindowEvent(
+                                                            stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+                        }
+                    }
+                }));
     }
-    screenshots.ifPresent(dir -> nodeModel.heightProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
-      @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number height) {
-        if (nodeModel.readyProperty().get() && height.longValue() >= 2 && wallet.get() != null && wallet.get().syncedProperty().get()) {
-          nodeModel.heightProperty().removeListener(this);
-          new ScreenshotTour(window, messages, scene, dir)
-              .run(window.screens().stream().map(Screen::id).toList(), () -> stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        }
-      }
-    }));
-  }
 
-  private static void shutdown(CompletableFuture<Node> nodeFuture, AtomicReference<RpcServer> rpc) {
-    try {
-      // a node still opening its database gets a minute to finish before it is closed
-      Node n = nodeFuture.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      RpcServer server = rpc.get();
-      if (server != null) {
-        server.close();
-      }
-      n.close();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-      LOG.warn("the node never finished starting; nothing to close", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.warn("while closing the node", e);
+    private static void shutdown(CompletableFuture<Node> nodeFuture, AtomicReference<RpcServer> rpc) {
+        try {
+            // a node still opening its database gets a minute to finish before it is closed
+            Node n = nodeFuture.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            RpcServer server = rpc.get();
+            if (server != null) {
+                server.close();
+            }
+            n.close();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("the node never finished starting; nothing to close", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("while closing the node", e);
+        }
     }
-  }
 }

@@ -24,67 +24,70 @@ import org.slf4j.LoggerFactory;
  * devnet, never mock-ups. Then runs {@code whenDone}. FX thread only.
  */
 final class ScreenshotTour {
-  private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
 
-  private final MainWindow window;
-  private final Messages messages;
-  private final Scene scene;
-  private final Path dir;
-  private final Deque<Runnable> steps = new ArrayDeque<>();
+    private final MainWindow window;
+    private final Messages messages;
+    private final Scene scene;
+    private final Path dir;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
 
-  ScreenshotTour(MainWindow window, Messages messages, Scene scene, Path dir) {
-    this.window = window;
-    this.messages = messages;
-    this.scene = scene;
-    this.dir = dir;
-  }
-
-  void run(List<String> screens, Runnable whenDone) {
-    UiLanguage original = messages.language();
-    for (UiLanguage lang : UiLanguage.values()) {
-      steps.add(() -> messages.languageProperty().set(lang));
-      for (String id : screens) {
-        steps.add(() -> window.show(id));
-        steps.add(() -> shoot(id + "-" + lang.code() + ".png"));
-      }
+    ScreenshotTour(MainWindow window, Messages messages, Scene scene, Path dir) {
+        this.window = window;
+        this.messages = messages;
+        this.scene = scene;
+        this.dir = dir;
     }
-    steps.add(() -> messages.languageProperty().set(original));
-    steps.add(whenDone);
-    next();
-  }
 
-  /** Shoots whatever the window shows now as {@code <name>-<en|zh>.png} (e.g. the first run). */
-  void runCurrent(String name, Runnable whenDone) {
-    UiLanguage original = messages.language();
-    for (UiLanguage lang : UiLanguage.values()) {
-      steps.add(() -> messages.languageProperty().set(lang));
-      steps.add(() -> shoot(name + "-" + lang.code() + ".png"));
+    void run(List<String> screens, Runnable whenDone) {
+        UiLanguage original = messages.language();
+        for (UiLanguage lang : UiLanguage.values()) {
+            steps.add(() -> messages.languageProperty().set(lang));
+            for (String id : screens) {
+                steps.add(() -> window.show(id));
+                steps.add(() -> shoot(id + "-" + lang.code() + ".png"));
+            }
+        }
+        steps.add(() -> messages.languageProperty().set(original));
+        steps.add(whenDone);
+        next();
     }
-    steps.add(() -> messages.languageProperty().set(original));
-    steps.add(whenDone);
-    next();
-  }
 
-  private void next() {
-    Runnable step = steps.poll();
-    if (step == null) {
-      return;
+    /** Shoots whatever the window shows now as {@code <name>-<en|zh>.png} (e.g. the first run). */
+    void runCurrent(String name, Runnable whenDone) {
+        UiLanguage original = messages.language();
+        for (UiLanguage lang : UiLanguage.values()) {
+            steps.add(() -> messages.languageProperty().set(lang));
+            steps.add(() -> shoot(name + "-" + lang.code() + ".png"));
+        }
+        steps.add(() -> messages.languageProperty().set(original));
+        steps.add(whenDone);
+        next();
     }
-    step.run();
-    // let the screen load its data from the node and lay itself out before the next step
-    PauseTransition pause = new PauseTransition(Duration.millis(900));
-    pause.setOnFinished(e -> next());
-    pause.play();
-  }
 
-  private void shoot(String name) {
-    WritableImage image = scene.snapshot(null);
-    try {
-      Files.createDirectories(dir);
-      ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
-      LOG.info("screenshot {}", dir.resolve(name));
-    } catch (IOException e) {
-      LOG.error("cannot write screenshot {}", name, e);
+    private void next() {
+        Runnable step = steps.poll();
+        if (step == null) {
+            return;
+        }
+        step.run();
+        // let the screen load its data from the node and lay itself out before the next step
+        PauseTransition pause = new PauseTransition(Duration.millis(900));
+        pause.setOnFinished(e -> next());
+        pause.play();
     }
-  }
+
+    private void shoot(String name) {
+        WritableImage image = scene.snapshot(null);
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(
+                    SwingFXUtils.fromFXImage(image, null),
+                    "png",
+                    dir.resolve(name).toFile());
+            LOG.info("screenshot {}", dir.resolve(name));
+        } catch (IOException e) {
+            LOG.error("cannot write screenshot {}", name, e);
+        }
+    }
 }

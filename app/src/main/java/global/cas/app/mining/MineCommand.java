@@ -1,6 +1,5 @@
 package global.cas.app.mining;
 
-import global.cas.mining.CpuMiner;
 import com.google.inject.Inject;
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;
@@ -10,6 +9,7 @@ import global.cas.app.wallet.WalletFileOption;
 import global.cas.crypto.Address;
 import global.cas.crypto.Bytes;
 import global.cas.ledger.MiningProof;
+import global.cas.mining.CpuMiner;
 import global.cas.node.MiningWork;
 import global.cas.rpc.RpcException;
 import global.cas.rpc.RpcJson;
@@ -31,82 +31,103 @@ import picocli.CommandLine.Option;
  * arrived). Runs until Ctrl-C, or until {@code --count} proofs were accepted.
  */
 @Command(
-    name = "mine",
-    mixinStandardHelpOptions = true,
-    description = "Mines proofs of work (S5) on the CPU for the running node; each accepted proof earns the miner's share of a block reward.")
+        name = "mine",
+        mixinStandardHelpOptions = true,
+        description =
+                "Mines proofs of work (S5) on the CPU for the running node; each accepted proof earns the miner's share of a block reward.")
 public final class MineCommand implements Callable<Integer> {
-  private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofMillis(200);
 
-  private final Terminal terminal;
-  private final Keystore keystore;
+    private final Terminal terminal;
+    private final Keystore keystore;
 
-  @Mixin private CommonOptions common;
-  @Mixin private WalletFileOption wallet;
+    @Mixin
+    private CommonOptions common;
 
-  @Option(names = "--threads", paramLabel = "<n>", defaultValue = "1", description = "Mining threads (default: ${DEFAULT-VALUE}).")
-  private int threads;
+    @Mixin
+    private WalletFileOption wallet;
 
-  @Option(names = "--address", paramLabel = "<address>", description = "Address the rewards go to (default: the wallet's first address).")
-  private String address;
+    @Option(
+            names = "--threads",
+            paramLabel = "<n>",
+            defaultValue = "1",
+            description = "Mining threads (default: ${DEFAULT-VALUE}).")
+    private int threads;
 
-  @Option(names = "--count", paramLabel = "<n>", defaultValue = "0", description = "Stop after this many accepted proofs (default: never).")
-  private long count;
+    @Option(
+            names = "--address",
+            paramLabel = "<address>",
+            description = "Address the rewards go to (default: the wallet's first address).")
+    private String address;
 
-  @Inject
-  MineCommand(Terminal terminal, Keystore keystore) {
-    this.terminal = terminal;
-    this.keystore = keystore;
-  }
+    @Option(
+            names = "--count",
+            paramLabel = "<n>",
+            defaultValue = "0",
+            description = "Stop after this many accepted proofs (default: never).")
+    private long count;
 
-  @Override
-  public Integer call() throws IOException, InterruptedException {
-    int cores = Runtime.getRuntime().availableProcessors();
-    if (threads < 1 || threads > 4 * cores) {
-      throw CliException.usage("--threads takes 1 to " + 4 * cores + ", not " + threads + ".");
+    @Inject
+    MineCommand(Terminal terminal, Keystore keystore) {
+        this.terminal = terminal;
+        this.keystore = keystore;
     }
-    if (count < 0) {
-      throw CliException.usage("--count cannot be negative.");
-    }
-    Address miner = address != null
-        ? Address.parse(address, common.network())
-        : wallet.open(keystore, common).info().allAddresses().get(0);
-    PrintWriter out = terminal.out();
-    long accepted = 0;
-    long found = 0;
-    try (NodeConnection.Connected node = NodeConnection.open(common); CpuMiner cpu = new CpuMiner(threads, miner)) {
-      out.printf("Mining for %s on %d thread%s; Ctrl-C stops.%n", miner.encode(common.network()), threads, threads == 1 ? "" : "s");
-      out.flush();
-      long started = System.nanoTime();
-      long nextPoll = System.nanoTime();
-      while (count == 0 || accepted < count) {
-        if (System.nanoTime() - nextPoll >= 0) {
-          MiningWork work = RpcJson.readWork(node.rpc().call("mining_work"));
-          cpu.setWork(work);
-          nextPoll = System.nanoTime() + POLL.toNanos();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > 4 * cores) {
+            throw CliException.usage("--threads takes 1 to " + 4 * cores + ", not " + threads + ".");
         }
-        Optional<MiningProof> proof = cpu.nextProof(Duration.ofNanos(Math.max(1, nextPoll - System.nanoTime())));
-        if (proof.isEmpty()) {
-          continue;
+        if (count < 0) {
+            throw CliException.usage("--count cannot be negative.");
         }
-        found++;
-        MiningProof p = proof.get();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        String rate = String.format("%.2f MH/s on average", cpu.hashes() / seconds / 1e6);
-        try {
-          node.rpc().call("tx_send", Map.of("raw", Bytes.hex(p.encoded())));
-          accepted++;
-          out.printf("proof for block %d accepted (nonce %s, %s)%n", p.expiryHeight(), RpcJson.hex64(p.nonce()), rate);
-        } catch (RpcException e) {
-          if (e.code() != RpcException.REJECTED) {
-            throw e;
-          }
-          out.printf("proof for block %d refused: %s: %s%n", p.expiryHeight(), e.reason(), e.detail());
+        Address miner = address != null
+                ? Address.parse(address, common.network())
+                : wallet.open(keystore, common).info().allAddresses().get(0);
+        PrintWriter out = terminal.out();
+        long accepted = 0;
+        long found = 0;
+        try (NodeConnection.Connected node = NodeConnection.open(common);
+                CpuMiner cpu = new CpuMiner(threads, miner)) {
+            out.printf(
+                    "Mining for %s on %d thread%s; Ctrl-C stops.%n",
+                    miner.encode(common.network()), threads, threads == 1 ? "" : "s");
+            out.flush();
+            long started = System.nanoTime();
+            long nextPoll = System.nanoTime();
+            while (count == 0 || accepted < count) {
+                if (System.nanoTime() - nextPoll >= 0) {
+                    MiningWork work = RpcJson.readWork(node.rpc().call("mining_work"));
+                    cpu.setWork(work);
+                    nextPoll = System.nanoTime() + POLL.toNanos();
+                }
+                Optional<MiningProof> proof =
+                        cpu.nextProof(Duration.ofNanos(Math.max(1, nextPoll - System.nanoTime())));
+                if (proof.isEmpty()) {
+                    continue;
+                }
+                found++;
+                MiningProof p = proof.get();
+                double seconds = (System.nanoTime() - started) / 1e9;
+                String rate = String.format("%.2f MH/s on average", cpu.hashes() / seconds / 1e6);
+                try {
+                    node.rpc().call("tx_send", Map.of("raw", Bytes.hex(p.encoded())));
+                    accepted++;
+                    out.printf(
+                            "proof for block %d accepted (nonce %s, %s)%n",
+                            p.expiryHeight(), RpcJson.hex64(p.nonce()), rate);
+                } catch (RpcException e) {
+                    if (e.code() != RpcException.REJECTED) {
+                        throw e;
+                    }
+                    out.printf("proof for block %d refused: %s: %s%n", p.expiryHeight(), e.reason(), e.detail());
+                }
+                out.flush();
+            }
         }
+        out.printf("%d proof%s found, %d accepted.%n", found, found == 1 ? "" : "s", accepted);
         out.flush();
-      }
+        return 0;
     }
-    out.printf("%d proof%s found, %d accepted.%n", found, found == 1 ? "" : "s", accepted);
-    out.flush();
-    return 0;
-  }
 }

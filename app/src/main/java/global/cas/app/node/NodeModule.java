@@ -30,69 +30,72 @@ import java.util.function.Function;
  * whoever gets them closes them (server first).
  */
 public final class NodeModule extends AbstractModule {
-  private final NodeSettings settings;
+    private final NodeSettings settings;
 
-  public NodeModule(NodeSettings settings) {
-    this.settings = settings;
-  }
-
-  @Override
-  protected void configure() {
-    bind(NodeSettings.class).toInstance(settings);
-  }
-
-  @Provides
-  @Singleton
-  ChainParams chainParams() {
-    return Genesis.bundled(settings.network());
-  }
-
-  @Provides
-  @Singleton
-  Optional<KeyPair> validatorKey() {
-    if (settings.validatorKeyFile().isPresent()) {
-      return Optional.of(readKey(settings.validatorKeyFile().get()));
+    public NodeModule(NodeSettings settings) {
+        this.settings = settings;
     }
-    if (settings.network() == Network.DEVNET) {
-      return Optional.of(new DevnetAccounts().validatorKey());
+
+    @Override
+    protected void configure() {
+        bind(NodeSettings.class).toInstance(settings);
     }
-    return Optional.empty();
-  }
 
-  @Provides
-  @Singleton
-  NodeConfig nodeConfig(ChainParams params, Optional<KeyPair> validatorKey) {
-    long interval = settings.blockIntervalMillis().orElse(params.blockIntervalMillis());
-    return new NodeConfig(settings.dataDir(), params, validatorKey, NodeConfig.DEFAULT_MEMPOOL_CAPACITY, interval);
-  }
-
-  @Provides
-  Function<Path, ChainStore> chainStoreFactory() {
-    return H2ChainStore::open;
-  }
-
-  @Provides
-  @Singleton
-  Node node(NodeConfig config, Function<Path, ChainStore> storeFactory) {
-    return Node.start(config, storeFactory);
-  }
-
-  @Provides
-  @Singleton
-  RpcServer rpcServer(Node node) throws IOException {
-    return RpcServer.start(node, settings.dataDir(), settings.rpcPort());
-  }
-
-  private static KeyPair readKey(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-    } catch (IOException e) {
-      throw new CliException("IO_ERROR", "Cannot read the validator key file " + file + ": " + e.getMessage() + ".");
+    @Provides
+    @Singleton
+    ChainParams chainParams() {
+        return Genesis.bundled(settings.network());
     }
-    if (!text.matches("[0-9a-fA-F]{64}")) {
-      throw new CliException(Reason.MALFORMED, "The validator key file " + file + " must hold the 32-byte Ed25519 seed as 64 hex digits.");
+
+    @Provides
+    @Singleton
+    Optional<KeyPair> validatorKey() {
+        if (settings.validatorKeyFile().isPresent()) {
+            return Optional.of(readKey(settings.validatorKeyFile().get()));
+        }
+        if (settings.network() == Network.DEVNET) {
+            return Optional.of(new DevnetAccounts().validatorKey());
+        }
+        return Optional.empty();
     }
-    return KeyPair.fromSeed(HexFormat.of().parseHex(text));
-  }
+
+    @Provides
+    @Singleton
+    NodeConfig nodeConfig(ChainParams params, Optional<KeyPair> validatorKey) {
+        long interval = settings.blockIntervalMillis().orElse(params.blockIntervalMillis());
+        return new NodeConfig(settings.dataDir(), params, validatorKey, NodeConfig.DEFAULT_MEMPOOL_CAPACITY, interval);
+    }
+
+    @Provides
+    Function<Path, ChainStore> chainStoreFactory() {
+        return H2ChainStore::open;
+    }
+
+    @Provides
+    @Singleton
+    Node node(NodeConfig config, Function<Path, ChainStore> storeFactory) {
+        return Node.start(config, storeFactory);
+    }
+
+    @Provides
+    @Singleton
+    RpcServer rpcServer(Node node) throws IOException {
+        return RpcServer.start(node, settings.dataDir(), settings.rpcPort());
+    }
+
+    private static KeyPair readKey(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new CliException(
+                    "IO_ERROR", "Cannot read the validator key file " + file + ": " + e.getMessage() + ".");
+        }
+        if (!text.matches("[0-9a-fA-F]{64}")) {
+            throw new CliException(
+                    Reason.MALFORMED,
+                    "The validator key file " + file + " must hold the 32-byte Ed25519 seed as 64 hex digits.");
+        }
+        return KeyPair.fromSeed(HexFormat.of().parseHex(text));
+    }
 }

@@ -23,89 +23,102 @@ import org.slf4j.LoggerFactory;
  * wholly committed or not at all. Used by one command at a time.
  */
 public final class NodeRunner {
-  /** System property read by {@code logback.xml} for {@code <datadir>/logs/cas.log}. */
-  public static final String LOG_DIR_PROPERTY = "cas.datadir";
+    /** System property read by {@code logback.xml} for {@code <datadir>/logs/cas.log}. */
+    public static final String LOG_DIR_PROPERTY = "cas.datadir";
 
-  private static final long SHUTDOWN_WAIT_SECONDS = 120;
+    private static final long SHUTDOWN_WAIT_SECONDS = 120;
 
-  private final Injector injector;
-  private final Terminal terminal;
-  private final StopSignal stop;
+    private final Injector injector;
+    private final Terminal terminal;
+    private final StopSignal stop;
 
-  @Inject
-  NodeRunner(Injector injector, Terminal terminal, StopSignal stop) {
-    this.injector = injector;
-    this.terminal = terminal;
-    this.stop = stop;
-  }
+    @Inject
+    NodeRunner(Injector injector, Terminal terminal, StopSignal stop) {
+        this.injector = injector;
+        this.terminal = terminal;
+        this.stop = stop;
+    }
 
-  /** Runs until stopped; returns the exit code (0). Start failures are thrown. */
-  public int run(NodeSettings settings) {
-    System.setProperty(LOG_DIR_PROPERTY, settings.dataDir().toString());
-    Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
-    Node node;
-    try {
-      node = nodeInjector.getInstance(Node.class);
-    } catch (ProvisionException e) {
-      throw startFailure(e, settings);
+    /** Runs until stopped; returns the exit code (0). Start failures are thrown. */
+    public int run(NodeSettings settings) {
+        System.setProperty(LOG_DIR_PROPERTY, settings.dataDir().toString());
+        Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
+        Node node;
+        try {
+            node = nodeInjector.getInstance(Node.class);
+        } catch (ProvisionException e) {
+            throw startFailure(e, settings);
+        }
+        RpcServer rpc;
+        try {
+            rpc = nodeInjector.getInstance(RpcServer.class);
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    stop.request();
+                    try {
+                        closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "cas-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        terminal.out()
+                .printf(
+                        "CAS node on %s (%s) at height %d, data folder %s, RPC on 127.0.0.1:%d%s. Ctrl-C stops it.%n",
+                        settings.network().id(),
+                        node.params().chainId(),
+                        node.tip().height(),
+                        settings.dataDir(),
+                        rpc.port(),
+                        node.isValidator() ? ", producing blocks" : "");
+        terminal.out().flush();
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            rpc.close();
+            long height = node.tip().height();
+            node.close();
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is running and returns now that we closed
+            }
+            terminal.out().printf("CAS node stopped at height %d.%n", height);
+            terminal.out().flush();
+        }
+        return 0;
     }
-    RpcServer rpc;
-    try {
-      rpc = nodeInjector.getInstance(RpcServer.class);
-    } catch (RuntimeException e) {
-      node.close();
-      throw e;
-    }
-    CountDownLatch closed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.request();
-      try {
-        closed.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "cas-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    terminal.out().printf(
-        "CAS node on %s (%s) at height %d, data folder %s, RPC on 127.0.0.1:%d%s. Ctrl-C stops it.%n",
-        settings.network().id(), node.params().chainId(), node.tip().height(), settings.dataDir(), rpc.port(),
-        node.isValidator() ? ", producing blocks" : "");
-    terminal.out().flush();
-    try {
-      stop.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      rpc.close();
-      long height = node.tip().height();
-      node.close();
-      closed.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // the JVM is already shutting down: the hook is running and returns now that we closed
-      }
-      terminal.out().printf("CAS node stopped at height %d.%n", height);
-      terminal.out().flush();
-    }
-    return 0;
-  }
 
-  /**
-   * What to report when the node cannot start: user errors as they are; a database or data folder
-   * the node refuses (another chain, an untrusted or damaged file) as one line, with the details in
-   * the log file; anything else as the bug it is.
-   */
-  private static RuntimeException startFailure(ProvisionException e, NodeSettings settings) {
-    Throwable cause = e.getCause();
-    if (cause instanceof DataDirLock.AlreadyOpenException || cause instanceof CliException || cause instanceof RejectedException) {
-      return (RuntimeException) cause;
+    /**
+     * What to report when the node cannot start: user errors as they are; a database or data folder
+     * the node refuses (another chain, an untrusted or damaged file) as one line, with the details in
+     * the log file; anything else as the bug it is.
+     */
+    private static RuntimeException startFailure(ProvisionException e, NodeSettings settings) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DataDirLock.AlreadyOpenException
+                || cause instanceof CliException
+                || cause instanceof RejectedException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof StoreException
+                || cause instanceof IllegalStateException
+                || cause instanceof UncheckedIOException) {
+            LoggerFactory.getLogger(NodeRunner.class).error("the node could not start", cause);
+            return new CliException(
+                    "NODE_START_FAILED",
+                    cause.getMessage() + " (details in "
+                            + settings.dataDir().resolve("logs").resolve("cas.log") + ")");
+        }
+        return e;
     }
-    if (cause instanceof StoreException || cause instanceof IllegalStateException || cause instanceof UncheckedIOException) {
-      LoggerFactory.getLogger(NodeRunner.class).error("the node could not start", cause);
-      return new CliException(
-          "NODE_START_FAILED", cause.getMessage() + " (details in " + settings.dataDir().resolve("logs").resolve("cas.log") + ")");
-    }
-    return e;
-  }
 }

@@ -10,14 +10,14 @@ import java.util.OptionalLong;
  * interval when overridden (devnet only) and a validator key file when given. Immutable.
  */
 public record NodeSettings(
-    Network network, Path dataDir, int rpcPort, OptionalLong blockIntervalMillis, Optional<Path> validatorKeyFile) {
+        Network network, Path dataDir, int rpcPort, OptionalLong blockIntervalMillis, Optional<Path> validatorKeyFile) {
 
-  /** The RPC port a network's node uses unless told otherwise. */
-  public static int defaultRpcPort(Network network) {
-    return switch (network) {
-      case DEVNET -> 18645;
-      case TESTNET -> 28645;
-      case MAINNET -> 8645;
-    };
-  }
+    /** The RPC port a network's node uses unless told otherwise. */
+    public static int defaultRpcPort(Network network) {
+        return switch (network) {
+            case DEVNET -> 18645;
+            case TESTNET -> 28645;
+            case MAINNET -> 8645;
+        };
+    }
 }

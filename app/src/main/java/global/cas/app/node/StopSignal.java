@@ -10,21 +10,21 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 public final class StopSignal {
-  private final CountDownLatch requested = new CountDownLatch(1);
+    private final CountDownLatch requested = new CountDownLatch(1);
 
-  public void request() {
-    requested.countDown();
-  }
+    public void request() {
+        requested.countDown();
+    }
 
-  public boolean isRequested() {
-    return requested.getCount() == 0;
-  }
+    public boolean isRequested() {
+        return requested.getCount() == 0;
+    }
 
-  void await() throws InterruptedException {
-    requested.await();
-  }
+    void await() throws InterruptedException {
+        requested.await();
+    }
 
-  boolean await(long timeout, TimeUnit unit) throws InterruptedException {
-    return requested.await(timeout, unit);
-  }
+    boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+        return requested.await(timeout, unit);
+    }
 }

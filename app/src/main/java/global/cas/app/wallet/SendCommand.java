@@ -20,8 +20,8 @@ import global.cas.rpc.RpcException;
 import global.cas.rpc.RpcJson;
 import global.cas.wallet.TransferBuilder;
 import global.cas.wallet.keys.AccountInfo;
-import global.cas.wallet.keys.KeystoreFile;
 import global.cas.wallet.keys.Keystore;
+import global.cas.wallet.keys.KeystoreFile;
 import global.cas.wallet.keys.UnlockedWallet;
 import global.cas.wallet.keys.WalletInfo;
 import java.io.IOException;
@@ -44,119 +44,143 @@ import picocli.CommandLine.Option;
  * with {@code --wait}, waits until it is committed and prints the height.
  */
 @Command(
-    name = "send",
-    mixinStandardHelpOptions = true,
-    description = "Sends CAS from the wallet to an address and prints the transaction id.")
+        name = "send",
+        mixinStandardHelpOptions = true,
+        description = "Sends CAS from the wallet to an address and prints the transaction id.")
 public final class SendCommand implements Callable<Integer> {
-  /** Blocks a transfer stays valid for (L4). */
-  static final long EXPIRY_BLOCKS = 600;
+    /** Blocks a transfer stays valid for (L4). */
+    static final long EXPIRY_BLOCKS = 600;
 
-  private final Terminal terminal;
-  private final Keystore keystore;
+    private final Terminal terminal;
+    private final Keystore keystore;
 
-  @Mixin private CommonOptions common;
-  @Mixin private WalletFileOption wallet;
-  @Mixin private PasswordOptions password;
+    @Mixin
+    private CommonOptions common;
 
-  @Option(names = "--to", required = true, paramLabel = "<address>", description = "The address to pay.")
-  private String to;
+    @Mixin
+    private WalletFileOption wallet;
 
-  @Option(names = "--amount", paramLabel = "<CAS>", description = "How much, in CAS with up to 8 decimals (e.g. 12.5).")
-  private String amount;
+    @Mixin
+    private PasswordOptions password;
 
-  @Option(names = "--max", description = "Send everything the wallet can spend, less the fee (instead of --amount).")
-  private boolean max;
+    @Option(names = "--to", required = true, paramLabel = "<address>", description = "The address to pay.")
+    private String to;
 
-  @Option(names = "--fee-rate", paramLabel = "<units/byte>", description = "Fee in base units per byte (default: the chain's minimum).")
-  private Long feeRate;
+    @Option(
+            names = "--amount",
+            paramLabel = "<CAS>",
+            description = "How much, in CAS with up to 8 decimals (e.g. 12.5).")
+    private String amount;
 
-  @Option(names = "--wait", description = "Wait until the transfer is in a block and print the height.")
-  private boolean await;
+    @Option(names = "--max", description = "Send everything the wallet can spend, less the fee (instead of --amount).")
+    private boolean max;
 
-  @Option(names = "--wait-seconds", paramLabel = "<s>", defaultValue = "120", description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
-  private long waitSeconds;
+    @Option(
+            names = "--fee-rate",
+            paramLabel = "<units/byte>",
+            description = "Fee in base units per byte (default: the chain's minimum).")
+    private Long feeRate;
 
-  @Inject
-  SendCommand(Terminal terminal, Keystore keystore) {
-    this.terminal = terminal;
-    this.keystore = keystore;
-  }
+    @Option(names = "--wait", description = "Wait until the transfer is in a block and print the height.")
+    private boolean await;
 
-  @Override
-  public Integer call() throws IOException, InterruptedException {
-    Address recipient = Address.parse(to, common.network());
-    if (max == (amount != null)) {
-      throw CliException.usage("Give either --amount <CAS> or --max.");
+    @Option(
+            names = "--wait-seconds",
+            paramLabel = "<s>",
+            defaultValue = "120",
+            description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
+    private long waitSeconds;
+
+    @Inject
+    SendCommand(Terminal terminal, Keystore keystore) {
+        this.terminal = terminal;
+        this.keystore = keystore;
     }
-    long units = max ? 0 : Amounts.parse(amount);
-    if (feeRate != null && feeRate < 0) {
-      throw CliException.usage("--fee-rate cannot be negative.");
-    }
-    KeystoreFile file = wallet.open(keystore, common);
-    try (NodeConnection.Connected node = NodeConnection.open(common)) {
-      long rate = feeRate != null ? feeRate : node.chainInfo().path("minFeePerByte").asLong();
-      char[] pw = password.existing(terminal);
-      Transfer transfer;
-      try (UnlockedWallet unlocked = file.unlock(pw)) {
-        transfer = build(node, unlocked, recipient, units, rate);
-      } finally {
-        Arrays.fill(pw, '\0');
-      }
-      JsonNode sent = node.rpc().call("tx_send", Map.of("raw", Bytes.hex(transfer.encoded())));
-      String id = sent.path("id").asText();
-      terminal.out().println(id);
-      terminal.out().flush();
-      if (await) {
-        long height = waitForCommit(node, id);
-        terminal.out().printf("committed at height %d%n", height);
-        terminal.out().flush();
-      }
-    }
-    return 0;
-  }
 
-  private Transfer build(NodeConnection.Connected node, UnlockedWallet unlocked, Address recipient, long units, long rate) {
-    WalletInfo info = unlocked.info();
-    Map<Address, KeyPair> keys = new LinkedHashMap<>();
-    for (AccountInfo a : info.accounts()) {
-      for (int i = 0; i < a.addresses().size(); i++) {
-        keys.put(a.addresses().get(i), unlocked.key(a.index(), i));
-      }
-    }
-    List<UnspentOutput> spendable = new ArrayList<>();
-    for (Address a : keys.keySet()) {
-      JsonNode r = node.rpc().call("address_outputs", Map.of("address", a.encode(common.network())));
-      for (JsonNode o : r.path("outputs")) {
-        spendable.add(RpcJson.readOutput(o, common.network()));
-      }
-    }
-    TransferBuilder builder = new TransferBuilder(node.chainId(), rate);
-    long expiry = node.height() + EXPIRY_BLOCKS;
-    Address change = info.allAddresses().get(0);
-    return max
-        ? builder.sweep(spendable, keys, recipient, expiry)
-        : builder.pay(spendable, keys, List.of(new TxOutput(recipient, AssetId.CAS, units)), change, expiry);
-  }
-
-  private long waitForCommit(NodeConnection.Connected node, String id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
-    while (true) {
-      JsonNode tx;
-      try {
-        tx = node.rpc().call("chain_transaction", Map.of("id", id));
-      } catch (RpcException e) {
-        if (e.code() == RpcException.NOT_FOUND) {
-          throw new CliException(Reason.EXPIRED, "Transaction " + id + " left the mempool without being committed (it expired or was replaced).");
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Address recipient = Address.parse(to, common.network());
+        if (max == (amount != null)) {
+            throw CliException.usage("Give either --amount <CAS> or --max.");
         }
-        throw e;
-      }
-      if (tx.path("status").asText().equals("committed")) {
-        return tx.path("height").asLong();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new CliException("TIMEOUT", "Transaction " + id + " is still pending after " + waitSeconds + " s; check later with 'cas tx " + id + "'.");
-      }
-      Thread.sleep(100);
+        long units = max ? 0 : Amounts.parse(amount);
+        if (feeRate != null && feeRate < 0) {
+            throw CliException.usage("--fee-rate cannot be negative.");
+        }
+        KeystoreFile file = wallet.open(keystore, common);
+        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+            long rate = feeRate != null
+                    ? feeRate
+                    : node.chainInfo().path("minFeePerByte").asLong();
+            char[] pw = password.existing(terminal);
+            Transfer transfer;
+            try (UnlockedWallet unlocked = file.unlock(pw)) {
+                transfer = build(node, unlocked, recipient, units, rate);
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+            JsonNode sent = node.rpc().call("tx_send", Map.of("raw", Bytes.hex(transfer.encoded())));
+            String id = sent.path("id").asText();
+            terminal.out().println(id);
+            terminal.out().flush();
+            if (await) {
+                long height = waitForCommit(node, id);
+                terminal.out().printf("committed at height %d%n", height);
+                terminal.out().flush();
+            }
+        }
+        return 0;
     }
-  }
+
+    private Transfer build(
+            NodeConnection.Connected node, UnlockedWallet unlocked, Address recipient, long units, long rate) {
+        WalletInfo info = unlocked.info();
+        Map<Address, KeyPair> keys = new LinkedHashMap<>();
+        for (AccountInfo a : info.accounts()) {
+            for (int i = 0; i < a.addresses().size(); i++) {
+                keys.put(a.addresses().get(i), unlocked.key(a.index(), i));
+            }
+        }
+        List<UnspentOutput> spendable = new ArrayList<>();
+        for (Address a : keys.keySet()) {
+            JsonNode r = node.rpc().call("address_outputs", Map.of("address", a.encode(common.network())));
+            for (JsonNode o : r.path("outputs")) {
+                spendable.add(RpcJson.readOutput(o, common.network()));
+            }
+        }
+        TransferBuilder builder = new TransferBuilder(node.chainId(), rate);
+        long expiry = node.height() + EXPIRY_BLOCKS;
+        Address change = info.allAddresses().get(0);
+        return max
+                ? builder.sweep(spendable, keys, recipient, expiry)
+                : builder.pay(spendable, keys, List.of(new TxOutput(recipient, AssetId.CAS, units)), change, expiry);
+    }
+
+    private long waitForCommit(NodeConnection.Connected node, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(waitSeconds).toNanos();
+        while (true) {
+            JsonNode tx;
+            try {
+                tx = node.rpc().call("chain_transaction", Map.of("id", id));
+            } catch (RpcException e) {
+                if (e.code() == RpcException.NOT_FOUND) {
+                    throw new CliException(
+                            Reason.EXPIRED,
+                            "Transaction " + id
+                                    + " left the mempool without being committed (it expired or was replaced).");
+                }
+                throw e;
+            }
+            if (tx.path("status").asText().equals("committed")) {
+                return tx.path("height").asLong();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CliException(
+                        "TIMEOUT",
+                        "Transaction " + id + " is still pending after " + waitSeconds + " s; check later with 'cas tx "
+                                + id + "'.");
+            }
+            Thread.sleep(100);
+        }
+    }
 }

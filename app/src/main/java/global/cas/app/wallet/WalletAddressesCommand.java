@@ -26,54 +26,68 @@ import picocli.CommandLine.Option;
  * needs the password to re-seal the file.
  */
 @Command(
-    name = "addresses",
-    mixinStandardHelpOptions = true,
-    description = "Lists the wallet's addresses; --new derives the next one (asks for the password).")
+        name = "addresses",
+        mixinStandardHelpOptions = true,
+        description = "Lists the wallet's addresses; --new derives the next one (asks for the password).")
 public final class WalletAddressesCommand implements Callable<Integer> {
-  private final Terminal terminal;
-  private final Keystore keystore;
+    private final Terminal terminal;
+    private final Keystore keystore;
 
-  @Mixin private CommonOptions common;
-  @Mixin private WalletFileOption wallet;
-  @Mixin private PasswordOptions password;
+    @Mixin
+    private CommonOptions common;
 
-  @Option(names = "--new", description = "Derive and list one more address.")
-  private boolean derive;
+    @Mixin
+    private WalletFileOption wallet;
 
-  @Option(names = "--account", paramLabel = "<n>", description = "The account for --new (default: 0).")
-  private int account;
+    @Mixin
+    private PasswordOptions password;
 
-  @Inject
-  WalletAddressesCommand(Terminal terminal, Keystore keystore) {
-    this.terminal = terminal;
-    this.keystore = keystore;
-  }
+    @Option(names = "--new", description = "Derive and list one more address.")
+    private boolean derive;
 
-  @Override
-  public Integer call() throws IOException {
-    KeystoreFile file = wallet.open(keystore, common);
-    WalletInfo info = file.info();
-    Optional<Address> added = Optional.empty();
-    if (derive) {
-      if (info.account(account).isEmpty()) {
-        throw new CliException(Reason.NOT_FOUND, "The wallet has no account " + account + "; it has " + info.accounts().size() + ".");
-      }
-      char[] pw = password.existing(terminal);
-      try (UnlockedWallet unlocked = file.unlock(pw)) {
-        added = Optional.of(unlocked.addAddress(account));
-        info = unlocked.info();
-      } finally {
-        Arrays.fill(pw, '\0');
-      }
+    @Option(names = "--account", paramLabel = "<n>", description = "The account for --new (default: 0).")
+    private int account;
+
+    @Inject
+    WalletAddressesCommand(Terminal terminal, Keystore keystore) {
+        this.terminal = terminal;
+        this.keystore = keystore;
     }
-    for (AccountInfo a : info.accounts()) {
-      for (int i = 0; i < a.addresses().size(); i++) {
-        Address address = a.addresses().get(i);
-        terminal.out().printf("%s  account %d (%s), index %d%s%n",
-            address.encode(info.network()), a.index(), a.label(), i, added.filter(address::equals).isPresent() ? "  (new)" : "");
-      }
+
+    @Override
+    public Integer call() throws IOException {
+        KeystoreFile file = wallet.open(keystore, common);
+        WalletInfo info = file.info();
+        Optional<Address> added = Optional.empty();
+        if (derive) {
+            if (info.account(account).isEmpty()) {
+                throw new CliException(
+                        Reason.NOT_FOUND,
+                        "The wallet has no account " + account + "; it has "
+                                + info.accounts().size() + ".");
+            }
+            char[] pw = password.existing(terminal);
+            try (UnlockedWallet unlocked = file.unlock(pw)) {
+                added = Optional.of(unlocked.addAddress(account));
+                info = unlocked.info();
+            } finally {
+                Arrays.fill(pw, '\0');
+            }
+        }
+        for (AccountInfo a : info.accounts()) {
+            for (int i = 0; i < a.addresses().size(); i++) {
+                Address address = a.addresses().get(i);
+                terminal.out()
+                        .printf(
+                                "%s  account %d (%s), index %d%s%n",
+                                address.encode(info.network()),
+                                a.index(),
+                                a.label(),
+                                i,
+                                added.filter(address::equals).isPresent() ? "  (new)" : "");
+            }
+        }
+        terminal.out().flush();
+        return 0;
     }
-    terminal.out().flush();
-    return 0;
-  }
 }

@@ -21,37 +21,40 @@ import picocli.CommandLine.Mixin;
  * CAS}. Needs no password.
  */
 @Command(
-    name = "balance",
-    mixinStandardHelpOptions = true,
-    description = "Shows the CAS balance of every address of the wallet, from the running node.")
+        name = "balance",
+        mixinStandardHelpOptions = true,
+        description = "Shows the CAS balance of every address of the wallet, from the running node.")
 public final class WalletBalanceCommand implements Callable<Integer> {
-  private final Terminal terminal;
-  private final Keystore keystore;
+    private final Terminal terminal;
+    private final Keystore keystore;
 
-  @Mixin private CommonOptions common;
-  @Mixin private WalletFileOption wallet;
+    @Mixin
+    private CommonOptions common;
 
-  @Inject
-  WalletBalanceCommand(Terminal terminal, Keystore keystore) {
-    this.terminal = terminal;
-    this.keystore = keystore;
-  }
+    @Mixin
+    private WalletFileOption wallet;
 
-  @Override
-  public Integer call() throws IOException {
-    WalletInfo info = wallet.open(keystore, common).info();
-    try (NodeConnection.Connected node = NodeConnection.open(common)) {
-      long total = 0;
-      for (Address a : info.allAddresses()) {
-        String text = a.encode(info.network());
-        JsonNode r = node.rpc().call("address_balance", Map.of("address", text));
-        long balance = r.path("balance").asLong();
-        total = Amounts.add(total, balance);
-        terminal.out().printf("%s  %s CAS%n", text, Amounts.format(balance));
-      }
-      terminal.out().printf("total  %s CAS%n", Amounts.format(total));
-      terminal.out().flush();
+    @Inject
+    WalletBalanceCommand(Terminal terminal, Keystore keystore) {
+        this.terminal = terminal;
+        this.keystore = keystore;
     }
-    return 0;
-  }
+
+    @Override
+    public Integer call() throws IOException {
+        WalletInfo info = wallet.open(keystore, common).info();
+        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+            long total = 0;
+            for (Address a : info.allAddresses()) {
+                String text = a.encode(info.network());
+                JsonNode r = node.rpc().call("address_balance", Map.of("address", text));
+                long balance = r.path("balance").asLong();
+                total = Amounts.add(total, balance);
+                terminal.out().printf("%s  %s CAS%n", text, Amounts.format(balance));
+            }
+            terminal.out().printf("total  %s CAS%n", Amounts.format(total));
+            terminal.out().flush();
+        }
+        return 0;
+    }
 }

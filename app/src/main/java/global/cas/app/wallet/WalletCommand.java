@@ -4,13 +4,13 @@ import picocli.CommandLine.Command;
 
 /** {@code cas wallet}: the wallet file's subcommands. */
 @Command(
-    name = "wallet",
-    mixinStandardHelpOptions = true,
-    description = "Creates, restores and reads wallet files (encrypted with the wallet password).",
-    subcommands = {
-      WalletCreateCommand.class,
-      WalletRestoreCommand.class,
-      WalletAddressesCommand.class,
-      WalletBalanceCommand.class
-    })
+        name = "wallet",
+        mixinStandardHelpOptions = true,
+        description = "Creates, restores and reads wallet files (encrypted with the wallet password).",
+        subcommands = {
+            WalletCreateCommand.class,
+            WalletRestoreCommand.class,
+            WalletAddressesCommand.class,
+            WalletBalanceCommand.class
+        })
 public final class WalletCommand {}

@@ -17,45 +17,49 @@ import picocli.CommandLine.Option;
  * <datadir>/wallets/default.wallet}. Filled by picocli.
  */
 public final class WalletFileOption {
-  public static final String DEFAULT_NAME = "default.wallet";
+    public static final String DEFAULT_NAME = "default.wallet";
 
-  @Option(
-      names = "--wallet",
-      paramLabel = "<file>",
-      description = "Wallet file: a bare name is kept in <datadir>/wallets/ (default: " + DEFAULT_NAME + ").")
-  private String wallet;
+    @Option(
+            names = "--wallet",
+            paramLabel = "<file>",
+            description = "Wallet file: a bare name is kept in <datadir>/wallets/ (default: " + DEFAULT_NAME + ").")
+    private String wallet;
 
-  /** The wallet file for the data folder of {@code common}. */
-  public Path path(CommonOptions common) {
-    Path walletsDir = common.dataDir().resolve("wallets");
-    if (wallet == null || wallet.isBlank()) {
-      return walletsDir.resolve(DEFAULT_NAME);
+    /** The wallet file for the data folder of {@code common}. */
+    public Path path(CommonOptions common) {
+        Path walletsDir = common.dataDir().resolve("wallets");
+        if (wallet == null || wallet.isBlank()) {
+            return walletsDir.resolve(DEFAULT_NAME);
+        }
+        Path p = Path.of(wallet.strip());
+        return p.getParent() == null
+                ? walletsDir.resolve(p)
+                : p.toAbsolutePath().normalize();
     }
-    Path p = Path.of(wallet.strip());
-    return p.getParent() == null ? walletsDir.resolve(p) : p.toAbsolutePath().normalize();
-  }
 
-  /**
-   * Opens the wallet file (no password needed) and checks that it is for the command's network.
-   *
-   * @throws CliException {@code NOT_FOUND} or {@code WRONG_NETWORK}
-   */
-  public KeystoreFile open(Keystore keystore, CommonOptions common) throws IOException {
-    Path file = path(common);
-    KeystoreFile opened;
-    try {
-      opened = keystore.open(file);
-    } catch (NoSuchFileException e) {
-      throw new CliException(
-          Reason.NOT_FOUND,
-          "There is no wallet file " + file + " (make one with 'cas wallet create' or 'cas wallet restore', or name it with --wallet).");
+    /**
+     * Opens the wallet file (no password needed) and checks that it is for the command's network.
+     *
+     * @throws CliException {@code NOT_FOUND} or {@code WRONG_NETWORK}
+     */
+    public KeystoreFile open(Keystore keystore, CommonOptions common) throws IOException {
+        Path file = path(common);
+        KeystoreFile opened;
+        try {
+            opened = keystore.open(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException(
+                    Reason.NOT_FOUND,
+                    "There is no wallet file " + file
+                            + " (make one with 'cas wallet create' or 'cas wallet restore', or name it with --wallet).");
+        }
+        Network network = opened.network();
+        if (network != common.network()) {
+            throw new CliException(
+                    Reason.WRONG_NETWORK,
+                    "The wallet " + file.getFileName() + " is for " + network.id() + ", not "
+                            + common.network().id() + " (use --network " + network.id() + ").");
+        }
+        return opened;
     }
-    Network network = opened.network();
-    if (network != common.network()) {
-      throw new CliException(
-          Reason.WRONG_NETWORK,
-          "The wallet " + file.getFileName() + " is for " + network.id() + ", not " + common.network().id() + " (use --network " + network.id() + ").");
-    }
-    return opened;
-  }
 }

@@ -21,60 +21,79 @@ import picocli.CommandLine.Option;
 
 /** {@code cas wallet restore}: a wallet file from existing recovery words. */
 @Command(
-    name = "restore",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Restores a wallet from its recovery words (English or Chinese, found out from the words).",
-      "The words come from --words, else from the console, else from the first line of standard input",
-      "(before the password line when --password-stdin is also given)."
-    })
+        name = "restore",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Restores a wallet from its recovery words (English or Chinese, found out from the words).",
+            "The words come from --words, else from the console, else from the first line of standard input",
+            "(before the password line when --password-stdin is also given)."
+        })
 public final class WalletRestoreCommand implements Callable<Integer> {
-  private final Terminal terminal;
-  private final Keystore keystore;
+    private final Terminal terminal;
+    private final Keystore keystore;
 
-  @Mixin private CommonOptions common;
-  @Mixin private WalletFileOption wallet;
-  @Mixin private PasswordOptions password;
+    @Mixin
+    private CommonOptions common;
 
-  @Option(names = "--words", paramLabel = "<phrase>", description = "The recovery words, in one argument (quote them).")
-  private String words;
+    @Mixin
+    private WalletFileOption wallet;
 
-  @Option(names = "--passphrase", paramLabel = "<text>", description = "The mnemonic passphrase, if the wallet had one.")
-  private String passphrase = "";
+    @Mixin
+    private PasswordOptions password;
 
-  @Inject
-  WalletRestoreCommand(Terminal terminal, Keystore keystore) {
-    this.terminal = terminal;
-    this.keystore = keystore;
-  }
+    @Option(
+            names = "--words",
+            paramLabel = "<phrase>",
+            description = "The recovery words, in one argument (quote them).")
+    private String words;
 
-  @Override
-  public Integer call() throws IOException {
-    Path file = wallet.path(common);
-    if (Files.exists(file)) {
-      throw new CliException("ALREADY_EXISTS", "The wallet file " + file + " already exists; choose another name with --wallet.");
+    @Option(
+            names = "--passphrase",
+            paramLabel = "<text>",
+            description = "The mnemonic passphrase, if the wallet had one.")
+    private String passphrase = "";
+
+    @Inject
+    WalletRestoreCommand(Terminal terminal, Keystore keystore) {
+        this.terminal = terminal;
+        this.keystore = keystore;
     }
-    Mnemonic mnemonic = WordLists.loadAll().parse(phrase());
-    char[] pw = password.fresh(terminal);
-    try (UnlockedWallet restored = keystore.create(file, mnemonic, passphrase, pw, common.network())) {
-      terminal.out().printf("Wallet restored to %s (%s, %d %s words). First address: %s%n",
-          file, common.network().id(), mnemonic.wordCount(), mnemonic.language().displayName(),
-          restored.info().allAddresses().get(0).encode(common.network()));
-      terminal.out().flush();
-    } finally {
-      Arrays.fill(pw, '\0');
-    }
-    return 0;
-  }
 
-  private String phrase() {
-    if (words != null) {
-      return words;
+    @Override
+    public Integer call() throws IOException {
+        Path file = wallet.path(common);
+        if (Files.exists(file)) {
+            throw new CliException(
+                    "ALREADY_EXISTS",
+                    "The wallet file " + file + " already exists; choose another name with --wallet.");
+        }
+        Mnemonic mnemonic = WordLists.loadAll().parse(phrase());
+        char[] pw = password.fresh(terminal);
+        try (UnlockedWallet restored = keystore.create(file, mnemonic, passphrase, pw, common.network())) {
+            terminal.out()
+                    .printf(
+                            "Wallet restored to %s (%s, %d %s words). First address: %s%n",
+                            file,
+                            common.network().id(),
+                            mnemonic.wordCount(),
+                            mnemonic.language().displayName(),
+                            restored.info().allAddresses().get(0).encode(common.network()));
+            terminal.out().flush();
+        } finally {
+            Arrays.fill(pw, '\0');
+        }
+        return 0;
     }
-    if (terminal.interactive() && !password.fromStdin()) {
-      return terminal.askLine("Recovery words: ").orElse("");
+
+    private String phrase() {
+        if (words != null) {
+            return words;
+        }
+        if (terminal.interactive() && !password.fromStdin()) {
+            return terminal.askLine("Recovery words: ").orElse("");
+        }
+        return terminal.readLine()
+                .orElseThrow(() -> new CliException(
+                        Reason.BAD_MNEMONIC, "No recovery words were given (use --words or standard input)."));
     }
-    return terminal.readLine()
-        .orElseThrow(() -> new CliException(Reason.BAD_MNEMONIC, "No recovery words were given (use --words or standard input)."));
-  }
 }

@@ -19,22 +19,37 @@ import org.junit.jupiter.api.io.TempDir;
  * window, and leaves a cleanly closed chain behind.
  */
 class DesktopRunTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  @DisplayName("the window opens over a starting node and closing it shuts the node down cleanly: a restart finds every block whole")
-  void opensAndClosesCleanly() throws Exception {
-    Path data = dir.resolve("data");
-    Path shots = dir.resolve("shots");
-    CasCli.Result r = CasCli.run("--datadir", data.toString(), "--rpc-port", "0", "--block-interval-ms", "100", "--screenshots", shots.toString());
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(shots.resolve("firstrun-en.png")).exists();
-    assertThat(shots.resolve("firstrun-zh.png")).exists();
-    assertThat(Files.size(shots.resolve("firstrun-zh.png"))).isGreaterThan(1000);
-    assertThat(data.resolve("rpc.port")).as("the RPC server was closed with the node").doesNotExist();
-    try (H2ChainStore store = H2ChainStore.open(data)) {
-      assertThat(store.tip().orElseThrow().height()).isPositive();
-      assertThat(new ChainVerifier(Genesis.bundled(Network.DEVNET)).verify(store).difference()).isEmpty();
+    @Test
+    @DisplayName(
+            "the window opens over a starting node and closing it shuts the node down cleanly: a restart finds every block whole")
+    void opensAndClosesCleanly() throws Exception {
+        Path data = dir.resolve("data");
+        Path shots = dir.resolve("shots");
+        CasCli.Result r = CasCli.run(
+                "--datadir",
+                data.toString(),
+                "--rpc-port",
+                "0",
+                "--block-interval-ms",
+                "100",
+                "--screenshots",
+                shots.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(shots.resolve("firstrun-en.png")).exists();
+        assertThat(shots.resolve("firstrun-zh.png")).exists();
+        assertThat(Files.size(shots.resolve("firstrun-zh.png"))).isGreaterThan(1000);
+        assertThat(data.resolve("rpc.port"))
+                .as("the RPC server was closed with the node")
+                .doesNotExist();
+        try (H2ChainStore store = H2ChainStore.open(data)) {
+            assertThat(store.tip().orElseThrow().height()).isPositive();
+            assertThat(new ChainVerifier(Genesis.bundled(Network.DEVNET))
+                            .verify(store)
+                            .difference())
+                    .isEmpty();
+        }
     }
-  }
 }

@@ -6,26 +6,26 @@ import org.flywaydb.core.api.FlywayException;
 
 /** Brings a chain database to the newest schema with the Flyway migrations in {@code db/chain}. */
 final class ChainMigrations {
-  static final String LOCATION = "classpath:db/chain";
+    static final String LOCATION = "classpath:db/chain";
 
-  private ChainMigrations() {}
+    private ChainMigrations() {}
 
-  /**
-   * Applies every pending migration; validates the ones already applied against their checksums.
-   *
-   * @throws StoreException when a migration fails or an applied one was changed
-   */
-  static void migrate(DataSource database, String where) {
-    try {
-      Flyway.configure(ChainMigrations.class.getClassLoader())
-          .dataSource(database)
-          .locations(LOCATION)
-          .failOnMissingLocations(true)
-          .cleanDisabled(true)
-          .load()
-          .migrate();
-    } catch (FlywayException e) {
-      throw new StoreException("cannot migrate the chain database at " + where + ": " + e.getMessage(), e);
+    /**
+     * Applies every pending migration; validates the ones already applied against their checksums.
+     *
+     * @throws StoreException when a migration fails or an applied one was changed
+     */
+    static void migrate(DataSource database, String where) {
+        try {
+            Flyway.configure(ChainMigrations.class.getClassLoader())
+                    .dataSource(database)
+                    .locations(LOCATION)
+                    .failOnMissingLocations(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot migrate the chain database at " + where + ": " + e.getMessage(), e);
+        }
     }
-  }
 }

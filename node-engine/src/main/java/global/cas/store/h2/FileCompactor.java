@@ -19,30 +19,30 @@ import org.h2.mvstore.MVStore;
  * MVStore; pinned to H2 2.3. Not thread-safe: called under the store's write lock.
  */
 final class FileCompactor {
-  /** Below this percentage of live bytes in the chunks, rewrite some. */
-  private static final int MIN_FILL_RATE = 50;
+    /** Below this percentage of live bytes in the chunks, rewrite some. */
+    private static final int MIN_FILL_RATE = 50;
 
-  /** At most this many bytes rewritten per block, so one commit never stalls on compaction. */
-  private static final int MAX_REWRITE_BYTES = 4 << 20;
+    /** At most this many bytes rewritten per block, so one commit never stalls on compaction. */
+    private static final int MAX_REWRITE_BYTES = 4 << 20;
 
-  private final MVStore store;
+    private final MVStore store;
 
-  private FileCompactor(MVStore store) {
-    this.store = store;
-  }
-
-  /** The compactor of the database behind an embedded connection; a no-op for memory databases. */
-  static FileCompactor of(Connection c) throws SQLException {
-    Session session = c.unwrap(JdbcConnection.class).getSession();
-    if (session instanceof SessionLocal local && local.getDatabase().getStore() != null) {
-      MVStore store = local.getDatabase().getStore().getMvStore();
-      return new FileCompactor(store.getFileStore() == null ? null : store);
+    private FileCompactor(MVStore store) {
+        this.store = store;
     }
-    return new FileCompactor(null);
-  }
 
-  /** Rewrites a little when the file has become sparse; returns whether it did. */
-  boolean afterCommit() {
-    return store != null && !store.isClosed() && store.compact(MIN_FILL_RATE, MAX_REWRITE_BYTES);
-  }
+    /** The compactor of the database behind an embedded connection; a no-op for memory databases. */
+    static FileCompactor of(Connection c) throws SQLException {
+        Session session = c.unwrap(JdbcConnection.class).getSession();
+        if (session instanceof SessionLocal local && local.getDatabase().getStore() != null) {
+            MVStore store = local.getDatabase().getStore().getMvStore();
+            return new FileCompactor(store.getFileStore() == null ? null : store);
+        }
+        return new FileCompactor(null);
+    }
+
+    /** Rewrites a little when the file has become sparse; returns whether it did. */
+    boolean afterCommit() {
+        return store != null && !store.isClosed() && store.compact(MIN_FILL_RATE, MAX_REWRITE_BYTES);
+    }
 }

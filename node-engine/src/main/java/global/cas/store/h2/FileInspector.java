@@ -29,112 +29,125 @@ import org.h2.result.Row;
  * the tests on every build.
  */
 final class FileInspector {
-  /** The map holding H2's schema records (table id 0). */
-  private static final String META_MAP = "table.0";
+    /** The map holding H2's schema records (table id 0). */
+    private static final String META_MAP = "table.0";
 
-  /** Settings H2 stores for this node's URL and harmless tuning; any other is refused. */
-  private static final Set<String> SAFE_SETTINGS =
-      Set.of(
-          "CREATE_BUILD",
-          "WRITE_DELAY",
-          "CACHE_SIZE",
-          "DEFAULT_LOCK_TIMEOUT",
-          "LOCK_MODE",
-          "MAX_LENGTH_INPLACE_LOB",
-          "MAX_MEMORY_ROWS",
-          "RETENTION_TIME");
+    /** Settings H2 stores for this node's URL and harmless tuning; any other is refused. */
+    private static final Set<String> SAFE_SETTINGS = Set.of(
+            "CREATE_BUILD",
+            "WRITE_DELAY",
+            "CACHE_SIZE",
+            "DEFAULT_LOCK_TIMEOUT",
+            "LOCK_MODE",
+            "MAX_LENGTH_INPLACE_LOB",
+            "MAX_MEMORY_ROWS",
+            "RETENTION_TIME");
 
-  private FileInspector() {}
+    private FileInspector() {}
 
-  /**
-   * Refuses {@code mvFile} unless its every schema record is a plain table, index, constraint,
-   * user, right, role, schema, sequence, comment or safe setting.
-   *
-   * @throws UntrustedDatabaseException naming what was found, or when the file cannot be read
-   * @throws StoreException when another process (or another store in this one) has the file open
-   */
-  static void inspect(Path mvFile) {
-    List<String> found = new ArrayList<>();
-    MVStore store;
-    try {
-      store = new MVStore.Builder().fileName(mvFile.toString()).readOnly().open();
-    } catch (MVStoreException e) {
-      if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-        throw new StoreException("The chain database " + mvFile + " is in use by another node or program; close it there first.", e);
-      }
-      throw unreadable(mvFile, e);
-    } catch (RuntimeException e) {
-      throw unreadable(mvFile, e);
-    }
-    try {
-      if (!store.hasMap(META_MAP)) {
-        throw new UntrustedDatabaseException("The file " + mvFile + " is not an H2 database: it has no schema records.");
-      }
-      TransactionStore transactions = new TransactionStore(store, new ValueDataType());
-      transactions.init();
-      Transaction t = transactions.begin();
-      TransactionMap<Long, Row> meta = t.openMap(META_MAP);
-      for (Iterator<Long> keys = meta.keyIterator(null); keys.hasNext(); ) {
-        Row row = meta.get(keys.next());
-        if (row != null) {
-          MetaRecord record = new MetaRecord(row);
-          String problem = problem(record.getObjectType(), record.getSQL());
-          if (problem != null) {
-            found.add(problem);
-          }
+    /**
+     * Refuses {@code mvFile} unless its every schema record is a plain table, index, constraint,
+     * user, right, role, schema, sequence, comment or safe setting.
+     *
+     * @throws UntrustedDatabaseException naming what was found, or when the file cannot be read
+     * @throws StoreException when another process (or another store in this one) has the file open
+     */
+    static void inspect(Path mvFile) {
+        List<String> found = new ArrayList<>();
+        MVStore store;
+        try {
+            store = new MVStore.Builder().fileName(mvFile.toString()).readOnly().open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StoreException(
+                        "The chain database " + mvFile + " is in use by another node or program; close it there first.",
+                        e);
+            }
+            throw unreadable(mvFile, e);
+        } catch (RuntimeException e) {
+            throw unreadable(mvFile, e);
         }
-      }
-      t.rollback();
-    } catch (UntrustedDatabaseException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new UntrustedDatabaseException("The schema records of " + mvFile + " cannot be read: " + e.getMessage(), e);
-    } finally {
-      store.close();
+        try {
+            if (!store.hasMap(META_MAP)) {
+                throw new UntrustedDatabaseException(
+                        "The file " + mvFile + " is not an H2 database: it has no schema records.");
+            }
+            TransactionStore transactions = new TransactionStore(store, new ValueDataType());
+            transactions.init();
+            Transaction t = transactions.begin();
+            TransactionMap<Long, Row> meta = t.openMap(META_MAP);
+            for (Iterator<Long> keys = meta.keyIterator(null); keys.hasNext(); ) {
+                Row row = meta.get(keys.next());
+                if (row != null) {
+                    MetaRecord record = new MetaRecord(row);
+                    String problem = problem(record.getObjectType(), record.getSQL());
+                    if (problem != null) {
+                        found.add(problem);
+                    }
+                }
+            }
+            t.rollback();
+        } catch (UntrustedDatabaseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UntrustedDatabaseException(
+                    "The schema records of " + mvFile + " cannot be read: " + e.getMessage(), e);
+        } finally {
+            store.close();
+        }
+        if (!found.isEmpty()) {
+            throw new UntrustedDatabaseException(
+                    "The chain database "
+                            + mvFile
+                            + " was refused before opening: it holds "
+                            + String.join("; ", found)
+                            + ". This node never creates these, so the file was made or changed elsewhere (treat an H2 file from outside as hostile).");
+        }
     }
-    if (!found.isEmpty()) {
-      throw new UntrustedDatabaseException(
-          "The chain database "
-              + mvFile
-              + " was refused before opening: it holds "
-              + String.join("; ", found)
-              + ". This node never creates these, so the file was made or changed elsewhere (treat an H2 file from outside as hostile).");
+
+    private static UntrustedDatabaseException unreadable(Path mvFile, RuntimeException e) {
+        return new UntrustedDatabaseException(
+                "The chain database " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: "
+                        + e.getMessage(),
+                e);
     }
-  }
 
-  private static UntrustedDatabaseException unreadable(Path mvFile, RuntimeException e) {
-    return new UntrustedDatabaseException(
-        "The chain database " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: " + e.getMessage(), e);
-  }
+    /** What is wrong with one schema record, or null when it is something this node creates. */
+    static String problem(int type, String sql) {
+        String head = firstLine(sql);
+        return switch (type) {
+            case DbObject.TABLE_OR_VIEW ->
+                plainTable(sql) ? null : "a table or view that is not a plain table (" + head + ")";
+            case DbObject.SETTING -> SAFE_SETTINGS.contains(settingName(sql)) ? null : "the setting " + head;
+            case DbObject.TRIGGER -> "a trigger (" + head + ")";
+            case DbObject.FUNCTION_ALIAS -> "a function alias (" + head + ")";
+            case DbObject.AGGREGATE -> "a user-defined aggregate (" + head + ")";
+            case DbObject.INDEX,
+                    DbObject.CONSTRAINT,
+                    DbObject.USER,
+                    DbObject.ROLE,
+                    DbObject.RIGHT,
+                    DbObject.SCHEMA,
+                    DbObject.SEQUENCE,
+                    DbObject.COMMENT -> null;
+            default -> "a schema object of type " + type + " (" + head + ")";
+        };
+    }
 
-  /** What is wrong with one schema record, or null when it is something this node creates. */
-  static String problem(int type, String sql) {
-    String head = firstLine(sql);
-    return switch (type) {
-      case DbObject.TABLE_OR_VIEW -> plainTable(sql) ? null : "a table or view that is not a plain table (" + head + ")";
-      case DbObject.SETTING -> SAFE_SETTINGS.contains(settingName(sql)) ? null : "the setting " + head;
-      case DbObject.TRIGGER -> "a trigger (" + head + ")";
-      case DbObject.FUNCTION_ALIAS -> "a function alias (" + head + ")";
-      case DbObject.AGGREGATE -> "a user-defined aggregate (" + head + ")";
-      case DbObject.INDEX, DbObject.CONSTRAINT, DbObject.USER, DbObject.ROLE, DbObject.RIGHT, DbObject.SCHEMA, DbObject.SEQUENCE, DbObject.COMMENT ->
-          null;
-      default -> "a schema object of type " + type + " (" + head + ")";
-    };
-  }
+    /** H2 writes a plain table as {@code CREATE CACHED|MEMORY TABLE ... (\n...\n)}, an engine on its own line. */
+    private static boolean plainTable(String sql) {
+        return (sql.startsWith("CREATE CACHED TABLE ") || sql.startsWith("CREATE MEMORY TABLE "))
+                && !sql.contains("\nENGINE");
+    }
 
-  /** H2 writes a plain table as {@code CREATE CACHED|MEMORY TABLE ... (\n...\n)}, an engine on its own line. */
-  private static boolean plainTable(String sql) {
-    return (sql.startsWith("CREATE CACHED TABLE ") || sql.startsWith("CREATE MEMORY TABLE ")) && !sql.contains("\nENGINE");
-  }
+    private static String settingName(String sql) {
+        String[] words = sql.trim().split("\\s+", 3);
+        return words.length >= 2 && words[0].equalsIgnoreCase("SET") ? words[1].toUpperCase(Locale.ROOT) : "";
+    }
 
-  private static String settingName(String sql) {
-    String[] words = sql.trim().split("\\s+", 3);
-    return words.length >= 2 && words[0].equalsIgnoreCase("SET") ? words[1].toUpperCase(Locale.ROOT) : "";
-  }
-
-  private static String firstLine(String sql) {
-    int nl = sql.indexOf('\n');
-    String line = nl < 0 ? sql : sql.substring(0, nl);
-    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
-  }
+    private static String firstLine(String sql) {
+        int nl = sql.indexOf('\n');
+        String line = nl < 0 ? sql : sql.substring(0, nl);
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
 }

@@ -68,420 +68,439 @@ import org.slf4j.LoggerFactory;
  * in memory as well. Thread-safe.
  */
 public final class H2ChainStore implements ChainStore {
-  private static final Logger LOG = LoggerFactory.getLogger(H2ChainStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(H2ChainStore.class);
 
-  /** The database's base name in the data directory: H2 adds {@code .mv.db}. */
-  public static final String DATABASE_NAME = "chain";
+    /** The database's base name in the data directory: H2 adds {@code .mv.db}. */
+    public static final String DATABASE_NAME = "chain";
 
-  static final String USER = "cas";
+    static final String USER = "cas";
 
-  /**
-   * {@code WRITE_DELAY=0}: commits reach the file before they return (see the class comment).
-   * {@code CACHE_SIZE} in KiB: the pages of the output and balance indexes that blocks touch.
-   * {@code DB_CLOSE_ON_EXIT=FALSE}: the node closes the store itself, after its last commit.
-   * {@code MAX_COMPACT_TIME=0}: no compaction while closing. H2 2.3.232 then moves chunks about,
-   * and after a {@code kill -9} and a restart that move corrupted the file ("Double mark") in about
-   * half of the node's crash-restart runs; {@link FileCompactor} compacts while running instead.
-   */
-  private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+    /**
+     * {@code WRITE_DELAY=0}: commits reach the file before they return (see the class comment).
+     * {@code CACHE_SIZE} in KiB: the pages of the output and balance indexes that blocks touch.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: the node closes the store itself, after its last commit.
+     * {@code MAX_COMPACT_TIME=0}: no compaction while closing. H2 2.3.232 then moves chunks about,
+     * and after a {@code kill -9} and a restart that move corrupted the file ("Double mark") in about
+     * half of the node's crash-restart runs; {@link FileCompactor} compacts while running instead.
+     */
+    private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
 
-  /** H2's default: a freed chunk is overwritten only after this long. */
-  static final int RETENTION_MILLIS = 45_000;
+    /** H2's default: a freed chunk is overwritten only after this long. */
+    static final int RETENTION_MILLIS = 45_000;
 
-  private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final int READERS = 4;
+    private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int READERS = 4;
 
-  private final String where;
-  private final Connection writerConnection;
-  private final BlockWriter writer;
-  private final Statement sync;
-  private final FileCompactor compactor;
-  private final ReaderPool readers;
-  private final Object writeLock = new Object();
-  private volatile ChainTip tip;
-  private boolean closed;
-  private long compactions;
+    private final String where;
+    private final Connection writerConnection;
+    private final BlockWriter writer;
+    private final Statement sync;
+    private final FileCompactor compactor;
+    private final ReaderPool readers;
+    private final Object writeLock = new Object();
+    private volatile ChainTip tip;
+    private boolean closed;
+    private long compactions;
 
-  private H2ChainStore(
-      String where, Connection writerConnection, BlockWriter writer, Statement sync, FileCompactor compactor, ReaderPool readers, ChainTip tip) {
-    this.where = where;
-    this.writerConnection = writerConnection;
-    this.writer = writer;
-    this.sync = sync;
-    this.compactor = compactor;
-    this.readers = readers;
-    this.tip = tip;
-  }
-
-  /**
-   * Opens the chain database in {@code dataDir}, creating the directory and the database when
-   * missing, and migrates it to the newest schema.
-   *
-   * @throws UntrustedDatabaseException when the existing file holds anything this node never
-   *     creates (it is then left untouched)
-   * @throws StoreException when the database cannot be opened or migrated (for example because
-   *     another process has it open)
-   * @throws IllegalArgumentException when the path contains {@code ;}, which H2 would read as a
-   *     connection setting
-   */
-  public static H2ChainStore open(Path dataDir) {
-    return open(dataDir, RETENTION_MILLIS);
-  }
-
-  /**
-   * {@link #open(Path)} with another retention time: how long H2 keeps a freed chunk before
-   * overwriting it, and how old a chunk must be before {@link FileCompactor} rewrites it. Tests
-   * shorten it to exercise compaction within seconds.
-   */
-  static H2ChainStore open(Path dataDir, int retentionMillis) {
-    Path dir = dataDir.toAbsolutePath().normalize();
-    Path base = dir.resolve(DATABASE_NAME);
-    if (base.toString().indexOf(';') >= 0) {
-      throw new IllegalArgumentException("The data directory " + dir + " contains ';', which H2 would read as a connection setting.");
+    private H2ChainStore(
+            String where,
+            Connection writerConnection,
+            BlockWriter writer,
+            Statement sync,
+            FileCompactor compactor,
+            ReaderPool readers,
+            ChainTip tip) {
+        this.where = where;
+        this.writerConnection = writerConnection;
+        this.writer = writer;
+        this.sync = sync;
+        this.compactor = compactor;
+        this.readers = readers;
+        this.tip = tip;
     }
-    try {
-      Files.createDirectories(dir);
-    } catch (java.io.IOException e) {
-      throw new StoreException("cannot create the data directory " + dir, e);
-    }
-    Path file = dir.resolve(DATABASE_NAME + ".mv.db");
-    if (Files.exists(file)) {
-      FileInspector.inspect(file);
-    }
-    return open("jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + retentionMillis, file.toString());
-  }
 
-  /**
-   * Opens a private in-memory chain database, for tests and tools. It lives until {@link #close};
-   * opening the same name while it is open reaches the same database.
-   *
-   * @param name letters, digits, {@code _} and {@code -}
-   */
-  public static H2ChainStore openInMemory(String name) {
-    if (!MEMORY_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("An in-memory database name has 1 to 64 letters, digits, '_' or '-': " + name);
+    /**
+     * Opens the chain database in {@code dataDir}, creating the directory and the database when
+     * missing, and migrates it to the newest schema.
+     *
+     * @throws UntrustedDatabaseException when the existing file holds anything this node never
+     *     creates (it is then left untouched)
+     * @throws StoreException when the database cannot be opened or migrated (for example because
+     *     another process has it open)
+     * @throws IllegalArgumentException when the path contains {@code ;}, which H2 would read as a
+     *     connection setting
+     */
+    public static H2ChainStore open(Path dataDir) {
+        return open(dataDir, RETENTION_MILLIS);
     }
-    return open("jdbc:h2:mem:" + name + SETTINGS, "in memory '" + name + "'");
-  }
 
-  private static H2ChainStore open(String url, String where) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL(url);
-    ds.setUser(USER);
-    ds.setPassword("");
-    SchemaGuard.Schema reference = SchemaGuard.reference();
-    Connection w = null;
-    BlockWriter writer = null;
-    ReaderPool readers = null;
-    try {
-      w = ds.getConnection();
-      SchemaGuard.check(w, reference, false, where);
-      ChainMigrations.migrate(ds, where);
-      SchemaGuard.check(w, reference, true, where);
-      w.setAutoCommit(false);
-      writer = new BlockWriter(w);
-      Statement sync = w.createStatement();
-      readers = new ReaderPool(READERS, ds::getConnection);
-      ChainTip tip = readTip(w).orElse(null);
-      w.commit();
-      LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
-      return new H2ChainStore(where, w, writer, sync, FileCompactor.of(w), readers, tip);
-    } catch (SQLException | RuntimeException e) {
-      if (readers != null) {
-        readers.close();
-      }
-      closeQuietly(writer, e);
-      closeQuietly(w, e);
-      if (e instanceof StoreException se) {
-        throw se;
-      }
-      throw new StoreException("cannot open the chain database " + where + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable c, Exception failure) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        failure.addSuppressed(e);
-      }
-    }
-  }
-
-  private static Optional<ChainTip> readTip(Connection c) throws SQLException {
-    try (PreparedStatement s =
-            c.prepareStatement("SELECT height, hash, tip_time, state_root, target, frozen_remaining FROM chain_tip WHERE id = 0");
-        ResultSet r = s.executeQuery()) {
-      if (!r.next()) {
-        return Optional.empty();
-      }
-      return Optional.of(new ChainTip(r.getLong(1), Hash.of(r.getBytes(2)), r.getLong(3), Hash.of(r.getBytes(4)), r.getLong(5), r.getLong(6)));
-    }
-  }
-
-  @Override
-  public Optional<ChainTip> tip() {
-    return Optional.ofNullable(tip);
-  }
-
-  /**
-   * Stores {@code executed} in one database transaction and makes it the tip; on disk when this
-   * returns.
-   *
-   * @throws IllegalArgumentException when the block does not follow the tip (nothing is written)
-   * @throws StoreException when the database fails; the transaction was rolled back and the store
-   *     is as before
-   */
-  @Override
-  public void commit(ExecutedBlock executed) {
-    synchronized (writeLock) {
-      checkOpen();
-      checkFollowsTip(executed);
-      long height = executed.block().height();
-      try {
-        writer.write(executed);
-        writerConnection.commit();
-      } catch (SQLException | RuntimeException e) {
-        writer.clearBatches();
+    /**
+     * {@link #open(Path)} with another retention time: how long H2 keeps a freed chunk before
+     * overwriting it, and how old a chunk must be before {@link FileCompactor} rewrites it. Tests
+     * shorten it to exercise compaction within seconds.
+     */
+    static H2ChainStore open(Path dataDir, int retentionMillis) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path base = dir.resolve(DATABASE_NAME);
+        if (base.toString().indexOf(';') >= 0) {
+            throw new IllegalArgumentException(
+                    "The data directory " + dir + " contains ';', which H2 would read as a connection setting.");
+        }
         try {
-          writerConnection.rollback();
-        } catch (SQLException r) {
-          e.addSuppressed(r);
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the data directory " + dir, e);
         }
-        throw new StoreException("Block " + height + " was not stored (rolled back, the store is as before): " + e.getMessage(), e);
-      }
-      tip = executed.tip();
-      try {
-        sync.execute("CHECKPOINT SYNC");
-      } catch (SQLException e) {
-        throw new StoreException("Block " + height + " was committed but the database file could not be forced to disk", e);
-      }
-      try {
-        if (compactor.afterCommit()) {
-          compactions++;
+        Path file = dir.resolve(DATABASE_NAME + ".mv.db");
+        if (Files.exists(file)) {
+            FileInspector.inspect(file);
         }
-      } catch (RuntimeException e) {
-        // the block is stored; a failed rewrite only leaves the file larger for now
-        LOG.warn("Could not compact the chain database {} after block {}", where, height, e);
-      }
+        return open("jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + retentionMillis, file.toString());
     }
-  }
 
-  private void checkFollowsTip(ExecutedBlock executed) {
-    Block block = executed.block();
-    ChainTip next = executed.tip();
-    if (next.height() != block.height() || !next.hash().equals(block.hash())) {
-      throw new IllegalArgumentException("The new tip " + next.height() + "/" + next.hash() + " is not block " + block.height() + ".");
+    /**
+     * Opens a private in-memory chain database, for tests and tools. It lives until {@link #close};
+     * opening the same name while it is open reaches the same database.
+     *
+     * @param name letters, digits, {@code _} and {@code -}
+     */
+    public static H2ChainStore openInMemory(String name) {
+        if (!MEMORY_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "An in-memory database name has 1 to 64 letters, digits, '_' or '-': " + name);
+        }
+        return open("jdbc:h2:mem:" + name + SETTINGS, "in memory '" + name + "'");
     }
-    ChainTip current = tip;
-    if (current == null) {
-      if (block.height() != 0) {
-        throw new IllegalArgumentException("The store is empty: the first block must be genesis (height 0), not " + block.height() + ".");
-      }
-    } else if (block.height() != current.height() + 1 || !block.header().previousHash().equals(current.hash())) {
-      throw new IllegalArgumentException("Block " + block.height() + " does not follow the tip " + current.height() + " " + current.hash() + ".");
+
+    private static H2ChainStore open(String url, String where) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser(USER);
+        ds.setPassword("");
+        SchemaGuard.Schema reference = SchemaGuard.reference();
+        Connection w = null;
+        BlockWriter writer = null;
+        ReaderPool readers = null;
+        try {
+            w = ds.getConnection();
+            SchemaGuard.check(w, reference, false, where);
+            ChainMigrations.migrate(ds, where);
+            SchemaGuard.check(w, reference, true, where);
+            w.setAutoCommit(false);
+            writer = new BlockWriter(w);
+            Statement sync = w.createStatement();
+            readers = new ReaderPool(READERS, ds::getConnection);
+            ChainTip tip = readTip(w).orElse(null);
+            w.commit();
+            LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
+            return new H2ChainStore(where, w, writer, sync, FileCompactor.of(w), readers, tip);
+        } catch (SQLException | RuntimeException e) {
+            if (readers != null) {
+                readers.close();
+            }
+            closeQuietly(writer, e);
+            closeQuietly(w, e);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open the chain database " + where + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("The chain store " + where + " is closed.");
+    private static void closeQuietly(AutoCloseable c, Exception failure) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
-  }
 
-  @Override
-  public Optional<Block> block(long height) {
-    return readers.read(() -> "block " + height, r -> readBlock(r, height));
-  }
+    private static Optional<ChainTip> readTip(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                        "SELECT height, hash, tip_time, state_root, target, frozen_remaining FROM chain_tip WHERE id = 0");
+                ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ChainTip(
+                    r.getLong(1),
+                    Hash.of(r.getBytes(2)),
+                    r.getLong(3),
+                    Hash.of(r.getBytes(4)),
+                    r.getLong(5),
+                    r.getLong(6)));
+        }
+    }
 
-  @Override
-  public Optional<Block> blockByHash(Hash hash) {
-    return readers.read(
-        () -> "block " + hash,
-        r -> {
-          PreparedStatement s = r.prepare("SELECT height FROM blocks WHERE hash = ?");
-          s.setBytes(1, hash.bytes());
-          long height;
-          try (ResultSet rs = s.executeQuery()) {
+    @Override
+    public Optional<ChainTip> tip() {
+        return Optional.ofNullable(tip);
+    }
+
+    /**
+     * Stores {@code executed} in one database transaction and makes it the tip; on disk when this
+     * returns.
+     *
+     * @throws IllegalArgumentException when the block does not follow the tip (nothing is written)
+     * @throws StoreException when the database fails; the transaction was rolled back and the store
+     *     is as before
+     */
+    @Override
+    public void commit(ExecutedBlock executed) {
+        synchronized (writeLock) {
+            checkOpen();
+            checkFollowsTip(executed);
+            long height = executed.block().height();
+            try {
+                writer.write(executed);
+                writerConnection.commit();
+            } catch (SQLException | RuntimeException e) {
+                writer.clearBatches();
+                try {
+                    writerConnection.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw new StoreException(
+                        "Block " + height + " was not stored (rolled back, the store is as before): " + e.getMessage(),
+                        e);
+            }
+            tip = executed.tip();
+            try {
+                sync.execute("CHECKPOINT SYNC");
+            } catch (SQLException e) {
+                throw new StoreException(
+                        "Block " + height + " was committed but the database file could not be forced to disk", e);
+            }
+            try {
+                if (compactor.afterCommit()) {
+                    compactions++;
+                }
+            } catch (RuntimeException e) {
+                // the block is stored; a failed rewrite only leaves the file larger for now
+                LOG.warn("Could not compact the chain database {} after block {}", where, height, e);
+            }
+        }
+    }
+
+    private void checkFollowsTip(ExecutedBlock executed) {
+        Block block = executed.block();
+        ChainTip next = executed.tip();
+        if (next.height() != block.height() || !next.hash().equals(block.hash())) {
+            throw new IllegalArgumentException(
+                    "The new tip " + next.height() + "/" + next.hash() + " is not block " + block.height() + ".");
+        }
+        ChainTip current = tip;
+        if (current == null) {
+            if (block.height() != 0) {
+                throw new IllegalArgumentException(
+                        "The store is empty: the first block must be genesis (height 0), not " + block.height() + ".");
+            }
+        } else if (block.height() != current.height() + 1
+                || !block.header().previousHash().equals(current.hash())) {
+            throw new IllegalArgumentException("Block " + block.height() + " does not follow the tip "
+                    + current.height() + " " + current.hash() + ".");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The chain store " + where + " is closed.");
+        }
+    }
+
+    @Override
+    public Optional<Block> block(long height) {
+        return readers.read(() -> "block " + height, r -> readBlock(r, height));
+    }
+
+    @Override
+    public Optional<Block> blockByHash(Hash hash) {
+        return readers.read(() -> "block " + hash, r -> {
+            PreparedStatement s = r.prepare("SELECT height FROM blocks WHERE hash = ?");
+            s.setBytes(1, hash.bytes());
+            long height;
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                height = rs.getLong(1);
+            }
+            return readBlock(r, height);
+        });
+    }
+
+    private Optional<Block> readBlock(ReaderPool.Reader r, long height) throws SQLException {
+        PreparedStatement s = r.prepare(
+                "SELECT hash, header, proposer_key, proposer_signature, tx_count FROM blocks WHERE height = ?");
+        s.setLong(1, height);
+        byte[] hash;
+        byte[] header;
+        byte[] key;
+        byte[] signature;
+        int count;
+        try (ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
-              return Optional.empty();
+                return Optional.empty();
             }
-            height = rs.getLong(1);
-          }
-          return readBlock(r, height);
-        });
-  }
-
-  private Optional<Block> readBlock(ReaderPool.Reader r, long height) throws SQLException {
-    PreparedStatement s = r.prepare("SELECT hash, header, proposer_key, proposer_signature, tx_count FROM blocks WHERE height = ?");
-    s.setLong(1, height);
-    byte[] hash;
-    byte[] header;
-    byte[] key;
-    byte[] signature;
-    int count;
-    try (ResultSet rs = s.executeQuery()) {
-      if (!rs.next()) {
-        return Optional.empty();
-      }
-      hash = rs.getBytes(1);
-      header = rs.getBytes(2);
-      key = rs.getBytes(3);
-      signature = rs.getBytes(4);
-      count = rs.getInt(5);
-    }
-    List<Transaction> txs = new ArrayList<>(count);
-    if (count > 0) {
-      PreparedStatement t = r.prepare("SELECT bytes FROM transactions WHERE id BETWEEN ? AND ? ORDER BY id");
-      t.setLong(1, RowKeys.transaction(height, 0));
-      t.setLong(2, RowKeys.transaction(height, count - 1));
-      try (ResultSet rs = t.executeQuery()) {
-        while (rs.next()) {
-          txs.add(decodeTransaction(rs.getBytes(1), "block " + height));
+            hash = rs.getBytes(1);
+            header = rs.getBytes(2);
+            key = rs.getBytes(3);
+            signature = rs.getBytes(4);
+            count = rs.getInt(5);
         }
-      }
-    }
-    if (txs.size() != count) {
-      throw new StoreException("Block " + height + " lists " + count + " transactions but the database holds " + txs.size() + ".");
-    }
-    BlockHeader h;
-    try {
-      Decoder d = new Decoder(header);
-      h = BlockHeader.decode(d);
-      d.finish();
-    } catch (RuntimeException e) {
-      throw new StoreException("The header of block " + height + " in the database does not decode", e);
-    }
-    if (!h.hash().equals(Hash.of(hash)) || h.height() != height) {
-      throw new StoreException("The header of block " + height + " in the database does not match its hash or height.");
-    }
-    return Optional.of(new Block(h, txs, PublicKey.of(key), Signature.of(signature)));
-  }
-
-  private static Transaction decodeTransaction(byte[] bytes, String where) {
-    try {
-      return Transaction.decode(bytes);
-    } catch (RuntimeException e) {
-      throw new StoreException("A transaction of " + where + " in the database does not decode", e);
-    }
-  }
-
-  @Override
-  public Optional<StoredTransaction> transaction(Hash id) {
-    return readers.read(
-        () -> "transaction " + id,
-        r -> {
-          PreparedStatement s =
-              r.prepare(
-                  "SELECT t.bytes, t.height, t.idx, b.hash FROM transactions t JOIN blocks b ON b.height = t.height"
-                      + " WHERE t.txid = ? ORDER BY t.id FETCH FIRST 1 ROW ONLY");
-          s.setBytes(1, id.bytes());
-          try (ResultSet rs = s.executeQuery()) {
-            if (!rs.next()) {
-              return Optional.empty();
+        List<Transaction> txs = new ArrayList<>(count);
+        if (count > 0) {
+            PreparedStatement t = r.prepare("SELECT bytes FROM transactions WHERE id BETWEEN ? AND ? ORDER BY id");
+            t.setLong(1, RowKeys.transaction(height, 0));
+            t.setLong(2, RowKeys.transaction(height, count - 1));
+            try (ResultSet rs = t.executeQuery()) {
+                while (rs.next()) {
+                    txs.add(decodeTransaction(rs.getBytes(1), "block " + height));
+                }
             }
-            long height = rs.getLong(2);
-            Transaction tx = decodeTransaction(rs.getBytes(1), "block " + height);
-            return Optional.of(new StoredTransaction(tx, height, rs.getInt(3), Hash.of(rs.getBytes(4))));
-          }
-        });
-  }
-
-  /**
-   * Streams every unspent output in storage order. Meant for start-up, to fill the in-memory
-   * ledger; the rows come from one committed snapshot even while blocks are committed meanwhile.
-   * {@code sink} runs on the calling thread while a reader connection is held.
-   */
-  @Override
-  public void forEachUnspent(Consumer<UnspentOutput> sink) {
-    readers.read(
-        () -> "the unspent outputs",
-        r -> {
-          PreparedStatement s =
-              r.prepare("SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE spent_height IS NULL ORDER BY id");
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
-              TxOutput out = new TxOutput(Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
-              sink.accept(new UnspentOutput(ref, out, rs.getLong(1)));
-            }
-          }
-          return null;
-        });
-  }
-
-  /** Outputs (spent or not) with storage ids in {@code [from, to]}: a primary-key range read. */
-  @Override
-  public java.util.List<UnspentOutput> outputsCreated(long from, long to) {
-    return readers.read(
-        () -> "the outputs " + from + ".." + to,
-        r -> {
-          PreparedStatement s = r.prepare("SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE id BETWEEN ? AND ? ORDER BY id");
-          s.setLong(1, from);
-          s.setLong(2, to);
-          java.util.List<UnspentOutput> out = new java.util.ArrayList<>();
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
-              TxOutput o = new TxOutput(Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
-              out.add(new UnspentOutput(ref, o, rs.getLong(1)));
-            }
-          }
-          return out;
-        });
-  }
-
-  /** Streams every non-zero balance, by owner and asset; see {@link #forEachUnspent} for threads. */
-  @Override
-  public void forEachBalance(BiConsumer<BalanceKey, Long> sink) {
-    readers.read(
-        () -> "the balances",
-        r -> {
-          PreparedStatement s = r.prepare("SELECT owner, asset, amount FROM balances WHERE amount <> 0 ORDER BY owner, asset");
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              sink.accept(new BalanceKey(Address.of(rs.getBytes(1)), AssetId.fromStorageKey(rs.getBytes(2))), rs.getLong(3));
-            }
-          }
-          return null;
-        });
-  }
-
-  /** Closes every connection; H2 then closes the database file. Idempotent. */
-  @Override
-  public void close() {
-    synchronized (writeLock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      readers.close();
-      StoreException failure = new StoreException("cannot close the chain database " + where + " cleanly");
-      closeQuietly(writer, failure);
-      closeQuietly(sync, failure);
-      try {
-        writerConnection.rollback();
-      } catch (SQLException e) {
-        failure.addSuppressed(e);
-      }
-      closeQuietly(writerConnection, failure);
-      if (failure.getSuppressed().length > 0) {
-        throw failure;
-      }
-      LOG.info("Closed the chain database {}", where);
+        }
+        if (txs.size() != count) {
+            throw new StoreException(
+                    "Block " + height + " lists " + count + " transactions but the database holds " + txs.size() + ".");
+        }
+        BlockHeader h;
+        try {
+            Decoder d = new Decoder(header);
+            h = BlockHeader.decode(d);
+            d.finish();
+        } catch (RuntimeException e) {
+            throw new StoreException("The header of block " + height + " in the database does not decode", e);
+        }
+        if (!h.hash().equals(Hash.of(hash)) || h.height() != height) {
+            throw new StoreException(
+                    "The header of block " + height + " in the database does not match its hash or height.");
+        }
+        return Optional.of(new Block(h, txs, PublicKey.of(key), Signature.of(signature)));
     }
-  }
 
-  /** How many commits were followed by a compaction since opening; for tests. */
-  long compactions() {
-    synchronized (writeLock) {
-      return compactions;
+    private static Transaction decodeTransaction(byte[] bytes, String where) {
+        try {
+            return Transaction.decode(bytes);
+        } catch (RuntimeException e) {
+            throw new StoreException("A transaction of " + where + " in the database does not decode", e);
+        }
     }
-  }
 
-  @Override
-  public String toString() {
-    return "H2ChainStore[" + where + "]";
-  }
+    @Override
+    public Optional<StoredTransaction> transaction(Hash id) {
+        return readers.read(() -> "transaction " + id, r -> {
+            PreparedStatement s = r.prepare(
+                    "SELECT t.bytes, t.height, t.idx, b.hash FROM transactions t JOIN blocks b ON b.height = t.height"
+                            + " WHERE t.txid = ? ORDER BY t.id FETCH FIRST 1 ROW ONLY");
+            s.setBytes(1, id.bytes());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long height = rs.getLong(2);
+                Transaction tx = decodeTransaction(rs.getBytes(1), "block " + height);
+                return Optional.of(new StoredTransaction(tx, height, rs.getInt(3), Hash.of(rs.getBytes(4))));
+            }
+        });
+    }
+
+    /**
+     * Streams every unspent output in storage order. Meant for start-up, to fill the in-memory
+     * ledger; the rows come from one committed snapshot even while blocks are committed meanwhile.
+     * {@code sink} runs on the calling thread while a reader connection is held.
+     */
+    @Override
+    public void forEachUnspent(Consumer<UnspentOutput> sink) {
+        readers.read(() -> "the unspent outputs", r -> {
+            PreparedStatement s = r.prepare(
+                    "SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE spent_height IS NULL ORDER BY id");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
+                    TxOutput out = new TxOutput(
+                            Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
+                    sink.accept(new UnspentOutput(ref, out, rs.getLong(1)));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Outputs (spent or not) with storage ids in {@code [from, to]}: a primary-key range read. */
+    @Override
+    public java.util.List<UnspentOutput> outputsCreated(long from, long to) {
+        return readers.read(() -> "the outputs " + from + ".." + to, r -> {
+            PreparedStatement s = r.prepare(
+                    "SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE id BETWEEN ? AND ? ORDER BY id");
+            s.setLong(1, from);
+            s.setLong(2, to);
+            java.util.List<UnspentOutput> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
+                    TxOutput o = new TxOutput(
+                            Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
+                    out.add(new UnspentOutput(ref, o, rs.getLong(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Streams every non-zero balance, by owner and asset; see {@link #forEachUnspent} for threads. */
+    @Override
+    public void forEachBalance(BiConsumer<BalanceKey, Long> sink) {
+        readers.read(() -> "the balances", r -> {
+            PreparedStatement s =
+                    r.prepare("SELECT owner, asset, amount FROM balances WHERE amount <> 0 ORDER BY owner, asset");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(
+                            new BalanceKey(Address.of(rs.getBytes(1)), AssetId.fromStorageKey(rs.getBytes(2))),
+                            rs.getLong(3));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Closes every connection; H2 then closes the database file. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            readers.close();
+            StoreException failure = new StoreException("cannot close the chain database " + where + " cleanly");
+            closeQuietly(writer, failure);
+            closeQuietly(sync, failure);
+            try {
+                writerConnection.rollback();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+            closeQuietly(writerConnection, failure);
+            if (failure.getSuppressed().length > 0) {
+                throw failure;
+            }
+            LOG.info("Closed the chain database {}", where);
+        }
+    }
+
+    /** How many commits were followed by a compaction since opening; for tests. */
+    long compactions() {
+        synchronized (writeLock) {
+            return compactions;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "H2ChainStore[" + where + "]";
+    }
 }

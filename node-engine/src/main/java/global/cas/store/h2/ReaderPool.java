@@ -19,95 +19,95 @@ import java.util.function.Supplier;
  * connection lent waits for one. Thread-safe.
  */
 final class ReaderPool implements AutoCloseable {
-  /** One lent connection and the statements prepared on it, reused across loans. */
-  static final class Reader {
-    private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** One lent connection and the statements prepared on it, reused across loans. */
+    static final class Reader {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    private Reader(Connection connection) {
-      this.connection = connection;
-    }
-
-    PreparedStatement prepare(String sql) throws SQLException {
-      PreparedStatement s = statements.get(sql);
-      if (s == null) {
-        s = connection.prepareStatement(sql);
-        statements.put(sql, s);
-      }
-      return s;
-    }
-  }
-
-  /** Work done with a lent reader. */
-  @FunctionalInterface
-  interface Query<T> {
-    T run(Reader reader) throws SQLException;
-  }
-
-  private final List<Reader> all;
-  private final BlockingQueue<Reader> idle;
-
-  /**
-   * @param connections opens one new connection each call
-   */
-  ReaderPool(int size, ConnectionSource connections) throws SQLException {
-    all = new ArrayList<>(size);
-    idle = new ArrayBlockingQueue<>(size);
-    try {
-      for (int i = 0; i < size; i++) {
-        Connection c = connections.open();
-        Reader r = new Reader(c);
-        all.add(r);
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-          // Stream large results (all unspent outputs at start) instead of buffering them.
-          s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        private Reader(Connection connection) {
+            this.connection = connection;
         }
-        idle.add(r);
-      }
-    } catch (SQLException e) {
-      close();
-      throw e;
-    }
-  }
 
-  /** Opens a connection to the chain database. */
-  @FunctionalInterface
-  interface ConnectionSource {
-    Connection open() throws SQLException;
-  }
+        PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement s = statements.get(sql);
+            if (s == null) {
+                s = connection.prepareStatement(sql);
+                statements.put(sql, s);
+            }
+            return s;
+        }
+    }
 
-  /**
-   * Runs {@code query} on a lent connection.
-   *
-   * @param what names the read in the exception thrown when it fails
-   * @throws StoreException when the database fails or the store is closed
-   */
-  <T> T read(Supplier<String> what, Query<T> query) {
-    Reader r;
-    try {
-      r = idle.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting to read " + what.get(), e);
+    /** Work done with a lent reader. */
+    @FunctionalInterface
+    interface Query<T> {
+        T run(Reader reader) throws SQLException;
     }
-    try {
-      return query.run(r);
-    } catch (SQLException e) {
-      throw new StoreException("cannot read " + what.get() + " from the chain database", e);
-    } finally {
-      idle.add(r);
-    }
-  }
 
-  @Override
-  public void close() {
-    for (Reader r : all) {
-      try {
-        r.connection.close();
-      } catch (SQLException ignored) {
-        // closing: a connection that fails to close is gone anyway
-      }
+    private final List<Reader> all;
+    private final BlockingQueue<Reader> idle;
+
+    /**
+     * @param connections opens one new connection each call
+     */
+    ReaderPool(int size, ConnectionSource connections) throws SQLException {
+        all = new ArrayList<>(size);
+        idle = new ArrayBlockingQueue<>(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection c = connections.open();
+                Reader r = new Reader(c);
+                all.add(r);
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    // Stream large results (all unspent outputs at start) instead of buffering them.
+                    s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                }
+                idle.add(r);
+            }
+        } catch (SQLException e) {
+            close();
+            throw e;
+        }
     }
-  }
+
+    /** Opens a connection to the chain database. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Runs {@code query} on a lent connection.
+     *
+     * @param what names the read in the exception thrown when it fails
+     * @throws StoreException when the database fails or the store is closed
+     */
+    <T> T read(Supplier<String> what, Query<T> query) {
+        Reader r;
+        try {
+            r = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to read " + what.get(), e);
+        }
+        try {
+            return query.run(r);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + what.get() + " from the chain database", e);
+        } finally {
+            idle.add(r);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Reader r : all) {
+            try {
+                r.connection.close();
+            } catch (SQLException ignored) {
+                // closing: a connection that fails to close is gone anyway
+            }
+        }
+    }
 }

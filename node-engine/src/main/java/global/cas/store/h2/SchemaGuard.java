@@ -22,190 +22,197 @@ import org.h2.jdbcx.JdbcDataSource;
  * backs up {@link FileInspector}, which refuses the worst before H2 opens the file.
  */
 final class SchemaGuard {
-  /**
-   * What the migrations create, as comparable text: table names, one line per column (type,
-   * nullability, default, generation) and one line per check constraint.
-   */
-  record Schema(Set<String> tables, List<Column> columns, List<String> checks) {}
+    /**
+     * What the migrations create, as comparable text: table names, one line per column (type,
+     * nullability, default, generation) and one line per check constraint.
+     */
+    record Schema(Set<String> tables, List<Column> columns, List<String> checks) {}
 
-  /**
-   * One column: its whole definition, and the part of it H2 evaluates (default, identity,
-   * generation, on-update, domain).
-   */
-  record Column(String definition, String expressions) {
-    @Override
-    public String toString() {
-      return definition;
+    /**
+     * One column: its whole definition, and the part of it H2 evaluates (default, identity,
+     * generation, on-update, domain).
+     */
+    record Column(String definition, String expressions) {
+        @Override
+        public String toString() {
+            return definition;
+        }
     }
-  }
 
-  private static final String COLUMNS =
-      "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
-          + " IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, IS_GENERATED, GENERATION_EXPRESSION, COLUMN_ON_UPDATE, DOMAIN_NAME,"
-          + " DEFAULT_ON_NULL FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME, ORDINAL_POSITION";
+    private static final String COLUMNS =
+            "SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
+                    + " IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, IS_GENERATED, GENERATION_EXPRESSION, COLUMN_ON_UPDATE, DOMAIN_NAME,"
+                    + " DEFAULT_ON_NULL FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME, ORDINAL_POSITION";
 
-  private static final String CHECKS =
-      "SELECT tc.TABLE_NAME, cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
-          + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc"
-          + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
-          + " WHERE tc.TABLE_SCHEMA = 'PUBLIC' ORDER BY 1, 2";
+    private static final String CHECKS =
+            "SELECT tc.TABLE_NAME, cc.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc"
+                    + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc"
+                    + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                    + " WHERE tc.TABLE_SCHEMA = 'PUBLIC' ORDER BY 1, 2";
 
-  /** H2's own table class; a table engine or a linked table shows another one. */
-  private static final String PLAIN_TABLE_CLASS = "org.h2.mvstore.db.MVTable";
+    /** H2's own table class; a table engine or a linked table shows another one. */
+    private static final String PLAIN_TABLE_CLASS = "org.h2.mvstore.db.MVTable";
 
-  private SchemaGuard() {}
+    private SchemaGuard() {}
 
-  /** Migrates a private in-memory database and reads its schema: what a chain database must hold. */
-  static Schema reference() {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:mem:cas-chain-reference-" + UUID.randomUUID());
-    ds.setUser(H2ChainStore.USER);
-    ds.setPassword("");
-    // The in-memory database lives as long as this connection.
-    try (Connection keepAlive = ds.getConnection()) {
-      ChainMigrations.migrate(ds, "a reference database in memory");
-      return read(keepAlive);
-    } catch (SQLException e) {
-      throw new StoreException("cannot build the reference chain schema", e);
+    /** Migrates a private in-memory database and reads its schema: what a chain database must hold. */
+    static Schema reference() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:cas-chain-reference-" + UUID.randomUUID());
+        ds.setUser(H2ChainStore.USER);
+        ds.setPassword("");
+        // The in-memory database lives as long as this connection.
+        try (Connection keepAlive = ds.getConnection()) {
+            ChainMigrations.migrate(ds, "a reference database in memory");
+            return read(keepAlive);
+        } catch (SQLException e) {
+            throw new StoreException("cannot build the reference chain schema", e);
+        }
     }
-  }
 
-  /**
-   * Refuses the database behind {@code c} unless it matches {@code reference}: before migration
-   * ({@code migrated} false) its tables must be a subset of the reference's and its defaults,
-   * generated columns and checks must all occur in the reference; after migration the schema must
-   * be equal.
-   *
-   * @throws UntrustedDatabaseException naming every difference found
-   */
-  static void check(Connection c, Schema reference, boolean migrated, String where) throws SQLException {
-    List<String> found = new ArrayList<>();
-    each(c, "SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS", r -> found.add("trigger " + r.getString(1) + "." + r.getString(2)));
-    each(
-        c,
-        "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE FROM INFORMATION_SCHEMA.ROUTINES",
-        r -> found.add("function alias or aggregate " + r.getString(1) + "." + r.getString(2)));
-    each(
-        c,
-        "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('INFORMATION_SCHEMA', 'PUBLIC')",
-        r -> found.add("schema " + r.getString(1)));
-    each(c, "SELECT DOMAIN_SCHEMA, DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS", r -> found.add("domain " + r.getString(1) + "." + r.getString(2)));
-    each(
-        c,
-        "SELECT SYNONYM_SCHEMA, SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS",
-        r -> found.add("synonym " + r.getString(1) + "." + r.getString(2)));
-    Set<String> tables = new HashSet<>();
-    each(
-        c,
-        "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, STORAGE_TYPE, TABLE_CLASS FROM INFORMATION_SCHEMA.TABLES"
-            + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
-        r -> {
-          String name = r.getString(1) + "." + r.getString(2);
-          String type = r.getString(3);
-          if ("TABLE LINK".equals(r.getString(4)) || "org.h2.table.TableLink".equals(r.getString(5))) {
-            found.add("linked table " + name);
-          } else if (!"BASE TABLE".equals(type)) {
-            found.add(type.toLowerCase(java.util.Locale.ROOT) + " " + name);
-          } else if (!PLAIN_TABLE_CLASS.equals(r.getString(5))) {
-            found.add("table " + name + " of engine " + r.getString(5));
-          } else if (!"PUBLIC".equals(r.getString(1)) || !reference.tables().contains(r.getString(2))) {
-            found.add("unknown table " + name);
-          } else {
-            tables.add(r.getString(2));
-          }
+    /**
+     * Refuses the database behind {@code c} unless it matches {@code reference}: before migration
+     * ({@code migrated} false) its tables must be a subset of the reference's and its defaults,
+     * generated columns and checks must all occur in the reference; after migration the schema must
+     * be equal.
+     *
+     * @throws UntrustedDatabaseException naming every difference found
+     */
+    static void check(Connection c, Schema reference, boolean migrated, String where) throws SQLException {
+        List<String> found = new ArrayList<>();
+        each(
+                c,
+                "SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS",
+                r -> found.add("trigger " + r.getString(1) + "." + r.getString(2)));
+        each(
+                c,
+                "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE FROM INFORMATION_SCHEMA.ROUTINES",
+                r -> found.add("function alias or aggregate " + r.getString(1) + "." + r.getString(2)));
+        each(
+                c,
+                "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('INFORMATION_SCHEMA', 'PUBLIC')",
+                r -> found.add("schema " + r.getString(1)));
+        each(
+                c,
+                "SELECT DOMAIN_SCHEMA, DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS",
+                r -> found.add("domain " + r.getString(1) + "." + r.getString(2)));
+        each(
+                c,
+                "SELECT SYNONYM_SCHEMA, SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS",
+                r -> found.add("synonym " + r.getString(1) + "." + r.getString(2)));
+        Set<String> tables = new HashSet<>();
+        each(
+                c,
+                "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, STORAGE_TYPE, TABLE_CLASS FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
+                r -> {
+                    String name = r.getString(1) + "." + r.getString(2);
+                    String type = r.getString(3);
+                    if ("TABLE LINK".equals(r.getString(4)) || "org.h2.table.TableLink".equals(r.getString(5))) {
+                        found.add("linked table " + name);
+                    } else if (!"BASE TABLE".equals(type)) {
+                        found.add(type.toLowerCase(java.util.Locale.ROOT) + " " + name);
+                    } else if (!PLAIN_TABLE_CLASS.equals(r.getString(5))) {
+                        found.add("table " + name + " of engine " + r.getString(5));
+                    } else if (!"PUBLIC".equals(r.getString(1))
+                            || !reference.tables().contains(r.getString(2))) {
+                        found.add("unknown table " + name);
+                    } else {
+                        tables.add(r.getString(2));
+                    }
+                });
+        if (found.isEmpty()) {
+            Schema actual = read(c);
+            if (migrated) {
+                compareMigrated(reference, actual, tables, found);
+            } else {
+                compareOlder(reference, actual, found);
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new UntrustedDatabaseException(
+                    "The chain database "
+                            + where
+                            + " was refused: it holds "
+                            + String.join("; ", found)
+                            + ". This node never creates these, so the file was made or changed elsewhere (treat an H2 file from outside as hostile).");
+        }
+    }
+
+    private static void compareMigrated(Schema reference, Schema actual, Set<String> tables, List<String> found) {
+        for (String t : reference.tables()) {
+            if (!tables.contains(t)) {
+                found.add("no table " + t);
+            }
+        }
+        difference("column", actual.columns(), reference.columns(), found);
+        difference("check constraint", actual.checks(), reference.checks(), found);
+    }
+
+    /** Before migration: every active expression (default, generated column, check) must be known. */
+    private static void compareOlder(Schema reference, Schema actual, List<String> found) {
+        Set<String> knownExpressions = new HashSet<>();
+        for (Column column : reference.columns()) {
+            knownExpressions.add(column.expressions());
+        }
+        for (Column column : actual.columns()) {
+            if (!knownExpressions.contains(column.expressions())) {
+                found.add("column " + column);
+            }
+        }
+        Set<String> knownChecks = new HashSet<>(reference.checks());
+        for (String check : actual.checks()) {
+            if (!knownChecks.contains(check)) {
+                found.add("check constraint " + check);
+            }
+        }
+    }
+
+    private static <T> void difference(String what, List<T> actual, List<T> reference, List<String> found) {
+        Set<T> expected = new LinkedHashSet<>(reference);
+        Set<T> present = new LinkedHashSet<>(actual);
+        for (T a : present) {
+            if (!expected.contains(a)) {
+                found.add(what + " " + a);
+            }
+        }
+        for (T e : expected) {
+            if (!present.contains(e)) {
+                found.add("no " + what + " " + e);
+            }
+        }
+    }
+
+    private static Schema read(Connection c) throws SQLException {
+        Set<String> tables = new LinkedHashSet<>();
+        each(
+                c,
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'",
+                r -> tables.add(r.getString(1)));
+        List<Column> columns = new ArrayList<>();
+        each(c, COLUMNS, r -> {
+            List<String> fields = new ArrayList<>(14);
+            for (int i = 1; i <= 14; i++) {
+                fields.add(Objects.toString(r.getString(i), ""));
+            }
+            columns.add(new Column(String.join(" | ", fields), String.join(" | ", fields.subList(7, 14))));
         });
-    if (found.isEmpty()) {
-      Schema actual = read(c);
-      if (migrated) {
-        compareMigrated(reference, actual, tables, found);
-      } else {
-        compareOlder(reference, actual, found);
-      }
+        List<String> checks = new ArrayList<>();
+        each(c, CHECKS, r -> checks.add(r.getString(1) + ": " + r.getString(2)));
+        return new Schema(tables, columns, checks);
     }
-    if (!found.isEmpty()) {
-      throw new UntrustedDatabaseException(
-          "The chain database "
-              + where
-              + " was refused: it holds "
-              + String.join("; ", found)
-              + ". This node never creates these, so the file was made or changed elsewhere (treat an H2 file from outside as hostile).");
-    }
-  }
 
-  private static void compareMigrated(Schema reference, Schema actual, Set<String> tables, List<String> found) {
-    for (String t : reference.tables()) {
-      if (!tables.contains(t)) {
-        found.add("no table " + t);
-      }
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(ResultSet row) throws SQLException;
     }
-    difference("column", actual.columns(), reference.columns(), found);
-    difference("check constraint", actual.checks(), reference.checks(), found);
-  }
 
-  /** Before migration: every active expression (default, generated column, check) must be known. */
-  private static void compareOlder(Schema reference, Schema actual, List<String> found) {
-    Set<String> knownExpressions = new HashSet<>();
-    for (Column column : reference.columns()) {
-      knownExpressions.add(column.expressions());
+    private static void each(Connection c, String sql, RowSink sink) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                sink.accept(r);
+            }
+        }
     }
-    for (Column column : actual.columns()) {
-      if (!knownExpressions.contains(column.expressions())) {
-        found.add("column " + column);
-      }
-    }
-    Set<String> knownChecks = new HashSet<>(reference.checks());
-    for (String check : actual.checks()) {
-      if (!knownChecks.contains(check)) {
-        found.add("check constraint " + check);
-      }
-    }
-  }
-
-  private static <T> void difference(String what, List<T> actual, List<T> reference, List<String> found) {
-    Set<T> expected = new LinkedHashSet<>(reference);
-    Set<T> present = new LinkedHashSet<>(actual);
-    for (T a : present) {
-      if (!expected.contains(a)) {
-        found.add(what + " " + a);
-      }
-    }
-    for (T e : expected) {
-      if (!present.contains(e)) {
-        found.add("no " + what + " " + e);
-      }
-    }
-  }
-
-  private static Schema read(Connection c) throws SQLException {
-    Set<String> tables = new LinkedHashSet<>();
-    each(c, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'", r -> tables.add(r.getString(1)));
-    List<Column> columns = new ArrayList<>();
-    each(
-        c,
-        COLUMNS,
-        r -> {
-          List<String> fields = new ArrayList<>(14);
-          for (int i = 1; i <= 14; i++) {
-            fields.add(Objects.toString(r.getString(i), ""));
-          }
-          columns.add(new Column(String.join(" | ", fields), String.join(" | ", fields.subList(7, 14))));
-        });
-    List<String> checks = new ArrayList<>();
-    each(c, CHECKS, r -> checks.add(r.getString(1) + ": " + r.getString(2)));
-    return new Schema(tables, columns, checks);
-  }
-
-  @FunctionalInterface
-  private interface RowSink {
-    void accept(ResultSet row) throws SQLException;
-  }
-
-  private static void each(Connection c, String sql, RowSink sink) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      while (r.next()) {
-        sink.accept(r);
-      }
-    }
-  }
 }

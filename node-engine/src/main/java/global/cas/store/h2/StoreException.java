@@ -6,13 +6,13 @@ package global.cas.store.h2;
  * half-written remains, because every block is one database transaction.
  */
 public class StoreException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public StoreException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
 
-  public StoreException(String message) {
-    super(message);
-  }
+    public StoreException(String message) {
+        super(message);
+    }
 }

@@ -6,13 +6,13 @@ package global.cas.store.h2;
  * it. The message names what was found; the file is left untouched.
  */
 public final class UntrustedDatabaseException extends StoreException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public UntrustedDatabaseException(String message) {
-    super(message);
-  }
+    public UntrustedDatabaseException(String message) {
+        super(message);
+    }
 
-  public UntrustedDatabaseException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public UntrustedDatabaseException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -31,221 +31,243 @@ import org.h2.jdbcx.JdbcDataSource;
  * synchronized. Thread-safe.
  */
 public final class WalletDataH2Store implements WalletData {
-  static final String LOCATION = "classpath:db/wallet";
+    static final String LOCATION = "classpath:db/wallet";
 
-  /** See {@code H2ChainStore.SETTINGS}: commits reach the file at once, no compaction on close. */
-  private static final String SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+    /** See {@code H2ChainStore.SETTINGS}: commits reach the file at once, no compaction on close. */
+    private static final String SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
 
-  private static final Set<String> TABLES = Set.of("TRANSACTION_LABELS", "ADDRESS_LABELS", "CONTACTS", "flyway_schema_history");
+    private static final Set<String> TABLES =
+            Set.of("TRANSACTION_LABELS", "ADDRESS_LABELS", "CONTACTS", "flyway_schema_history");
 
-  private final String where;
-  private final Connection connection;
-  private boolean closed;
+    private final String where;
+    private final Connection connection;
+    private boolean closed;
 
-  private WalletDataH2Store(String where, Connection connection) {
-    this.where = where;
-    this.connection = connection;
-  }
-
-  /** Opens (or creates) the data of the wallet in {@code keystoreFile}: see {@link WalletData#fileFor}. */
-  public static WalletDataH2Store forKeystore(Path keystoreFile) {
-    return open(WalletData.fileFor(keystoreFile));
-  }
-
-  /**
-   * Opens the wallet data at {@code base} (H2 adds {@code .mv.db}), creating it when missing, and
-   * migrates it to the newest schema.
-   *
-   * @throws UntrustedDatabaseException when the existing file holds anything this program never
-   *     creates (it is then left untouched)
-   * @throws StoreException when it cannot be opened, e.g. because another process has it open
-   * @throws IllegalArgumentException when the path contains {@code ;}, which H2 would read as a
-   *     connection setting
-   */
-  public static WalletDataH2Store open(Path base) {
-    Path b = base.toAbsolutePath().normalize();
-    if (b.toString().indexOf(';') >= 0) {
-      throw new IllegalArgumentException("The wallet data path " + b + " contains ';', which H2 would read as a connection setting.");
+    private WalletDataH2Store(String where, Connection connection) {
+        this.where = where;
+        this.connection = connection;
     }
-    Path file = b.resolveSibling(b.getFileName() + ".mv.db");
-    try {
-      Files.createDirectories(b.getParent());
-    } catch (IOException e) {
-      throw new StoreException("cannot create the folder of " + file, e);
+
+    /** Opens (or creates) the data of the wallet in {@code keystoreFile}: see {@link WalletData#fileFor}. */
+    public static WalletDataH2Store forKeystore(Path keystoreFile) {
+        return open(WalletData.fileFor(keystoreFile));
     }
-    if (Files.exists(file)) {
-      try {
-        FileInspector.inspect(file);
-      } catch (UntrustedDatabaseException e) {
-        throw new UntrustedDatabaseException("The wallet data file " + file + " was refused: " + e.getMessage(), e);
-      }
-    }
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + b + SETTINGS);
-    ds.setUser(H2ChainStore.USER);
-    ds.setPassword("");
-    String where = file.toString();
-    Connection c = null;
-    try {
-      c = ds.getConnection();
-      guard(c, where);
-      Flyway.configure(WalletDataH2Store.class.getClassLoader())
-          .dataSource(ds)
-          .locations(LOCATION)
-          .failOnMissingLocations(true)
-          .cleanDisabled(true)
-          .load()
-          .migrate();
-      guard(c, where);
-      return new WalletDataH2Store(where, c);
-    } catch (SQLException | FlywayException | StoreException e) {
-      if (c != null) {
-        try {
-          c.close();
-        } catch (SQLException closing) {
-          e.addSuppressed(closing);
+
+    /**
+     * Opens the wallet data at {@code base} (H2 adds {@code .mv.db}), creating it when missing, and
+     * migrates it to the newest schema.
+     *
+     * @throws UntrustedDatabaseException when the existing file holds anything this program never
+     *     creates (it is then left untouched)
+     * @throws StoreException when it cannot be opened, e.g. because another process has it open
+     * @throws IllegalArgumentException when the path contains {@code ;}, which H2 would read as a
+     *     connection setting
+     */
+    public static WalletDataH2Store open(Path base) {
+        Path b = base.toAbsolutePath().normalize();
+        if (b.toString().indexOf(';') >= 0) {
+            throw new IllegalArgumentException(
+                    "The wallet data path " + b + " contains ';', which H2 would read as a connection setting.");
         }
-      }
-      if (e instanceof StoreException se) {
-        throw se;
-      }
-      throw new StoreException("cannot open the wallet data " + where + ": " + e.getMessage(), e);
+        Path file = b.resolveSibling(b.getFileName() + ".mv.db");
+        try {
+            Files.createDirectories(b.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder of " + file, e);
+        }
+        if (Files.exists(file)) {
+            try {
+                FileInspector.inspect(file);
+            } catch (UntrustedDatabaseException e) {
+                throw new UntrustedDatabaseException(
+                        "The wallet data file " + file + " was refused: " + e.getMessage(), e);
+            }
+        }
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + b + SETTINGS);
+        ds.setUser(H2ChainStore.USER);
+        ds.setPassword("");
+        String where = file.toString();
+        Connection c = null;
+        try {
+            c = ds.getConnection();
+            guard(c, where);
+            Flyway.configure(WalletDataH2Store.class.getClassLoader())
+                    .dataSource(ds)
+                    .locations(LOCATION)
+                    .failOnMissingLocations(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+            guard(c, where);
+            return new WalletDataH2Store(where, c);
+        } catch (SQLException | FlywayException | StoreException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open the wallet data " + where + ": " + e.getMessage(), e);
+        }
     }
-  }
 
-  /** Refuses anything the migrations never create: other tables, views, triggers, aliases, schemas. */
-  private static void guard(Connection c, String where) throws SQLException {
-    List<String> found = new ArrayList<>();
-    each(c, "SELECT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS", r -> found.add("trigger " + r.getString(1)));
-    each(c, "SELECT ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES", r -> found.add("function alias or aggregate " + r.getString(1)));
-    each(c, "SELECT SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS", r -> found.add("synonym " + r.getString(1)));
-    each(c, "SELECT DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS", r -> found.add("domain " + r.getString(1)));
-    each(
-        c,
-        "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('INFORMATION_SCHEMA', 'PUBLIC')",
-        r -> found.add("schema " + r.getString(1)));
-    each(
-        c,
-        "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_CLASS FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
-        r -> {
-          String name = r.getString(1) + "." + r.getString(2);
-          if (!"PUBLIC".equals(r.getString(1)) || !TABLES.contains(r.getString(2))) {
-            found.add("unknown table " + name);
-          } else if (!"BASE TABLE".equals(r.getString(3)) || !"org.h2.mvstore.db.MVTable".equals(r.getString(4))) {
-            found.add("a table that is not plain: " + name);
-          }
-        });
-    if (!found.isEmpty()) {
-      throw new UntrustedDatabaseException(
-          "The wallet data file " + where + " was refused: it holds " + String.join("; ", found)
-              + ". This program never creates these, so the file was made or changed elsewhere.");
+    /** Refuses anything the migrations never create: other tables, views, triggers, aliases, schemas. */
+    private static void guard(Connection c, String where) throws SQLException {
+        List<String> found = new ArrayList<>();
+        each(c, "SELECT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS", r -> found.add("trigger " + r.getString(1)));
+        each(
+                c,
+                "SELECT ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES",
+                r -> found.add("function alias or aggregate " + r.getString(1)));
+        each(c, "SELECT SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS", r -> found.add("synonym " + r.getString(1)));
+        each(c, "SELECT DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS", r -> found.add("domain " + r.getString(1)));
+        each(
+                c,
+                "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('INFORMATION_SCHEMA', 'PUBLIC')",
+                r -> found.add("schema " + r.getString(1)));
+        each(
+                c,
+                "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_CLASS FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
+                r -> {
+                    String name = r.getString(1) + "." + r.getString(2);
+                    if (!"PUBLIC".equals(r.getString(1)) || !TABLES.contains(r.getString(2))) {
+                        found.add("unknown table " + name);
+                    } else if (!"BASE TABLE".equals(r.getString(3))
+                            || !"org.h2.mvstore.db.MVTable".equals(r.getString(4))) {
+                        found.add("a table that is not plain: " + name);
+                    }
+                });
+        if (!found.isEmpty()) {
+            throw new UntrustedDatabaseException(
+                    "The wallet data file " + where + " was refused: it holds " + String.join("; ", found)
+                            + ". This program never creates these, so the file was made or changed elsewhere.");
+        }
     }
-  }
 
-  @Override
-  public synchronized Map<Hash, String> transactionLabels() {
-    Map<Hash, String> out = new LinkedHashMap<>();
-    query("SELECT tx_id, label FROM transaction_labels ORDER BY tx_id", r -> out.put(Hash.of(r.getBytes(1)), r.getString(2)));
-    return Collections.unmodifiableMap(out);
-  }
-
-  @Override
-  public synchronized void setTransactionLabel(Hash id, String label) {
-    if (label.isBlank()) {
-      update("DELETE FROM transaction_labels WHERE tx_id = ?", id.bytes());
-    } else {
-      update("MERGE INTO transaction_labels (tx_id, label) KEY (tx_id) VALUES (?, ?)", id.bytes(), Labels.check(label));
+    @Override
+    public synchronized Map<Hash, String> transactionLabels() {
+        Map<Hash, String> out = new LinkedHashMap<>();
+        query(
+                "SELECT tx_id, label FROM transaction_labels ORDER BY tx_id",
+                r -> out.put(Hash.of(r.getBytes(1)), r.getString(2)));
+        return Collections.unmodifiableMap(out);
     }
-  }
 
-  @Override
-  public synchronized Map<Address, String> addressLabels() {
-    Map<Address, String> out = new LinkedHashMap<>();
-    query("SELECT address, label FROM address_labels ORDER BY address", r -> out.put(Address.of(r.getBytes(1)), r.getString(2)));
-    return Collections.unmodifiableMap(out);
-  }
-
-  @Override
-  public synchronized void setAddressLabel(Address address, String label) {
-    if (label.isBlank()) {
-      update("DELETE FROM address_labels WHERE address = ?", address.bytes());
-    } else {
-      update("MERGE INTO address_labels (address, label) KEY (address) VALUES (?, ?)", address.bytes(), Labels.check(label));
+    @Override
+    public synchronized void setTransactionLabel(Hash id, String label) {
+        if (label.isBlank()) {
+            update("DELETE FROM transaction_labels WHERE tx_id = ?", id.bytes());
+        } else {
+            update(
+                    "MERGE INTO transaction_labels (tx_id, label) KEY (tx_id) VALUES (?, ?)",
+                    id.bytes(),
+                    Labels.check(label));
+        }
     }
-  }
 
-  @Override
-  public synchronized List<Contact> contacts() {
-    List<Contact> out = new ArrayList<>();
-    query("SELECT name, address FROM contacts ORDER BY name, address", r -> out.add(new Contact(r.getString(1), Address.of(r.getBytes(2)))));
-    return List.copyOf(out);
-  }
-
-  @Override
-  public synchronized void saveContact(Contact contact) {
-    update("MERGE INTO contacts (address, name) KEY (address) VALUES (?, ?)", contact.address().bytes(), contact.name());
-  }
-
-  @Override
-  public synchronized void removeContact(Address address) {
-    update("DELETE FROM contacts WHERE address = ?", address.bytes());
-  }
-
-  @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        throw new StoreException("cannot close the wallet data " + where, e);
-      }
+    @Override
+    public synchronized Map<Address, String> addressLabels() {
+        Map<Address, String> out = new LinkedHashMap<>();
+        query(
+                "SELECT address, label FROM address_labels ORDER BY address",
+                r -> out.put(Address.of(r.getBytes(1)), r.getString(2)));
+        return Collections.unmodifiableMap(out);
     }
-  }
 
-  @Override
-  public String toString() {
-    return "WalletDataH2Store[" + where + "]";
-  }
-
-  private void query(String sql, RowSink sink) {
-    open();
-    try {
-      each(connection, sql, sink);
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the wallet data " + where + ": " + e.getMessage(), e);
+    @Override
+    public synchronized void setAddressLabel(Address address, String label) {
+        if (label.isBlank()) {
+            update("DELETE FROM address_labels WHERE address = ?", address.bytes());
+        } else {
+            update(
+                    "MERGE INTO address_labels (address, label) KEY (address) VALUES (?, ?)",
+                    address.bytes(),
+                    Labels.check(label));
+        }
     }
-  }
 
-  private void update(String sql, Object... args) {
-    open();
-    try (PreparedStatement s = connection.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot write the wallet data " + where + ": " + e.getMessage(), e);
+    @Override
+    public synchronized List<Contact> contacts() {
+        List<Contact> out = new ArrayList<>();
+        query(
+                "SELECT name, address FROM contacts ORDER BY name, address",
+                r -> out.add(new Contact(r.getString(1), Address.of(r.getBytes(2)))));
+        return List.copyOf(out);
     }
-  }
 
-  private void open() {
-    if (closed) {
-      throw new IllegalStateException("the wallet data " + where + " is closed");
+    @Override
+    public synchronized void saveContact(Contact contact) {
+        update(
+                "MERGE INTO contacts (address, name) KEY (address) VALUES (?, ?)",
+                contact.address().bytes(),
+                contact.name());
     }
-  }
 
-  private static void each(Connection c, String sql, RowSink sink) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        sink.accept(r);
-      }
+    @Override
+    public synchronized void removeContact(Address address) {
+        update("DELETE FROM contacts WHERE address = ?", address.bytes());
     }
-  }
 
-  @FunctionalInterface
-  private interface RowSink {
-    void accept(ResultSet row) throws SQLException;
-  }
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new StoreException("cannot close the wallet data " + where, e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WalletDataH2Store[" + where + "]";
+    }
+
+    private void query(String sql, RowSink sink) {
+        open();
+        try {
+            each(connection, sql, sink);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the wallet data " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        open();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot write the wallet data " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void open() {
+        if (closed) {
+            throw new IllegalStateException("the wallet data " + where + " is closed");
+        }
+    }
+
+    private static void each(Connection c, String sql, RowSink sink) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                sink.accept(r);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(ResultSet row) throws SQLException;
+    }
 }

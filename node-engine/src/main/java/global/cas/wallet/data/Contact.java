@@ -10,8 +10,8 @@ import global.cas.crypto.Address;
  * @param address the contact's address
  */
 public record Contact(String name, Address address) {
-  /** @throws IllegalArgumentException for a blank or too long name, or one with control characters */
-  public Contact {
-    name = Labels.check(name);
-  }
+    /** @throws IllegalArgumentException for a blank or too long name, or one with control characters */
+    public Contact {
+        name = Labels.check(name);
+    }
 }

@@ -21,51 +21,52 @@ import java.util.Set;
  * the caller.
  */
 final class AtomicFile {
-  private AtomicFile() {}
+    private AtomicFile() {}
 
-  /**
-   * Writes {@code content} to {@code target}.
-   *
-   * @param mustBeNew refuse to replace an existing file
-   * @throws FileAlreadyExistsException when {@code mustBeNew} and the file exists
-   */
-  static void write(Path target, byte[] content, boolean mustBeNew) throws IOException {
-    Path file = target.toAbsolutePath();
-    Path dir = file.getParent();
-    Files.createDirectories(dir);
-    if (mustBeNew && Files.exists(file)) {
-      throw new FileAlreadyExistsException(file.toString(), null, "a wallet file is already there");
-    }
-    Path tmp = createTemp(dir, "." + file.getFileName() + ".");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
+    /**
+     * Writes {@code content} to {@code target}.
+     *
+     * @param mustBeNew refuse to replace an existing file
+     * @throws FileAlreadyExistsException when {@code mustBeNew} and the file exists
+     */
+    static void write(Path target, byte[] content, boolean mustBeNew) throws IOException {
+        Path file = target.toAbsolutePath();
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        if (mustBeNew && Files.exists(file)) {
+            throw new FileAlreadyExistsException(file.toString(), null, "a wallet file is already there");
         }
-        ch.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-      syncDirectory(dir);
-    } finally {
-      Files.deleteIfExists(tmp);
+        Path tmp = createTemp(dir, "." + file.getFileName() + ".");
+        try {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
-  }
 
-  private static Path createTemp(Path dir, String prefix) throws IOException {
-    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      FileAttribute<Set<PosixFilePermission>> ownerOnly =
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-      return Files.createTempFile(dir, prefix, ".tmp", ownerOnly);
+    private static Path createTemp(Path dir, String prefix) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            FileAttribute<Set<PosixFilePermission>> ownerOnly =
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+            return Files.createTempFile(dir, prefix, ".tmp", ownerOnly);
+        }
+        return Files.createTempFile(dir, prefix, ".tmp");
     }
-    return Files.createTempFile(dir, prefix, ".tmp");
-  }
 
-  private static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Some systems (Windows) cannot open a directory; the rename itself is still atomic there.
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some systems (Windows) cannot open a directory; the rename itself is still atomic there.
+        }
     }
-  }
 }

@@ -36,108 +36,108 @@ import java.util.List;
  * states its own.
  */
 public final class Keystore {
-  /** The label of the account every new wallet starts with. */
-  public static final String FIRST_ACCOUNT_LABEL = "Main";
+    /** The label of the account every new wallet starts with. */
+    public static final String FIRST_ACCOUNT_LABEL = "Main";
 
-  private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
-  private final SecureRandom random;
-  private final KdfParams kdfParams;
-  private final KeystoreJson json = new KeystoreJson();
+    private final SecureRandom random;
+    private final KdfParams kdfParams;
+    private final KeystoreJson json = new KeystoreJson();
 
-  /** A keystore that writes new files with {@link KdfParams#DEFAULT}. */
-  public Keystore(SecureRandom random) {
-    this(random, KdfParams.DEFAULT);
-  }
-
-  /**
-   * A keystore that writes new files (and re-keys files on a password change) with {@code
-   * kdfParams}; tests pass small ones to stay fast.
-   */
-  public Keystore(SecureRandom random, KdfParams kdfParams) {
-    this.random = random;
-    this.kdfParams = kdfParams;
-  }
-
-  /** The Argon2id parameters for new files. */
-  public KdfParams kdfParams() {
-    return kdfParams;
-  }
-
-  /**
-   * Writes a new wallet file with one account, {@value #FIRST_ACCOUNT_LABEL}, holding its first
-   * address, and returns it unlocked.
-   *
-   * @param mnemonic the recovery words
-   * @param passphrase the mnemonic passphrase, {@code ""} for none (changes the keys)
-   * @param password the wallet password (encrypts the file only); not kept, the caller may wipe
-   *     it
-   * @throws java.nio.file.FileAlreadyExistsException when {@code path} exists: a wallet is never
-   *     overwritten
-   * @throws IllegalArgumentException when the password is empty
-   */
-  public UnlockedWallet create(Path path, Mnemonic mnemonic, String passphrase, char[] password, Network network)
-      throws IOException {
-    requirePassword(password);
-    HdWallet hd = HdWallet.fromMnemonic(mnemonic, passphrase);
-    WalletInfo info =
-        new WalletInfo(network, List.of(new AccountInfo(0, FIRST_ACCOUNT_LABEL, List.of(hd.address(0, 0)))));
-    WalletSecret secret = WalletSecret.of(mnemonic, passphrase);
-    byte[] salt = randomBytes(KeystoreCrypto.SALT_LENGTH);
-    KeystoreCrypto.Keys keys = KeystoreCrypto.derive(password, salt, kdfParams);
-    try {
-      KeystoreDocument doc = seal(info, kdfParams, salt, keys, secret);
-      write(path, doc, true);
-      return new UnlockedWallet(this, path, doc, keys.encryptionKey(), secret, hd);
-    } catch (IOException | RuntimeException e) {
-      keys.wipe();
-      secret.wipe();
-      throw e;
+    /** A keystore that writes new files with {@link KdfParams#DEFAULT}. */
+    public Keystore(SecureRandom random) {
+        this(random, KdfParams.DEFAULT);
     }
-  }
 
-  /**
-   * Reads a wallet file and checks it, without the password: its public metadata is then
-   * available.
-   *
-   * @throws RejectedException {@code MALFORMED} when the file is not a valid keystore, was written
-   *     by a newer version, or was damaged
-   * @throws java.nio.file.NoSuchFileException when there is no file
-   */
-  public KeystoreFile open(Path path) throws IOException {
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(path)) {
-      bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+    /**
+     * A keystore that writes new files (and re-keys files on a password change) with {@code
+     * kdfParams}; tests pass small ones to stay fast.
+     */
+    public Keystore(SecureRandom random, KdfParams kdfParams) {
+        this.random = random;
+        this.kdfParams = kdfParams;
     }
-    if (bytes.length > MAX_FILE_BYTES) {
-      throw new RejectedException(
-          Reason.MALFORMED, "The wallet file " + path.getFileName() + " is damaged: it is far too large.");
+
+    /** The Argon2id parameters for new files. */
+    public KdfParams kdfParams() {
+        return kdfParams;
     }
-    return new KeystoreFile(this, path, json.read(bytes, String.valueOf(path.getFileName())));
-  }
 
-  KeystoreDocument seal(WalletInfo info, KdfParams kdf, byte[] salt, KeystoreCrypto.Keys keys, WalletSecret secret) {
-    byte[] nonce = randomBytes(KeystoreCrypto.NONCE_LENGTH);
-    KeystoreDocument unsealed = new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, new byte[0]);
-    byte[] plaintext = secret.encode();
-    byte[] ciphertext = KeystoreCrypto.encrypt(keys.encryptionKey(), nonce, plaintext, unsealed.associatedData());
-    Arrays.fill(plaintext, (byte) 0);
-    return new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, ciphertext);
-  }
-
-  void write(Path path, KeystoreDocument doc, boolean mustBeNew) throws IOException {
-    AtomicFile.write(path, json.write(doc), mustBeNew);
-  }
-
-  byte[] randomBytes(int n) {
-    byte[] b = new byte[n];
-    random.nextBytes(b);
-    return b;
-  }
-
-  static void requirePassword(char[] password) {
-    if (password.length == 0) {
-      throw new IllegalArgumentException("the wallet password cannot be empty");
+    /**
+     * Writes a new wallet file with one account, {@value #FIRST_ACCOUNT_LABEL}, holding its first
+     * address, and returns it unlocked.
+     *
+     * @param mnemonic the recovery words
+     * @param passphrase the mnemonic passphrase, {@code ""} for none (changes the keys)
+     * @param password the wallet password (encrypts the file only); not kept, the caller may wipe
+     *     it
+     * @throws java.nio.file.FileAlreadyExistsException when {@code path} exists: a wallet is never
+     *     overwritten
+     * @throws IllegalArgumentException when the password is empty
+     */
+    public UnlockedWallet create(Path path, Mnemonic mnemonic, String passphrase, char[] password, Network network)
+            throws IOException {
+        requirePassword(password);
+        HdWallet hd = HdWallet.fromMnemonic(mnemonic, passphrase);
+        WalletInfo info =
+                new WalletInfo(network, List.of(new AccountInfo(0, FIRST_ACCOUNT_LABEL, List.of(hd.address(0, 0)))));
+        WalletSecret secret = WalletSecret.of(mnemonic, passphrase);
+        byte[] salt = randomBytes(KeystoreCrypto.SALT_LENGTH);
+        KeystoreCrypto.Keys keys = KeystoreCrypto.derive(password, salt, kdfParams);
+        try {
+            KeystoreDocument doc = seal(info, kdfParams, salt, keys, secret);
+            write(path, doc, true);
+            return new UnlockedWallet(this, path, doc, keys.encryptionKey(), secret, hd);
+        } catch (IOException | RuntimeException e) {
+            keys.wipe();
+            secret.wipe();
+            throw e;
+        }
     }
-  }
+
+    /**
+     * Reads a wallet file and checks it, without the password: its public metadata is then
+     * available.
+     *
+     * @throws RejectedException {@code MALFORMED} when the file is not a valid keystore, was written
+     *     by a newer version, or was damaged
+     * @throws java.nio.file.NoSuchFileException when there is no file
+     */
+    public KeystoreFile open(Path path) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new RejectedException(
+                    Reason.MALFORMED, "The wallet file " + path.getFileName() + " is damaged: it is far too large.");
+        }
+        return new KeystoreFile(this, path, json.read(bytes, String.valueOf(path.getFileName())));
+    }
+
+    KeystoreDocument seal(WalletInfo info, KdfParams kdf, byte[] salt, KeystoreCrypto.Keys keys, WalletSecret secret) {
+        byte[] nonce = randomBytes(KeystoreCrypto.NONCE_LENGTH);
+        KeystoreDocument unsealed = new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, new byte[0]);
+        byte[] plaintext = secret.encode();
+        byte[] ciphertext = KeystoreCrypto.encrypt(keys.encryptionKey(), nonce, plaintext, unsealed.associatedData());
+        Arrays.fill(plaintext, (byte) 0);
+        return new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, ciphertext);
+    }
+
+    void write(Path path, KeystoreDocument doc, boolean mustBeNew) throws IOException {
+        AtomicFile.write(path, json.write(doc), mustBeNew);
+    }
+
+    byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+
+    static void requirePassword(char[] password) {
+        if (password.length == 0) {
+            throw new IllegalArgumentException("the wallet password cannot be empty");
+        }
+    }
 }

@@ -16,38 +16,38 @@ import java.util.Optional;
  * @param accounts the accounts, account {@code i} at position {@code i}
  */
 public record WalletInfo(Network network, List<AccountInfo> accounts) {
-  /** @throws IllegalArgumentException when the accounts are not numbered 0, 1, 2, ... in order */
-  public WalletInfo {
-    accounts = List.copyOf(accounts);
-    for (int i = 0; i < accounts.size(); i++) {
-      if (accounts.get(i).index() != i) {
-        throw new IllegalArgumentException(
-            "accounts are numbered 0, 1, 2, ... in order; position " + i + " holds account " + accounts.get(i).index());
-      }
+    /** @throws IllegalArgumentException when the accounts are not numbered 0, 1, 2, ... in order */
+    public WalletInfo {
+        accounts = List.copyOf(accounts);
+        for (int i = 0; i < accounts.size(); i++) {
+            if (accounts.get(i).index() != i) {
+                throw new IllegalArgumentException("accounts are numbered 0, 1, 2, ... in order; position " + i
+                        + " holds account " + accounts.get(i).index());
+            }
+        }
     }
-  }
 
-  /** The account numbered {@code index}, if the wallet has it. */
-  public Optional<AccountInfo> account(int index) {
-    return index >= 0 && index < accounts.size() ? Optional.of(accounts.get(index)) : Optional.empty();
-  }
-
-  /** Every address of every account, account 0 first. */
-  public List<Address> allAddresses() {
-    List<Address> out = new ArrayList<>();
-    for (AccountInfo a : accounts) {
-      out.addAll(a.addresses());
+    /** The account numbered {@code index}, if the wallet has it. */
+    public Optional<AccountInfo> account(int index) {
+        return index >= 0 && index < accounts.size() ? Optional.of(accounts.get(index)) : Optional.empty();
     }
-    return List.copyOf(out);
-  }
 
-  WalletInfo withAccount(AccountInfo account) {
-    List<AccountInfo> l = new ArrayList<>(accounts);
-    if (account.index() == l.size()) {
-      l.add(account);
-    } else {
-      l.set(account.index(), account);
+    /** Every address of every account, account 0 first. */
+    public List<Address> allAddresses() {
+        List<Address> out = new ArrayList<>();
+        for (AccountInfo a : accounts) {
+            out.addAll(a.addresses());
+        }
+        return List.copyOf(out);
     }
-    return new WalletInfo(network, l);
-  }
+
+    WalletInfo withAccount(AccountInfo account) {
+        List<AccountInfo> l = new ArrayList<>(accounts);
+        if (account.index() == l.size()) {
+            l.add(account);
+        } else {
+            l.set(account.index(), account);
+        }
+        return new WalletInfo(network, l);
+    }
 }

@@ -26,82 +26,88 @@ import java.util.List;
  * applied every delta, and commits each block to a store when given one. Not thread-safe.
  */
 final class ChainFixture {
-  static final long FEE = TestChain.MIN_FEE_PER_BYTE * 300;
+    static final long FEE = TestChain.MIN_FEE_PER_BYTE * 300;
 
-  final BlockExecutor executor = TestChain.executor();
-  final LedgerState state = new LedgerState();
-  final List<ExecutedBlock> blocks = new ArrayList<>();
-  private ChainTip tip;
+    final BlockExecutor executor = TestChain.executor();
+    final LedgerState state = new LedgerState();
+    final List<ExecutedBlock> blocks = new ArrayList<>();
+    private ChainTip tip;
 
-  ExecutedBlock genesis() {
-    ExecutedBlock g = Genesis.build(TestChain.params());
-    accept(g);
-    return g;
-  }
-
-  /** The next block holding exactly {@code txs} (fails the test if the executor drops one). */
-  ExecutedBlock next(List<? extends Transaction> txs) {
-    List<BlockExecutor.RejectedTransaction> dropped = new ArrayList<>();
-    ExecutedBlock b = executor.build(tip, state, List.copyOf(txs), tip.time() + 1000, TestChain.validator(), dropped::add);
-    if (!dropped.isEmpty()) {
-      throw new AssertionError("the executor dropped " + dropped);
+    ExecutedBlock genesis() {
+        ExecutedBlock g = Genesis.build(TestChain.params());
+        accept(g);
+        return g;
     }
-    accept(b);
-    return b;
-  }
 
-  private void accept(ExecutedBlock b) {
-    state.apply(b.delta());
-    tip = b.tip();
-    blocks.add(b);
-  }
-
-  ChainTip tip() {
-    return tip;
-  }
-
-  long expiry() {
-    return tip.height() + 100;
-  }
-
-  UnspentOutput unspent(Hash txId, int index) {
-    return state.unspent(new OutputRef(txId, index)).orElseThrow();
-  }
-
-  /**
-   * Genesis and three blocks: transfers with change, a transfer of a whole output (its owner's
-   * balance drops to zero), an output created and spent in the same block, a mining proof, and
-   * an empty block. Each block is committed to {@code store} as it is built.
-   */
-  void buildSample(ChainStore store) {
-    store.commit(genesis());
-    KeyPair k1 = TestChain.funded(1);
-    KeyPair k3 = TestChain.funded(3);
-    KeyPair k5 = TestChain.funded(5);
-    Transfer a = TestChain.pay(k1, TestChain.genesisOutput(state, 1), TestChain.funded(2).address(), 1_000_000, expiry());
-    Transfer b = TestChain.pay(k3, TestChain.genesisOutput(state, 3), TestChain.funded(4).address(), 500_000, expiry());
-    UnspentOutput all5 = TestChain.genesisOutput(state, 5);
-    Transfer c = TestChain.pay(k5, all5, TestChain.funded(6).address(), all5.output().amount() - FEE, expiry());
-    store.commit(next(List.of(a, b, c)));
-
-    Transfer d = TestChain.pay(TestChain.funded(2), unspent(a.id(), 0), TestKeys.key(7).address(), 400_000, expiry());
-    Transfer e = TestChain.pay(k1, unspent(a.id(), 1), TestKeys.key(8).address(), 300_000, expiry());
-    // spends e's first output inside the same block
-    UnspentOutput fromE = new UnspentOutput(new OutputRef(e.id(), 0), new TxOutput(TestKeys.key(8).address(), AssetId.CAS, 300_000), 0);
-    Transfer f = TestChain.pay(TestKeys.key(8), fromE, TestKeys.key(9).address(), 100_000, expiry());
-    store.commit(next(List.of(d, e, f)));
-
-    store.commit(next(List.of(proof(TestKeys.key(12).address()))));
-    store.commit(next(List.of()));
-  }
-
-  /** A mining proof for the next block that meets the current target. */
-  MiningProof proof(Address miner) {
-    for (long nonce = 0; ; nonce++) {
-      MiningProof p = MiningProof.of(TestChain.CHAIN_ID, tip.height() + 1, tip.hash(), miner, nonce);
-      if (MiningProof.meets(p.workHash(), tip.target())) {
-        return p;
-      }
+    /** The next block holding exactly {@code txs} (fails the test if the executor drops one). */
+    ExecutedBlock next(List<? extends Transaction> txs) {
+        List<BlockExecutor.RejectedTransaction> dropped = new ArrayList<>();
+        ExecutedBlock b =
+                executor.build(tip, state, List.copyOf(txs), tip.time() + 1000, TestChain.validator(), dropped::add);
+        if (!dropped.isEmpty()) {
+            throw new AssertionError("the executor dropped " + dropped);
+        }
+        accept(b);
+        return b;
     }
-  }
+
+    private void accept(ExecutedBlock b) {
+        state.apply(b.delta());
+        tip = b.tip();
+        blocks.add(b);
+    }
+
+    ChainTip tip() {
+        return tip;
+    }
+
+    long expiry() {
+        return tip.height() + 100;
+    }
+
+    UnspentOutput unspent(Hash txId, int index) {
+        return state.unspent(new OutputRef(txId, index)).orElseThrow();
+    }
+
+    /**
+     * Genesis and three blocks: transfers with change, a transfer of a whole output (its owner's
+     * balance drops to zero), an output created and spent in the same block, a mining proof, and
+     * an empty block. Each block is committed to {@code store} as it is built.
+     */
+    void buildSample(ChainStore store) {
+        store.commit(genesis());
+        KeyPair k1 = TestChain.funded(1);
+        KeyPair k3 = TestChain.funded(3);
+        KeyPair k5 = TestChain.funded(5);
+        Transfer a = TestChain.pay(
+                k1, TestChain.genesisOutput(state, 1), TestChain.funded(2).address(), 1_000_000, expiry());
+        Transfer b = TestChain.pay(
+                k3, TestChain.genesisOutput(state, 3), TestChain.funded(4).address(), 500_000, expiry());
+        UnspentOutput all5 = TestChain.genesisOutput(state, 5);
+        Transfer c = TestChain.pay(
+                k5, all5, TestChain.funded(6).address(), all5.output().amount() - FEE, expiry());
+        store.commit(next(List.of(a, b, c)));
+
+        Transfer d = TestChain.pay(
+                TestChain.funded(2), unspent(a.id(), 0), TestKeys.key(7).address(), 400_000, expiry());
+        Transfer e = TestChain.pay(k1, unspent(a.id(), 1), TestKeys.key(8).address(), 300_000, expiry());
+        // spends e's first output inside the same block
+        UnspentOutput fromE = new UnspentOutput(
+                new OutputRef(e.id(), 0), new TxOutput(TestKeys.key(8).address(), AssetId.CAS, 300_000), 0);
+        Transfer f = TestChain.pay(TestKeys.key(8), fromE, TestKeys.key(9).address(), 100_000, expiry());
+        store.commit(next(List.of(d, e, f)));
+
+        store.commit(next(List.of(proof(TestKeys.key(12).address()))));
+        store.commit(next(List.of()));
+    }
+
+    /** A mining proof for the next block that meets the current target. */
+    MiningProof proof(Address miner) {
+        for (long nonce = 0; ; nonce++) {
+            MiningProof p = MiningProof.of(TestChain.CHAIN_ID, tip.height() + 1, tip.hash(), miner, nonce);
+            if (MiningProof.meets(p.workHash(), tip.target())) {
+                return p;
+            }
+        }
+    }
 }

@@ -21,46 +21,54 @@ import java.util.List;
  * COMMITTED <height> <compactions>} after each block. Resumes from what the store holds.
  */
 public final class CompactingWriter {
-  static final int RETENTION_MILLIS = 300;
-  private static final int PAYERS = 10;
+    static final int RETENTION_MILLIS = 300;
+    private static final int PAYERS = 10;
 
-  private CompactingWriter() {}
+    private CompactingWriter() {}
 
-  public static void main(String[] args) {
-    H2ChainStore store = H2ChainStore.open(Path.of(args[0]), RETENTION_MILLIS);
-    BlockExecutor executor = TestChain.executor();
-    LedgerState state = new LedgerState();
-    ChainTip tip = store.tip().orElse(null);
-    if (tip == null) {
-      ExecutedBlock genesis = Genesis.build(TestChain.params());
-      store.commit(genesis);
-      state.apply(genesis.delta());
-      tip = genesis.tip();
-    } else {
-      store.forEachUnspent(state::load);
-      store.forEachBalance(state::loadBalance);
+    public static void main(String[] args) {
+        H2ChainStore store = H2ChainStore.open(Path.of(args[0]), RETENTION_MILLIS);
+        BlockExecutor executor = TestChain.executor();
+        LedgerState state = new LedgerState();
+        ChainTip tip = store.tip().orElse(null);
+        if (tip == null) {
+            ExecutedBlock genesis = Genesis.build(TestChain.params());
+            store.commit(genesis);
+            state.apply(genesis.delta());
+            tip = genesis.tip();
+        } else {
+            store.forEachUnspent(state::load);
+            store.forEachBalance(state::loadBalance);
+        }
+        List<UnspentOutput> coins = new ArrayList<>();
+        for (int k = 1; k <= PAYERS; k++) {
+            coins.add(state.unspentOf(TestChain.funded(k).address()).stream()
+                    .max(Comparator.comparingLong(u -> u.output().amount()))
+                    .orElseThrow());
+        }
+        while (true) {
+            List<Transfer> transfers = new ArrayList<>();
+            for (int k = 1; k <= PAYERS; k++) {
+                KeyPair key = TestChain.funded(k);
+                transfers.add(TestChain.pay(
+                        key, coins.get(k - 1), TestKeys.key(20 + k).address(), 1_000, tip.height() + 10));
+            }
+            ExecutedBlock block =
+                    executor.build(tip, state, List.copyOf(transfers), tip.time() + 1, TestChain.validator(), r -> {
+                        throw new AssertionError("dropped " + r);
+                    });
+            store.commit(block);
+            state.apply(block.delta());
+            tip = block.tip();
+            for (int k = 0; k < PAYERS; k++) {
+                coins.set(
+                        k,
+                        state.unspent(new global.cas.ledger.OutputRef(
+                                        transfers.get(k).id(), 1))
+                                .orElseThrow());
+            }
+            System.out.println("COMMITTED " + tip.height() + " " + store.compactions());
+            System.out.flush();
+        }
     }
-    List<UnspentOutput> coins = new ArrayList<>();
-    for (int k = 1; k <= PAYERS; k++) {
-      coins.add(state.unspentOf(TestChain.funded(k).address()).stream().max(Comparator.comparingLong(u -> u.output().amount())).orElseThrow());
-    }
-    while (true) {
-      List<Transfer> transfers = new ArrayList<>();
-      for (int k = 1; k <= PAYERS; k++) {
-        KeyPair key = TestChain.funded(k);
-        transfers.add(TestChain.pay(key, coins.get(k - 1), TestKeys.key(20 + k).address(), 1_000, tip.height() + 10));
-      }
-      ExecutedBlock block = executor.build(tip, state, List.copyOf(transfers), tip.time() + 1, TestChain.validator(), r -> {
-        throw new AssertionError("dropped " + r);
-      });
-      store.commit(block);
-      state.apply(block.delta());
-      tip = block.tip();
-      for (int k = 0; k < PAYERS; k++) {
-        coins.set(k, state.unspent(new global.cas.ledger.OutputRef(transfers.get(k).id(), 1)).orElseThrow());
-      }
-      System.out.println("COMMITTED " + tip.height() + " " + store.compactions());
-      System.out.flush();
-    }
-  }
 }

@@ -15,41 +15,46 @@ import java.util.List;
  * {@link #READY} with the tip and waits to be killed. It never closes the store.
  */
 public final class CrashingWriter {
-  static final String READY = "CRASHING-WRITER-READY";
+    static final String READY = "CRASHING-WRITER-READY";
 
-  static final long HALF_WRITTEN_HEIGHT = 1000;
+    static final long HALF_WRITTEN_HEIGHT = 1000;
 
-  private CrashingWriter() {}
+    private CrashingWriter() {}
 
-  public static void main(String[] args) throws SQLException, InterruptedException {
-    Path dir = Path.of(args[0]);
-    H2ChainStore store = H2ChainStore.open(dir);
-    ChainFixture chain = new ChainFixture();
-    store.commit(chain.genesis());
-    store.commit(chain.next(List.of(TestChain.pay(TestChain.funded(1), TestChain.genesisOutput(chain.state, 1), TestKeys.key(7).address(), 1000, chain.expiry()))));
+    public static void main(String[] args) throws SQLException, InterruptedException {
+        Path dir = Path.of(args[0]);
+        H2ChainStore store = H2ChainStore.open(dir);
+        ChainFixture chain = new ChainFixture();
+        store.commit(chain.genesis());
+        store.commit(chain.next(List.of(TestChain.pay(
+                TestChain.funded(1),
+                TestChain.genesisOutput(chain.state, 1),
+                TestKeys.key(7).address(),
+                1000,
+                chain.expiry()))));
 
-    // A block half written by another transaction, rows far from the chain's so nothing waits on them.
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(H2ChainStore.DATABASE_NAME);
-    Connection halfWritten = DriverManager.getConnection(url, H2ChainStore.USER, "");
-    halfWritten.setAutoCommit(false);
-    try (Statement s = halfWritten.createStatement()) {
-      s.executeUpdate(
-          "INSERT INTO blocks VALUES (" + HALF_WRITTEN_HEIGHT + ", X'" + "33".repeat(32) + "', X'00', X'" + "00".repeat(32) + "', X'"
-              + "00".repeat(64) + "', 0, 0)");
-      s.executeUpdate("INSERT INTO outputs VALUES (" + Long.MAX_VALUE + ", X'" + "33".repeat(32) + "', 0, X'" + "00".repeat(20) + "', X'"
-          + "00".repeat(32) + "', 5, NULL)");
+        // A block half written by another transaction, rows far from the chain's so nothing waits on them.
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(H2ChainStore.DATABASE_NAME);
+        Connection halfWritten = DriverManager.getConnection(url, H2ChainStore.USER, "");
+        halfWritten.setAutoCommit(false);
+        try (Statement s = halfWritten.createStatement()) {
+            s.executeUpdate("INSERT INTO blocks VALUES (" + HALF_WRITTEN_HEIGHT + ", X'" + "33".repeat(32)
+                    + "', X'00', X'" + "00".repeat(32) + "', X'" + "00".repeat(64) + "', 0, 0)");
+            s.executeUpdate("INSERT INTO outputs VALUES (" + Long.MAX_VALUE + ", X'" + "33".repeat(32) + "', 0, X'"
+                    + "00".repeat(20) + "', X'" + "00".repeat(32) + "', 5, NULL)");
+        }
+        try (Connection other = DriverManager.getConnection(url, H2ChainStore.USER, "");
+                Statement s = other.createStatement()) {
+            // puts the uncommitted rows in the file, with their undo log
+            s.execute("CHECKPOINT SYNC");
+        }
+
+        // The last block reaches the file through commit() alone: no checkpoint, no close after it.
+        store.commit(chain.next(List.of()));
+        System.out.println(
+                READY + " " + chain.tip().height() + " " + chain.tip().hash());
+        System.out.flush();
+        Thread.sleep(60_000);
+        System.exit(3);
     }
-    try (Connection other = DriverManager.getConnection(url, H2ChainStore.USER, "");
-        Statement s = other.createStatement()) {
-      // puts the uncommitted rows in the file, with their undo log
-      s.execute("CHECKPOINT SYNC");
-    }
-
-    // The last block reaches the file through commit() alone: no checkpoint, no close after it.
-    store.commit(chain.next(List.of()));
-    System.out.println(READY + " " + chain.tip().height() + " " + chain.tip().hash());
-    System.out.flush();
-    Thread.sleep(60_000);
-    System.exit(3);
-  }
 }

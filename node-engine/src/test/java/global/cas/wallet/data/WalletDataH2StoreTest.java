@@ -24,117 +24,129 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** DESIGN.md, Storage: "Wallet data (labels, address book) sits in its own H2 file per wallet." */
 class WalletDataH2StoreTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  private static final Address ALICE = TestKeys.key(1).address();
-  private static final Address BOB = TestKeys.key(2).address();
-  private static final Hash TX = Hash.sha256("tx".getBytes(StandardCharsets.UTF_8));
+    private static final Address ALICE = TestKeys.key(1).address();
+    private static final Address BOB = TestKeys.key(2).address();
+    private static final Hash TX = Hash.sha256("tx".getBytes(StandardCharsets.UTF_8));
 
-  /** A trigger that counts how often H2 instantiated it: refusing a file must never do that. */
-  public static final class Trap implements Trigger {
-    static final AtomicInteger LOADED = new AtomicInteger();
+    /** A trigger that counts how often H2 instantiated it: refusing a file must never do that. */
+    public static final class Trap implements Trigger {
+        static final AtomicInteger LOADED = new AtomicInteger();
 
-    public Trap() {
-      LOADED.incrementAndGet();
+        public Trap() {
+            LOADED.incrementAndGet();
+        }
+
+        @Override
+        public void fire(Connection conn, Object[] oldRow, Object[] newRow) {}
     }
 
-    @Override
-    public void fire(Connection conn, Object[] oldRow, Object[] newRow) {}
-  }
-
-  @Test
-  @DisplayName("the data of default.wallet is default.walletdata beside it; other names get the suffix added")
-  void fileNames() {
-    assertThat(WalletData.fileFor(dir.resolve("wallets/default.wallet"))).isEqualTo(dir.resolve("wallets/default.walletdata").toAbsolutePath());
-    assertThat(WalletData.fileFor(dir.resolve("mine.json")).getFileName().toString()).isEqualTo("mine.json.walletdata");
-  }
-
-  @Test
-  @DisplayName("labels and contacts, Chinese included, are still there after closing and opening again")
-  void survivesReopen() {
-    Path keystore = dir.resolve("default.wallet");
-    try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
-      data.setTransactionLabel(TX, "房租 March");
-      data.setAddressLabel(ALICE, "储蓄");
-      data.saveContact(new Contact("  王小明 ", BOB));
-      data.saveContact(new Contact("Alice", ALICE));
+    @Test
+    @DisplayName("the data of default.wallet is default.walletdata beside it; other names get the suffix added")
+    void fileNames() {
+        assertThat(WalletData.fileFor(dir.resolve("wallets/default.wallet")))
+                .isEqualTo(dir.resolve("wallets/default.walletdata").toAbsolutePath());
+        assertThat(WalletData.fileFor(dir.resolve("mine.json")).getFileName().toString())
+                .isEqualTo("mine.json.walletdata");
     }
-    assertThat(Files.exists(dir.resolve("default.walletdata.mv.db"))).isTrue();
-    try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
-      assertThat(data.transactionLabels()).isEqualTo(Map.of(TX, "房租 March"));
-      assertThat(data.addressLabels()).isEqualTo(Map.of(ALICE, "储蓄"));
-      assertThat(data.contacts()).containsExactly(new Contact("Alice", ALICE), new Contact("王小明", BOB));
+
+    @Test
+    @DisplayName("labels and contacts, Chinese included, are still there after closing and opening again")
+    void survivesReopen() {
+        Path keystore = dir.resolve("default.wallet");
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+            data.setTransactionLabel(TX, "房租 March");
+            data.setAddressLabel(ALICE, "储蓄");
+            data.saveContact(new Contact("  王小明 ", BOB));
+            data.saveContact(new Contact("Alice", ALICE));
+        }
+        assertThat(Files.exists(dir.resolve("default.walletdata.mv.db"))).isTrue();
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+            assertThat(data.transactionLabels()).isEqualTo(Map.of(TX, "房租 March"));
+            assertThat(data.addressLabels()).isEqualTo(Map.of(ALICE, "储蓄"));
+            assertThat(data.contacts()).containsExactly(new Contact("Alice", ALICE), new Contact("王小明", BOB));
+        }
     }
-  }
 
-  @Test
-  @DisplayName("saving a contact with a known address renames it; a blank label removes the label")
-  void replaceAndRemove() {
-    try (WalletData data = WalletDataH2Store.open(dir.resolve("w"))) {
-      data.saveContact(new Contact("Bob", BOB));
-      data.saveContact(new Contact("Robert", BOB));
-      assertThat(data.contacts()).containsExactly(new Contact("Robert", BOB));
-      data.removeContact(BOB);
-      assertThat(data.contacts()).isEmpty();
-      data.setTransactionLabel(TX, "rent");
-      data.setTransactionLabel(TX, "rent, again");
-      assertThat(data.transactionLabels()).containsEntry(TX, "rent, again");
-      data.setTransactionLabel(TX, "  ");
-      data.setAddressLabel(ALICE, "x");
-      data.setAddressLabel(ALICE, "");
-      assertThat(data.transactionLabels()).isEmpty();
-      assertThat(data.addressLabels()).isEmpty();
+    @Test
+    @DisplayName("saving a contact with a known address renames it; a blank label removes the label")
+    void replaceAndRemove() {
+        try (WalletData data = WalletDataH2Store.open(dir.resolve("w"))) {
+            data.saveContact(new Contact("Bob", BOB));
+            data.saveContact(new Contact("Robert", BOB));
+            assertThat(data.contacts()).containsExactly(new Contact("Robert", BOB));
+            data.removeContact(BOB);
+            assertThat(data.contacts()).isEmpty();
+            data.setTransactionLabel(TX, "rent");
+            data.setTransactionLabel(TX, "rent, again");
+            assertThat(data.transactionLabels()).containsEntry(TX, "rent, again");
+            data.setTransactionLabel(TX, "  ");
+            data.setAddressLabel(ALICE, "x");
+            data.setAddressLabel(ALICE, "");
+            assertThat(data.transactionLabels()).isEmpty();
+            assertThat(data.addressLabels()).isEmpty();
+        }
     }
-  }
 
-  @Test
-  @DisplayName("a label longer than 100 characters or holding a control character is refused")
-  void labelRules() {
-    try (WalletData data = WalletDataH2Store.open(dir.resolve("w"))) {
-      assertThatThrownBy(() -> data.setTransactionLabel(TX, "x".repeat(101))).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> data.setAddressLabel(ALICE, "a\u0000b")).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> new Contact(" ", ALICE)).isInstanceOf(IllegalArgumentException.class);
-      data.setTransactionLabel(TX, "字".repeat(100));
-      assertThat(data.transactionLabels().get(TX)).hasSize(100);
+    @Test
+    @DisplayName("a label longer than 100 characters or holding a control character is refused")
+    void labelRules() {
+        try (WalletData data = WalletDataH2Store.open(dir.resolve("w"))) {
+            assertThatThrownBy(() -> data.setTransactionLabel(TX, "x".repeat(101)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> data.setAddressLabel(ALICE, "a\u0000b"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new Contact(" ", ALICE)).isInstanceOf(IllegalArgumentException.class);
+            data.setTransactionLabel(TX, "字".repeat(100));
+            assertThat(data.transactionLabels().get(TX)).hasSize(100);
+        }
     }
-  }
 
-  @Test
-  @DisplayName("a wallet data file with a trigger is refused before H2 opens it, so the trigger's class is never loaded")
-  void triggerRefused() throws SQLException {
-    Path base = dir.resolve("w");
-    WalletDataH2Store.open(base).close();
-    tamper(base, "CREATE TRIGGER T_TRAP BEFORE INSERT ON contacts FOR EACH ROW CALL '" + Trap.class.getName() + "'");
-    Trap.LOADED.set(0);
-    assertThatThrownBy(() -> WalletDataH2Store.open(base)).isInstanceOf(UntrustedDatabaseException.class).hasMessageContaining("T_TRAP");
-    assertThat(Trap.LOADED.get()).isZero();
-  }
-
-  @Test
-  @DisplayName("a wallet data file with a table this program never creates is refused")
-  void unknownTableRefused() throws SQLException {
-    Path base = dir.resolve("w");
-    WalletDataH2Store.open(base).close();
-    tamper(base, "CREATE TABLE extra (x INT)");
-    assertThatThrownBy(() -> WalletDataH2Store.open(base)).isInstanceOf(UntrustedDatabaseException.class).hasMessageContaining("EXTRA");
-  }
-
-  @Test
-  @DisplayName("a closed store refuses further calls")
-  void closed() {
-    WalletData data = WalletDataH2Store.open(dir.resolve("w"));
-    data.close();
-    assertThatThrownBy(data::contacts).isInstanceOf(IllegalStateException.class);
-  }
-
-  private static void tamper(Path base, String sql) throws SQLException {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + base.toAbsolutePath());
-    ds.setUser("cas");
-    ds.setPassword("");
-    try (Connection c = ds.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
+    @Test
+    @DisplayName(
+            "a wallet data file with a trigger is refused before H2 opens it, so the trigger's class is never loaded")
+    void triggerRefused() throws SQLException {
+        Path base = dir.resolve("w");
+        WalletDataH2Store.open(base).close();
+        tamper(
+                base,
+                "CREATE TRIGGER T_TRAP BEFORE INSERT ON contacts FOR EACH ROW CALL '" + Trap.class.getName() + "'");
+        Trap.LOADED.set(0);
+        assertThatThrownBy(() -> WalletDataH2Store.open(base))
+                .isInstanceOf(UntrustedDatabaseException.class)
+                .hasMessageContaining("T_TRAP");
+        assertThat(Trap.LOADED.get()).isZero();
     }
-  }
+
+    @Test
+    @DisplayName("a wallet data file with a table this program never creates is refused")
+    void unknownTableRefused() throws SQLException {
+        Path base = dir.resolve("w");
+        WalletDataH2Store.open(base).close();
+        tamper(base, "CREATE TABLE extra (x INT)");
+        assertThatThrownBy(() -> WalletDataH2Store.open(base))
+                .isInstanceOf(UntrustedDatabaseException.class)
+                .hasMessageContaining("EXTRA");
+    }
+
+    @Test
+    @DisplayName("a closed store refuses further calls")
+    void closed() {
+        WalletData data = WalletDataH2Store.open(dir.resolve("w"));
+        data.close();
+        assertThatThrownBy(data::contacts).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void tamper(Path base, String sql) throws SQLException {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + base.toAbsolutePath());
+        ds.setUser("cas");
+        ds.setPassword("");
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
 }

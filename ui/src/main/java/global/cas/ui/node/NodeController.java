@@ -18,91 +18,175 @@ import javafx.scene.control.TextField;
 
 /** The node screen: chain state, sync, and the CPU mining panel. Thin: the models hold the state. */
 public final class NodeController {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  private final NodeModel node;
-  private final MiningModel mining;
-  private final Messages messages;
+    private final NodeModel node;
+    private final MiningModel mining;
+    private final Messages messages;
 
-  @FXML private Label chain;
-  @FXML private Label height;
-  @FXML private Label lastBlock;
-  @FXML private Label blockRate;
-  @FXML private Label mempool;
-  @FXML private Label peers;
-  @FXML private Label dataDir;
-  @FXML private ProgressBar syncBar;
-  @FXML private Label syncText;
-  @FXML private TextField mineAddress;
-  @FXML private Label mineAddressError;
-  @FXML private Spinner<Integer> threads;
-  @FXML private Label hashRate;
-  @FXML private Label proofs;
-  @FXML private Label blocksMined;
-  @FXML private Label rewards;
-  @FXML private Button startMining;
-  @FXML private Button stopMining;
+    @FXML
+    private Label chain;
 
-  public NodeController(NodeModel node, MiningModel mining, Messages messages) {
-    this.node = node;
-    this.mining = mining;
-    this.messages = messages;
-  }
+    @FXML
+    private Label height;
 
-  @FXML
-  void initialize() {
-    chain.textProperty().bind(node.chainIdProperty());
-    height.textProperty().bind(Bindings.createStringBinding(() -> node.heightProperty().get() < 0 ? "…" : Long.toString(node.heightProperty().get()), node.heightProperty()));
-    lastBlock.textProperty().bind(Bindings.createStringBinding(
-        () -> node.lastBlockTimeProperty().get() == 0 ? messages.get("node.never") : TIME.format(Instant.ofEpochMilli(node.lastBlockTimeProperty().get())),
-        node.lastBlockTimeProperty()));
-    blockRate.textProperty().bind(Bindings.createStringBinding(() -> messages.get("node.blockRate.value", node.blocksPerMinuteProperty().get()), node.blocksPerMinuteProperty()));
-    mempool.textProperty().bind(Bindings.createStringBinding(() -> messages.get("node.mempool.value", node.mempoolSizeProperty().get()), node.mempoolSizeProperty()));
-    peers.setText(messages.get("node.peers.none"));
-    dataDir.textProperty().bind(Bindings.createStringBinding(() -> node.dataDirProperty().get() == null ? "" : node.dataDirProperty().get().toString(), node.dataDirProperty()));
-    syncText.textProperty().bind(Bindings.createStringBinding(this::syncSentence, node.readyProperty(), node.heightProperty(), node.failureProperty(), node.validatorProperty()));
-    syncBar.progressProperty().bind(Bindings.createDoubleBinding(() -> node.readyProperty().get() ? 1.0 : -1.0, node.readyProperty()));
+    @FXML
+    private Label lastBlock;
 
-    threads.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Math.max(1, Runtime.getRuntime().availableProcessors()), 1));
-    hashRate.textProperty().bind(Bindings.createStringBinding(() -> messages.get("mining.hashRate.value", mining.hashesPerSecondProperty().get()), mining.hashesPerSecondProperty()));
-    proofs.textProperty().bind(mining.proofsFoundProperty().asString());
-    blocksMined.textProperty().bind(mining.blocksMinedProperty().asString());
-    rewards.textProperty().bind(Bindings.createStringBinding(() -> messages.get("mining.rewards.value", Amounts.format(mining.rewardsEarnedProperty().get())), mining.rewardsEarnedProperty()));
-    startMining.disableProperty().bind(mining.runningProperty().or(node.readyProperty().not()));
-    stopMining.disableProperty().bind(mining.runningProperty().not());
-    mineAddress.textProperty().addListener((o, a, b) -> mineAddressError.setText(""));
-  }
+    @FXML
+    private Label blockRate;
 
-  private String syncSentence() {
-    if (node.failureProperty().get() != null) {
-      return messages.get("node.sync.failed", node.failureProperty().get());
+    @FXML
+    private Label mempool;
+
+    @FXML
+    private Label peers;
+
+    @FXML
+    private Label dataDir;
+
+    @FXML
+    private ProgressBar syncBar;
+
+    @FXML
+    private Label syncText;
+
+    @FXML
+    private TextField mineAddress;
+
+    @FXML
+    private Label mineAddressError;
+
+    @FXML
+    private Spinner<Integer> threads;
+
+    @FXML
+    private Label hashRate;
+
+    @FXML
+    private Label proofs;
+
+    @FXML
+    private Label blocksMined;
+
+    @FXML
+    private Label rewards;
+
+    @FXML
+    private Button startMining;
+
+    @FXML
+    private Button stopMining;
+
+    public NodeController(NodeModel node, MiningModel mining, Messages messages) {
+        this.node = node;
+        this.mining = mining;
+        this.messages = messages;
     }
-    if (!node.readyProperty().get()) {
-      return messages.get("node.sync.starting");
-    }
-    return node.validatorProperty().get() ? messages.get("node.sync.validator") : messages.get("node.sync.alone", node.heightProperty().get());
-  }
 
-  /** Prefills the reward address, e.g. with the wallet's receiving address. */
-  public void suggestAddress(String address) {
-    if (mineAddress.getText().isBlank()) {
-      mineAddress.setText(address);
-    }
-  }
+    @FXML
+    void initialize() {
+        chain.textProperty().bind(node.chainIdProperty());
+        height.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> node.heightProperty().get() < 0
+                                ? "…"
+                                : Long.toString(node.heightProperty().get()),
+                        node.heightProperty()));
+        lastBlock
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> node.lastBlockTimeProperty().get() == 0
+                                ? messages.get("node.never")
+                                : TIME.format(Instant.ofEpochMilli(
+                                        node.lastBlockTimeProperty().get())),
+                        node.lastBlockTimeProperty()));
+        blockRate
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get(
+                                "node.blockRate.value",
+                                node.blocksPerMinuteProperty().get()),
+                        node.blocksPerMinuteProperty()));
+        mempool.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get(
+                                "node.mempool.value", node.mempoolSizeProperty().get()),
+                        node.mempoolSizeProperty()));
+        peers.setText(messages.get("node.peers.none"));
+        dataDir.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> node.dataDirProperty().get() == null
+                                ? ""
+                                : node.dataDirProperty().get().toString(),
+                        node.dataDirProperty()));
+        syncText.textProperty()
+                .bind(Bindings.createStringBinding(
+                        this::syncSentence,
+                        node.readyProperty(),
+                        node.heightProperty(),
+                        node.failureProperty(),
+                        node.validatorProperty()));
+        syncBar.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> node.readyProperty().get() ? 1.0 : -1.0, node.readyProperty()));
 
-  @FXML
-  void startMining() {
-    try {
-      var network = node.access().ready().getNow(null).params().network();
-      Address a = Address.parse(mineAddress.getText(), network);
-      mining.start(threads.getValue(), a);
-    } catch (RejectedException e) {
-      mineAddressError.setText(messages.reason(e.reason()));
+        threads.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, Math.max(1, Runtime.getRuntime().availableProcessors()), 1));
+        hashRate.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get(
+                                "mining.hashRate.value",
+                                mining.hashesPerSecondProperty().get()),
+                        mining.hashesPerSecondProperty()));
+        proofs.textProperty().bind(mining.proofsFoundProperty().asString());
+        blocksMined.textProperty().bind(mining.blocksMinedProperty().asString());
+        rewards.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get(
+                                "mining.rewards.value",
+                                Amounts.format(mining.rewardsEarnedProperty().get())),
+                        mining.rewardsEarnedProperty()));
+        startMining
+                .disableProperty()
+                .bind(mining.runningProperty().or(node.readyProperty().not()));
+        stopMining.disableProperty().bind(mining.runningProperty().not());
+        mineAddress.textProperty().addListener((o, a, b) -> mineAddressError.setText(""));
     }
-  }
 
-  @FXML
-  void stopMining() {
-    mining.stop();
-  }
+    private String syncSentence() {
+        if (node.failureProperty().get() != null) {
+            return messages.get("node.sync.failed", node.failureProperty().get());
+        }
+        if (!node.readyProperty().get()) {
+            return messages.get("node.sync.starting");
+        }
+        return node.validatorProperty().get()
+                ? messages.get("node.sync.validator")
+                : messages.get("node.sync.alone", node.heightProperty().get());
+    }
+
+    /** Prefills the reward address, e.g. with the wallet's receiving address. */
+    public void suggestAddress(String address) {
+        if (mineAddress.getText().isBlank()) {
+            mineAddress.setText(address);
+        }
+    }
+
+    @FXML
+    void startMining() {
+        try {
+            var network = node.access().ready().getNow(null).params().network();
+            Address a = Address.parse(mineAddress.getText(), network);
+            mining.start(threads.getValue(), a);
+        } catch (RejectedException e) {
+            mineAddressError.setText(messages.reason(e.reason()));
+        }
+    }
+
+    @FXML
+    void stopMining() {
+        mining.stop();
+    }
 }

@@ -27,103 +27,107 @@ import javafx.beans.property.SimpleObjectProperty;
  * NodeEventBridge}; reads the node only through {@link NodeAccess}. FX thread only.
  */
 public final class NodeModel {
-  private final NodeAccess node;
-  private final FxExecutor fx = new FxExecutor();
-  private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyLongWrapper height = new ReadOnlyLongWrapper(-1);
-  private final ReadOnlyLongWrapper lastBlockTime = new ReadOnlyLongWrapper(0);
-  private final ReadOnlyIntegerWrapper blocksPerMinute = new ReadOnlyIntegerWrapper(0);
-  private final ReadOnlyIntegerWrapper mempoolSize = new ReadOnlyIntegerWrapper(0);
-  private final ReadOnlyObjectWrapper<Path> dataDir = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyBooleanWrapper validator = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyObjectWrapper<String> chainId = new ReadOnlyObjectWrapper<>("");
-  private final Deque<Long> recentBlockTimes = new ArrayDeque<>();
-  private final LongProperty clock = new SimpleLongProperty(System.currentTimeMillis());
-  private final ObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvance = new SimpleObjectProperty<>();
+    private final NodeAccess node;
+    private final FxExecutor fx = new FxExecutor();
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<String> failure = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper height = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyLongWrapper lastBlockTime = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyIntegerWrapper blocksPerMinute = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper mempoolSize = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<Path> dataDir = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper validator = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<String> chainId = new ReadOnlyObjectWrapper<>("");
+    private final Deque<Long> recentBlockTimes = new ArrayDeque<>();
+    private final LongProperty clock = new SimpleLongProperty(System.currentTimeMillis());
+    private final ObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvance = new SimpleObjectProperty<>();
 
-  public NodeModel(NodeAccess node, NodeEventBridge events) {
-    this.node = node;
-    events.onChainAdvanced(this::advanced);
-    node.ready()
-        .whenCompleteAsync(
-            (n, error) -> {
-              if (error != null) {
-                failure.set((error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error).getMessage());
-                return;
-              }
-              dataDir.set(n.dataDir());
-              validator.set(n.isValidator());
-              chainId.set(n.params().chainId());
-              ChainTip t = n.tip();
-              height.set(t.height());
-              lastBlockTime.set(t.time());
-              ready.set(true);
-            },
-            fx);
-  }
-
-  private void advanced(NodeEventBridge.ChainAdvanced a) {
-    long now = System.currentTimeMillis();
-    height.set(a.newest().height());
-    lastBlockTime.set(a.newest().time());
-    for (int i = 0; i < a.blocks(); i++) {
-      recentBlockTimes.addLast(now);
+    public NodeModel(NodeAccess node, NodeEventBridge events) {
+        this.node = node;
+        events.onChainAdvanced(this::advanced);
+        node.ready()
+                .whenCompleteAsync(
+                        (n, error) -> {
+                            if (error != null) {
+                                failure.set((error instanceof java.util.concurrent.CompletionException
+                                                        && error.getCause() != null
+                                                ? error.getCause()
+                                                : error)
+                                        .getMessage());
+                                return;
+                            }
+                            dataDir.set(n.dataDir());
+                            validator.set(n.isValidator());
+                            chainId.set(n.params().chainId());
+                            ChainTip t = n.tip();
+                            height.set(t.height());
+                            lastBlockTime.set(t.time());
+                            ready.set(true);
+                        },
+                        fx);
     }
-    while (!recentBlockTimes.isEmpty() && recentBlockTimes.peekFirst() < now - 60_000) {
-      recentBlockTimes.removeFirst();
+
+    private void advanced(NodeEventBridge.ChainAdvanced a) {
+        long now = System.currentTimeMillis();
+        height.set(a.newest().height());
+        lastBlockTime.set(a.newest().time());
+        for (int i = 0; i < a.blocks(); i++) {
+            recentBlockTimes.addLast(now);
+        }
+        while (!recentBlockTimes.isEmpty() && recentBlockTimes.peekFirst() < now - 60_000) {
+            recentBlockTimes.removeFirst();
+        }
+        blocksPerMinute.set(recentBlockTimes.size());
+        clock.set(now);
+        lastAdvance.set(a);
+        if (ready.get()) {
+            node.call(Node::mempoolSize).thenAcceptAsync(mempoolSize::set, fx);
+        }
     }
-    blocksPerMinute.set(recentBlockTimes.size());
-    clock.set(now);
-    lastAdvance.set(a);
-    if (ready.get()) {
-      node.call(Node::mempoolSize).thenAcceptAsync(mempoolSize::set, fx);
+
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
     }
-  }
 
-  public ReadOnlyBooleanProperty readyProperty() {
-    return ready.getReadOnlyProperty();
-  }
+    /** Why the node could not start, if it could not. */
+    public ReadOnlyObjectProperty<String> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
 
-  /** Why the node could not start, if it could not. */
-  public ReadOnlyObjectProperty<String> failureProperty() {
-    return failure.getReadOnlyProperty();
-  }
+    public ReadOnlyLongProperty heightProperty() {
+        return height.getReadOnlyProperty();
+    }
 
-  public ReadOnlyLongProperty heightProperty() {
-    return height.getReadOnlyProperty();
-  }
+    public ReadOnlyLongProperty lastBlockTimeProperty() {
+        return lastBlockTime.getReadOnlyProperty();
+    }
 
-  public ReadOnlyLongProperty lastBlockTimeProperty() {
-    return lastBlockTime.getReadOnlyProperty();
-  }
+    public ReadOnlyIntegerProperty blocksPerMinuteProperty() {
+        return blocksPerMinute.getReadOnlyProperty();
+    }
 
-  public ReadOnlyIntegerProperty blocksPerMinuteProperty() {
-    return blocksPerMinute.getReadOnlyProperty();
-  }
+    public ReadOnlyIntegerProperty mempoolSizeProperty() {
+        return mempoolSize.getReadOnlyProperty();
+    }
 
-  public ReadOnlyIntegerProperty mempoolSizeProperty() {
-    return mempoolSize.getReadOnlyProperty();
-  }
+    public ReadOnlyObjectProperty<Path> dataDirProperty() {
+        return dataDir.getReadOnlyProperty();
+    }
 
-  public ReadOnlyObjectProperty<Path> dataDirProperty() {
-    return dataDir.getReadOnlyProperty();
-  }
+    public ReadOnlyBooleanProperty validatorProperty() {
+        return validator.getReadOnlyProperty();
+    }
 
-  public ReadOnlyBooleanProperty validatorProperty() {
-    return validator.getReadOnlyProperty();
-  }
+    public ReadOnlyObjectProperty<String> chainIdProperty() {
+        return chainId.getReadOnlyProperty();
+    }
 
-  public ReadOnlyObjectProperty<String> chainIdProperty() {
-    return chainId.getReadOnlyProperty();
-  }
+    /** The last merged update from the node, for listeners that react to new blocks. */
+    public ReadOnlyObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvanceProperty() {
+        return lastAdvance;
+    }
 
-  /** The last merged update from the node, for listeners that react to new blocks. */
-  public ReadOnlyObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvanceProperty() {
-    return lastAdvance;
-  }
-
-  public NodeAccess access() {
-    return node;
-  }
+    public NodeAccess access() {
+        return node;
+    }
 }

@@ -20,62 +20,65 @@ import org.slf4j.LoggerFactory;
  * FX thread only.
  */
 public final class SettingsModel {
-  private static final Logger LOG = LoggerFactory.getLogger(SettingsModel.class);
-  private static final double BASE_FONT_PX = 13;
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsModel.class);
+    private static final double BASE_FONT_PX = 13;
 
-  private final Messages messages;
-  private final Path file;
-  private final Executor io;
-  private final BooleanSupplier systemPrefersDark;
-  private final ObjectProperty<UiSettings> settings;
-  private Parent root;
+    private final Messages messages;
+    private final Path file;
+    private final Executor io;
+    private final BooleanSupplier systemPrefersDark;
+    private final ObjectProperty<UiSettings> settings;
+    private Parent root;
 
-  /**
-   * @param systemPrefersDark asked when the theme follows the system (JavaFX 21 cannot tell; the
-   *     program reads the desktop's setting)
-   */
-  public SettingsModel(Messages messages, UiSettings initial, Path file, Executor io, BooleanSupplier systemPrefersDark) {
-    this.messages = messages;
-    this.file = file;
-    this.io = io;
-    this.systemPrefersDark = systemPrefersDark;
-    this.settings = new SimpleObjectProperty<>(initial);
-    messages.languageProperty().set(initial.language());
-    settings.addListener((o, a, b) -> apply(b));
-  }
-
-  /** Applies the settings to the window's root (theme, text size). */
-  public void attach(Parent windowRoot) {
-    this.root = windowRoot;
-    apply(settings.get());
-  }
-
-  private void apply(UiSettings s) {
-    messages.languageProperty().set(s.language());
-    boolean dark = s.theme() == Theme.DARK || (s.theme() == Theme.SYSTEM && systemPrefersDark.getAsBoolean());
-    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-    if (root != null) {
-      root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * s.textScalePercent() / 100.0));
+    /**
+     * @param systemPrefersDark asked when the theme follows the system (JavaFX 21 cannot tell; the
+     *     program reads the desktop's setting)
+     */
+    public SettingsModel(
+            Messages messages, UiSettings initial, Path file, Executor io, BooleanSupplier systemPrefersDark) {
+        this.messages = messages;
+        this.file = file;
+        this.io = io;
+        this.systemPrefersDark = systemPrefersDark;
+        this.settings = new SimpleObjectProperty<>(initial);
+        messages.languageProperty().set(initial.language());
+        settings.addListener((o, a, b) -> apply(b));
     }
-    io.execute(() -> {
-      try {
-        s.save(file);
-      } catch (IOException e) {
-        LOG.warn("cannot save the settings to {}", file, e);
-      }
-    });
-  }
 
-  public ObjectProperty<UiSettings> settingsProperty() {
-    return settings;
-  }
+    /** Applies the settings to the window's root (theme, text size). */
+    public void attach(Parent windowRoot) {
+        this.root = windowRoot;
+        apply(settings.get());
+    }
 
-  public UiSettings settings() {
-    return settings.get();
-  }
+    private void apply(UiSettings s) {
+        messages.languageProperty().set(s.language());
+        boolean dark = s.theme() == Theme.DARK || (s.theme() == Theme.SYSTEM && systemPrefersDark.getAsBoolean());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        if (root != null) {
+            root.setStyle(String.format(
+                    java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * s.textScalePercent() / 100.0));
+        }
+        io.execute(() -> {
+            try {
+                s.save(file);
+            } catch (IOException e) {
+                LOG.warn("cannot save the settings to {}", file, e);
+            }
+        });
+    }
 
-  public boolean darkNow() {
-    UiSettings s = settings.get();
-    return s.theme() == Theme.DARK || (s.theme() == Theme.SYSTEM && systemPrefersDark.getAsBoolean());
-  }
+    public ObjectProperty<UiSettings> settingsProperty() {
+        return settings;
+    }
+
+    public UiSettings settings() {
+        return settings.get();
+    }
+
+    public boolean darkNow() {
+        UiSettings s = settings.get();
+        return s.theme() == Theme.DARK || (s.theme() == Theme.SYSTEM && systemPrefersDark.getAsBoolean());
+    }
 }

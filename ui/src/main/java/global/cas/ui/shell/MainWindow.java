@@ -28,139 +28,149 @@ import javafx.scene.layout.VBox;
  * again in the new language when the language changes. FX thread only.
  */
 public final class MainWindow {
-  private final ViewLoader views;
-  private final Messages messages;
-  private List<Screen> screens;
-  private javafx.scene.Scene scene;
-  private final BorderPane root = new BorderPane();
-  private final StackPane content = new StackPane();
-  private final VBox nav = new VBox(4);
-  private final ToggleGroup navGroup = new ToggleGroup();
-  private final Map<String, ViewLoader.View<?>> loaded = new HashMap<>();
-  private final Map<String, Consumer<Object>> onLoad = new HashMap<>();
-  private String current;
+    private final ViewLoader views;
+    private final Messages messages;
+    private List<Screen> screens;
+    private javafx.scene.Scene scene;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final VBox nav = new VBox(4);
+    private final ToggleGroup navGroup = new ToggleGroup();
+    private final Map<String, ViewLoader.View<?>> loaded = new HashMap<>();
+    private final Map<String, Consumer<Object>> onLoad = new HashMap<>();
+    private String current;
 
-  public MainWindow(ViewLoader views, NodeModel node, List<Screen> screens) {
-    this.views = views;
-    this.messages = views.messages();
-    this.screens = List.copyOf(screens);
-    nav.setPadding(new Insets(16, 8, 16, 8));
-    nav.getStyleClass().add("nav");
-    nav.setPrefWidth(180);
-    root.setLeft(nav);
-    root.setCenter(content);
-    root.setBottom(statusBar(node));
-    buildNav();
-    messages.languageProperty().addListener((o, a, b) -> {
-      loaded.clear();
-      buildNav();
-      if (current != null) {
-        show(current);
-      }
-    });
-    if (!screens.isEmpty()) {
-      show(screens.get(0).id());
+    public MainWindow(ViewLoader views, NodeModel node, List<Screen> screens) {
+        this.views = views;
+        this.messages = views.messages();
+        this.screens = List.copyOf(screens);
+        nav.setPadding(new Insets(16, 8, 16, 8));
+        nav.getStyleClass().add("nav");
+        nav.setPrefWidth(180);
+        root.setLeft(nav);
+        root.setCenter(content);
+        root.setBottom(statusBar(node));
+        buildNav();
+        messages.languageProperty().addListener((o, a, b) -> {
+            loaded.clear();
+            buildNav();
+            if (current != null) {
+                show(current);
+            }
+        });
+        if (!screens.isEmpty()) {
+            show(screens.get(0).id());
+        }
     }
-  }
 
-  private void buildNav() {
-    nav.getChildren().clear();
-    navGroup.getToggles().clear();
-    for (Screen s : screens) {
-      ToggleButton b = new ToggleButton(messages.get(s.labelKey()));
-      b.setId("nav-" + s.id());
-      b.setToggleGroup(navGroup);
-      b.setMaxWidth(Double.MAX_VALUE);
-      b.setAlignment(Pos.CENTER_LEFT);
-      b.setSelected(s.id().equals(current));
-      b.setOnAction(e -> show(s.id()));
-      nav.getChildren().add(b);
+    private void buildNav() {
+        nav.getChildren().clear();
+        navGroup.getToggles().clear();
+        for (Screen s : screens) {
+            ToggleButton b = new ToggleButton(messages.get(s.labelKey()));
+            b.setId("nav-" + s.id());
+            b.setToggleGroup(navGroup);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setSelected(s.id().equals(current));
+            b.setOnAction(e -> show(s.id()));
+            nav.getChildren().add(b);
+        }
     }
-  }
 
-  private Parent statusBar(NodeModel node) {
-    Label state = new Label();
-    state.setId("status-node");
-    state.textProperty().bind(Bindings.createStringBinding(
-        () -> node.failureProperty().get() != null
-            ? messages.get("reason.NODE_START_FAILED")
-            : node.readyProperty().get() ? messages.get("status.height", node.heightProperty().get()) : messages.get("status.starting"),
-        node.readyProperty(), node.heightProperty(), node.failureProperty(), messages.languageProperty()));
-    ProgressIndicator spinner = new ProgressIndicator();
-    spinner.setPrefSize(16, 16);
-    spinner.visibleProperty().bind(node.readyProperty().not().and(node.failureProperty().isNull()));
-    spinner.managedProperty().bind(spinner.visibleProperty());
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox bar = new HBox(8, spinner, state, grow);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(4, 12, 4, 12));
-    bar.getStyleClass().add("status-bar");
-    return bar;
-  }
-
-  /** Runs {@code action} with a screen's controller each time its view is (re)loaded. */
-  public void whenLoaded(String id, Consumer<Object> action) {
-    onLoad.put(id, action);
-  }
-
-  /** Shows a screen by id, loading its view if needed. */
-  public void show(String id) {
-    Screen s = screens.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-    ViewLoader.View<?> v = loaded.get(id);
-    if (v == null) {
-      v = views.load(s.fxml());
-      loaded.put(id, v);
-      Consumer<Object> action = onLoad.get(id);
-      if (action != null) {
-        action.accept(v.controller());
-      }
+    private Parent statusBar(NodeModel node) {
+        Label state = new Label();
+        state.setId("status-node");
+        state.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> node.failureProperty().get() != null
+                                ? messages.get("reason.NODE_START_FAILED")
+                                : node.readyProperty().get()
+                                        ? messages.get(
+                                                "status.height",
+                                                node.heightProperty().get())
+                                        : messages.get("status.starting"),
+                        node.readyProperty(),
+                        node.heightProperty(),
+                        node.failureProperty(),
+                        messages.languageProperty()));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty()
+                .bind(node.readyProperty().not().and(node.failureProperty().isNull()));
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, spinner, state, grow);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        return bar;
     }
-    current = id;
-    content.getChildren().setAll(v.root());
-    navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + id)));
-  }
 
-  public String current() {
-    return current;
-  }
-
-  /** Installs the screens' keyboard shortcuts on the scene (again whenever the screens change). */
-  public void installShortcuts(Scene scene) {
-    this.scene = scene;
-    scene.getAccelerators().clear();
-    for (Screen s : screens) {
-      scene.getAccelerators().put(s.shortcut(), () -> show(s.id()));
+    /** Runs {@code action} with a screen's controller each time its view is (re)loaded. */
+    public void whenLoaded(String id, Consumer<Object> action) {
+        onLoad.put(id, action);
     }
-  }
 
-  /** Replaces the navigation's screens (e.g. once a wallet is open) and shows {@code first}. */
-  public void setScreens(List<Screen> newScreens, String first) {
-    screens = List.copyOf(newScreens);
-    loaded.clear();
-    root.setLeft(nav);
-    buildNav();
-    if (scene != null) {
-      installShortcuts(scene);
+    /** Shows a screen by id, loading its view if needed. */
+    public void show(String id) {
+        Screen s = screens.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        ViewLoader.View<?> v = loaded.get(id);
+        if (v == null) {
+            v = views.load(s.fxml());
+            loaded.put(id, v);
+            Consumer<Object> action = onLoad.get(id);
+            if (action != null) {
+                action.accept(v.controller());
+            }
+        }
+        current = id;
+        content.getChildren().setAll(v.root());
+        navGroup.getToggles()
+                .forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + id)));
     }
-    show(first);
-  }
 
-  /**
-   * Shows one view without the navigation, e.g. the first-run flow before a wallet exists; {@link
-   * #setScreens} brings the navigation back.
-   */
-  public void showStandalone(Parent view) {
-    root.setLeft(null);
-    current = null;
-    content.getChildren().setAll(view);
-  }
+    public String current() {
+        return current;
+    }
 
-  public List<Screen> screens() {
-    return screens;
-  }
+    /** Installs the screens' keyboard shortcuts on the scene (again whenever the screens change). */
+    public void installShortcuts(Scene scene) {
+        this.scene = scene;
+        scene.getAccelerators().clear();
+        for (Screen s : screens) {
+            scene.getAccelerators().put(s.shortcut(), () -> show(s.id()));
+        }
+    }
 
-  public Parent root() {
-    return root;
-  }
+    /** Replaces the navigation's screens (e.g. once a wallet is open) and shows {@code first}. */
+    public void setScreens(List<Screen> newScreens, String first) {
+        screens = List.copyOf(newScreens);
+        loaded.clear();
+        root.setLeft(nav);
+        buildNav();
+        if (scene != null) {
+            installShortcuts(scene);
+        }
+        show(first);
+    }
+
+    /**
+     * Shows one view without the navigation, e.g. the first-run flow before a wallet exists; {@link
+     * #setScreens} brings the navigation back.
+     */
+    public void showStandalone(Parent view) {
+        root.setLeft(null);
+        current = null;
+        content.getChildren().setAll(view);
+    }
+
+    public List<Screen> screens() {
+        return screens;
+    }
+
+    public Parent root() {
+        return root;
+    }
 }

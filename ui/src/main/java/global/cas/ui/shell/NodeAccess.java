@@ -14,34 +14,33 @@ import java.util.function.Function;
  * Thread-safe.
  */
 public final class NodeAccess implements AutoCloseable {
-  private final CompletableFuture<Node> ready;
-  private final ExecutorService workers =
-      Executors.newFixedThreadPool(2, r -> {
+    private final CompletableFuture<Node> ready;
+    private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "cas-ui-call");
         t.setDaemon(true);
         return t;
-      });
+    });
 
-  public NodeAccess(CompletableFuture<Node> ready) {
-    this.ready = ready;
-  }
+    public NodeAccess(CompletableFuture<Node> ready) {
+        this.ready = ready;
+    }
 
-  /** Completes when the node has opened its database and started. */
-  public CompletableFuture<Node> ready() {
-    return ready;
-  }
+    /** Completes when the node has opened its database and started. */
+    public CompletableFuture<Node> ready() {
+        return ready;
+    }
 
-  public boolean isReady() {
-    return ready.isDone() && !ready.isCompletedExceptionally();
-  }
+    public boolean isReady() {
+        return ready.isDone() && !ready.isCompletedExceptionally();
+    }
 
-  /** Runs {@code query} against the node on a background thread, once the node is ready. */
-  public <T> CompletableFuture<T> call(Function<Node, T> query) {
-    return ready.thenApplyAsync(query, workers);
-  }
+    /** Runs {@code query} against the node on a background thread, once the node is ready. */
+    public <T> CompletableFuture<T> call(Function<Node, T> query) {
+        return ready.thenApplyAsync(query, workers);
+    }
 
-  @Override
-  public void close() {
-    workers.shutdownNow();
-  }
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
 }

@@ -13,33 +13,33 @@ import javafx.util.Callback;
  * program's factory (Guice in {@code app}, plain constructors in tests). Use on the FX thread.
  */
 public final class ViewLoader {
-  private final Messages messages;
-  private final Callback<Class<?>, Object> controllers;
+    private final Messages messages;
+    private final Callback<Class<?>, Object> controllers;
 
-  public ViewLoader(Messages messages, Callback<Class<?>, Object> controllers) {
-    this.messages = messages;
-    this.controllers = controllers;
-  }
-
-  /** A loaded view and its controller. */
-  public record View<C>(Parent root, C controller) {}
-
-  public <C> View<C> load(String resource) {
-    URL url = ViewLoader.class.getResource(resource);
-    if (url == null) {
-      throw new IllegalArgumentException("no view " + resource);
+    public ViewLoader(Messages messages, Callback<Class<?>, Object> controllers) {
+        this.messages = messages;
+        this.controllers = controllers;
     }
-    FXMLLoader loader = new FXMLLoader(url, messages.bundle());
-    loader.setControllerFactory(controllers);
-    try {
-      Parent root = loader.load();
-      return new View<>(root, loader.getController());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load view " + resource, e);
-    }
-  }
 
-  public Messages messages() {
-    return messages;
-  }
+    /** A loaded view and its controller. */
+    public record View<C>(Parent root, C controller) {}
+
+    public <C> View<C> load(String resource) {
+        URL url = ViewLoader.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalArgumentException("no view " + resource);
+        }
+        FXMLLoader loader = new FXMLLoader(url, messages.bundle());
+        loader.setControllerFactory(controllers);
+        try {
+            Parent root = loader.load();
+            return new View<>(root, loader.getController());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load view " + resource, e);
+        }
+    }
+
+    public Messages messages() {
+        return messages;
+    }
 }

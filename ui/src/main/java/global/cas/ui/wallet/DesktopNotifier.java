@@ -13,33 +13,47 @@ import org.slf4j.LoggerFactory;
  * block reward mined, in the current language. FX thread.
  */
 public final class DesktopNotifier implements PaymentNotifier {
-  private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifier.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifier.class);
 
-  private final Messages messages;
+    private final Messages messages;
 
-  public DesktopNotifier(Messages messages) {
-    this.messages = messages;
-  }
-
-  /** The title and text of the notification for {@code entry}. */
-  String[] texts(WalletEntry entry) {
-    String amount = WalletText.cas(messages, entry.net());
-    return entry.kind() == WalletEntry.Kind.MINED
-        ? new String[] {messages.get("wallet.notify.mined.title"), messages.get("wallet.notify.mined.text", amount, Long.toString(entry.height()))}
-        : new String[] {messages.get("wallet.notify.received.title"), messages.get("wallet.notify.received.text", amount, Long.toString(entry.height()))};
-  }
-
-  @Override
-  public void paymentArrived(WalletEntry entry) {
-    Window owner = Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
-    if (owner == null) {
-      return;
+    public DesktopNotifier(Messages messages) {
+        this.messages = messages;
     }
-    String[] t = texts(entry);
-    try {
-      Notifications.create().owner(owner).title(t[0]).text(t[1]).hideAfter(Duration.seconds(6)).showInformation();
-    } catch (RuntimeException e) {
-      LOG.debug("cannot show a notification", e);
+
+    /** The title and text of the notification for {@code entry}. */
+    String[] texts(WalletEntry entry) {
+        String amount = WalletText.cas(messages, entry.net());
+        return entry.kind() == WalletEntry.Kind.MINED
+                ? new String[] {
+                    messages.get("wallet.notify.mined.title"),
+                    messages.get("wallet.notify.mined.text", amount, Long.toString(entry.height()))
+                }
+                : new String[] {
+                    messages.get("wallet.notify.received.title"),
+                    messages.get("wallet.notify.received.text", amount, Long.toString(entry.height()))
+                };
     }
-  }
+
+    @Override
+    public void paymentArrived(WalletEntry entry) {
+        Window owner = Window.getWindows().stream()
+                .filter(Window::isShowing)
+                .findFirst()
+                .orElse(null);
+        if (owner == null) {
+            return;
+        }
+        String[] t = texts(entry);
+        try {
+            Notifications.create()
+                    .owner(owner)
+                    .title(t[0])
+                    .text(t[1])
+                    .hideAfter(Duration.seconds(6))
+                    .showInformation();
+        } catch (RuntimeException e) {
+            LOG.debug("cannot show a notification", e);
+        }
+    }
 }

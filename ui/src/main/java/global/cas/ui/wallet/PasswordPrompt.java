@@ -16,47 +16,50 @@ import javafx.stage.Window;
  * a callback as a {@code char[]} (the receiver wipes it), and the field is cleared. FX thread.
  */
 public final class PasswordPrompt {
-  private final Messages messages;
+    private final Messages messages;
 
-  public PasswordPrompt(Messages messages) {
-    this.messages = messages;
-  }
-
-  /**
-   * Shows the prompt above {@code owner} with the explanation {@code purposeKey}; {@code
-   * onPassword} runs only when the person confirms a non-empty password.
-   */
-  public Dialog<char[]> ask(Window owner, String purposeKey, Consumer<char[]> onPassword) {
-    Dialog<char[]> dialog = new Dialog<>();
-    if (owner != null) {
-      dialog.initOwner(owner);
+    public PasswordPrompt(Messages messages) {
+        this.messages = messages;
     }
-    dialog.setTitle(messages.get("wallet.password.title"));
-    dialog.setHeaderText(messages.get(purposeKey));
-    PasswordField field = new PasswordField();
-    field.setId("promptPassword");
-    field.setPromptText(messages.get("wallet.password.prompt"));
-    Label hint = new Label(messages.get("wallet.password.hint"));
-    hint.setWrapText(true);
-    hint.setMaxWidth(380);
-    VBox box = new VBox(8, field, hint);
-    dialog.getDialogPane().setContent(box);
-    ButtonType ok = new ButtonType(messages.get("wallet.dialog.unlock"), ButtonBar.ButtonData.OK_DONE);
-    ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-    dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
-    dialog.getDialogPane().lookupButton(ok).setId("promptOk");
-    dialog.getDialogPane().lookupButton(cancel).setId("promptCancel");
-    dialog.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
-    dialog.setResultConverter(b -> b == ok ? field.getText().toCharArray() : null);
-    dialog.setOnHidden(e -> {
-      field.clear();
-      char[] password = dialog.getResult();
-      if (password != null) {
-        onPassword.accept(password);
-      }
-    });
-    dialog.show();
-    Platform.runLater(field::requestFocus);
-    return dialog;
-  }
+
+    /**
+     * Shows the prompt above {@code owner} with the explanation {@code purposeKey}; {@code
+     * onPassword} runs only when the person confirms a non-empty password.
+     */
+    public Dialog<char[]> ask(Window owner, String purposeKey, Consumer<char[]> onPassword) {
+        Dialog<char[]> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(messages.get("wallet.password.title"));
+        dialog.setHeaderText(messages.get(purposeKey));
+        PasswordField field = new PasswordField();
+        field.setId("promptPassword");
+        field.setPromptText(messages.get("wallet.password.prompt"));
+        Label hint = new Label(messages.get("wallet.password.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(380);
+        VBox box = new VBox(8, field, hint);
+        dialog.getDialogPane().setContent(box);
+        ButtonType ok = new ButtonType(messages.get("wallet.dialog.unlock"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
+        dialog.getDialogPane().lookupButton(ok).setId("promptOk");
+        dialog.getDialogPane().lookupButton(cancel).setId("promptCancel");
+        dialog.getDialogPane()
+                .lookupButton(ok)
+                .disableProperty()
+                .bind(field.textProperty().isEmpty());
+        dialog.setResultConverter(b -> b == ok ? field.getText().toCharArray() : null);
+        dialog.setOnHidden(e -> {
+            field.clear();
+            char[] password = dialog.getResult();
+            if (password != null) {
+                onPassword.accept(password);
+            }
+        });
+        dialog.show();
+        Platform.runLater(field::requestFocus);
+        return dialog;
+    }
 }

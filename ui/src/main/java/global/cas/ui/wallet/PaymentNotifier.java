@@ -8,10 +8,10 @@ import global.cas.wallet.WalletEntry;
  */
 @FunctionalInterface
 public interface PaymentNotifier {
-  void paymentArrived(WalletEntry entry);
+    void paymentArrived(WalletEntry entry);
 
-  /** A notifier that shows nothing. */
-  static PaymentNotifier none() {
-    return entry -> {};
-  }
+    /** A notifier that shows nothing. */
+    static PaymentNotifier none() {
+        return entry -> {};
+    }
 }

@@ -7,8 +7,8 @@ import global.cas.ledger.Amounts;
  * the recipient gets, the exact fee, and the size of the transaction. Immutable.
  */
 public record Quote(SendRequest request, long amount, long fee, int size, int inputs) {
-  /** What leaves the wallet: amount plus fee. */
-  public long total() {
-    return Amounts.add(amount, fee);
-  }
+    /** What leaves the wallet: amount plus fee. */
+    public long total() {
+        return Amounts.add(amount, fee);
+    }
 }

@@ -23,113 +23,127 @@ import javafx.scene.input.ClipboardContent;
  * addresses. Thin.
  */
 public final class ReceiveController {
-  private static final int QR_SIZE = 220;
+    private static final int QR_SIZE = 220;
 
-  private final WalletModel wallet;
-  private final Messages messages;
-  private final FxExecutor fx = new FxExecutor();
+    private final WalletModel wallet;
+    private final Messages messages;
+    private final FxExecutor fx = new FxExecutor();
 
-  @FXML private TextField address;
-  @FXML private ImageView qr;
-  @FXML private TextField addressLabel;
-  @FXML private Button newAddress;
-  @FXML private Label receiveMessage;
-  @FXML private ListView<Address> allAddresses;
+    @FXML
+    private TextField address;
 
-  // held here and registered weakly: a view reloaded in another language must not stay attached to the model
-  private final ChangeListener<Address> onReceiving = (o, a, b) -> {
-    allAddresses.getSelectionModel().select(b);
-    show(b);
-  };
-  private final MapChangeListener<Address, String> onLabels = c -> allAddresses.refresh();
+    @FXML
+    private ImageView qr;
 
-  public ReceiveController(WalletModel wallet, Messages messages) {
-    this.wallet = wallet;
-    this.messages = messages;
-  }
+    @FXML
+    private TextField addressLabel;
 
-  @FXML
-  void initialize() {
-    allAddresses.setItems(wallet.addresses());
-    allAddresses.setCellFactory(v -> new ListCell<>() {
-      @Override
-      protected void updateItem(Address a, boolean empty) {
-        super.updateItem(a, empty);
-        if (empty || a == null) {
-          setText(null);
-        } else {
-          String label = wallet.book().addressLabels().get(a);
-          setText(a.encode(wallet.network()) + (label == null ? "" : "  (" + label + ")"));
-        }
-      }
-    });
-    allAddresses.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-      if (b != null) {
+    @FXML
+    private Button newAddress;
+
+    @FXML
+    private Label receiveMessage;
+
+    @FXML
+    private ListView<Address> allAddresses;
+
+    // held here and registered weakly: a view reloaded in another language must not stay attached to the model
+    private final ChangeListener<Address> onReceiving = (o, a, b) -> {
+        allAddresses.getSelectionModel().select(b);
         show(b);
-      }
-    });
-    wallet.receivingAddressProperty().addListener(new WeakChangeListener<>(onReceiving));
-    wallet.book().addressLabels().addListener(new WeakMapChangeListener<>(onLabels));
-    Address current = wallet.receivingAddressProperty().get();
-    allAddresses.getSelectionModel().select(current);
-    show(current);
-  }
+    };
+    private final MapChangeListener<Address, String> onLabels = c -> allAddresses.refresh();
 
-  private Address shown() {
-    Address selected = allAddresses.getSelectionModel().getSelectedItem();
-    return selected != null ? selected : wallet.receivingAddressProperty().get();
-  }
-
-  private void show(Address a) {
-    String text = a.encode(wallet.network());
-    address.setText(text);
-    qr.setImage(QrCode.image(text, QR_SIZE));
-    addressLabel.setText(wallet.book().addressLabels().getOrDefault(a, ""));
-    say("", false);
-  }
-
-  @FXML
-  void copy() {
-    ClipboardContent content = new ClipboardContent();
-    content.putString(address.getText());
-    Clipboard.getSystemClipboard().setContent(content);
-    say(messages.get("wallet.receive.copied"), false);
-  }
-
-  @FXML
-  void saveLabel() {
-    try {
-      wallet.book().labelAddress(shown(), addressLabel.getText());
-      say(messages.get("wallet.receive.label.saved"), false);
-    } catch (IllegalArgumentException e) {
-      say(messages.get("wallet.label.invalid", Integer.toString(global.cas.wallet.data.Labels.MAX_LENGTH)), true);
+    public ReceiveController(WalletModel wallet, Messages messages) {
+        this.wallet = wallet;
+        this.messages = messages;
     }
-  }
 
-  @FXML
-  void newAddress() {
-    new PasswordPrompt(messages).ask(address.getScene().getWindow(), "wallet.password.forNewAddress", password -> {
-      newAddress.setDisable(true);
-      say(messages.get("wallet.receive.deriving"), false);
-      wallet.newAddress(password).whenCompleteAsync((a, error) -> {
-        newAddress.setDisable(false);
-        if (error != null) {
-          say(WalletText.explain(messages, error), true);
-        } else {
-          say(messages.get("wallet.receive.new.done"), false);
+    @FXML
+    void initialize() {
+        allAddresses.setItems(wallet.addresses());
+        allAddresses.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Address a, boolean empty) {
+                super.updateItem(a, empty);
+                if (empty || a == null) {
+                    setText(null);
+                } else {
+                    String label = wallet.book().addressLabels().get(a);
+                    setText(a.encode(wallet.network()) + (label == null ? "" : "  (" + label + ")"));
+                }
+            }
+        });
+        allAddresses.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                show(b);
+            }
+        });
+        wallet.receivingAddressProperty().addListener(new WeakChangeListener<>(onReceiving));
+        wallet.book().addressLabels().addListener(new WeakMapChangeListener<>(onLabels));
+        Address current = wallet.receivingAddressProperty().get();
+        allAddresses.getSelectionModel().select(current);
+        show(current);
+    }
+
+    private Address shown() {
+        Address selected = allAddresses.getSelectionModel().getSelectedItem();
+        return selected != null ? selected : wallet.receivingAddressProperty().get();
+    }
+
+    private void show(Address a) {
+        String text = a.encode(wallet.network());
+        address.setText(text);
+        qr.setImage(QrCode.image(text, QR_SIZE));
+        addressLabel.setText(wallet.book().addressLabels().getOrDefault(a, ""));
+        say("", false);
+    }
+
+    @FXML
+    void copy() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(address.getText());
+        Clipboard.getSystemClipboard().setContent(content);
+        say(messages.get("wallet.receive.copied"), false);
+    }
+
+    @FXML
+    void saveLabel() {
+        try {
+            wallet.book().labelAddress(shown(), addressLabel.getText());
+            say(messages.get("wallet.receive.label.saved"), false);
+        } catch (IllegalArgumentException e) {
+            say(messages.get("wallet.label.invalid", Integer.toString(global.cas.wallet.data.Labels.MAX_LENGTH)), true);
         }
-      }, fx);
-    });
-  }
+    }
 
-  private void say(String text, boolean error) {
-    receiveMessage.setText(text);
-    receiveMessage.getStyleClass().removeAll("wallet-error", "wallet-ok");
-    receiveMessage.getStyleClass().add(error ? "wallet-error" : "wallet-ok");
-  }
+    @FXML
+    void newAddress() {
+        new PasswordPrompt(messages).ask(address.getScene().getWindow(), "wallet.password.forNewAddress", password -> {
+            newAddress.setDisable(true);
+            say(messages.get("wallet.receive.deriving"), false);
+            wallet.newAddress(password)
+                    .whenCompleteAsync(
+                            (a, error) -> {
+                                newAddress.setDisable(false);
+                                if (error != null) {
+                                    say(WalletText.explain(messages, error), true);
+                                } else {
+                                    say(messages.get("wallet.receive.new.done"), false);
+                                }
+                            },
+                            fx);
+        });
+    }
 
-  /** The address shown, as text. */
-  String shownAddress() {
-    return address.getText();
-  }
+    private void say(String text, boolean error) {
+        receiveMessage.setText(text);
+        receiveMessage.getStyleClass().removeAll("wallet-error", "wallet-ok");
+        receiveMessage.getStyleClass().add(error ? "wallet-error" : "wallet-ok");
+    }
+
+    /** The address shown, as text. */
+    String shownAddress() {
+        return address.getText();
+    }
 }

@@ -11,47 +11,55 @@ import javafx.stage.Window;
 
 /** Shows what a send will do (recipient, amount, fee, total) and asks to go on; does not block. FX thread. */
 public final class ReviewDialog {
-  private final Messages messages;
+    private final Messages messages;
 
-  public ReviewDialog(Messages messages) {
-    this.messages = messages;
-  }
-
-  /** Shows the review; {@code onConfirm} runs only when the person confirms. */
-  public Dialog<Boolean> show(Window owner, Quote quote, Network network, Runnable onConfirm) {
-    Dialog<Boolean> dialog = new Dialog<>();
-    if (owner != null) {
-      dialog.initOwner(owner);
+    public ReviewDialog(Messages messages) {
+        this.messages = messages;
     }
-    dialog.setTitle(messages.get("wallet.review.title"));
-    dialog.setHeaderText(messages.get("wallet.review.header"));
-    GridPane grid = new GridPane();
-    grid.setHgap(16);
-    grid.setVgap(8);
-    row(grid, 0, "wallet.review.to", "reviewTo", quote.request().to().encode(network));
-    row(grid, 1, "wallet.review.amount", "reviewAmount", WalletText.cas(messages, quote.amount()));
-    row(grid, 2, "wallet.review.fee", "reviewFee",
-        messages.get("wallet.review.fee.value", WalletText.cas(messages, quote.fee()), Integer.toString(quote.size()), Long.toString(quote.request().feePerByte())));
-    row(grid, 3, "wallet.review.total", "reviewTotal", WalletText.cas(messages, quote.total()));
-    dialog.getDialogPane().setContent(grid);
-    ButtonType send = new ButtonType(messages.get("wallet.review.confirm"), ButtonBar.ButtonData.OK_DONE);
-    ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-    dialog.getDialogPane().getButtonTypes().setAll(send, cancel);
-    dialog.getDialogPane().lookupButton(send).setId("reviewConfirm");
-    dialog.getDialogPane().lookupButton(cancel).setId("reviewCancel");
-    dialog.setResultConverter(b -> b == send);
-    dialog.setOnHidden(e -> {
-      if (Boolean.TRUE.equals(dialog.getResult())) {
-        onConfirm.run();
-      }
-    });
-    dialog.show();
-    return dialog;
-  }
 
-  private void row(GridPane grid, int row, String key, String id, String value) {
-    Label v = new Label(value);
-    v.setId(id);
-    grid.addRow(row, new Label(messages.get(key)), v);
-  }
+    /** Shows the review; {@code onConfirm} runs only when the person confirms. */
+    public Dialog<Boolean> show(Window owner, Quote quote, Network network, Runnable onConfirm) {
+        Dialog<Boolean> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(messages.get("wallet.review.title"));
+        dialog.setHeaderText(messages.get("wallet.review.header"));
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(8);
+        row(grid, 0, "wallet.review.to", "reviewTo", quote.request().to().encode(network));
+        row(grid, 1, "wallet.review.amount", "reviewAmount", WalletText.cas(messages, quote.amount()));
+        row(
+                grid,
+                2,
+                "wallet.review.fee",
+                "reviewFee",
+                messages.get(
+                        "wallet.review.fee.value",
+                        WalletText.cas(messages, quote.fee()),
+                        Integer.toString(quote.size()),
+                        Long.toString(quote.request().feePerByte())));
+        row(grid, 3, "wallet.review.total", "reviewTotal", WalletText.cas(messages, quote.total()));
+        dialog.getDialogPane().setContent(grid);
+        ButtonType send = new ButtonType(messages.get("wallet.review.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(send, cancel);
+        dialog.getDialogPane().lookupButton(send).setId("reviewConfirm");
+        dialog.getDialogPane().lookupButton(cancel).setId("reviewCancel");
+        dialog.setResultConverter(b -> b == send);
+        dialog.setOnHidden(e -> {
+            if (Boolean.TRUE.equals(dialog.getResult())) {
+                onConfirm.run();
+            }
+        });
+        dialog.show();
+        return dialog;
+    }
+
+    private void row(GridPane grid, int row, String key, String id, String value) {
+        Label v = new Label(value);
+        v.setId(id);
+        grid.addRow(row, new Label(messages.get(key)), v);
+    }
 }

@@ -29,221 +29,281 @@ import javafx.stage.Window;
  * nothing is sent. Thin: {@link WalletModel} quotes, signs and submits.
  */
 public final class SendController {
-  private final WalletModel wallet;
-  private final NodeModel node;
-  private final Messages messages;
-  private final FxExecutor fx = new FxExecutor();
-  private long quoteSequence;
+    private final WalletModel wallet;
+    private final NodeModel node;
+    private final Messages messages;
+    private final FxExecutor fx = new FxExecutor();
+    private long quoteSequence;
 
-  @FXML private TextField to;
-  @FXML private ComboBox<Contact> contactPick;
-  @FXML private Label toError;
-  @FXML private Label toHint;
-  @FXML private TextField amount;
-  @FXML private ToggleButton max;
-  @FXML private Label amountError;
-  @FXML private Label available;
-  @FXML private ComboBox<FeeLevel> feeLevel;
-  @FXML private Label fee;
-  @FXML private Button review;
-  @FXML private ProgressIndicator busy;
-  @FXML private Label sendError;
-  @FXML private VBox result;
-  @FXML private TextField txId;
-  @FXML private Label txStatus;
+    @FXML
+    private TextField to;
 
-  public SendController(WalletModel wallet, Messages messages) {
-    this.wallet = wallet;
-    this.node = wallet.node();
-    this.messages = messages;
-  }
+    @FXML
+    private ComboBox<Contact> contactPick;
 
-  @FXML
-  void initialize() {
-    to.setPromptText(messages.get("wallet.send.to.prompt", wallet.network().addressPrefix()));
-    to.textProperty().addListener((o, a, b) -> {
-      checkAddress();
-      requote();
-    });
-    amount.textProperty().addListener((o, a, b) -> {
-      if (!max.isSelected()) {
-        checkAmount();
-        requote();
-      }
-    });
-    max.selectedProperty().addListener((o, a, b) -> {
-      amount.setDisable(b);
-      if (b) {
-        amountError.setText("");
-      } else {
-        amount.clear();
-      }
-      requote();
-    });
-    feeLevel.getItems().setAll(FeeLevel.values());
-    feeLevel.setConverter(Converters.showing(l -> messages.get(l.messageKey(), Long.toString(l.multiple()))));
-    feeLevel.setValue(FeeLevel.NORMAL);
-    feeLevel.valueProperty().addListener((o, a, b) -> requote());
-    available.textProperty().bind(Bindings.createStringBinding(
-        () -> messages.get("wallet.send.available", WalletText.cas(messages, wallet.spendableProperty().get())), wallet.spendableProperty()));
-    contactPick.setItems(wallet.book().contacts());
-    contactPick.setConverter(Converters.showing(Contact::name));
-    contactPick.valueProperty().addListener((o, a, b) -> {
-      if (b != null) {
-        to.setText(b.address().encode(wallet.network()));
-      }
-    });
-    fee.setText(messages.get("wallet.send.fee.unknown"));
-  }
+    @FXML
+    private Label toError;
 
-  // ---------------------------------------------------------------- checks as typed
+    @FXML
+    private Label toHint;
 
-  /** The typed address, or empty with the translated reason shown under the field. */
-  private Optional<Address> checkAddress() {
-    toHint.setText("");
-    String text = to.getText().strip();
-    if (text.isEmpty()) {
-      toError.setText("");
-      return Optional.empty();
+    @FXML
+    private TextField amount;
+
+    @FXML
+    private ToggleButton max;
+
+    @FXML
+    private Label amountError;
+
+    @FXML
+    private Label available;
+
+    @FXML
+    private ComboBox<FeeLevel> feeLevel;
+
+    @FXML
+    private Label fee;
+
+    @FXML
+    private Button review;
+
+    @FXML
+    private ProgressIndicator busy;
+
+    @FXML
+    private Label sendError;
+
+    @FXML
+    private VBox result;
+
+    @FXML
+    private TextField txId;
+
+    @FXML
+    private Label txStatus;
+
+    public SendController(WalletModel wallet, Messages messages) {
+        this.wallet = wallet;
+        this.node = wallet.node();
+        this.messages = messages;
     }
-    try {
-      Address a = Address.parse(text, wallet.network());
-      toError.setText("");
-      wallet.book().contacts().stream().filter(c -> c.address().equals(a)).findFirst()
-          .ifPresent(c -> toHint.setText(messages.get("wallet.send.to.contact", c.name())));
-      return Optional.of(a);
-    } catch (RejectedException e) {
-      toError.setText(messages.reason(e.reason()));
-      return Optional.empty();
-    }
-  }
 
-  /** The typed amount in base units, or empty with the reason shown under the field. */
-  private Optional<Long> checkAmount() {
-    String text = amount.getText().strip();
-    if (text.isEmpty()) {
-      amountError.setText("");
-      return Optional.empty();
-    }
-    try {
-      long units = Amounts.parse(text);
-      amountError.setText("");
-      return Optional.of(units);
-    } catch (RejectedException e) {
-      amountError.setText(e.reason() == Reason.MALFORMED ? messages.get("wallet.send.amount.invalid") : messages.reason(e.reason()));
-      return Optional.empty();
-    }
-  }
-
-  private Optional<SendRequest> request() {
-    Optional<Address> a = checkAddress();
-    if (a.isEmpty() || !node.readyProperty().get()) {
-      return Optional.empty();
-    }
-    long rate = feeLevel.getValue().rate(node.access().ready().join().params().minFeePerByte());
-    if (max.isSelected()) {
-      return Optional.of(SendRequest.max(a.get(), rate));
-    }
-    return checkAmount().map(units -> SendRequest.amount(a.get(), units, rate));
-  }
-
-  /** Works out the fee for what is typed now; a later answer replaces an earlier one. */
-  private void requote() {
-    long sequence = ++quoteSequence;
-    Optional<SendRequest> r = request();
-    if (r.isEmpty()) {
-      fee.setText(messages.get("wallet.send.fee.unknown"));
-      return;
-    }
-    wallet.quote(r.get()).whenCompleteAsync((q, error) -> {
-      if (sequence != quoteSequence) {
-        return;
-      }
-      if (q == null) {
+    @FXML
+    void initialize() {
+        to.setPromptText(messages.get("wallet.send.to.prompt", wallet.network().addressPrefix()));
+        to.textProperty().addListener((o, a, b) -> {
+            checkAddress();
+            requote();
+        });
+        amount.textProperty().addListener((o, a, b) -> {
+            if (!max.isSelected()) {
+                checkAmount();
+                requote();
+            }
+        });
+        max.selectedProperty().addListener((o, a, b) -> {
+            amount.setDisable(b);
+            if (b) {
+                amountError.setText("");
+            } else {
+                amount.clear();
+            }
+            requote();
+        });
+        feeLevel.getItems().setAll(FeeLevel.values());
+        feeLevel.setConverter(Converters.showing(l -> messages.get(l.messageKey(), Long.toString(l.multiple()))));
+        feeLevel.setValue(FeeLevel.NORMAL);
+        feeLevel.valueProperty().addListener((o, a, b) -> requote());
+        available
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> messages.get(
+                                "wallet.send.available",
+                                WalletText.cas(
+                                        messages, wallet.spendableProperty().get())),
+                        wallet.spendableProperty()));
+        contactPick.setItems(wallet.book().contacts());
+        contactPick.setConverter(Converters.showing(Contact::name));
+        contactPick.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                to.setText(b.address().encode(wallet.network()));
+            }
+        });
         fee.setText(messages.get("wallet.send.fee.unknown"));
-        return;
-      }
-      fee.setText(feeText(q));
-      if (max.isSelected()) {
-        amount.setText(Amounts.format(q.amount()));
-      }
-    }, fx);
-  }
-
-  private String feeText(Quote q) {
-    return messages.get("wallet.send.fee.value", WalletText.cas(messages, q.fee()), Integer.toString(q.size()), Long.toString(q.request().feePerByte()));
-  }
-
-  // ---------------------------------------------------------------- review, password, send
-
-  @FXML
-  void review() {
-    sendError.setText("");
-    if (!node.readyProperty().get()) {
-      sendError.setText(WalletText.explain(messages, new WalletRefusal(WalletRefusal.NODE_NOT_READY)));
-      return;
     }
-    Optional<Address> a = checkAddress();
-    if (a.isEmpty()) {
-      if (to.getText().isBlank()) {
-        toError.setText(messages.get("wallet.send.to.missing"));
-      }
-      sendError.setText(messages.get("wallet.send.fix"));
-      return;
-    }
-    if (!max.isSelected() && checkAmount().isEmpty()) {
-      if (amount.getText().isBlank()) {
-        amountError.setText(messages.get("wallet.send.amount.missing"));
-      }
-      sendError.setText(messages.get("wallet.send.fix"));
-      return;
-    }
-    SendRequest r = request().orElseThrow();
-    setBusy(true);
-    wallet.quote(r).whenCompleteAsync((q, error) -> {
-      setBusy(false);
-      if (error != null) {
-        sendError.setText(WalletText.explain(messages, error));
-        return;
-      }
-      fee.setText(feeText(q));
-      new ReviewDialog(messages).show(window(), q, wallet.network(), () -> askPassword(r));
-    }, fx);
-  }
 
-  private void askPassword(SendRequest r) {
-    new PasswordPrompt(messages).ask(window(), "wallet.password.forSend", password -> {
-      setBusy(true);
-      wallet.send(r, password).whenCompleteAsync((id, error) -> {
-        setBusy(false);
-        if (error != null) {
-          sendError.setText(WalletText.explain(messages, error));
-          return;
+    // ---------------------------------------------------------------- checks as typed
+
+    /** The typed address, or empty with the translated reason shown under the field. */
+    private Optional<Address> checkAddress() {
+        toHint.setText("");
+        String text = to.getText().strip();
+        if (text.isEmpty()) {
+            toError.setText("");
+            return Optional.empty();
         }
-        sent(id);
-      }, fx);
-    });
-  }
+        try {
+            Address a = Address.parse(text, wallet.network());
+            toError.setText("");
+            wallet.book().contacts().stream()
+                    .filter(c -> c.address().equals(a))
+                    .findFirst()
+                    .ifPresent(c -> toHint.setText(messages.get("wallet.send.to.contact", c.name())));
+            return Optional.of(a);
+        } catch (RejectedException e) {
+            toError.setText(messages.reason(e.reason()));
+            return Optional.empty();
+        }
+    }
 
-  private void sent(Hash id) {
-    result.setVisible(true);
-    result.setManaged(true);
-    txId.setText(id.hex());
-    ReadOnlyObjectProperty<TxStatus> status = wallet.confirmation(id);
-    txStatus.textProperty().bind(Bindings.createStringBinding(
-        () -> WalletText.status(messages, status.get(), node.heightProperty().get()), status, node.heightProperty()));
-    contactPick.setValue(null);
-    to.clear();
-    max.setSelected(false);
-    amount.clear();
-  }
+    /** The typed amount in base units, or empty with the reason shown under the field. */
+    private Optional<Long> checkAmount() {
+        String text = amount.getText().strip();
+        if (text.isEmpty()) {
+            amountError.setText("");
+            return Optional.empty();
+        }
+        try {
+            long units = Amounts.parse(text);
+            amountError.setText("");
+            return Optional.of(units);
+        } catch (RejectedException e) {
+            amountError.setText(
+                    e.reason() == Reason.MALFORMED
+                            ? messages.get("wallet.send.amount.invalid")
+                            : messages.reason(e.reason()));
+            return Optional.empty();
+        }
+    }
 
-  private void setBusy(boolean on) {
-    busy.setVisible(on);
-    review.setDisable(on);
-  }
+    private Optional<SendRequest> request() {
+        Optional<Address> a = checkAddress();
+        if (a.isEmpty() || !node.readyProperty().get()) {
+            return Optional.empty();
+        }
+        long rate =
+                feeLevel.getValue().rate(node.access().ready().join().params().minFeePerByte());
+        if (max.isSelected()) {
+            return Optional.of(SendRequest.max(a.get(), rate));
+        }
+        return checkAmount().map(units -> SendRequest.amount(a.get(), units, rate));
+    }
 
-  private Window window() {
-    return review.getScene() == null ? null : review.getScene().getWindow();
-  }
+    /** Works out the fee for what is typed now; a later answer replaces an earlier one. */
+    private void requote() {
+        long sequence = ++quoteSequence;
+        Optional<SendRequest> r = request();
+        if (r.isEmpty()) {
+            fee.setText(messages.get("wallet.send.fee.unknown"));
+            return;
+        }
+        wallet.quote(r.get())
+                .whenCompleteAsync(
+                        (q, error) -> {
+                            if (sequence != quoteSequence) {
+                                return;
+                            }
+                            if (q == null) {
+                                fee.setText(messages.get("wallet.send.fee.unknown"));
+                                return;
+                            }
+                            fee.setText(feeText(q));
+                            if (max.isSelected()) {
+                                amount.setText(Amounts.format(q.amount()));
+                            }
+                        },
+                        fx);
+    }
+
+    private String feeText(Quote q) {
+        return messages.get(
+                "wallet.send.fee.value",
+                WalletText.cas(messages, q.fee()),
+                Integer.toString(q.size()),
+                Long.toString(q.request().feePerByte()));
+    }
+
+    // ---------------------------------------------------------------- review, password, send
+
+    @FXML
+    void review() {
+        sendError.setText("");
+        if (!node.readyProperty().get()) {
+            sendError.setText(WalletText.explain(messages, new WalletRefusal(WalletRefusal.NODE_NOT_READY)));
+            return;
+        }
+        Optional<Address> a = checkAddress();
+        if (a.isEmpty()) {
+            if (to.getText().isBlank()) {
+                toError.setText(messages.get("wallet.send.to.missing"));
+            }
+            sendError.setText(messages.get("wallet.send.fix"));
+            return;
+        }
+        if (!max.isSelected() && checkAmount().isEmpty()) {
+            if (amount.getText().isBlank()) {
+                amountError.setText(messages.get("wallet.send.amount.missing"));
+            }
+            sendError.setText(messages.get("wallet.send.fix"));
+            return;
+        }
+        SendRequest r = request().orElseThrow();
+        setBusy(true);
+        wallet.quote(r)
+                .whenCompleteAsync(
+                        (q, error) -> {
+                            setBusy(false);
+                            if (error != null) {
+                                sendError.setText(WalletText.explain(messages, error));
+                                return;
+                            }
+                            fee.setText(feeText(q));
+                            new ReviewDialog(messages).show(window(), q, wallet.network(), () -> askPassword(r));
+                        },
+                        fx);
+    }
+
+    private void askPassword(SendRequest r) {
+        new PasswordPrompt(messages).ask(window(), "wallet.password.forSend", password -> {
+            setBusy(true);
+            wallet.send(r, password)
+                    .whenCompleteAsync(
+                            (id, error) -> {
+                                setBusy(false);
+                                if (error != null) {
+                                    sendError.setText(WalletText.explain(messages, error));
+                                    return;
+                                }
+                                sent(id);
+                            },
+                            fx);
+        });
+    }
+
+    private void sent(Hash id) {
+        result.setVisible(true);
+        result.setManaged(true);
+        txId.setText(id.hex());
+        ReadOnlyObjectProperty<TxStatus> status = wallet.confirmation(id);
+        txStatus.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> WalletText.status(
+                                messages, status.get(), node.heightProperty().get()),
+                        status,
+                        node.heightProperty()));
+        contactPick.setValue(null);
+        to.clear();
+        max.setSelected(false);
+        amount.clear();
+    }
+
+    private void setBusy(boolean on) {
+        busy.setVisible(on);
+        review.setDisable(on);
+    }
+
+    private Window window() {
+        return review.getScene() == null ? null : review.getScene().getWindow();
+    }
 }

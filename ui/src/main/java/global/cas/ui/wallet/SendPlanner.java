@@ -23,58 +23,58 @@ import java.util.Map;
  * Blocking (node reads, signing): call off the FX thread. Stateless.
  */
 final class SendPlanner {
-  /** How many blocks a transfer stays valid, as the command line's {@code send}. */
-  static final long EXPIRY_BLOCKS = 600;
+    /** How many blocks a transfer stays valid, as the command line's {@code send}. */
+    static final long EXPIRY_BLOCKS = 600;
 
-  private SendPlanner() {}
+    private SendPlanner() {}
 
-  /** The signed transfer and what it does. */
-  record Plan(Quote quote, Transfer transfer) {}
+    /** The signed transfer and what it does. */
+    record Plan(Quote quote, Transfer transfer) {}
 
-  /**
-   * Builds and signs the transfer with {@code keys}; change goes to {@code change}.
-   *
-   * @throws global.cas.rejection.RejectedException {@code INSUFFICIENT_FUNDS} and the builder's
-   *     other reasons
-   * @throws WalletRefusal {@link WalletRefusal#FEE_ABOVE_AMOUNT}
-   */
-  static Plan plan(Node node, Map<Address, KeyPair> keys, Address change, SendRequest r) {
-    List<UnspentOutput> spendable = new ArrayList<>();
-    for (Address a : keys.keySet()) {
-      spendable.addAll(node.spendableOutputs(a));
+    /**
+     * Builds and signs the transfer with {@code keys}; change goes to {@code change}.
+     *
+     * @throws global.cas.rejection.RejectedException {@code INSUFFICIENT_FUNDS} and the builder's
+     *     other reasons
+     * @throws WalletRefusal {@link WalletRefusal#FEE_ABOVE_AMOUNT}
+     */
+    static Plan plan(Node node, Map<Address, KeyPair> keys, Address change, SendRequest r) {
+        List<UnspentOutput> spendable = new ArrayList<>();
+        for (Address a : keys.keySet()) {
+            spendable.addAll(node.spendableOutputs(a));
+        }
+        TransferBuilder builder = new TransferBuilder(node.params().chainId(), r.feePerByte());
+        long expiry = node.tip().height() + EXPIRY_BLOCKS;
+        Transfer t = r.max()
+                ? builder.sweep(spendable, keys, r.to(), expiry)
+                : builder.pay(spendable, keys, List.of(new TxOutput(r.to(), AssetId.CAS, r.amount())), change, expiry);
+        long amount = r.max() ? t.outputs().get(0).amount() : r.amount();
+        if (t.fee() > amount) {
+            throw new WalletRefusal(WalletRefusal.FEE_ABOVE_AMOUNT, Amounts.format(t.fee()), Amounts.format(amount));
+        }
+        return new Plan(new Quote(r, amount, t.fee(), t.size(), t.inputs().size()), t);
     }
-    TransferBuilder builder = new TransferBuilder(node.params().chainId(), r.feePerByte());
-    long expiry = node.tip().height() + EXPIRY_BLOCKS;
-    Transfer t = r.max()
-        ? builder.sweep(spendable, keys, r.to(), expiry)
-        : builder.pay(spendable, keys, List.of(new TxOutput(r.to(), AssetId.CAS, r.amount())), change, expiry);
-    long amount = r.max() ? t.outputs().get(0).amount() : r.amount();
-    if (t.fee() > amount) {
-      throw new WalletRefusal(WalletRefusal.FEE_ABOVE_AMOUNT, Amounts.format(t.fee()), Amounts.format(amount));
-    }
-    return new Plan(new Quote(r, amount, t.fee(), t.size(), t.inputs().size()), t);
-  }
 
-  /**
-   * Stand-in keys for working out a quote without the password: one distinct key per address, so
-   * the transfer has as many witnesses, hence as many bytes, as the real one.
-   */
-  static Map<Address, KeyPair> standIns(List<Address> addresses) {
-    Map<Address, KeyPair> keys = new LinkedHashMap<>();
-    for (Address a : addresses) {
-      keys.put(a, KeyPair.fromSeed(Hash.sha256(a.bytes()).bytes()));
+    /**
+     * Stand-in keys for working out a quote without the password: one distinct key per address, so
+     * the transfer has as many witnesses, hence as many bytes, as the real one.
+     */
+    static Map<Address, KeyPair> standIns(List<Address> addresses) {
+        Map<Address, KeyPair> keys = new LinkedHashMap<>();
+        for (Address a : addresses) {
+            keys.put(a, KeyPair.fromSeed(Hash.sha256(a.bytes()).bytes()));
+        }
+        return keys;
     }
-    return keys;
-  }
 
-  /** The real keys of every listed address of the wallet. */
-  static Map<Address, KeyPair> keys(UnlockedWallet wallet) {
-    Map<Address, KeyPair> keys = new LinkedHashMap<>();
-    for (AccountInfo a : wallet.info().accounts()) {
-      for (int i = 0; i < a.addresses().size(); i++) {
-        keys.put(a.addresses().get(i), wallet.key(a.index(), i));
-      }
+    /** The real keys of every listed address of the wallet. */
+    static Map<Address, KeyPair> keys(UnlockedWallet wallet) {
+        Map<Address, KeyPair> keys = new LinkedHashMap<>();
+        for (AccountInfo a : wallet.info().accounts()) {
+            for (int i = 0; i < a.addresses().size(); i++) {
+                keys.put(a.addresses().get(i), wallet.key(a.index(), i));
+            }
+        }
+        return keys;
     }
-    return keys;
-  }
 }

@@ -9,20 +9,20 @@ import global.cas.crypto.Address;
  * @param max send everything spendable, less the fee
  */
 public record SendRequest(Address to, long amount, boolean max, long feePerByte) {
-  public SendRequest {
-    if (!max && amount <= 0) {
-      throw new IllegalArgumentException("the amount must be positive unless sending the maximum");
+    public SendRequest {
+        if (!max && amount <= 0) {
+            throw new IllegalArgumentException("the amount must be positive unless sending the maximum");
+        }
+        if (feePerByte < 0) {
+            throw new IllegalArgumentException("the fee rate cannot be negative");
+        }
     }
-    if (feePerByte < 0) {
-      throw new IllegalArgumentException("the fee rate cannot be negative");
+
+    public static SendRequest amount(Address to, long amount, long feePerByte) {
+        return new SendRequest(to, amount, false, feePerByte);
     }
-  }
 
-  public static SendRequest amount(Address to, long amount, long feePerByte) {
-    return new SendRequest(to, amount, false, feePerByte);
-  }
-
-  public static SendRequest max(Address to, long feePerByte) {
-    return new SendRequest(to, 0, true, feePerByte);
-  }
+    public static SendRequest max(Address to, long feePerByte) {
+        return new SendRequest(to, 0, true, feePerByte);
+    }
 }

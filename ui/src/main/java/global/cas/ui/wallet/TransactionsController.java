@@ -19,9 +19,9 @@ import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
+import javafx.collections.WeakMapChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
-import javafx.collections.WeakMapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -36,138 +36,170 @@ import javafx.stage.FileChooser;
  * with BOM, written in the background by {@link TransactionCsv}). Thin.
  */
 public final class TransactionsController {
-  private final WalletModel wallet;
-  private final Messages messages;
-  private final FxExecutor fx = new FxExecutor();
-  private FilteredList<WalletEntry> filtered;
-  private SortedList<WalletEntry> sorted;
-  private final MapChangeListener<Hash, String> onLabels = c -> refilter();
+    private final WalletModel wallet;
+    private final Messages messages;
+    private final FxExecutor fx = new FxExecutor();
+    private FilteredList<WalletEntry> filtered;
+    private SortedList<WalletEntry> sorted;
+    private final MapChangeListener<Hash, String> onLabels = c -> refilter();
 
-  @FXML private TextField filter;
-  @FXML private TableView<WalletEntry> table;
-  @FXML private TableColumn<WalletEntry, Long> colTime;
-  @FXML private TableColumn<WalletEntry, WalletEntry.Kind> colKind;
-  @FXML private TableColumn<WalletEntry, Long> colAmount;
-  @FXML private TableColumn<WalletEntry, Long> colFee;
-  @FXML private TableColumn<WalletEntry, String> colCounterparty;
-  @FXML private TableColumn<WalletEntry, String> colLabel;
-  @FXML private Label exportStatus;
+    @FXML
+    private TextField filter;
 
-  public TransactionsController(WalletModel wallet, Messages messages) {
-    this.wallet = wallet;
-    this.messages = messages;
-  }
+    @FXML
+    private TableView<WalletEntry> table;
 
-  @FXML
-  void initialize() {
-    colTime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().time()));
-    colTime.setCellFactory(c -> cell(WalletText::time));
-    colKind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind()));
-    colKind.setCellFactory(c -> cell(k -> WalletText.kind(messages, k)));
-    colAmount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().net()));
-    colAmount.setCellFactory(c -> cell(WalletText::signed));
-    colFee.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fee()));
-    colFee.setCellFactory(c -> cell(f -> f == 0 ? "" : global.cas.ledger.Amounts.format(f)));
-    colCounterparty.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(WalletText.addresses(c.getValue().counterparties(), wallet.network())));
-    colLabel.setCellValueFactory(c -> Bindings.createStringBinding(
-        () -> wallet.book().transactionLabels().getOrDefault(c.getValue().id(), ""), wallet.book().transactionLabels()));
-    colLabel.setCellFactory(TextFieldTableCell.forTableColumn());
-    colLabel.setOnEditCommit(e -> label(e.getRowValue(), e.getNewValue()));
+    @FXML
+    private TableColumn<WalletEntry, Long> colTime;
 
-    filtered = new FilteredList<>(wallet.history());
-    sorted = new SortedList<>(filtered);
-    sorted.comparatorProperty().bind(table.comparatorProperty());
-    table.setItems(sorted);
-    filter.textProperty().addListener((o, a, b) -> refilter());
-    wallet.book().transactionLabels().addListener(new WeakMapChangeListener<>(onLabels));
-  }
+    @FXML
+    private TableColumn<WalletEntry, WalletEntry.Kind> colKind;
 
-  private <T> TableCell<WalletEntry, T> cell(java.util.function.Function<T, String> text) {
-    return new TableCell<>() {
-      @Override
-      protected void updateItem(T item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : text.apply(item));
-      }
-    };
-  }
+    @FXML
+    private TableColumn<WalletEntry, Long> colAmount;
 
-  private void label(WalletEntry entry, String text) {
-    try {
-      wallet.book().labelTransaction(entry.id(), text == null ? "" : text);
-      exportStatus.setText("");
-    } catch (IllegalArgumentException e) {
-      exportStatus.setText(messages.get("wallet.label.invalid", Integer.toString(Labels.MAX_LENGTH)));
-      table.refresh();
+    @FXML
+    private TableColumn<WalletEntry, Long> colFee;
+
+    @FXML
+    private TableColumn<WalletEntry, String> colCounterparty;
+
+    @FXML
+    private TableColumn<WalletEntry, String> colLabel;
+
+    @FXML
+    private Label exportStatus;
+
+    public TransactionsController(WalletModel wallet, Messages messages) {
+        this.wallet = wallet;
+        this.messages = messages;
     }
-  }
 
-  private void refilter() {
-    String q = filter.getText().strip().toLowerCase(Locale.ROOT);
-    filtered.setPredicate(q.isEmpty() ? null : matches(q));
-  }
+    @FXML
+    void initialize() {
+        colTime.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().time()));
+        colTime.setCellFactory(c -> cell(WalletText::time));
+        colKind.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().kind()));
+        colKind.setCellFactory(c -> cell(k -> WalletText.kind(messages, k)));
+        colAmount.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().net()));
+        colAmount.setCellFactory(c -> cell(WalletText::signed));
+        colFee.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fee()));
+        colFee.setCellFactory(c -> cell(f -> f == 0 ? "" : global.cas.ledger.Amounts.format(f)));
+        colCounterparty.setCellValueFactory(c ->
+                new ReadOnlyObjectWrapper<>(WalletText.addresses(c.getValue().counterparties(), wallet.network())));
+        colLabel.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> wallet.book()
+                        .transactionLabels()
+                        .getOrDefault(c.getValue().id(), ""),
+                wallet.book().transactionLabels()));
+        colLabel.setCellFactory(TextFieldTableCell.forTableColumn());
+        colLabel.setOnEditCommit(e -> label(e.getRowValue(), e.getNewValue()));
 
-  /** An entry matches when the text occurs in its time, kind, amount, fee, counterparties, label, height or id. */
-  private Predicate<WalletEntry> matches(String q) {
-    Map<Hash, String> labels = Map.copyOf(wallet.book().transactionLabels());
-    return e -> String.join(" ",
-            WalletText.time(e.time()),
-            WalletText.kind(messages, e.kind()),
-            e.kind().name(),
-            WalletText.signed(e.net()),
-            global.cas.ledger.Amounts.format(e.fee()),
-            WalletText.addresses(e.counterparties(), wallet.network()),
-            labels.getOrDefault(e.id(), ""),
-            Long.toString(e.height()),
-            e.id().hex())
-        .toLowerCase(Locale.ROOT)
-        .contains(q);
-  }
-
-  @FXML
-  void export() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(messages.get("wallet.transactions.export.title"));
-    chooser.setInitialFileName(messages.get("wallet.transactions.export.file"));
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("wallet.transactions.export.filter"), "*.csv"));
-    File file = chooser.showSaveDialog(table.getScene().getWindow());
-    if (file != null) {
-      export(file.toPath());
+        filtered = new FilteredList<>(wallet.history());
+        sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        filter.textProperty().addListener((o, a, b) -> refilter());
+        wallet.book().transactionLabels().addListener(new WeakMapChangeListener<>(onLabels));
     }
-  }
 
-  /** Writes the rows shown (filtered and sorted as on screen) to {@code file}, in the background. */
-  CompletableFuture<Void> export(Path file) {
-    List<WalletEntry> rows = List.copyOf(sorted);
-    Map<Hash, String> labels = Map.copyOf(wallet.book().transactionLabels());
-    TransactionCsv csv = csv();
-    exportStatus.setText(messages.get("wallet.transactions.export.writing"));
-    return CompletableFuture.runAsync(() -> {
-          try {
-            csv.write(rows, labels, file);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        })
-        .whenCompleteAsync((v, error) -> exportStatus.setText(error == null
-            ? messages.get("wallet.transactions.export.done", Integer.toString(rows.size()), file.getFileName().toString())
-            : messages.get("wallet.transactions.export.failed", file.toString())), fx);
-  }
-
-  private TransactionCsv csv() {
-    List<String> header = List.of(
-        messages.get("wallet.column.time"),
-        messages.get("wallet.column.kind"),
-        messages.get("wallet.column.amount"),
-        messages.get("wallet.column.fee"),
-        messages.get("wallet.column.counterparty"),
-        messages.get("wallet.column.label"),
-        messages.get("wallet.column.height"),
-        messages.get("wallet.column.transaction"));
-    Map<WalletEntry.Kind, String> kinds = new EnumMap<>(WalletEntry.Kind.class);
-    for (WalletEntry.Kind k : WalletEntry.Kind.values()) {
-      kinds.put(k, WalletText.kind(messages, k));
+    private <T> TableCell<WalletEntry, T> cell(java.util.function.Function<T, String> text) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
     }
-    return new TransactionCsv(header, kinds, wallet.network(), ZoneId.systemDefault());
-  }
+
+    private void label(WalletEntry entry, String text) {
+        try {
+            wallet.book().labelTransaction(entry.id(), text == null ? "" : text);
+            exportStatus.setText("");
+        } catch (IllegalArgumentException e) {
+            exportStatus.setText(messages.get("wallet.label.invalid", Integer.toString(Labels.MAX_LENGTH)));
+            table.refresh();
+        }
+    }
+
+    private void refilter() {
+        String q = filter.getText().strip().toLowerCase(Locale.ROOT);
+        filtered.setPredicate(q.isEmpty() ? null : matches(q));
+    }
+
+    /** An entry matches when the text occurs in its time, kind, amount, fee, counterparties, label, height or id. */
+    private Predicate<WalletEntry> matches(String q) {
+        Map<Hash, String> labels = Map.copyOf(wallet.book().transactionLabels());
+        return e -> String.join(
+                        " ",
+                        WalletText.time(e.time()),
+                        WalletText.kind(messages, e.kind()),
+                        e.kind().name(),
+                        WalletText.signed(e.net()),
+                        global.cas.ledger.Amounts.format(e.fee()),
+                        WalletText.addresses(e.counterparties(), wallet.network()),
+                        labels.getOrDefault(e.id(), ""),
+                        Long.toString(e.height()),
+                        e.id().hex())
+                .toLowerCase(Locale.ROOT)
+                .contains(q);
+    }
+
+    @FXML
+    void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("wallet.transactions.export.title"));
+        chooser.setInitialFileName(messages.get("wallet.transactions.export.file"));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(messages.get("wallet.transactions.export.filter"), "*.csv"));
+        File file = chooser.showSaveDialog(table.getScene().getWindow());
+        if (file != null) {
+            export(file.toPath());
+        }
+    }
+
+    /** Writes the rows shown (filtered and sorted as on screen) to {@code file}, in the background. */
+    CompletableFuture<Void> export(Path file) {
+        List<WalletEntry> rows = List.copyOf(sorted);
+        Map<Hash, String> labels = Map.copyOf(wallet.book().transactionLabels());
+        TransactionCsv csv = csv();
+        exportStatus.setText(messages.get("wallet.transactions.export.writing"));
+        return CompletableFuture.runAsync(() -> {
+                    try {
+                        csv.write(rows, labels, file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .whenCompleteAsync(
+                        (v, error) -> exportStatus.setText(
+                                error == null
+                                        ? messages.get(
+                                                "wallet.transactions.export.done",
+                                                Integer.toString(rows.size()),
+                                                file.getFileName().toString())
+                                        : messages.get("wallet.transactions.export.failed", file.toString())),
+                        fx);
+    }
+
+    private TransactionCsv csv() {
+        List<String> header = List.of(
+                messages.get("wallet.column.time"),
+                messages.get("wallet.column.kind"),
+                messages.get("wallet.column.amount"),
+                messages.get("wallet.column.fee"),
+                messages.get("wallet.column.counterparty"),
+                messages.get("wallet.column.label"),
+                messages.get("wallet.column.height"),
+                messages.get("wallet.column.transaction"));
+        Map<WalletEntry.Kind, String> kinds = new EnumMap<>(WalletEntry.Kind.class);
+        for (WalletEntry.Kind k : WalletEntry.Kind.values()) {
+            kinds.put(k, WalletText.kind(messages, k));
+        }
+        return new TransactionCsv(header, kinds, wallet.network(), ZoneId.systemDefault());
+    }
 }

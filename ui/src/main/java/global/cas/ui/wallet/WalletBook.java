@@ -23,101 +23,103 @@ import org.slf4j.LoggerFactory;
  * shows at once and is saved in the background. FX thread.
  */
 public final class WalletBook {
-  private static final Logger LOG = LoggerFactory.getLogger(WalletBook.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WalletBook.class);
 
-  private final WalletData data;
-  private final Executor background;
-  private final FxExecutor fx = new FxExecutor();
-  private final ObservableMap<Hash, String> transactionLabels = FXCollections.observableHashMap();
-  private final ObservableMap<Address, String> addressLabels = FXCollections.observableHashMap();
-  private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
-  private final ObservableMap<Hash, String> transactionLabelsView = FXCollections.unmodifiableObservableMap(transactionLabels);
-  private final ObservableMap<Address, String> addressLabelsView = FXCollections.unmodifiableObservableMap(addressLabels);
-  private final ObservableList<Contact> contactsView = FXCollections.unmodifiableObservableList(contacts);
+    private final WalletData data;
+    private final Executor background;
+    private final FxExecutor fx = new FxExecutor();
+    private final ObservableMap<Hash, String> transactionLabels = FXCollections.observableHashMap();
+    private final ObservableMap<Address, String> addressLabels = FXCollections.observableHashMap();
+    private final ObservableList<Contact> contacts = FXCollections.observableArrayList();
+    private final ObservableMap<Hash, String> transactionLabelsView =
+            FXCollections.unmodifiableObservableMap(transactionLabels);
+    private final ObservableMap<Address, String> addressLabelsView =
+            FXCollections.unmodifiableObservableMap(addressLabels);
+    private final ObservableList<Contact> contactsView = FXCollections.unmodifiableObservableList(contacts);
 
-  /** Starts reading {@code data} on {@code background}, which also does every later write. */
-  WalletBook(WalletData data, Executor background) {
-    this.data = data;
-    this.background = background;
-    background.execute(this::load);
-  }
-
-  private void load() {
-    try {
-      Map<Hash, String> tx = data.transactionLabels();
-      Map<Address, String> addr = data.addressLabels();
-      List<Contact> book = data.contacts();
-      fx.execute(() -> {
-        transactionLabels.putAll(tx);
-        addressLabels.putAll(addr);
-        contacts.setAll(book);
-      });
-    } catch (RuntimeException e) {
-      LOG.warn("cannot read the wallet data {}", data, e);
+    /** Starts reading {@code data} on {@code background}, which also does every later write. */
+    WalletBook(WalletData data, Executor background) {
+        this.data = data;
+        this.background = background;
+        background.execute(this::load);
     }
-  }
 
-  /**
-   * Labels a transaction; a blank label removes it.
-   *
-   * @throws IllegalArgumentException for a label that breaks {@link Labels#check}
-   */
-  public CompletableFuture<Void> labelTransaction(Hash id, String label) {
-    String clean = label.isBlank() ? "" : Labels.check(label);
-    if (clean.isEmpty()) {
-      transactionLabels.remove(id);
-    } else {
-      transactionLabels.put(id, clean);
+    private void load() {
+        try {
+            Map<Hash, String> tx = data.transactionLabels();
+            Map<Address, String> addr = data.addressLabels();
+            List<Contact> book = data.contacts();
+            fx.execute(() -> {
+                transactionLabels.putAll(tx);
+                addressLabels.putAll(addr);
+                contacts.setAll(book);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the wallet data {}", data, e);
+        }
     }
-    return save(() -> data.setTransactionLabel(id, clean));
-  }
 
-  /**
-   * Labels an address; a blank label removes it.
-   *
-   * @throws IllegalArgumentException for a label that breaks {@link Labels#check}
-   */
-  public CompletableFuture<Void> labelAddress(Address address, String label) {
-    String clean = label.isBlank() ? "" : Labels.check(label);
-    if (clean.isEmpty()) {
-      addressLabels.remove(address);
-    } else {
-      addressLabels.put(address, clean);
+    /**
+     * Labels a transaction; a blank label removes it.
+     *
+     * @throws IllegalArgumentException for a label that breaks {@link Labels#check}
+     */
+    public CompletableFuture<Void> labelTransaction(Hash id, String label) {
+        String clean = label.isBlank() ? "" : Labels.check(label);
+        if (clean.isEmpty()) {
+            transactionLabels.remove(id);
+        } else {
+            transactionLabels.put(id, clean);
+        }
+        return save(() -> data.setTransactionLabel(id, clean));
     }
-    return save(() -> data.setAddressLabel(address, clean));
-  }
 
-  /** Adds a contact, or renames the one with the same address. */
-  public CompletableFuture<Void> saveContact(Contact contact) {
-    contacts.removeIf(c -> c.address().equals(contact.address()));
-    contacts.add(contact);
-    FXCollections.sort(contacts, Comparator.comparing(Contact::name).thenComparing(Contact::address));
-    return save(() -> data.saveContact(contact));
-  }
+    /**
+     * Labels an address; a blank label removes it.
+     *
+     * @throws IllegalArgumentException for a label that breaks {@link Labels#check}
+     */
+    public CompletableFuture<Void> labelAddress(Address address, String label) {
+        String clean = label.isBlank() ? "" : Labels.check(label);
+        if (clean.isEmpty()) {
+            addressLabels.remove(address);
+        } else {
+            addressLabels.put(address, clean);
+        }
+        return save(() -> data.setAddressLabel(address, clean));
+    }
 
-  public CompletableFuture<Void> removeContact(Address address) {
-    contacts.removeIf(c -> c.address().equals(address));
-    return save(() -> data.removeContact(address));
-  }
+    /** Adds a contact, or renames the one with the same address. */
+    public CompletableFuture<Void> saveContact(Contact contact) {
+        contacts.removeIf(c -> c.address().equals(contact.address()));
+        contacts.add(contact);
+        FXCollections.sort(contacts, Comparator.comparing(Contact::name).thenComparing(Contact::address));
+        return save(() -> data.saveContact(contact));
+    }
 
-  private CompletableFuture<Void> save(Runnable write) {
-    return CompletableFuture.runAsync(write, background).whenComplete((v, e) -> {
-      if (e != null) {
-        LOG.warn("cannot save to the wallet data {}", data, e);
-      }
-    });
-  }
+    public CompletableFuture<Void> removeContact(Address address) {
+        contacts.removeIf(c -> c.address().equals(address));
+        return save(() -> data.removeContact(address));
+    }
 
-  public ObservableMap<Hash, String> transactionLabels() {
-    return transactionLabelsView;
-  }
+    private CompletableFuture<Void> save(Runnable write) {
+        return CompletableFuture.runAsync(write, background).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("cannot save to the wallet data {}", data, e);
+            }
+        });
+    }
 
-  public ObservableMap<Address, String> addressLabels() {
-    return addressLabelsView;
-  }
+    public ObservableMap<Hash, String> transactionLabels() {
+        return transactionLabelsView;
+    }
 
-  /** The address book, by name. */
-  public ObservableList<Contact> contacts() {
-    return contactsView;
-  }
+    public ObservableMap<Address, String> addressLabels() {
+        return addressLabelsView;
+    }
+
+    /** The address book, by name. */
+    public ObservableList<Contact> contacts() {
+        return contactsView;
+    }
 }

@@ -59,331 +59,342 @@ import org.slf4j.LoggerFactory;
  * with {@code whenCompleteAsync(..., fxExecutor)}. The password arrays given to it are wiped.
  */
 public final class WalletModel implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(WalletModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WalletModel.class);
 
-  private final NodeModel node;
-  private final NodeAccess access;
-  private final Keystore keystore;
-  private final WalletData data;
-  private final PaymentNotifier notifier;
-  private final Network network;
-  private final FxExecutor fx = new FxExecutor();
-  private final ExecutorService scanThread = Executors.newSingleThreadExecutor(daemon("cas-ui-wallet-scan"));
-  private final ExecutorService work = Executors.newCachedThreadPool(daemon("cas-ui-wallet-work"));
-  private final WalletScanner scanner;
-  private final WalletBook book;
-  private final AtomicBoolean scanQueued = new AtomicBoolean();
-  private final Set<Hash> watched = ConcurrentHashMap.newKeySet();
-  private final Map<Hash, ReadOnlyObjectWrapper<TxStatus>> statuses = new HashMap<>();
-  private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
-  private volatile KeystoreFile file;
-  private volatile boolean closed;
+    private final NodeModel node;
+    private final NodeAccess access;
+    private final Keystore keystore;
+    private final WalletData data;
+    private final PaymentNotifier notifier;
+    private final Network network;
+    private final FxExecutor fx = new FxExecutor();
+    private final ExecutorService scanThread = Executors.newSingleThreadExecutor(daemon("cas-ui-wallet-scan"));
+    private final ExecutorService work = Executors.newCachedThreadPool(daemon("cas-ui-wallet-work"));
+    private final WalletScanner scanner;
+    private final WalletBook book;
+    private final AtomicBoolean scanQueued = new AtomicBoolean();
+    private final Set<Hash> watched = ConcurrentHashMap.newKeySet();
+    private final Map<Hash, ReadOnlyObjectWrapper<TxStatus>> statuses = new HashMap<>();
+    private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+    private volatile KeystoreFile file;
+    private volatile boolean closed;
 
-  private final ObservableList<Address> addresses = FXCollections.observableArrayList();
-  private final ObservableList<WalletEntry> history = FXCollections.observableArrayList();
-  private final ObservableList<Address> addressesView = FXCollections.unmodifiableObservableList(addresses);
-  private final ObservableList<WalletEntry> historyView = FXCollections.unmodifiableObservableList(history);
-  private final ReadOnlyLongWrapper balance = new ReadOnlyLongWrapper(0);
-  private final ReadOnlyLongWrapper spendable = new ReadOnlyLongWrapper(0);
-  private final ReadOnlyObjectWrapper<Address> receivingAddress = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyBooleanWrapper synced = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyLongWrapper scannedHeight = new ReadOnlyLongWrapper(-1);
-  private final ReadOnlyLongWrapper tipHeight = new ReadOnlyLongWrapper(-1);
-  private final ChangeListener<Object> onAdvance = (o, a, b) -> refresh();
+    private final ObservableList<Address> addresses = FXCollections.observableArrayList();
+    private final ObservableList<WalletEntry> history = FXCollections.observableArrayList();
+    private final ObservableList<Address> addressesView = FXCollections.unmodifiableObservableList(addresses);
+    private final ObservableList<WalletEntry> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ReadOnlyLongWrapper balance = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyLongWrapper spendable = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyObjectWrapper<Address> receivingAddress = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper synced = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyLongWrapper scannedHeight = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyLongWrapper tipHeight = new ReadOnlyLongWrapper(-1);
+    private final ChangeListener<Object> onAdvance = (o, a, b) -> refresh();
 
-  /**
-   * Opens the model over an opened keystore file and its wallet data; starts the first catch-up as
-   * soon as the node is ready. Usually made by {@link WalletOpener}. FX thread.
-   */
-  public WalletModel(NodeModel node, Keystore keystore, KeystoreFile file, WalletData data, PaymentNotifier notifier) {
-    this.node = node;
-    this.access = node.access();
-    this.keystore = keystore;
-    this.file = file;
-    this.data = data;
-    this.notifier = notifier;
-    this.network = file.network();
-    List<Address> all = file.info().allAddresses();
-    this.scanner = new WalletScanner(all);
-    addresses.setAll(all);
-    receivingAddress.set(receiving(file));
-    node.lastAdvanceProperty().addListener(onAdvance);
-    access.ready().thenRun(this::refresh);
-    this.book = new WalletBook(data, work);
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  private static Address receiving(KeystoreFile file) {
-    AccountInfo first = file.info().accounts().get(0);
-    return first.addresses().get(first.addresses().size() - 1);
-  }
-
-  // ---------------------------------------------------------------- keeping up with the chain
-
-  /** Scans new blocks and reads balances again, on the scan thread; a refresh already queued covers this one. */
-  public void refresh() {
-    if (closed || !access.isReady() || !scanQueued.compareAndSet(false, true)) {
-      return;
+    /**
+     * Opens the model over an opened keystore file and its wallet data; starts the first catch-up as
+     * soon as the node is ready. Usually made by {@link WalletOpener}. FX thread.
+     */
+    public WalletModel(
+            NodeModel node, Keystore keystore, KeystoreFile file, WalletData data, PaymentNotifier notifier) {
+        this.node = node;
+        this.access = node.access();
+        this.keystore = keystore;
+        this.file = file;
+        this.data = data;
+        this.notifier = notifier;
+        this.network = file.network();
+        List<Address> all = file.info().allAddresses();
+        this.scanner = new WalletScanner(all);
+        addresses.setAll(all);
+        receivingAddress.set(receiving(file));
+        node.lastAdvanceProperty().addListener(onAdvance);
+        access.ready().thenRun(this::refresh);
+        this.book = new WalletBook(data, work);
     }
-    Node n = access.ready().join();
-    try {
-      scanThread.execute(() -> {
-        scanQueued.set(false);
-        scan(n);
-      });
-    } catch (RejectedExecutionException e) {
-      scanQueued.set(false);
-    }
-  }
 
-  private void scan(Node n) {
-    if (closed) {
-      return;
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
-    try {
-      scanner.catchUp(n, batch -> fx.execute(() -> applyBatch(batch)));
-      WalletScanner.Totals totals = scanner.totals(n, Set.copyOf(watched));
-      boolean caughtUp = scanner.caughtUp();
-      fx.execute(() -> applyTotals(totals, caughtUp));
-    } catch (RuntimeException e) {
-      if (!closed) {
-        LOG.warn("scanning the chain for wallet {} failed; the next block tries again", file.path(), e);
-      }
-    }
-  }
 
-  private void applyBatch(WalletScanner.Batch batch) {
-    if (!batch.entries().isEmpty()) {
-      List<WalletEntry> newestFirst = new ArrayList<>(batch.entries());
-      java.util.Collections.reverse(newestFirst);
-      history.addAll(0, newestFirst);
-      if (batch.announce()) {
-        for (WalletEntry e : batch.entries()) {
-          if (e.kind() == WalletEntry.Kind.RECEIVED || e.kind() == WalletEntry.Kind.MINED) {
-            notifier.paymentArrived(e);
-          }
+    private static Address receiving(KeystoreFile file) {
+        AccountInfo first = file.info().accounts().get(0);
+        return first.addresses().get(first.addresses().size() - 1);
+    }
+
+    // ---------------------------------------------------------------- keeping up with the chain
+
+    /** Scans new blocks and reads balances again, on the scan thread; a refresh already queued covers this one. */
+    public void refresh() {
+        if (closed || !access.isReady() || !scanQueued.compareAndSet(false, true)) {
+            return;
         }
-      }
+        Node n = access.ready().join();
+        try {
+            scanThread.execute(() -> {
+                scanQueued.set(false);
+                scan(n);
+            });
+        } catch (RejectedExecutionException e) {
+            scanQueued.set(false);
+        }
     }
-    scannedHeight.set(batch.scannedHeight());
-    tipHeight.set(batch.tipHeight());
-  }
 
-  private void applyTotals(WalletScanner.Totals totals, boolean caughtUp) {
-    balance.set(totals.balance());
-    spendable.set(totals.spendable());
-    totals.statuses().forEach((id, status) -> {
-      ReadOnlyObjectWrapper<TxStatus> p = statuses.get(id);
-      if (p != null) {
-        p.set(status);
-      }
-      if (status.isFinal()) {
-        watched.remove(id);
-      }
-    });
-    if (caughtUp) {
-      synced.set(true);
+    private void scan(Node n) {
+        if (closed) {
+            return;
+        }
+        try {
+            scanner.catchUp(n, batch -> fx.execute(() -> applyBatch(batch)));
+            WalletScanner.Totals totals = scanner.totals(n, Set.copyOf(watched));
+            boolean caughtUp = scanner.caughtUp();
+            fx.execute(() -> applyTotals(totals, caughtUp));
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.warn("scanning the chain for wallet {} failed; the next block tries again", file.path(), e);
+            }
+        }
     }
-  }
 
-  // ---------------------------------------------------------------- sending
-
-  private Optional<Node> readyNode() {
-    return access.isReady() ? Optional.of(access.ready().join()) : Optional.empty();
-  }
-
-  /**
-   * What sending {@code request} would do (amount, exact fee, size), worked out from the spendable
-   * outputs now, without the password.
-   *
-   * @return fails with {@link WalletRefusal} ({@code NODE_NOT_READY}, {@code FEE_ABOVE_AMOUNT}) or
-   *     a {@link RejectedException} ({@code INSUFFICIENT_FUNDS}...)
-   */
-  public CompletableFuture<Quote> quote(SendRequest request) {
-    Optional<Node> n = readyNode();
-    if (n.isEmpty()) {
-      return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
+    private void applyBatch(WalletScanner.Batch batch) {
+        if (!batch.entries().isEmpty()) {
+            List<WalletEntry> newestFirst = new ArrayList<>(batch.entries());
+            java.util.Collections.reverse(newestFirst);
+            history.addAll(0, newestFirst);
+            if (batch.announce()) {
+                for (WalletEntry e : batch.entries()) {
+                    if (e.kind() == WalletEntry.Kind.RECEIVED || e.kind() == WalletEntry.Kind.MINED) {
+                        notifier.paymentArrived(e);
+                    }
+                }
+            }
+        }
+        scannedHeight.set(batch.scannedHeight());
+        tipHeight.set(batch.tipHeight());
     }
-    List<Address> mine = List.copyOf(addresses);
-    return CompletableFuture.supplyAsync(() -> SendPlanner.plan(n.get(), SendPlanner.standIns(mine), mine.get(0), request).quote(), work);
-  }
 
-  /**
-   * Unlocks the wallet with {@code password}, builds and signs the transfer, and submits it to the
-   * node; its status is then followed ({@link #confirmation}). Nothing is sent on any failure.
-   *
-   * @return the transaction id; fails with {@code WRONG_PASSWORD}, {@code INSUFFICIENT_FUNDS},
-   *     {@link WalletRefusal} or the node's rejection
-   */
-  public CompletableFuture<Hash> send(SendRequest request, char[] password) {
-    Optional<Node> n = readyNode();
-    if (n.isEmpty()) {
-      Arrays.fill(password, '\0');
-      return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
+    private void applyTotals(WalletScanner.Totals totals, boolean caughtUp) {
+        balance.set(totals.balance());
+        spendable.set(totals.spendable());
+        totals.statuses().forEach((id, status) -> {
+            ReadOnlyObjectWrapper<TxStatus> p = statuses.get(id);
+            if (p != null) {
+                p.set(status);
+            }
+            if (status.isFinal()) {
+                watched.remove(id);
+            }
+        });
+        if (caughtUp) {
+            synced.set(true);
+        }
     }
-    KeystoreFile f = file;
-    Address change = addresses.get(0);
-    return CompletableFuture.supplyAsync(
-            () -> {
-              try (UnlockedWallet unlocked = f.unlock(password)) {
-                return SendPlanner.plan(n.get(), SendPlanner.keys(unlocked), change, request).transfer();
-              } finally {
-                Arrays.fill(password, '\0');
-              }
-            },
-            work)
-        .thenCompose(t -> n.get().submit(t))
-        .whenCompleteAsync((id, error) -> {
-          if (id != null) {
-            follow(id);
+
+    // ---------------------------------------------------------------- sending
+
+    private Optional<Node> readyNode() {
+        return access.isReady() ? Optional.of(access.ready().join()) : Optional.empty();
+    }
+
+    /**
+     * What sending {@code request} would do (amount, exact fee, size), worked out from the spendable
+     * outputs now, without the password.
+     *
+     * @return fails with {@link WalletRefusal} ({@code NODE_NOT_READY}, {@code FEE_ABOVE_AMOUNT}) or
+     *     a {@link RejectedException} ({@code INSUFFICIENT_FUNDS}...)
+     */
+    public CompletableFuture<Quote> quote(SendRequest request) {
+        Optional<Node> n = readyNode();
+        if (n.isEmpty()) {
+            return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
+        }
+        List<Address> mine = List.copyOf(addresses);
+        return CompletableFuture.supplyAsync(
+                () -> SendPlanner.plan(n.get(), SendPlanner.standIns(mine), mine.get(0), request)
+                        .quote(),
+                work);
+    }
+
+    /**
+     * Unlocks the wallet with {@code password}, builds and signs the transfer, and submits it to the
+     * node; its status is then followed ({@link #confirmation}). Nothing is sent on any failure.
+     *
+     * @return the transaction id; fails with {@code WRONG_PASSWORD}, {@code INSUFFICIENT_FUNDS},
+     *     {@link WalletRefusal} or the node's rejection
+     */
+    public CompletableFuture<Hash> send(SendRequest request, char[] password) {
+        Optional<Node> n = readyNode();
+        if (n.isEmpty()) {
+            Arrays.fill(password, '\0');
+            return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
+        }
+        KeystoreFile f = file;
+        Address change = addresses.get(0);
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try (UnlockedWallet unlocked = f.unlock(password)) {
+                                return SendPlanner.plan(n.get(), SendPlanner.keys(unlocked), change, request)
+                                        .transfer();
+                            } finally {
+                                Arrays.fill(password, '\0');
+                            }
+                        },
+                        work)
+                .thenCompose(t -> n.get().submit(t))
+                .whenCompleteAsync(
+                        (id, error) -> {
+                            if (id != null) {
+                                follow(id);
+                                refresh();
+                            }
+                        },
+                        fx);
+    }
+
+    /** The status of a transaction, followed from now on as blocks arrive; starts as pending. FX thread. */
+    public ReadOnlyObjectProperty<TxStatus> confirmation(Hash id) {
+        return follow(id).getReadOnlyProperty();
+    }
+
+    private ReadOnlyObjectWrapper<TxStatus> follow(Hash id) {
+        ReadOnlyObjectWrapper<TxStatus> p = statuses.get(id);
+        if (p == null) {
+            p = new ReadOnlyObjectWrapper<>(new TxStatus.Pending());
+            statuses.put(id, p);
+            watched.add(id);
             refresh();
-          }
-        }, fx);
-  }
-
-  /** The status of a transaction, followed from now on as blocks arrive; starts as pending. FX thread. */
-  public ReadOnlyObjectProperty<TxStatus> confirmation(Hash id) {
-    return follow(id).getReadOnlyProperty();
-  }
-
-  private ReadOnlyObjectWrapper<TxStatus> follow(Hash id) {
-    ReadOnlyObjectWrapper<TxStatus> p = statuses.get(id);
-    if (p == null) {
-      p = new ReadOnlyObjectWrapper<>(new TxStatus.Pending());
-      statuses.put(id, p);
-      watched.add(id);
-      refresh();
+        }
+        return p;
     }
-    return p;
-  }
 
-  // ---------------------------------------------------------------- addresses
+    // ---------------------------------------------------------------- addresses
 
-  /**
-   * Derives the next address of the first account (the password unlocks the keys), saves it in the
-   * keystore file and makes it the receiving address.
-   */
-  public CompletableFuture<Address> newAddress(char[] password) {
-    KeystoreFile f = file;
-    record Added(Address address, KeystoreFile file) {}
-    return CompletableFuture.supplyAsync(
-            () -> {
-              try (UnlockedWallet unlocked = f.unlock(password)) {
-                Address a = unlocked.addAddress(0);
-                return new Added(a, keystore.open(f.path()));
-              } catch (IOException e) {
-                throw new RejectedException(Reason.IO_ERROR, "cannot write the wallet file " + f.path() + ": " + e.getMessage());
-              } finally {
-                Arrays.fill(password, '\0');
-              }
-            },
-            work)
-        .thenApplyAsync(added -> {
-          file = added.file();
-          addresses.setAll(added.file().info().allAddresses());
-          receivingAddress.set(added.address());
-          scanThread.execute(() -> scanner.addAddress(added.address()));
-          refresh();
-          return added.address();
-        }, fx);
-  }
-
-  // ---------------------------------------------------------------- properties
-
-  public Network network() {
-    return network;
-  }
-
-  /** The keystore file. */
-  public Path path() {
-    return file.path();
-  }
-
-  public NodeModel node() {
-    return node;
-  }
-
-  /** Labels and the address book. */
-  public WalletBook book() {
-    return book;
-  }
-
-  /** Every address of the wallet, account 0 first. */
-  public ObservableList<Address> addresses() {
-    return addressesView;
-  }
-
-  /** The address to give out: the newest address of the first account. */
-  public ReadOnlyObjectProperty<Address> receivingAddressProperty() {
-    return receivingAddress.getReadOnlyProperty();
-  }
-
-  /** CAS held in committed blocks, base units. */
-  public ReadOnlyLongProperty balanceProperty() {
-    return balance.getReadOnlyProperty();
-  }
-
-  /** CAS that can be spent now: the balance less what pending transactions already spend. */
-  public ReadOnlyLongProperty spendableProperty() {
-    return spendable.getReadOnlyProperty();
-  }
-
-  /** The history, newest first. */
-  public ObservableList<WalletEntry> history() {
-    return historyView;
-  }
-
-  /** True once the first catch-up reached the tip: balances and history are then complete. */
-  public ReadOnlyBooleanProperty syncedProperty() {
-    return synced.getReadOnlyProperty();
-  }
-
-  /** The last block the history has read, -1 before the first. */
-  public ReadOnlyLongProperty scannedHeightProperty() {
-    return scannedHeight.getReadOnlyProperty();
-  }
-
-  /** The tip the last scan aimed at. */
-  public ReadOnlyLongProperty tipHeightProperty() {
-    return tipHeight.getReadOnlyProperty();
-  }
-
-  // ---------------------------------------------------------------- closing
-
-  /** Stops scanning and closes the wallet data once pending writes are done; does not block. */
-  @Override
-  public void close() {
-    shutdown();
-  }
-
-  /** {@link #close()}, with a future that completes when the threads stopped and the data is closed. */
-  public CompletableFuture<Void> shutdown() {
-    if (closed) {
-      return closedFuture;
+    /**
+     * Derives the next address of the first account (the password unlocks the keys), saves it in the
+     * keystore file and makes it the receiving address.
+     */
+    public CompletableFuture<Address> newAddress(char[] password) {
+        KeystoreFile f = file;
+        record Added(Address address, KeystoreFile file) {}
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try (UnlockedWallet unlocked = f.unlock(password)) {
+                                Address a = unlocked.addAddress(0);
+                                return new Added(a, keystore.open(f.path()));
+                            } catch (IOException e) {
+                                throw new RejectedException(
+                                        Reason.IO_ERROR,
+                                        "cannot write the wallet file " + f.path() + ": " + e.getMessage());
+                            } finally {
+                                Arrays.fill(password, '\0');
+                            }
+                        },
+                        work)
+                .thenApplyAsync(
+                        added -> {
+                            file = added.file();
+                            addresses.setAll(added.file().info().allAddresses());
+                            receivingAddress.set(added.address());
+                            scanThread.execute(() -> scanner.addAddress(added.address()));
+                            refresh();
+                            return added.address();
+                        },
+                        fx);
     }
-    closed = true;
-    node.lastAdvanceProperty().removeListener(onAdvance);
-    scanThread.shutdown();
-    work.execute(() -> {
-      try {
-        scanThread.awaitTermination(10, TimeUnit.SECONDS);
-        data.close();
-        closedFuture.complete(null);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        closedFuture.completeExceptionally(e);
-      } catch (RuntimeException e) {
-        closedFuture.completeExceptionally(e);
-      }
-    });
-    work.shutdown();
-    return closedFuture;
-  }
+
+    // ---------------------------------------------------------------- properties
+
+    public Network network() {
+        return network;
+    }
+
+    /** The keystore file. */
+    public Path path() {
+        return file.path();
+    }
+
+    public NodeModel node() {
+        return node;
+    }
+
+    /** Labels and the address book. */
+    public WalletBook book() {
+        return book;
+    }
+
+    /** Every address of the wallet, account 0 first. */
+    public ObservableList<Address> addresses() {
+        return addressesView;
+    }
+
+    /** The address to give out: the newest address of the first account. */
+    public ReadOnlyObjectProperty<Address> receivingAddressProperty() {
+        return receivingAddress.getReadOnlyProperty();
+    }
+
+    /** CAS held in committed blocks, base units. */
+    public ReadOnlyLongProperty balanceProperty() {
+        return balance.getReadOnlyProperty();
+    }
+
+    /** CAS that can be spent now: the balance less what pending transactions already spend. */
+    public ReadOnlyLongProperty spendableProperty() {
+        return spendable.getReadOnlyProperty();
+    }
+
+    /** The history, newest first. */
+    public ObservableList<WalletEntry> history() {
+        return historyView;
+    }
+
+    /** True once the first catch-up reached the tip: balances and history are then complete. */
+    public ReadOnlyBooleanProperty syncedProperty() {
+        return synced.getReadOnlyProperty();
+    }
+
+    /** The last block the history has read, -1 before the first. */
+    public ReadOnlyLongProperty scannedHeightProperty() {
+        return scannedHeight.getReadOnlyProperty();
+    }
+
+    /** The tip the last scan aimed at. */
+    public ReadOnlyLongProperty tipHeightProperty() {
+        return tipHeight.getReadOnlyProperty();
+    }
+
+    // ---------------------------------------------------------------- closing
+
+    /** Stops scanning and closes the wallet data once pending writes are done; does not block. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    /** {@link #close()}, with a future that completes when the threads stopped and the data is closed. */
+    public CompletableFuture<Void> shutdown() {
+        if (closed) {
+            return closedFuture;
+        }
+        closed = true;
+        node.lastAdvanceProperty().removeListener(onAdvance);
+        scanThread.shutdown();
+        work.execute(() -> {
+            try {
+                scanThread.awaitTermination(10, TimeUnit.SECONDS);
+                data.close();
+                closedFuture.complete(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closedFuture.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                closedFuture.completeExceptionally(e);
+            }
+        });
+        work.shutdown();
+        return closedFuture;
+    }
 }

@@ -7,28 +7,28 @@ import java.util.List;
  * key of the wallet bundle with arguments, shown translated by {@link WalletText#explain}.
  */
 public final class WalletRefusal extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** The node is still opening its database. */
-  public static final String NODE_NOT_READY = "wallet.error.nodeNotReady";
+    /** The node is still opening its database. */
+    public static final String NODE_NOT_READY = "wallet.error.nodeNotReady";
 
-  /** The fee would be larger than the amount sent. */
-  public static final String FEE_ABOVE_AMOUNT = "wallet.send.error.feeAboveAmount";
+    /** The fee would be larger than the amount sent. */
+    public static final String FEE_ABOVE_AMOUNT = "wallet.send.error.feeAboveAmount";
 
-  private final String key;
-  private final transient List<Object> args;
+    private final String key;
+    private final transient List<Object> args;
 
-  public WalletRefusal(String key, Object... args) {
-    super(key);
-    this.key = key;
-    this.args = List.of(args);
-  }
+    public WalletRefusal(String key, Object... args) {
+        super(key);
+        this.key = key;
+        this.args = List.of(args);
+    }
 
-  public String key() {
-    return key;
-  }
+    public String key() {
+        return key;
+    }
 
-  public Object[] args() {
-    return args.toArray();
-  }
+    public Object[] args() {
+        return args.toArray();
+    }
 }

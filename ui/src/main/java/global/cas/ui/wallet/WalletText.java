@@ -13,48 +13,53 @@ import java.util.stream.Collectors;
 
 /** How the wallet screens write amounts, kinds, times, statuses and failures. Use on the FX thread. */
 public final class WalletText {
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  private WalletText() {}
+    private WalletText() {}
 
-  /** "12.5 CAS" in the current language. */
-  public static String cas(Messages messages, long units) {
-    return messages.get("wallet.amount.cas", Amounts.format(units));
-  }
-
-  /** A signed amount: "+12.5" or "-3", so received and sent read apart. */
-  public static String signed(long units) {
-    return (units > 0 ? "+" : "") + Amounts.format(units);
-  }
-
-  public static String kind(Messages messages, WalletEntry.Kind kind) {
-    return messages.get("wallet.kind." + kind.name());
-  }
-
-  public static String time(long epochMillis) {
-    return TIME.format(Instant.ofEpochMilli(epochMillis));
-  }
-
-  public static String addresses(List<Address> addresses, Network network) {
-    return addresses.stream().map(a -> a.encode(network)).collect(Collectors.joining(" "));
-  }
-
-  /** The status of a sent transaction; {@code tipHeight} gives the confirmations. */
-  public static String status(Messages messages, TxStatus status, long tipHeight) {
-    return switch (status) {
-      case TxStatus.Pending p -> messages.get("wallet.status.pending");
-      case TxStatus.Committed c -> messages.get("wallet.status.committed", Long.toString(c.height()), Long.toString(Math.max(1, tipHeight - c.height() + 1)));
-      case TxStatus.Dropped d -> messages.get("wallet.status.dropped");
-    };
-  }
-
-  /** What to show for a failure: a wallet refusal, a reason code, or the generic sentence. */
-  public static String explain(Messages messages, Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof WalletRefusal r) {
-        return messages.get(r.key(), r.args());
-      }
+    /** "12.5 CAS" in the current language. */
+    public static String cas(Messages messages, long units) {
+        return messages.get("wallet.amount.cas", Amounts.format(units));
     }
-    return messages.explain(failure);
-  }
+
+    /** A signed amount: "+12.5" or "-3", so received and sent read apart. */
+    public static String signed(long units) {
+        return (units > 0 ? "+" : "") + Amounts.format(units);
+    }
+
+    public static String kind(Messages messages, WalletEntry.Kind kind) {
+        return messages.get("wallet.kind." + kind.name());
+    }
+
+    public static String time(long epochMillis) {
+        return TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    public static String addresses(List<Address> addresses, Network network) {
+        return addresses.stream().map(a -> a.encode(network)).collect(Collectors.joining(" "));
+    }
+
+    /** The status of a sent transaction; {@code tipHeight} gives the confirmations. */
+    public static String status(Messages messages, TxStatus status, long tipHeight) {
+        return switch (status) {
+            case TxStatus.Pending p -> messages.get("wallet.status.pending");
+            case TxStatus.Committed c ->
+                messages.get(
+                        "wallet.status.committed",
+                        Long.toString(c.height()),
+                        Long.toString(Math.max(1, tipHeight - c.height() + 1)));
+            case TxStatus.Dropped d -> messages.get("wallet.status.dropped");
+        };
+    }
+
+    /** What to show for a failure: a wallet refusal, a reason code, or the generic sentence. */
+    public static String explain(Messages messages, Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WalletRefusal r) {
+                return messages.get(r.key(), r.args());
+            }
+        }
+        return messages.explain(failure);
+    }
 }

@@ -12,56 +12,58 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
-  @Test
-  @DisplayName("every reason code has an English and a Chinese sentence")
-  void everyReasonTranslated() {
-    Messages en = new Messages(UiLanguage.ENGLISH);
-    Messages zh = new Messages(UiLanguage.CHINESE_SIMPLIFIED);
-    for (Reason r : Reason.values()) {
-      assertThat(en.has("reason." + r.name())).as("English for %s", r).isTrue();
-      assertThat(zh.get("reason." + r.name())).as("Chinese for %s", r).isNotEqualTo(en.get("reason." + r.name()));
-    }
-  }
-
-  @Test
-  @DisplayName("the English and Chinese bundles of every feature have exactly the same keys")
-  void sameKeysInBothLanguages() {
-    for (String base : Messages.BUNDLES) {
-      ResourceBundle en;
-      try {
-        en = ResourceBundle.getBundle(base, java.util.Locale.ROOT);
-      } catch (java.util.MissingResourceException e) {
-        continue;
-      }
-      ResourceBundle zh = ResourceBundle.getBundle(base, java.util.Locale.SIMPLIFIED_CHINESE);
-      Set<String> enKeys = new TreeSet<>(Collections.list(en.getKeys()));
-      Set<String> zhOwn = new TreeSet<>(zh.keySet());
-      assertThat(zhOwn).as("keys of %s", base).isEqualTo(enKeys);
-      for (String k : enKeys) {
-        if (!k.startsWith("lang.")) {
-          assertThat(zh.getString(k)).as("%s in %s is translated", k, base).isNotEmpty();
+    @Test
+    @DisplayName("every reason code has an English and a Chinese sentence")
+    void everyReasonTranslated() {
+        Messages en = new Messages(UiLanguage.ENGLISH);
+        Messages zh = new Messages(UiLanguage.CHINESE_SIMPLIFIED);
+        for (Reason r : Reason.values()) {
+            assertThat(en.has("reason." + r.name())).as("English for %s", r).isTrue();
+            assertThat(zh.get("reason." + r.name())).as("Chinese for %s", r).isNotEqualTo(en.get("reason." + r.name()));
         }
-      }
     }
-  }
 
-  @Test
-  @DisplayName("switching the language changes bound text at once, without a restart")
-  void switchesLanguage() {
-    Messages m = new Messages(UiLanguage.ENGLISH);
-    var title = m.bind("nav.send");
-    assertThat(title.get()).isEqualTo("Send");
-    m.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED);
-    assertThat(title.get()).isEqualTo("发送");
-    assertThat(m.get("status.height", 12)).isEqualTo("区块高度 12");
-  }
+    @Test
+    @DisplayName("the English and Chinese bundles of every feature have exactly the same keys")
+    void sameKeysInBothLanguages() {
+        for (String base : Messages.BUNDLES) {
+            ResourceBundle en;
+            try {
+                en = ResourceBundle.getBundle(base, java.util.Locale.ROOT);
+            } catch (java.util.MissingResourceException e) {
+                continue;
+            }
+            ResourceBundle zh = ResourceBundle.getBundle(base, java.util.Locale.SIMPLIFIED_CHINESE);
+            Set<String> enKeys = new TreeSet<>(Collections.list(en.getKeys()));
+            Set<String> zhOwn = new TreeSet<>(zh.keySet());
+            assertThat(zhOwn).as("keys of %s", base).isEqualTo(enKeys);
+            for (String k : enKeys) {
+                if (!k.startsWith("lang.")) {
+                    assertThat(zh.getString(k))
+                            .as("%s in %s is translated", k, base)
+                            .isNotEmpty();
+                }
+            }
+        }
+    }
 
-  @Test
-  @DisplayName("a rejection is explained in the person's language by its reason code")
-  void explainsRejections() {
-    Messages m = new Messages(UiLanguage.CHINESE_SIMPLIFIED);
-    var e = new java.util.concurrent.CompletionException(new RejectedException(Reason.WRONG_PASSWORD));
-    assertThat(m.explain(e)).isEqualTo("钱包密码错误。");
-    assertThat(m.reason("NODE_NOT_RUNNING")).isEqualTo("节点未运行。");
-  }
+    @Test
+    @DisplayName("switching the language changes bound text at once, without a restart")
+    void switchesLanguage() {
+        Messages m = new Messages(UiLanguage.ENGLISH);
+        var title = m.bind("nav.send");
+        assertThat(title.get()).isEqualTo("Send");
+        m.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED);
+        assertThat(title.get()).isEqualTo("发送");
+        assertThat(m.get("status.height", 12)).isEqualTo("区块高度 12");
+    }
+
+    @Test
+    @DisplayName("a rejection is explained in the person's language by its reason code")
+    void explainsRejections() {
+        Messages m = new Messages(UiLanguage.CHINESE_SIMPLIFIED);
+        var e = new java.util.concurrent.CompletionException(new RejectedException(Reason.WRONG_PASSWORD));
+        assertThat(m.explain(e)).isEqualTo("钱包密码错误。");
+        assertThat(m.reason("NODE_NOT_RUNNING")).isEqualTo("节点未运行。");
+    }
 }

@@ -36,82 +36,104 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The node screen against a real node producing 100 ms blocks on H2. */
 @ExtendWith(ApplicationExtension.class)
 class NodeScreenTest {
-  @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
-  private Node node;
-  private NodeAccess access;
-  private Messages messages;
-  private MiningModel mining;
+    private Node node;
+    private NodeAccess access;
+    private Messages messages;
+    private MiningModel mining;
 
-  @Start
-  void start(Stage stage) {
-    node = Node.start(new NodeConfig(dir.resolve("n" + System.nanoTime()), TestChain.params(), Optional.of(TestChain.validator()), 1000, 100), H2ChainStore::open);
-    access = new NodeAccess(CompletableFuture.completedFuture(node));
-    NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
-    node.subscribe(bridge);
-    NodeModel model = new NodeModel(access, bridge);
-    mining = new MiningModel(model);
-    messages = new Messages(UiLanguage.ENGLISH);
-    ViewLoader loader = new ViewLoader(messages, type -> {
-      if (type == NodeController.class) {
-        return new NodeController(model, mining, messages);
-      }
-      throw new IllegalArgumentException(type.getName());
-    });
-    MainWindow window =
-        new MainWindow(loader, model, List.of(new Screen("node", "nav.node", "/global/cas/ui/node/node.fxml", KeyCombination.keyCombination("Shortcut+6"))));
-    stage.setScene(new Scene(window.root(), 1000, 700));
-    stage.show();
-  }
+    @Start
+    void start(Stage stage) {
+        node = Node.start(
+                new NodeConfig(
+                        dir.resolve("n" + System.nanoTime()),
+                        TestChain.params(),
+                        Optional.of(TestChain.validator()),
+                        1000,
+                        100),
+                H2ChainStore::open);
+        access = new NodeAccess(CompletableFuture.completedFuture(node));
+        NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
+        node.subscribe(bridge);
+        NodeModel model = new NodeModel(access, bridge);
+        mining = new MiningModel(model);
+        messages = new Messages(UiLanguage.ENGLISH);
+        ViewLoader loader = new ViewLoader(messages, type -> {
+            if (type == NodeController.class) {
+                return new NodeController(model, mining, messages);
+            }
+            throw new IllegalArgumentException(type.getName());
+        });
+        MainWindow window = new MainWindow(
+                loader,
+                model,
+                List.of(new Screen(
+                        "node",
+                        "nav.node",
+                        "/global/cas/ui/node/node.fxml",
+                        KeyCombination.keyCombination("Shortcut+6"))));
+        stage.setScene(new Scene(window.root(), 1000, 700));
+        stage.show();
+    }
 
-  @AfterEach
-  void stop() {
-    mining.stop();
-    access.close();
-    node.close();
-  }
+    @AfterEach
+    void stop() {
+        mining.stop();
+        access.close();
+        node.close();
+    }
 
-  private static long number(FxRobot robot, String id) {
-    String t = robot.lookup(id).queryAs(Label.class).getText();
-    return t.matches("\\d+") ? Long.parseLong(t) : -1;
-  }
+    private static long number(FxRobot robot, String id) {
+        String t = robot.lookup(id).queryAs(Label.class).getText();
+        return t.matches("\\d+") ? Long.parseLong(t) : -1;
+    }
 
-  @Test
-  @DisplayName("the node screen follows the chain as blocks are committed, and the status bar shows the height")
-  void followsTheChain(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> number(robot, "#height") >= 3);
-    assertThat(robot.lookup("#syncText").queryAs(Label.class).getText()).contains("this node makes the blocks");
-    assertThat(robot.lookup("#status-node").queryAs(Label.class).getText()).startsWith("Height ");
-    assertThat(robot.lookup("#peers").queryAs(Label.class).getText()).contains("alone");
-  }
+    @Test
+    @DisplayName("the node screen follows the chain as blocks are committed, and the status bar shows the height")
+    void followsTheChain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> number(robot, "#height") >= 3);
+        assertThat(robot.lookup("#syncText").queryAs(Label.class).getText()).contains("this node makes the blocks");
+        assertThat(robot.lookup("#status-node").queryAs(Label.class).getText()).startsWith("Height ");
+        assertThat(robot.lookup("#peers").queryAs(Label.class).getText()).contains("alone");
+    }
 
-  @Test
-  @DisplayName("S5: CPU mining from the screen finds proofs that the node puts into blocks, and counts the rewards")
-  void minesBlocks(FxRobot robot) throws Exception {
-    String address = TestKeys.key(50).address().encode(node.params().network());
-    robot.clickOn("#mineAddress").write(address);
-    robot.clickOn("#startMining");
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> number(robot, "#blocksMined") >= 1);
-    assertThat(node.balance(TestKeys.key(50).address(), global.cas.ledger.AssetId.CAS)).isPositive();
-    robot.clickOn("#stopMining");
-  }
+    @Test
+    @DisplayName("S5: CPU mining from the screen finds proofs that the node puts into blocks, and counts the rewards")
+    void minesBlocks(FxRobot robot) throws Exception {
+        String address = TestKeys.key(50).address().encode(node.params().network());
+        robot.clickOn("#mineAddress").write(address);
+        robot.clickOn("#startMining");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> number(robot, "#blocksMined") >= 1);
+        assertThat(node.balance(TestKeys.key(50).address(), global.cas.ledger.AssetId.CAS))
+                .isPositive();
+        robot.clickOn("#stopMining");
+    }
 
-  @Test
-  @DisplayName("a mistyped reward address is refused with the translated reason, and nothing starts")
-  void badAddress(FxRobot robot) {
-    String address = TestKeys.key(50).address().encode(node.params().network());
-    String typo = address.substring(0, address.length() - 1) + (address.endsWith("q") ? "p" : "q");
-    robot.clickOn("#mineAddress").write(typo);
-    robot.clickOn("#startMining");
-    assertThat(robot.lookup("#mineAddressError").queryAs(Label.class).getText()).isEqualTo(messages.reason(global.cas.rejection.Reason.BAD_ADDRESS_CHECKSUM));
-    assertThat(mining.runningProperty().get()).isFalse();
-  }
+    @Test
+    @DisplayName("a mistyped reward address is refused with the translated reason, and nothing starts")
+    void badAddress(FxRobot robot) {
+        String address = TestKeys.key(50).address().encode(node.params().network());
+        String typo = address.substring(0, address.length() - 1) + (address.endsWith("q") ? "p" : "q");
+        robot.clickOn("#mineAddress").write(typo);
+        robot.clickOn("#startMining");
+        assertThat(robot.lookup("#mineAddressError").queryAs(Label.class).getText())
+                .isEqualTo(messages.reason(global.cas.rejection.Reason.BAD_ADDRESS_CHECKSUM));
+        assertThat(mining.runningProperty().get()).isFalse();
+    }
 
-  @Test
-  @DisplayName("switching to Chinese reloads the screen in Chinese without a restart")
-  void switchesLanguage(FxRobot robot) {
-    robot.interact(() -> messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
-    assertThat(robot.lookup("#nav-node").queryAs(javafx.scene.control.ToggleButton.class).getText()).isEqualTo("节点");
-    assertThat(robot.lookup("#startMining").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("开始挖矿");
-  }
+    @Test
+    @DisplayName("switching to Chinese reloads the screen in Chinese without a restart")
+    void switchesLanguage(FxRobot robot) {
+        robot.interact(() -> messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
+        assertThat(robot.lookup("#nav-node")
+                        .queryAs(javafx.scene.control.ToggleButton.class)
+                        .getText())
+                .isEqualTo("节点");
+        assertThat(robot.lookup("#startMining")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .getText())
+                .isEqualTo("开始挖矿");
+    }
 }

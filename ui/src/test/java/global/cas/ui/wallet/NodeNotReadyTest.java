@@ -22,38 +22,50 @@ import org.testfx.framework.junit5.Start;
 /** The wallet screens while the node is still opening its database (here: forever). */
 @ExtendWith(ApplicationExtension.class)
 class NodeNotReadyTest {
-  @TempDir static Path dir;
+    @TempDir
+    static Path dir;
 
-  private WalletFixture fixture;
+    private WalletFixture fixture;
 
-  @Start
-  void start(Stage stage) {
-    fixture = new WalletFixture(dir, Optional.empty());
-    WalletModel wallet = fixture.devnetWallet();
-    ViewLoader loader = new ViewLoader(fixture.messages, type -> type == SendController.class
-        ? new SendController(wallet, fixture.messages)
-        : new OverviewController(wallet, fixture.messages));
-    stage.setScene(new Scene(new HBox(loader.load("/global/cas/ui/wallet/send.fxml").root(), loader.load("/global/cas/ui/wallet/overview.fxml").root()), 1260, 700));
-    stage.show();
-  }
+    @Start
+    void start(Stage stage) {
+        fixture = new WalletFixture(dir, Optional.empty());
+        WalletModel wallet = fixture.devnetWallet();
+        ViewLoader loader = new ViewLoader(
+                fixture.messages,
+                type -> type == SendController.class
+                        ? new SendController(wallet, fixture.messages)
+                        : new OverviewController(wallet, fixture.messages));
+        stage.setScene(new Scene(
+                new HBox(
+                        loader.load("/global/cas/ui/wallet/send.fxml").root(),
+                        loader.load("/global/cas/ui/wallet/overview.fxml").root()),
+                1260,
+                700));
+        stage.show();
+    }
 
-  @AfterEach
-  void stop() throws Exception {
-    fixture.close();
-  }
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
 
-  @Test
-  @DisplayName("before the node is ready, Review says so and nothing is sent; the overview says the node is starting")
-  void refusesUntilReady(FxRobot robot) {
-    robot.interact(() -> {
-      robot.lookup("#to").queryAs(TextField.class).setText(WalletFixture.otherAddress(44));
-      robot.lookup("#amount").queryAs(TextField.class).setText("1");
-    });
-    assertThat(robot.lookup("#toError").queryAs(Label.class).getText()).as("the address is still checked").isEmpty();
-    robot.clickOn("#review");
-    assertThat(robot.lookup("#sendError").queryAs(Label.class).getText()).isEqualTo(fixture.messages.get(WalletRefusal.NODE_NOT_READY));
-    assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
-    assertThat(robot.lookup("#sync").queryAs(Label.class).getText()).isEqualTo(fixture.messages.get("wallet.sync.nodeStarting"));
-    assertThat(robot.lookup("#balance").queryAs(Label.class).getText()).isEqualTo("…");
-  }
+    @Test
+    @DisplayName("before the node is ready, Review says so and nothing is sent; the overview says the node is starting")
+    void refusesUntilReady(FxRobot robot) {
+        robot.interact(() -> {
+            robot.lookup("#to").queryAs(TextField.class).setText(WalletFixture.otherAddress(44));
+            robot.lookup("#amount").queryAs(TextField.class).setText("1");
+        });
+        assertThat(robot.lookup("#toError").queryAs(Label.class).getText())
+                .as("the address is still checked")
+                .isEmpty();
+        robot.clickOn("#review");
+        assertThat(robot.lookup("#sendError").queryAs(Label.class).getText())
+                .isEqualTo(fixture.messages.get(WalletRefusal.NODE_NOT_READY));
+        assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#sync").queryAs(Label.class).getText())
+                .isEqualTo(fixture.messages.get("wallet.sync.nodeStarting"));
+        assertThat(robot.lookup("#balance").queryAs(Label.class).getText()).isEqualTo("…");
+    }
 }

@@ -36,180 +36,230 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SendScreenTest {
-  @TempDir static Path dir;
-  private static Node node;
+    @TempDir
+    static Path dir;
 
-  private WalletFixture fixture;
-  private WalletModel payer;
-  private WalletModel payee;
+    private static Node node;
 
-  @BeforeAll
-  static void startNode() {
-    node = WalletFixture.startNode(dir);
-  }
+    private WalletFixture fixture;
+    private WalletModel payer;
+    private WalletModel payee;
 
-  @AfterAll
-  static void stopNode() {
-    node.close();
-  }
-
-  @Start
-  void start(Stage stage) {
-    fixture = new WalletFixture(dir, Optional.of(node));
-    payer = fixture.devnetWallet();
-    payee = fixture.newWallet();
-    ViewLoader loader = new ViewLoader(fixture.messages, type -> {
-      if (type == SendController.class) {
-        return new SendController(payer, fixture.messages);
-      }
-      if (type == OverviewController.class) {
-        return new OverviewController(payee, fixture.messages);
-      }
-      throw new IllegalArgumentException(type.getName());
-    });
-    HBox both = new HBox(loader.load("/global/cas/ui/wallet/send.fxml").root(), loader.load("/global/cas/ui/wallet/overview.fxml").root());
-    stage.setScene(new Scene(both, 1260, 760));
-    stage.show();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    fixture.close();
-  }
-
-  private void synced() throws Exception {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> payer.syncedProperty().get() && payee.syncedProperty().get());
-  }
-
-  private static String text(FxRobot robot, String id) {
-    return robot.lookup(id).queryAs(Label.class).getText();
-  }
-
-  private void fill(FxRobot robot, String to, String amount) {
-    robot.interact(() -> {
-      robot.lookup("#to").queryAs(TextField.class).setText(to);
-      robot.lookup("#amount").queryAs(TextField.class).setText(amount);
-    });
-  }
-
-  private void reviewAndEnter(FxRobot robot, String password) throws Exception {
-    robot.clickOn("#review");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reviewConfirm").tryQuery().isPresent());
-    robot.clickOn("#reviewConfirm");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#promptPassword").tryQuery().isPresent());
-    robot.interact(() -> robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(password));
-    robot.clickOn("#promptOk");
-  }
-
-  @Test
-  @DisplayName("S6: sending 12.5 CAS moves it to the other wallet: both balances change, and the screen follows the transaction into a block")
-  void sendsBetweenWallets(FxRobot robot) throws Exception {
-    synced();
-    long before = payer.balanceProperty().get();
-    assertThat(before).isPositive();
-    assertThat(payee.balanceProperty().get()).isZero();
-    fill(robot, payee.receivingAddressProperty().get().encode(Network.DEVNET), "12.5");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#fee").startsWith("Fee: 0."));
-
-    robot.clickOn("#review");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reviewConfirm").tryQuery().isPresent());
-    assertThat(text(robot, "#reviewAmount")).isEqualTo("12.5 CAS");
-    assertThat(text(robot, "#reviewTo")).isEqualTo(payee.receivingAddressProperty().get().encode(Network.DEVNET));
-    robot.clickOn("#reviewConfirm");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#promptPassword").tryQuery().isPresent());
-    robot.interact(() -> robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
-    robot.clickOn("#promptOk");
-
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> text(robot, "#txStatus").startsWith("Confirmed in block"));
-    assertThat(robot.lookup("#txId").queryAs(TextField.class).getText()).hasSize(64);
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> payee.balanceProperty().get() == Amounts.parse("12.5"));
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#balance").equals("12.5 CAS"));
-    WalletEntry sent = payer.history().get(0);
-    assertThat(sent.kind()).isEqualTo(WalletEntry.Kind.SENT);
-    assertThat(sent.fee()).isPositive();
-    assertThat(sent.net()).isEqualTo(-(Amounts.parse("12.5") + sent.fee()));
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> payer.balanceProperty().get() == before + sent.net());
-    assertThat(payee.history().get(0).kind()).isEqualTo(WalletEntry.Kind.RECEIVED);
-    assertThat(fixture.notified).as("the payee is told of the payment").anyMatch(e -> e.kind() == WalletEntry.Kind.RECEIVED && e.net() == Amounts.parse("12.5"));
-  }
-
-  @Test
-  @DisplayName("a wrong wallet password is refused with its message, and nothing is sent")
-  void wrongPassword(FxRobot robot) throws Exception {
-    synced();
-    long spendable = payer.spendableProperty().get();
-    fill(robot, WalletFixture.otherAddress(40), "1");
-    reviewAndEnter(robot, "not the password");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
-    assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.reason(Reason.WRONG_PASSWORD));
-    assertThat(node.mempoolSize()).isZero();
-    assertThat(payer.spendableProperty().get()).isEqualTo(spendable);
-  }
-
-  @Test
-  @DisplayName("a mistyped address is flagged by its checksum as it is typed, and Review goes no further")
-  void badAddress(FxRobot robot) throws Exception {
-    synced();
-    String good = WalletFixture.otherAddress(41);
-    String typo = good.substring(0, good.length() - 1) + (good.endsWith("q") ? "p" : "q");
-    robot.clickOn("#to").write(typo.substring(0, 8));
-    assertThat(text(robot, "#toError")).isNotEmpty();
-    robot.interact(() -> robot.lookup("#to").queryAs(TextField.class).setText(typo));
-    assertThat(text(robot, "#toError")).isEqualTo(fixture.messages.reason(Reason.BAD_ADDRESS_CHECKSUM));
-    robot.interact(() -> robot.lookup("#amount").queryAs(TextField.class).setText("1"));
-    robot.clickOn("#review");
-    assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.get("wallet.send.fix"));
-    assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
-    robot.interact(() -> robot.lookup("#to").queryAs(TextField.class).setText(good));
-    assertThat(text(robot, "#toError")).isEmpty();
-  }
-
-  @Test
-  @DisplayName("an amount above the balance is refused with INSUFFICIENT_FUNDS, and a fee larger than the amount with its own message")
-  void amountAndFee(FxRobot robot) throws Exception {
-    synced();
-    fill(robot, WalletFixture.otherAddress(42), "100000001");
-    robot.clickOn("#review");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
-    assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.reason(Reason.INSUFFICIENT_FUNDS));
-
-    fill(robot, WalletFixture.otherAddress(42), "0.00000001");
-    robot.clickOn("#review");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
-    assertThat(text(robot, "#sendError")).startsWith("The fee (0.").contains("would be larger than the amount sent (0.00000001 CAS)");
-    assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
-    assertThat(node.mempoolSize()).isZero();
-  }
-
-  @Test
-  @DisplayName("the chosen fee rate's fee is shown, and Max fills in everything spendable less that fee")
-  void feeAndMax(FxRobot robot) throws Exception {
-    synced();
-    fill(robot, WalletFixture.otherAddress(43), "1");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#fee").startsWith("Fee: "));
-    String normal = text(robot, "#fee");
-    assertThat(normal).endsWith("at 20 units per byte)");
-    robot.interact(() -> robot.lookup("#feeLevel").<javafx.scene.control.ComboBox<FeeLevel>>query().getSelectionModel().select(FeeLevel.FAST));
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#fee").endsWith("at 50 units per byte)"));
-    robot.clickOn("#max");
-    long spendable = payer.spendableProperty().get();
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#amount").queryAs(TextField.class).getText().equals("1"));
-    long max = Amounts.parse(robot.lookup("#amount").queryAs(TextField.class).getText());
-    assertThat(max).isLessThan(spendable).isGreaterThan(spendable - Amounts.parse("0.01"));
-  }
-
-  @Test
-  @DisplayName("S5: a block mined with the CPU to the wallet's address shows as MINED in its history and is announced")
-  void minedReward(FxRobot robot) throws Exception {
-    synced();
-    MiningModel mining = new MiningModel(fixture.nodeModel);
-    robot.interact(() -> mining.start(1, payee.receivingAddressProperty().get()));
-    try {
-      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> payee.history().stream().anyMatch(e -> e.kind() == WalletEntry.Kind.MINED));
-    } finally {
-      robot.interact(mining::stop);
+    @BeforeAll
+    static void startNode() {
+        node = WalletFixture.startNode(dir);
     }
-    assertThat(fixture.notified).anyMatch(e -> e.kind() == WalletEntry.Kind.MINED && e.net() > 0);
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> payee.balanceProperty().get() > 0);
-  }
+
+    @AfterAll
+    static void stopNode() {
+        node.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        fixture = new WalletFixture(dir, Optional.of(node));
+        payer = fixture.devnetWallet();
+        payee = fixture.newWallet();
+        ViewLoader loader = new ViewLoader(fixture.messages, type -> {
+            if (type == SendController.class) {
+                return new SendController(payer, fixture.messages);
+            }
+            if (type == OverviewController.class) {
+                return new OverviewController(payee, fixture.messages);
+            }
+            throw new IllegalArgumentException(type.getName());
+        });
+        HBox both = new HBox(
+                loader.load("/global/cas/ui/wallet/send.fxml").root(),
+                loader.load("/global/cas/ui/wallet/overview.fxml").root());
+        stage.setScene(new Scene(both, 1260, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    private void synced() throws Exception {
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> payer.syncedProperty().get() && payee.syncedProperty().get());
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void fill(FxRobot robot, String to, String amount) {
+        robot.interact(() -> {
+            robot.lookup("#to").queryAs(TextField.class).setText(to);
+            robot.lookup("#amount").queryAs(TextField.class).setText(amount);
+        });
+    }
+
+    private void reviewAndEnter(FxRobot robot, String password) throws Exception {
+        robot.clickOn("#review");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#reviewConfirm").tryQuery().isPresent());
+        robot.clickOn("#reviewConfirm");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#promptPassword").tryQuery().isPresent());
+        robot.interact(() ->
+                robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(password));
+        robot.clickOn("#promptOk");
+    }
+
+    @Test
+    @DisplayName(
+            "S6: sending 12.5 CAS moves it to the other wallet: both balances change, and the screen follows the transaction into a block")
+    void sendsBetweenWallets(FxRobot robot) throws Exception {
+        synced();
+        long before = payer.balanceProperty().get();
+        assertThat(before).isPositive();
+        assertThat(payee.balanceProperty().get()).isZero();
+        fill(robot, payee.receivingAddressProperty().get().encode(Network.DEVNET), "12.5");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#fee").startsWith("Fee: 0."));
+
+        robot.clickOn("#review");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#reviewConfirm").tryQuery().isPresent());
+        assertThat(text(robot, "#reviewAmount")).isEqualTo("12.5 CAS");
+        assertThat(text(robot, "#reviewTo"))
+                .isEqualTo(payee.receivingAddressProperty().get().encode(Network.DEVNET));
+        robot.clickOn("#reviewConfirm");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#promptPassword").tryQuery().isPresent());
+        robot.interact(() ->
+                robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
+        robot.clickOn("#promptOk");
+
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> text(robot, "#txStatus").startsWith("Confirmed in block"));
+        assertThat(robot.lookup("#txId").queryAs(TextField.class).getText()).hasSize(64);
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> payee.balanceProperty().get() == Amounts.parse("12.5"));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> text(robot, "#balance").equals("12.5 CAS"));
+        WalletEntry sent = payer.history().get(0);
+        assertThat(sent.kind()).isEqualTo(WalletEntry.Kind.SENT);
+        assertThat(sent.fee()).isPositive();
+        assertThat(sent.net()).isEqualTo(-(Amounts.parse("12.5") + sent.fee()));
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> payer.balanceProperty().get() == before + sent.net());
+        assertThat(payee.history().get(0).kind()).isEqualTo(WalletEntry.Kind.RECEIVED);
+        assertThat(fixture.notified)
+                .as("the payee is told of the payment")
+                .anyMatch(e -> e.kind() == WalletEntry.Kind.RECEIVED && e.net() == Amounts.parse("12.5"));
+    }
+
+    @Test
+    @DisplayName("a wrong wallet password is refused with its message, and nothing is sent")
+    void wrongPassword(FxRobot robot) throws Exception {
+        synced();
+        long spendable = payer.spendableProperty().get();
+        fill(robot, WalletFixture.otherAddress(40), "1");
+        reviewAndEnter(robot, "not the password");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
+        assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.reason(Reason.WRONG_PASSWORD));
+        assertThat(node.mempoolSize()).isZero();
+        assertThat(payer.spendableProperty().get()).isEqualTo(spendable);
+    }
+
+    @Test
+    @DisplayName("a mistyped address is flagged by its checksum as it is typed, and Review goes no further")
+    void badAddress(FxRobot robot) throws Exception {
+        synced();
+        String good = WalletFixture.otherAddress(41);
+        String typo = good.substring(0, good.length() - 1) + (good.endsWith("q") ? "p" : "q");
+        robot.clickOn("#to").write(typo.substring(0, 8));
+        assertThat(text(robot, "#toError")).isNotEmpty();
+        robot.interact(() -> robot.lookup("#to").queryAs(TextField.class).setText(typo));
+        assertThat(text(robot, "#toError")).isEqualTo(fixture.messages.reason(Reason.BAD_ADDRESS_CHECKSUM));
+        robot.interact(() -> robot.lookup("#amount").queryAs(TextField.class).setText("1"));
+        robot.clickOn("#review");
+        assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.get("wallet.send.fix"));
+        assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
+        robot.interact(() -> robot.lookup("#to").queryAs(TextField.class).setText(good));
+        assertThat(text(robot, "#toError")).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "an amount above the balance is refused with INSUFFICIENT_FUNDS, and a fee larger than the amount with its own message")
+    void amountAndFee(FxRobot robot) throws Exception {
+        synced();
+        fill(robot, WalletFixture.otherAddress(42), "100000001");
+        robot.clickOn("#review");
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
+        assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.reason(Reason.INSUFFICIENT_FUNDS));
+
+        fill(robot, WalletFixture.otherAddress(42), "0.00000001");
+        robot.clickOn("#review");
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
+        assertThat(text(robot, "#sendError"))
+                .startsWith("The fee (0.")
+                .contains("would be larger than the amount sent (0.00000001 CAS)");
+        assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
+        assertThat(node.mempoolSize()).isZero();
+    }
+
+    @Test
+    @DisplayName("the chosen fee rate's fee is shown, and Max fills in everything spendable less that fee")
+    void feeAndMax(FxRobot robot) throws Exception {
+        synced();
+        fill(robot, WalletFixture.otherAddress(43), "1");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#fee").startsWith("Fee: "));
+        String normal = text(robot, "#fee");
+        assertThat(normal).endsWith("at 20 units per byte)");
+        robot.interact(() -> robot.lookup("#feeLevel")
+                .<javafx.scene.control.ComboBox<FeeLevel>>query()
+                .getSelectionModel()
+                .select(FeeLevel.FAST));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> text(robot, "#fee").endsWith("at 50 units per byte)"));
+        robot.clickOn("#max");
+        long spendable = payer.spendableProperty().get();
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#amount")
+                        .queryAs(TextField.class)
+                        .getText()
+                        .equals("1"));
+        long max =
+                Amounts.parse(robot.lookup("#amount").queryAs(TextField.class).getText());
+        assertThat(max).isLessThan(spendable).isGreaterThan(spendable - Amounts.parse("0.01"));
+    }
+
+    @Test
+    @DisplayName(
+            "S5: a block mined with the CPU to the wallet's address shows as MINED in its history and is announced")
+    void minedReward(FxRobot robot) throws Exception {
+        synced();
+        MiningModel mining = new MiningModel(fixture.nodeModel);
+        robot.interact(() -> mining.start(1, payee.receivingAddressProperty().get()));
+        try {
+            WaitForAsyncUtils.waitFor(
+                    30,
+                    TimeUnit.SECONDS,
+                    () -> payee.history().stream().anyMatch(e -> e.kind() == WalletEntry.Kind.MINED));
+        } finally {
+            robot.interact(mining::stop);
+        }
+        assertThat(fixture.notified).anyMatch(e -> e.kind() == WalletEntry.Kind.MINED && e.net() > 0);
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> payee.balanceProperty().get() > 0);
+    }
 }

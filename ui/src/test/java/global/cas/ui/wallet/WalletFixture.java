@@ -42,91 +42,118 @@ import java.util.concurrent.TimeUnit;
  * keystore with cheap Argon2, and wallets made straight from a phrase.
  */
 final class WalletFixture {
-  static final String PASSWORD = "correct horse battery";
-  static final KdfParams CHEAP = new KdfParams(1, 64, 1);
-  static final long FUNDS = Amounts.cas(100_000_000L);
-  private static WordLists wordLists;
+    static final String PASSWORD = "correct horse battery";
+    static final KdfParams CHEAP = new KdfParams(1, 64, 1);
+    static final long FUNDS = Amounts.cas(100_000_000L);
+    private static WordLists wordLists;
 
-  /** TestChain's chain, but its tenth sale allocation goes to the first devnet faucet address. */
-  static ChainParams params() {
-    ChainParams p = TestChain.params();
-    List<ChainParams.Allocation> allocations = new ArrayList<>(p.allocations().subList(0, 9));
-    allocations.add(new ChainParams.Allocation(devnetAddress(), FUNDS));
-    return new ChainParams(p.chainId(), p.network(), p.genesisTime(), p.blockIntervalMillis(), p.minFeePerByte(), p.supplyCap(),
-        p.initialBlockReward(), p.halvingInterval(), p.minerShareBasisPoints(), p.initialTarget(), p.maxBlockTransactions(),
-        p.committeeReserve(), p.committeeReserveAmount(), allocations, p.validators(), p.transitionalCommittee());
-  }
-
-  static Address devnetAddress() {
-    return new DevnetAccounts().faucetKey(0).address();
-  }
-
-  static synchronized WordLists wordLists() {
-    if (wordLists == null) {
-      wordLists = WordLists.loadAll();
+    /** TestChain's chain, but its tenth sale allocation goes to the first devnet faucet address. */
+    static ChainParams params() {
+        ChainParams p = TestChain.params();
+        List<ChainParams.Allocation> allocations =
+                new ArrayList<>(p.allocations().subList(0, 9));
+        allocations.add(new ChainParams.Allocation(devnetAddress(), FUNDS));
+        return new ChainParams(
+                p.chainId(),
+                p.network(),
+                p.genesisTime(),
+                p.blockIntervalMillis(),
+                p.minFeePerByte(),
+                p.supplyCap(),
+                p.initialBlockReward(),
+                p.halvingInterval(),
+                p.minerShareBasisPoints(),
+                p.initialTarget(),
+                p.maxBlockTransactions(),
+                p.committeeReserve(),
+                p.committeeReserveAmount(),
+                allocations,
+                p.validators(),
+                p.transitionalCommittee());
     }
-    return wordLists;
-  }
 
-  /** Starts a node in {@code dir} making 100 ms blocks. */
-  static Node startNode(Path dir) {
-    return Node.start(new NodeConfig(dir.resolve("node-" + System.nanoTime()), params(), Optional.of(TestChain.validator()), 1000, 100), H2ChainStore::open);
-  }
-
-  final Messages messages = new Messages(UiLanguage.ENGLISH);
-  final Keystore keystore = new Keystore(new SecureRandom(), CHEAP);
-  final NodeAccess access;
-  final NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
-  final NodeModel nodeModel;
-  final List<WalletEntry> notified = new CopyOnWriteArrayList<>();
-  final WalletOpener opener;
-  private final List<WalletModel> wallets = new ArrayList<>();
-  private final Path dir;
-  private AutoCloseable subscription;
-
-  /** Models over {@code node}, or over a node that never gets ready when empty. Call on the FX thread. */
-  WalletFixture(Path dir, Optional<Node> node) {
-    this.dir = dir;
-    this.access = new NodeAccess(node.map(CompletableFuture::completedFuture).orElseGet(CompletableFuture::new));
-    node.ifPresent(n -> subscription = n.subscribe(bridge));
-    this.nodeModel = new NodeModel(access, bridge);
-    this.opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, notified::add);
-  }
-
-  /** A wallet restored from {@code phrase} (English), opened straight away. FX thread (the disk work is test set-up). */
-  WalletModel wallet(String name, String phrase) {
-    Mnemonic m = Mnemonic.parse(phrase, WordList.load(Language.ENGLISH));
-    Path file = dir.resolve(name + "-" + System.nanoTime() + ".wallet");
-    try {
-      keystore.create(file, m, "", PASSWORD.toCharArray(), Network.DEVNET).close();
-      WalletModel w = new WalletModel(nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), notified::add);
-      wallets.add(w);
-      return w;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static Address devnetAddress() {
+        return new DevnetAccounts().faucetKey(0).address();
     }
-  }
 
-  WalletModel devnetWallet() {
-    return wallet("devnet", DevnetAccounts.MNEMONIC);
-  }
-
-  WalletModel newWallet() {
-    return wallet("fresh", Mnemonic.generate(WordList.load(Language.ENGLISH), new SecureRandom()).phrase());
-  }
-
-  static String otherAddress(int key) {
-    return TestKeys.key(key).address().encode(Network.DEVNET);
-  }
-
-  /** Closes the wallets and stops listening to the node (the node itself belongs to the test). */
-  void close() throws Exception {
-    for (WalletModel w : wallets) {
-      w.shutdown().get(10, TimeUnit.SECONDS);
+    static synchronized WordLists wordLists() {
+        if (wordLists == null) {
+            wordLists = WordLists.loadAll();
+        }
+        return wordLists;
     }
-    if (subscription != null) {
-      subscription.close();
+
+    /** Starts a node in {@code dir} making 100 ms blocks. */
+    static Node startNode(Path dir) {
+        return Node.start(
+                new NodeConfig(
+                        dir.resolve("node-" + System.nanoTime()),
+                        params(),
+                        Optional.of(TestChain.validator()),
+                        1000,
+                        100),
+                H2ChainStore::open);
     }
-    access.close();
-  }
+
+    final Messages messages = new Messages(UiLanguage.ENGLISH);
+    final Keystore keystore = new Keystore(new SecureRandom(), CHEAP);
+    final NodeAccess access;
+    final NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
+    final NodeModel nodeModel;
+    final List<WalletEntry> notified = new CopyOnWriteArrayList<>();
+    final WalletOpener opener;
+    private final List<WalletModel> wallets = new ArrayList<>();
+    private final Path dir;
+    private AutoCloseable subscription;
+
+    /** Models over {@code node}, or over a node that never gets ready when empty. Call on the FX thread. */
+    WalletFixture(Path dir, Optional<Node> node) {
+        this.dir = dir;
+        this.access =
+                new NodeAccess(node.map(CompletableFuture::completedFuture).orElseGet(CompletableFuture::new));
+        node.ifPresent(n -> subscription = n.subscribe(bridge));
+        this.nodeModel = new NodeModel(access, bridge);
+        this.opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, notified::add);
+    }
+
+    /** A wallet restored from {@code phrase} (English), opened straight away. FX thread (the disk work is test set-up). */
+    WalletModel wallet(String name, String phrase) {
+        Mnemonic m = Mnemonic.parse(phrase, WordList.load(Language.ENGLISH));
+        Path file = dir.resolve(name + "-" + System.nanoTime() + ".wallet");
+        try {
+            keystore.create(file, m, "", PASSWORD.toCharArray(), Network.DEVNET).close();
+            WalletModel w = new WalletModel(
+                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), notified::add);
+            wallets.add(w);
+            return w;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    WalletModel devnetWallet() {
+        return wallet("devnet", DevnetAccounts.MNEMONIC);
+    }
+
+    WalletModel newWallet() {
+        return wallet(
+                "fresh",
+                Mnemonic.generate(WordList.load(Language.ENGLISH), new SecureRandom())
+                        .phrase());
+    }
+
+    static String otherAddress(int key) {
+        return TestKeys.key(key).address().encode(Network.DEVNET);
+    }
+
+    /** Closes the wallets and stops listening to the node (the node itself belongs to the test). */
+    void close() throws Exception {
+        for (WalletModel w : wallets) {
+            w.shutdown().get(10, TimeUnit.SECONDS);
+        }
+        if (subscription != null) {
+            subscription.close();
+        }
+        access.close();
+    }
 }

@@ -50,191 +50,252 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The wallet screens in the main window, against a real node, for a wallet holding the devnet phrase's coins. */
 @ExtendWith(ApplicationExtension.class)
 class WalletScreensTest {
-  @TempDir static Path dir;
-  private static Node node;
+    @TempDir
+    static Path dir;
 
-  private WalletFixture fixture;
-  private WalletModel wallet;
-  private MainWindow window;
-  private TransactionsController transactions;
+    private static Node node;
 
-  @BeforeAll
-  static void startNode() {
-    node = WalletFixture.startNode(dir);
-  }
+    private WalletFixture fixture;
+    private WalletModel wallet;
+    private MainWindow window;
+    private TransactionsController transactions;
 
-  @AfterAll
-  static void stopNode() {
-    node.close();
-  }
+    @BeforeAll
+    static void startNode() {
+        node = WalletFixture.startNode(dir);
+    }
 
-  /** The screens as the program lists them. */
-  static List<Screen> screens() {
-    String base = "/global/cas/ui/wallet/";
-    return List.of(
-        new Screen("overview", "nav.overview", base + "overview.fxml", KeyCombination.keyCombination("Shortcut+1")),
-        new Screen("send", "nav.send", base + "send.fxml", KeyCombination.keyCombination("Shortcut+2")),
-        new Screen("receive", "nav.receive", base + "receive.fxml", KeyCombination.keyCombination("Shortcut+3")),
-        new Screen("transactions", "nav.transactions", base + "transactions.fxml", KeyCombination.keyCombination("Shortcut+4")),
-        new Screen("addressBook", "nav.addressBook", base + "addressbook.fxml", KeyCombination.keyCombination("Shortcut+5")));
-  }
+    @AfterAll
+    static void stopNode() {
+        node.close();
+    }
 
-  @Start
-  void start(Stage stage) {
-    fixture = new WalletFixture(dir, Optional.of(node));
-    wallet = fixture.devnetWallet();
-    var m = fixture.messages;
-    ViewLoader loader = new ViewLoader(m, type -> {
-      if (type == OverviewController.class) {
-        return new OverviewController(wallet, m);
-      } else if (type == SendController.class) {
-        return new SendController(wallet, m);
-      } else if (type == ReceiveController.class) {
-        return new ReceiveController(wallet, m);
-      } else if (type == TransactionsController.class) {
-        return new TransactionsController(wallet, m);
-      } else if (type == AddressBookController.class) {
-        return new AddressBookController(wallet, m);
-      }
-      throw new IllegalArgumentException(type.getName());
-    });
-    window = new MainWindow(loader, fixture.nodeModel, screens());
-    window.whenLoaded("transactions", c -> transactions = (TransactionsController) c);
-    Scene scene = new Scene(window.root(), 1200, 760);
-    window.installShortcuts(scene);
-    stage.setScene(scene);
-    stage.show();
-  }
+    /** The screens as the program lists them. */
+    static List<Screen> screens() {
+        String base = "/global/cas/ui/wallet/";
+        return List.of(
+                new Screen(
+                        "overview",
+                        "nav.overview",
+                        base + "overview.fxml",
+                        KeyCombination.keyCombination("Shortcut+1")),
+                new Screen("send", "nav.send", base + "send.fxml", KeyCombination.keyCombination("Shortcut+2")),
+                new Screen(
+                        "receive", "nav.receive", base + "receive.fxml", KeyCombination.keyCombination("Shortcut+3")),
+                new Screen(
+                        "transactions",
+                        "nav.transactions",
+                        base + "transactions.fxml",
+                        KeyCombination.keyCombination("Shortcut+4")),
+                new Screen(
+                        "addressBook",
+                        "nav.addressBook",
+                        base + "addressbook.fxml",
+                        KeyCombination.keyCombination("Shortcut+5")));
+    }
 
-  @AfterEach
-  void stop() throws Exception {
-    fixture.close();
-  }
+    @Start
+    void start(Stage stage) {
+        fixture = new WalletFixture(dir, Optional.of(node));
+        wallet = fixture.devnetWallet();
+        var m = fixture.messages;
+        ViewLoader loader = new ViewLoader(m, type -> {
+            if (type == OverviewController.class) {
+                return new OverviewController(wallet, m);
+            } else if (type == SendController.class) {
+                return new SendController(wallet, m);
+            } else if (type == ReceiveController.class) {
+                return new ReceiveController(wallet, m);
+            } else if (type == TransactionsController.class) {
+                return new TransactionsController(wallet, m);
+            } else if (type == AddressBookController.class) {
+                return new AddressBookController(wallet, m);
+            }
+            throw new IllegalArgumentException(type.getName());
+        });
+        window = new MainWindow(loader, fixture.nodeModel, screens());
+        window.whenLoaded("transactions", c -> transactions = (TransactionsController) c);
+        Scene scene = new Scene(window.root(), 1200, 760);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
 
-  private static String label(FxRobot robot, String id) {
-    return robot.lookup(id).queryAs(Label.class).getText();
-  }
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
 
-  private void unlockWith(FxRobot robot, String password) throws Exception {
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#promptPassword").tryQuery().isPresent());
-    robot.interact(() -> robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(password));
-    robot.clickOn("#promptOk");
-  }
+    private static String label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
 
-  @Test
-  @DisplayName("the overview shows the balance, the genesis payment among recent transactions, and the node height")
-  void overview(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> wallet.syncedProperty().get());
-    assertThat(label(robot, "#balance")).isEqualTo("100000000 CAS");
-    assertThat(label(robot, "#spendable")).isEqualTo("100000000 CAS");
-    assertThat(label(robot, "#sync")).startsWith("Up to date at block ");
-    assertThat(Long.parseLong(label(robot, "#height"))).isPositive();
-    TableView<?> recent = robot.lookup("#recent").queryAs(TableView.class);
-    assertThat(recent.getItems()).hasSize(1);
-  }
+    private void unlockWith(FxRobot robot, String password) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#promptPassword").tryQuery().isPresent());
+        robot.interact(() ->
+                robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(password));
+        robot.clickOn("#promptOk");
+    }
 
-  @Test
-  @DisplayName("receive shows the address with its QR code and copies it; a new address needs the right password")
-  void receive(FxRobot robot) throws Exception {
-    robot.clickOn("#nav-receive");
-    String first = WalletFixture.devnetAddress().encode(Network.DEVNET);
-    assertThat(robot.lookup("#address").queryAs(TextField.class).getText()).isEqualTo(first);
-    assertThat(robot.lookup("#qr").queryAs(ImageView.class).getImage().getWidth()).isGreaterThanOrEqualTo(200);
-    robot.clickOn("#copy");
-    String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
-    assertThat(copied).isEqualTo(first);
+    @Test
+    @DisplayName("the overview shows the balance, the genesis payment among recent transactions, and the node height")
+    void overview(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> wallet.syncedProperty().get());
+        assertThat(label(robot, "#balance")).isEqualTo("100000000 CAS");
+        assertThat(label(robot, "#spendable")).isEqualTo("100000000 CAS");
+        assertThat(label(robot, "#sync")).startsWith("Up to date at block ");
+        assertThat(Long.parseLong(label(robot, "#height"))).isPositive();
+        TableView<?> recent = robot.lookup("#recent").queryAs(TableView.class);
+        assertThat(recent.getItems()).hasSize(1);
+    }
 
-    robot.clickOn("#newAddress");
-    unlockWith(robot, "wrong");
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> label(robot, "#receiveMessage").equals(fixture.messages.reason(Reason.WRONG_PASSWORD)));
-    assertThat(wallet.addresses()).hasSize(1);
+    @Test
+    @DisplayName("receive shows the address with its QR code and copies it; a new address needs the right password")
+    void receive(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-receive");
+        String first = WalletFixture.devnetAddress().encode(Network.DEVNET);
+        assertThat(robot.lookup("#address").queryAs(TextField.class).getText()).isEqualTo(first);
+        assertThat(robot.lookup("#qr").queryAs(ImageView.class).getImage().getWidth())
+                .isGreaterThanOrEqualTo(200);
+        robot.clickOn("#copy");
+        String copied = WaitForAsyncUtils.asyncFx(
+                        () -> Clipboard.getSystemClipboard().getString())
+                .get();
+        assertThat(copied).isEqualTo(first);
 
-    robot.clickOn("#newAddress");
-    unlockWith(robot, WalletFixture.PASSWORD);
-    String second = HdWallet.fromMnemonic(Mnemonic.parse(DevnetAccounts.MNEMONIC, WordList.load(Language.ENGLISH)), "").address(0, 1).encode(Network.DEVNET);
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#address").queryAs(TextField.class).getText().equals(second));
-    assertThat(wallet.addresses()).hasSize(2);
+        robot.clickOn("#newAddress");
+        unlockWith(robot, "wrong");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> label(robot, "#receiveMessage").equals(fixture.messages.reason(Reason.WRONG_PASSWORD)));
+        assertThat(wallet.addresses()).hasSize(1);
 
-    robot.interact(() -> robot.lookup("#addressLabel").queryAs(TextField.class).setText("储蓄"));
-    robot.clickOn("#saveLabel");
-    assertThat(wallet.book().addressLabels()).containsEntry(wallet.receivingAddressProperty().get(), "储蓄");
-  }
+        robot.clickOn("#newAddress");
+        unlockWith(robot, WalletFixture.PASSWORD);
+        String second = HdWallet.fromMnemonic(
+                        Mnemonic.parse(DevnetAccounts.MNEMONIC, WordList.load(Language.ENGLISH)), "")
+                .address(0, 1)
+                .encode(Network.DEVNET);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#address")
+                        .queryAs(TextField.class)
+                        .getText()
+                        .equals(second));
+        assertThat(wallet.addresses()).hasSize(2);
 
-  @Test
-  @DisplayName("the transactions table lists the history, filters it, edits a label, and exports it in Chinese as CSV with a BOM")
-  void transactionsAndCsv(FxRobot robot) throws Exception {
-    WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> wallet.syncedProperty().get());
-    robot.clickOn("#nav-transactions");
-    TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
-    assertThat(table.getItems()).hasSize(1);
-    WalletEntry genesis = wallet.history().get(0);
-    assertThat(genesis.kind()).isEqualTo(WalletEntry.Kind.RECEIVED);
+        robot.interact(
+                () -> robot.lookup("#addressLabel").queryAs(TextField.class).setText("储蓄"));
+        robot.clickOn("#saveLabel");
+        assertThat(wallet.book().addressLabels())
+                .containsEntry(wallet.receivingAddressProperty().get(), "储蓄");
+    }
 
-    robot.doubleClickOn(robot.lookup(".table-row-cell").nth(0).lookup(".table-cell").nth(5).queryAs(javafx.scene.Node.class));
-    robot.write("Genesis").type(KeyCode.ENTER);
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Genesis".equals(wallet.book().transactionLabels().get(genesis.id())));
+    @Test
+    @DisplayName(
+            "the transactions table lists the history, filters it, edits a label, and exports it in Chinese as CSV with a BOM")
+    void transactionsAndCsv(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> wallet.syncedProperty().get());
+        robot.clickOn("#nav-transactions");
+        TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(1);
+        WalletEntry genesis = wallet.history().get(0);
+        assertThat(genesis.kind()).isEqualTo(WalletEntry.Kind.RECEIVED);
 
-    robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText("nothing like this"));
-    assertThat(table.getItems()).isEmpty();
-    robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText("genesis"));
-    assertThat(table.getItems()).hasSize(1);
+        robot.doubleClickOn(robot.lookup(".table-row-cell")
+                .nth(0)
+                .lookup(".table-cell")
+                .nth(5)
+                .queryAs(javafx.scene.Node.class));
+        robot.write("Genesis").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> "Genesis".equals(wallet.book().transactionLabels().get(genesis.id())));
 
-    robot.interact(() -> wallet.book().labelTransaction(genesis.id(), "创世分配"));
-    robot.interact(() -> fixture.messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
-    Path csv = dir.resolve("导出-" + System.nanoTime() + ".csv");
-    WaitForAsyncUtils.asyncFx(() -> transactions.export(csv)).get().get(10, TimeUnit.SECONDS);
-    byte[] bytes = Files.readAllBytes(csv);
-    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-    List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
-    assertThat(lines.get(0)).startsWith("时间,类型,金额（CAS）");
-    assertThat(lines.get(1)).contains(",收款,100000000,").contains(",创世分配,").endsWith(genesis.id().hex());
-  }
+        robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText("nothing like this"));
+        assertThat(table.getItems()).isEmpty();
+        robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText("genesis"));
+        assertThat(table.getItems()).hasSize(1);
 
-  @Test
-  @DisplayName("a contact saved in the address book is offered on Send and fills in the address")
-  void addressBook(FxRobot robot) throws Exception {
-    robot.clickOn("#nav-addressBook");
-    String address = WalletFixture.otherAddress(45);
-    robot.interact(() -> {
-      robot.lookup("#name").queryAs(TextField.class).setText("王小明");
-      robot.lookup("#address").queryAs(TextField.class).setText(address.substring(0, address.length() - 1) + "x");
-    });
-    assertThat(label(robot, "#addressError")).isNotEmpty();
-    robot.clickOn("#save");
-    assertThat(wallet.book().contacts()).isEmpty();
-    robot.interact(() -> robot.lookup("#address").queryAs(TextField.class).setText(address));
-    robot.clickOn("#save");
-    assertThat(wallet.book().contacts()).extracting(Contact::name).containsExactly("王小明");
+        robot.interact(() -> wallet.book().labelTransaction(genesis.id(), "创世分配"));
+        robot.interact(() -> fixture.messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
+        Path csv = dir.resolve("导出-" + System.nanoTime() + ".csv");
+        WaitForAsyncUtils.asyncFx(() -> transactions.export(csv)).get().get(10, TimeUnit.SECONDS);
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        List<String> lines =
+                new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+        assertThat(lines.get(0)).startsWith("时间,类型,金额（CAS）");
+        assertThat(lines.get(1))
+                .contains(",收款,100000000,")
+                .contains(",创世分配,")
+                .endsWith(genesis.id().hex());
+    }
 
-    robot.clickOn("#nav-send");
-    robot.interact(() -> robot.lookup("#contactPick").<ComboBox<Contact>>query().getSelectionModel().select(0));
-    assertThat(robot.lookup("#to").queryAs(TextField.class).getText()).isEqualTo(address);
-    assertThat(label(robot, "#toHint")).isEqualTo("Address book: 王小明");
-  }
+    @Test
+    @DisplayName("a contact saved in the address book is offered on Send and fills in the address")
+    void addressBook(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-addressBook");
+        String address = WalletFixture.otherAddress(45);
+        robot.interact(() -> {
+            robot.lookup("#name").queryAs(TextField.class).setText("王小明");
+            robot.lookup("#address").queryAs(TextField.class).setText(address.substring(0, address.length() - 1) + "x");
+        });
+        assertThat(label(robot, "#addressError")).isNotEmpty();
+        robot.clickOn("#save");
+        assertThat(wallet.book().contacts()).isEmpty();
+        robot.interact(() -> robot.lookup("#address").queryAs(TextField.class).setText(address));
+        robot.clickOn("#save");
+        assertThat(wallet.book().contacts()).extracting(Contact::name).containsExactly("王小明");
 
-  @Test
-  @DisplayName("switching to 简体中文 changes the visible text of the wallet screens without a restart")
-  void switchesLanguage(FxRobot robot) {
-    robot.clickOn("#nav-send");
-    assertThat(robot.lookup("#review").queryAs(Button.class).getText()).isEqualTo("Review…");
-    robot.interact(() -> fixture.messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
-    assertThat(robot.lookup("#nav-send").queryAs(ToggleButton.class).getText()).isEqualTo("发送");
-    assertThat(robot.lookup("#review").queryAs(Button.class).getText()).isEqualTo("核对…");
-    assertThat(robot.lookup("#max").queryAs(ToggleButton.class).getText()).isEqualTo("全部");
-    robot.clickOn("#nav-overview");
-    assertThat(robot.lookup(".title-2").queryAs(Label.class).getText()).isEqualTo("概览");
-  }
+        robot.clickOn("#nav-send");
+        robot.interact(() -> robot.lookup("#contactPick")
+                .<ComboBox<Contact>>query()
+                .getSelectionModel()
+                .select(0));
+        assertThat(robot.lookup("#to").queryAs(TextField.class).getText()).isEqualTo(address);
+        assertThat(label(robot, "#toHint")).isEqualTo("Address book: 王小明");
+    }
 
-  @Test
-  @DisplayName("a payment notification reads in the person's language and shows over the window")
-  void notification(FxRobot robot) {
-    DesktopNotifier notifier = new DesktopNotifier(fixture.messages);
-    WalletEntry entry = new WalletEntry(global.cas.crypto.Hash.ZERO, 7, 0, WalletEntry.Kind.RECEIVED, global.cas.ledger.Amounts.parse("12.5"), 0, List.of());
-    assertThat(notifier.texts(entry)).containsExactly("Payment received", "12.5 CAS arrived in block 7.");
-    robot.interact(() -> fixture.messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
-    assertThat(notifier.texts(entry)).containsExactly("收到付款", "12.5 CAS 已在区块 7 中到账。");
-    int before = javafx.stage.Window.getWindows().size();
-    robot.interact(() -> notifier.paymentArrived(entry));
-    assertThat(javafx.stage.Window.getWindows().size()).isGreaterThan(before);
-  }
+    @Test
+    @DisplayName("switching to 简体中文 changes the visible text of the wallet screens without a restart")
+    void switchesLanguage(FxRobot robot) {
+        robot.clickOn("#nav-send");
+        assertThat(robot.lookup("#review").queryAs(Button.class).getText()).isEqualTo("Review…");
+        robot.interact(() -> fixture.messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
+        assertThat(robot.lookup("#nav-send").queryAs(ToggleButton.class).getText())
+                .isEqualTo("发送");
+        assertThat(robot.lookup("#review").queryAs(Button.class).getText()).isEqualTo("核对…");
+        assertThat(robot.lookup("#max").queryAs(ToggleButton.class).getText()).isEqualTo("全部");
+        robot.clickOn("#nav-overview");
+        assertThat(robot.lookup(".title-2").queryAs(Label.class).getText()).isEqualTo("概览");
+    }
+
+    @Test
+    @DisplayName("a payment notification reads in the person's language and shows over the window")
+    void notification(FxRobot robot) {
+        DesktopNotifier notifier = new DesktopNotifier(fixture.messages);
+        WalletEntry entry = new WalletEntry(
+                global.cas.crypto.Hash.ZERO,
+                7,
+                0,
+                WalletEntry.Kind.RECEIVED,
+                global.cas.ledger.Amounts.parse("12.5"),
+                0,
+                List.of());
+        assertThat(notifier.texts(entry)).containsExactly("Payment received", "12.5 CAS arrived in block 7.");
+        robot.interact(() -> fixture.messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
+        assertThat(notifier.texts(entry)).containsExactly("收到付款", "12.5 CAS 已在区块 7 中到账。");
+        int before = javafx.stage.Window.getWindows().size();
+        robot.interact(() -> notifier.paymentArrived(entry));
+        assertThat(javafx.stage.Window.getWindows().size()).isGreaterThan(before);
+    }
 }
