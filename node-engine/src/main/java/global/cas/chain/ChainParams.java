@@ -45,6 +45,69 @@ public record ChainParams(
         transitionalCommittee = List.copyOf(transitionalCommittee);
     }
 
+    /** These parameters with other sale allocations (a devnet or test genesis). */
+    public ChainParams withAllocations(List<Allocation> newAllocations) {
+        return new ChainParams(
+                chainId,
+                network,
+                genesisTime,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                maxBlockTransactions,
+                committeeReserve,
+                committeeReserveAmount,
+                newAllocations,
+                validators,
+                transitionalCommittee);
+    }
+
+    /** These parameters with another validator set. */
+    public ChainParams withValidators(List<Address> newValidators) {
+        return new ChainParams(
+                chainId,
+                network,
+                genesisTime,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                maxBlockTransactions,
+                committeeReserve,
+                committeeReserveAmount,
+                allocations,
+                newValidators,
+                transitionalCommittee);
+    }
+
+    /** These parameters with another block size bound. */
+    public ChainParams withMaxBlockTransactions(int max) {
+        return new ChainParams(
+                chainId,
+                network,
+                genesisTime,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                max,
+                committeeReserve,
+                committeeReserveAmount,
+                allocations,
+                validators,
+                transitionalCommittee);
+    }
+
     public long frozenAtGenesis() {
         return supplyCap
                 - committeeReserveAmount

@@ -259,23 +259,7 @@ class BlockExecutorTest {
     @DisplayName("L1: build respects maxBlockTransactions and leaves the rest for later")
     void blockSizeLimit() {
         ChainParams p = params;
-        ChainParams small = new ChainParams(
-                p.chainId(),
-                p.network(),
-                p.genesisTime(),
-                p.blockIntervalMillis(),
-                p.minFeePerByte(),
-                p.supplyCap(),
-                p.initialBlockReward(),
-                p.halvingInterval(),
-                p.minerShareBasisPoints(),
-                p.initialTarget(),
-                2,
-                p.committeeReserve(),
-                p.committeeReserveAmount(),
-                p.allocations(),
-                p.validators(),
-                p.transitionalCommittee());
+        ChainParams small = p.withMaxBlockTransactions(2);
         BlockExecutor ex = new BlockExecutor(small, TestChain.rules());
         LedgerState s = TestChain.genesisState();
         ChainTip tip = TestBlocks.genesisTip();

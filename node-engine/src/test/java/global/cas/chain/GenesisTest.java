@@ -217,23 +217,7 @@ class GenesisTest {
     @DisplayName("C4: a genesis without validators is refused")
     void noValidators() {
         ChainParams p = TestChain.params();
-        ChainParams none = new ChainParams(
-                p.chainId(),
-                p.network(),
-                p.genesisTime(),
-                p.blockIntervalMillis(),
-                p.minFeePerByte(),
-                p.supplyCap(),
-                p.initialBlockReward(),
-                p.halvingInterval(),
-                p.minerShareBasisPoints(),
-                p.initialTarget(),
-                p.maxBlockTransactions(),
-                p.committeeReserve(),
-                p.committeeReserveAmount(),
-                p.allocations(),
-                List.of(),
-                p.transitionalCommittee());
+        ChainParams none = p.withValidators(List.of());
         invalid(() -> Genesis.validate(none), "validator");
     }
 

@@ -12,7 +12,6 @@ import global.cas.wallet.keys.UnlockedWallet;
 import global.cas.wallet.keys.WordList;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -82,12 +81,7 @@ public final class WalletCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = wallet.path(common);
-        if (Files.exists(file)) {
-            throw new CliException(
-                    "ALREADY_EXISTS",
-                    "The wallet file " + file + " already exists; choose another name with --wallet.");
-        }
+        Path file = wallet.newPath(common);
         Mnemonic mnemonic = Mnemonic.generate(WordList.load(language.language()), random);
         if (!terminal.canShow(String.join(" ", mnemonic.words()))) {
             throw new CliException(

@@ -37,6 +37,17 @@ public final class WalletFileOption {
                 : p.toAbsolutePath().normalize();
     }
 
+    /** The path for a wallet about to be written; refuses to overwrite an existing one. */
+    public Path newPath(CommonOptions common) {
+        Path file = path(common);
+        if (java.nio.file.Files.exists(file)) {
+            throw new CliException(
+                    "ALREADY_EXISTS",
+                    "The wallet file " + file + " already exists; choose another name with --wallet.");
+        }
+        return file;
+    }
+
     /**
      * Opens the wallet file (no password needed) and checks that it is for the command's network.
      *

@@ -11,7 +11,6 @@ import global.cas.wallet.keys.Mnemonic;
 import global.cas.wallet.keys.UnlockedWallet;
 import global.cas.wallet.keys.WordLists;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -61,12 +60,7 @@ public final class WalletRestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path file = wallet.path(common);
-        if (Files.exists(file)) {
-            throw new CliException(
-                    "ALREADY_EXISTS",
-                    "The wallet file " + file + " already exists; choose another name with --wallet.");
-        }
+        Path file = wallet.newPath(common);
         Mnemonic mnemonic = WordLists.loadAll().parse(phrase());
         char[] pw = password.fresh(terminal);
         try (UnlockedWallet restored = keystore.create(file, mnemonic, passphrase, pw, common.network())) {

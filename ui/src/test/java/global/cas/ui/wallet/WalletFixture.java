@@ -53,23 +53,7 @@ final class WalletFixture {
         List<ChainParams.Allocation> allocations =
                 new ArrayList<>(p.allocations().subList(0, 9));
         allocations.add(new ChainParams.Allocation(devnetAddress(), FUNDS));
-        return new ChainParams(
-                p.chainId(),
-                p.network(),
-                p.genesisTime(),
-                p.blockIntervalMillis(),
-                p.minFeePerByte(),
-                p.supplyCap(),
-                p.initialBlockReward(),
-                p.halvingInterval(),
-                p.minerShareBasisPoints(),
-                p.initialTarget(),
-                p.maxBlockTransactions(),
-                p.committeeReserve(),
-                p.committeeReserveAmount(),
-                allocations,
-                p.validators(),
-                p.transitionalCommittee());
+        return p.withAllocations(allocations);
     }
 
     static Address devnetAddress() {
