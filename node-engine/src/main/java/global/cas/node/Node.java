@@ -114,17 +114,25 @@ public final class Node implements AutoCloseable {
         return chain.tip();
     }
 
+    /*
+     * Storage is written before the in-memory state and tip move on, so a reader could find a block
+     * in storage whose effects the balances do not show yet. Everything read from storage is
+     * therefore bounded by the tip: what a caller sees is always one consistent chain height.
+     */
+
     public Optional<Block> block(long height) {
-        return store.block(height);
+        return height <= chain.tip().height() ? store.block(height) : Optional.empty();
     }
 
     public Optional<Block> blockByHash(Hash hash) {
-        return store.blockByHash(hash);
+        long tip = chain.tip().height();
+        return store.blockByHash(hash).filter(b -> b.height() <= tip);
     }
 
-    /** A committed transaction, from storage. */
+    /** A committed transaction, from storage, once the tip includes its block. */
     public Optional<StoredTransaction> transaction(Hash id) {
-        return store.transaction(id);
+        long tip = chain.tip().height();
+        return store.transaction(id).filter(t -> t.height() <= tip);
     }
 
     /** A transaction still waiting in the mempool. */
@@ -169,6 +177,9 @@ public final class Node implements AutoCloseable {
      * allocations for block 0, the packer's and miner's rewards after (S4). Wallets scan these.
      */
     public List<UnspentOutput> blockRewards(long height) {
+        if (height > chain.tip().height()) {
+            return List.of();
+        }
         if (height == 0) {
             return store.outputsCreated(0, UnspentOutput.storageId(1, 0, 0) - 1);
         }

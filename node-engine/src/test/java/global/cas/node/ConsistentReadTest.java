@@ -1,0 +1,155 @@
+package global.cas.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import global.cas.chain.Block;
+import global.cas.chain.BlockExecutor.ExecutedBlock;
+import global.cas.chain.ChainTip;
+import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
+import global.cas.ledger.Amounts;
+import global.cas.ledger.AssetId;
+import global.cas.ledger.BalanceKey;
+import global.cas.ledger.Transfer;
+import global.cas.ledger.TxOutput;
+import global.cas.ledger.UnspentOutput;
+import global.cas.store.ChainStore;
+import global.cas.store.StoredTransaction;
+import global.cas.store.h2.H2ChainStore;
+import global.cas.testing.TestChain;
+import global.cas.testing.TestKeys;
+import global.cas.wallet.TransferBuilder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A block is written to storage before the in-memory balances move on. This test holds the chain
+ * thread in that gap and checks that readers never see a transaction whose effect on the balances
+ * is not visible yet.
+ */
+class ConsistentReadTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("L2: a committed transaction is visible only together with the balances it changed")
+    void storageAheadOfStateIsHidden() throws Exception {
+        KeyPair from = TestChain.funded(3);
+        KeyPair to = TestKeys.key(43);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PausingStore[] holder = new PausingStore[1];
+        // a very long block interval: the test makes the one block it needs through the producer
+        NodeConfig config =
+                new NodeConfig(dir, TestChain.params(), Optional.of(TestChain.validator()), 1_000, 3_600_000);
+        try (Node node = Node.start(config, d -> holder[0] = new PausingStore(H2ChainStore.open(d)))) {
+            Transfer tx = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+                    .pay(
+                            node.spendableOutputs(from.address()),
+                            Map.of(from.address(), from),
+                            List.of(new TxOutput(to.address(), AssetId.CAS, Amounts.cas(7))),
+                            from.address(),
+                            node.tip().height() + 10);
+            node.submit(tx).join();
+            long height = node.tip().height() + 1;
+            holder[0].pauseAfterNextCommit(written, release);
+            var produced = node.chain().produce(TestChain.validator(), System.currentTimeMillis());
+            assertThat(written.await(20, TimeUnit.SECONDS)).isTrue();
+
+            // storage already holds the block; the node must not show it yet
+            assertThat(holder[0].transaction(tx.id())).isPresent();
+            assertThat(node.transaction(tx.id())).isEmpty();
+            assertThat(node.block(height)).isEmpty();
+            assertThat(node.blockRewards(height)).isEmpty();
+            assertThat(node.balance(to.address(), AssetId.CAS)).isZero();
+
+            release.countDown();
+            produced.get(20, TimeUnit.SECONDS);
+            assertThat(node.transaction(tx.id())).isPresent();
+            assertThat(node.block(height)).isPresent();
+            assertThat(node.balance(to.address(), AssetId.CAS)).isEqualTo(Amounts.cas(7));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** Delegates to a real store; after one chosen commit it waits until released. */
+    private static final class PausingStore implements ChainStore {
+        private final ChainStore inner;
+        private volatile CountDownLatch written;
+        private volatile CountDownLatch release;
+
+        PausingStore(ChainStore inner) {
+            this.inner = inner;
+        }
+
+        void pauseAfterNextCommit(CountDownLatch written, CountDownLatch release) {
+            this.release = release;
+            this.written = written;
+        }
+
+        @Override
+        public Optional<ChainTip> tip() {
+            return inner.tip();
+        }
+
+        @Override
+        public void commit(ExecutedBlock block) {
+            inner.commit(block);
+            CountDownLatch w = written;
+            if (w != null) {
+                written = null;
+                w.countDown();
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public Optional<Block> block(long height) {
+            return inner.block(height);
+        }
+
+        @Override
+        public Optional<Block> blockByHash(Hash hash) {
+            return inner.blockByHash(hash);
+        }
+
+        @Override
+        public Optional<StoredTransaction> transaction(Hash id) {
+            return inner.transaction(id);
+        }
+
+        @Override
+        public void forEachUnspent(Consumer<UnspentOutput> sink) {
+            inner.forEachUnspent(sink);
+        }
+
+        @Override
+        public List<UnspentOutput> outputsCreated(long from, long to) {
+            return inner.outputsCreated(from, to);
+        }
+
+        @Override
+        public void forEachBalance(BiConsumer<BalanceKey, Long> sink) {
+            inner.forEachBalance(sink);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
