@@ -2,6 +2,7 @@ package global.cas.wallet;
 
 import global.cas.chain.Block;
 import global.cas.crypto.Address;
+import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.MiningProof;
 import global.cas.ledger.OutputRef;
@@ -26,9 +27,34 @@ public final class WalletHistory {
     private final Map<OutputRef, TxOutput> owned = new HashMap<>();
     private final List<WalletEntry> entries = new ArrayList<>();
     private long scannedHeight = -1;
+    private Hash lastHash = Hash.ZERO;
 
     public WalletHistory(Set<Address> addresses) {
         this.mine = new LinkedHashSet<>(addresses);
+    }
+
+    /**
+     * Continues from a checkpoint for {@code addresses}. A checkpoint made while the wallet watched
+     * other addresses cannot be trusted (an address added later may have received before), so it
+     * is ignored then and the history starts again from genesis.
+     */
+    public static WalletHistory resume(Set<Address> addresses, ScanCheckpoint checkpoint) {
+        WalletHistory h = new WalletHistory(addresses);
+        if (checkpoint.addresses().equals(h.mine)) {
+            h.owned.putAll(checkpoint.owned());
+            h.entries.addAll(checkpoint.entries());
+            h.scannedHeight = checkpoint.height();
+            h.lastHash = checkpoint.blockHash();
+        }
+        return h;
+    }
+
+    /** The state to save so that {@link #resume} continues after the last block read; empty before genesis. */
+    public java.util.Optional<ScanCheckpoint> checkpoint() {
+        if (scannedHeight < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ScanCheckpoint(scannedHeight, lastHash, mine, owned, entries));
     }
 
     /** Adds an address (a new receiving address); blocks already scanned are not re-read. */
@@ -76,6 +102,7 @@ public final class WalletHistory {
         }
         entries.addAll(found);
         scannedHeight = block.height();
+        lastHash = block.hash();
         return found;
     }
 

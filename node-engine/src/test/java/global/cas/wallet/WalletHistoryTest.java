@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.Genesis;
+import global.cas.crypto.Address;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
@@ -72,5 +73,52 @@ class WalletHistoryTest {
         assertThat(history.entries().get(2).net()).isEqualTo(-toSelf.fee());
         long sum = history.entries().stream().mapToLong(WalletEntry::net).sum();
         assertThat(sum).isEqualTo(node.state().balance(alice.address(), AssetId.CAS));
+    }
+
+    @Test
+    @DisplayName(
+            "a history resumed from its checkpoint after block 1 ends exactly like one that read every block; other addresses start again")
+    void resumeFromCheckpoint() {
+        TestNode node = new TestNode();
+        KeyPair alice = TestChain.funded(1);
+        KeyPair bob = TestKeys.key(61);
+        Set<Address> mine = Set.of(alice.address());
+        WalletHistory continuous = new WalletHistory(mine);
+        assertThat(continuous.checkpoint()).isEmpty();
+        ExecutedBlock genesis = Genesis.build(TestChain.params());
+        continuous.scan(genesis.block(), genesis.delta().created());
+
+        TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
+        ExecutedBlock b1 = node.produce(List.of(builder.pay(
+                node.state().unspentOf(alice.address()),
+                Map.of(alice.address(), alice),
+                List.of(new TxOutput(bob.address(), AssetId.CAS, Amounts.cas(10))),
+                alice.address(),
+                100)));
+        continuous.scan(b1.block(), rewardsOf(b1));
+        ScanCheckpoint cp = continuous.checkpoint().orElseThrow();
+        assertThat(cp.height()).isEqualTo(1);
+        assertThat(cp.blockHash()).isEqualTo(b1.block().hash());
+
+        WalletHistory resumed = WalletHistory.resume(mine, cp);
+        assertThat(resumed.scannedHeight()).isEqualTo(1);
+        // block 2 spends the change of block 1: only a resumed history that kept its outputs sees it as sent
+        ExecutedBlock b2 = node.produce(List.of(builder.pay(
+                node.state().unspentOf(alice.address()),
+                Map.of(alice.address(), alice),
+                List.of(new TxOutput(bob.address(), AssetId.CAS, Amounts.cas(2))),
+                alice.address(),
+                100)));
+        continuous.scan(b2.block(), rewardsOf(b2));
+        resumed.scan(b2.block(), rewardsOf(b2));
+        assertThat(resumed.entries()).isEqualTo(continuous.entries());
+        assertThat(resumed.entries().get(2).kind()).isEqualTo(WalletEntry.Kind.SENT);
+        assertThat(resumed.checkpoint()).isEqualTo(continuous.checkpoint());
+
+        WalletHistory other = WalletHistory.resume(Set.of(alice.address(), bob.address()), cp);
+        assertThat(other.scannedHeight())
+                .as("a checkpoint for other addresses is not used")
+                .isEqualTo(-1);
+        assertThat(other.entries()).isEmpty();
     }
 }

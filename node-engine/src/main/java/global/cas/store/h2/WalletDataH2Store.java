@@ -2,6 +2,11 @@ package global.cas.store.h2;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
+import global.cas.ledger.AssetId;
+import global.cas.ledger.OutputRef;
+import global.cas.ledger.TxOutput;
+import global.cas.wallet.ScanCheckpoint;
+import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.Contact;
 import global.cas.wallet.data.Labels;
 import global.cas.wallet.data.WalletData;
@@ -13,10 +18,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -36,8 +44,15 @@ public final class WalletDataH2Store implements WalletData {
     /** See {@code H2ChainStore.SETTINGS}: commits reach the file at once, no compaction on close. */
     private static final String SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
 
-    private static final Set<String> TABLES =
-            Set.of("TRANSACTION_LABELS", "ADDRESS_LABELS", "CONTACTS", "flyway_schema_history");
+    private static final Set<String> TABLES = Set.of(
+            "TRANSACTION_LABELS",
+            "ADDRESS_LABELS",
+            "CONTACTS",
+            "SCAN_POSITION",
+            "SCAN_ADDRESSES",
+            "SCAN_OWNED",
+            "SCAN_ENTRIES",
+            "flyway_schema_history");
 
     private final String where;
     private final Connection connection;
@@ -211,6 +226,157 @@ public final class WalletDataH2Store implements WalletData {
     @Override
     public synchronized void removeContact(Address address) {
         update("DELETE FROM contacts WHERE address = ?", address.bytes());
+    }
+
+    @Override
+    public synchronized Optional<ScanCheckpoint> scanCheckpoint() {
+        long[] height = {-1};
+        Hash[] hash = new Hash[1];
+        query("SELECT height, block_hash FROM scan_position WHERE id = 1", r -> {
+            height[0] = r.getLong(1);
+            hash[0] = Hash.of(r.getBytes(2));
+        });
+        if (height[0] < 0) {
+            return Optional.empty();
+        }
+        Set<Address> addresses = new LinkedHashSet<>();
+        query("SELECT address FROM scan_addresses ORDER BY address", r -> addresses.add(Address.of(r.getBytes(1))));
+        Map<OutputRef, TxOutput> owned = new LinkedHashMap<>();
+        query(
+                "SELECT tx_id, idx, owner, asset, amount FROM scan_owned ORDER BY tx_id, idx",
+                r -> owned.put(
+                        new OutputRef(Hash.of(r.getBytes(1)), r.getInt(2)),
+                        new TxOutput(Address.of(r.getBytes(3)), AssetId.fromStorageKey(r.getBytes(4)), r.getLong(5))));
+        List<WalletEntry> entries = new ArrayList<>();
+        query(
+                "SELECT tx_id, height, time, kind, net, fee, counterparties FROM scan_entries ORDER BY seq",
+                r -> entries.add(new WalletEntry(
+                        Hash.of(r.getBytes(1)),
+                        r.getLong(2),
+                        r.getLong(3),
+                        kind(r.getString(4)),
+                        r.getLong(5),
+                        r.getLong(6),
+                        addresses(r.getBytes(7)))));
+        return Optional.of(new ScanCheckpoint(height[0], hash[0], addresses, owned, entries));
+    }
+
+    private WalletEntry.Kind kind(String name) throws SQLException {
+        try {
+            return WalletEntry.Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("unknown history entry kind '" + name + "' in " + where, e);
+        }
+    }
+
+    private List<Address> addresses(byte[] packed) throws SQLException {
+        if (packed.length % Address.LENGTH != 0) {
+            throw new SQLException("a history entry's counterparties are cut short in " + where);
+        }
+        List<Address> out = new ArrayList<>(packed.length / Address.LENGTH);
+        for (int i = 0; i < packed.length; i += Address.LENGTH) {
+            out.add(Address.of(Arrays.copyOfRange(packed, i, i + Address.LENGTH)));
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void saveScanCheckpoint(ScanCheckpoint checkpoint, int unchangedEntries) {
+        List<WalletEntry> entries = checkpoint.entries();
+        if (unchangedEntries < 0 || unchangedEntries > entries.size()) {
+            throw new IllegalArgumentException(
+                    "unchangedEntries " + unchangedEntries + " is outside 0.." + entries.size());
+        }
+        open();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                execute("DELETE FROM scan_entries WHERE seq >= ?", unchangedEntries);
+                batch(
+                        "INSERT INTO scan_entries (seq, tx_id, height, time, kind, net, fee, counterparties)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        entries.size() - unchangedEntries,
+                        (s, i) -> {
+                            WalletEntry e = entries.get(unchangedEntries + i);
+                            byte[] packed = new byte[e.counterparties().size() * Address.LENGTH];
+                            for (int k = 0; k < e.counterparties().size(); k++) {
+                                System.arraycopy(
+                                        e.counterparties().get(k).bytes(),
+                                        0,
+                                        packed,
+                                        k * Address.LENGTH,
+                                        Address.LENGTH);
+                            }
+                            s.setInt(1, unchangedEntries + i);
+                            s.setBytes(2, e.id().bytes());
+                            s.setLong(3, e.height());
+                            s.setLong(4, e.time());
+                            s.setString(5, e.kind().name());
+                            s.setLong(6, e.net());
+                            s.setLong(7, e.fee());
+                            s.setBytes(8, packed);
+                        });
+                execute("DELETE FROM scan_owned");
+                List<Map.Entry<OutputRef, TxOutput>> owned =
+                        List.copyOf(checkpoint.owned().entrySet());
+                batch(
+                        "INSERT INTO scan_owned (tx_id, idx, owner, asset, amount) VALUES (?, ?, ?, ?, ?)",
+                        owned.size(),
+                        (s, i) -> {
+                            var o = owned.get(i);
+                            s.setBytes(1, o.getKey().txId().bytes());
+                            s.setInt(2, o.getKey().index());
+                            s.setBytes(3, o.getValue().owner().bytes());
+                            s.setBytes(4, o.getValue().asset().storageKey());
+                            s.setLong(5, o.getValue().amount());
+                        });
+                execute("DELETE FROM scan_addresses");
+                List<Address> addresses = List.copyOf(checkpoint.addresses());
+                batch(
+                        "INSERT INTO scan_addresses (address) VALUES (?)",
+                        addresses.size(),
+                        (s, i) -> s.setBytes(1, addresses.get(i).bytes()));
+                execute(
+                        "MERGE INTO scan_position (id, height, block_hash) KEY (id) VALUES (1, ?, ?)",
+                        checkpoint.height(),
+                        checkpoint.blockHash().bytes());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot save the wallet history in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void execute(String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private void batch(String sql, int rows, RowWriter writer) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < rows; i++) {
+                writer.write(s, i);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowWriter {
+        void write(PreparedStatement statement, int row) throws SQLException;
     }
 
     @Override

@@ -2,9 +2,11 @@ package global.cas.wallet.data;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
+import global.cas.wallet.ScanCheckpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A wallet's own data beside its keys: labels of transactions and addresses, and the address
@@ -60,6 +62,19 @@ public interface WalletData extends AutoCloseable {
 
     /** Removes the contact with this address, if there is one. */
     void removeContact(Address address);
+
+    /** Where the wallet's history scan last stopped, if it was ever saved. */
+    Optional<ScanCheckpoint> scanCheckpoint();
+
+    /**
+     * Saves where the history scan stopped, replacing the checkpoint saved before. The first {@code
+     * unchangedEntries} entries are known to be saved already by an earlier call (the scan only
+     * appends), so only the others are written.
+     *
+     * @throws IllegalArgumentException when {@code unchangedEntries} is negative or above the
+     *     checkpoint's entry count
+     */
+    void saveScanCheckpoint(ScanCheckpoint checkpoint, int unchangedEntries);
 
     /** Closes the store; later calls throw {@link IllegalStateException}. */
     @Override

@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
+import global.cas.ledger.AssetId;
+import global.cas.ledger.OutputRef;
+import global.cas.ledger.TxOutput;
 import global.cas.store.h2.UntrustedDatabaseException;
 import global.cas.store.h2.WalletDataH2Store;
 import global.cas.testing.TestKeys;
+import global.cas.wallet.ScanCheckpoint;
+import global.cas.wallet.WalletEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.api.Trigger;
 import org.h2.jdbcx.JdbcDataSource;
@@ -147,6 +155,48 @@ class WalletDataH2StoreTest {
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    private static WalletEntry entry(int n, WalletEntry.Kind kind, Address... others) {
+        return new WalletEntry(
+                Hash.sha256(("entry " + n).getBytes(StandardCharsets.UTF_8)),
+                n,
+                1_700_000_000_000L + n,
+                kind,
+                kind == WalletEntry.Kind.SENT ? -n * 100L : n * 100L,
+                kind == WalletEntry.Kind.SENT ? 7 : 0,
+                List.of(others));
+    }
+
+    @Test
+    @DisplayName("the wallet history checkpoint is saved, read back equal, appended to, and replaced from the start")
+    void scanCheckpoint() {
+        Path keystore = dir.resolve("default.wallet");
+        Map<OutputRef, TxOutput> owned = Map.of(
+                new OutputRef(TX, 3), new TxOutput(ALICE, AssetId.CAS, 5_000),
+                new OutputRef(TX, 4), new TxOutput(ALICE, AssetId.token(TX), 9));
+        List<WalletEntry> first =
+                List.of(entry(0, WalletEntry.Kind.RECEIVED), entry(1, WalletEntry.Kind.SENT, BOB, ALICE));
+        ScanCheckpoint cp1 = new ScanCheckpoint(1, Hash.sha256(new byte[] {1}), Set.of(ALICE), owned, first);
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+            assertThat(data.scanCheckpoint()).isEmpty();
+            data.saveScanCheckpoint(cp1, 0);
+            assertThat(data.scanCheckpoint()).contains(cp1);
+            assertThatThrownBy(() -> data.saveScanCheckpoint(cp1, 3)).isInstanceOf(IllegalArgumentException.class);
+        }
+        List<WalletEntry> more = new ArrayList<>(first);
+        more.add(entry(2, WalletEntry.Kind.MINED));
+        ScanCheckpoint cp2 = new ScanCheckpoint(2, Hash.sha256(new byte[] {2}), Set.of(ALICE, BOB), Map.of(), more);
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+            assertThat(data.scanCheckpoint()).as("after reopening").contains(cp1);
+            data.saveScanCheckpoint(cp2, 2);
+            assertThat(data.scanCheckpoint()).contains(cp2);
+            // a rescan from genesis (another chain) replaces every entry
+            ScanCheckpoint cp3 = new ScanCheckpoint(
+                    0, Hash.sha256(new byte[] {3}), Set.of(BOB), Map.of(), List.of(entry(9, WalletEntry.Kind.PACKED)));
+            data.saveScanCheckpoint(cp3, 0);
+            assertThat(data.scanCheckpoint()).contains(cp3);
         }
     }
 }

@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * (less what pending transactions spend), its history newest first, the status of the
  * transactions it sent, and its labels and address book ({@link #book()}).
  *
- * <p>It keeps up with the chain by itself: once the node is ready it scans every block from
- * genesis on its own thread (the first catch-up), then again whenever {@link
+ * <p>It keeps up with the chain by itself: once the node is ready it scans, on its own thread,
+ * every block since the history it saved last time, or from genesis (the first catch-up), then again whenever {@link
  * NodeModel#lastAdvanceProperty()} says blocks were committed. Payments received and rewards mined
  * after the first catch-up go to the {@link PaymentNotifier}.
  *
@@ -105,7 +105,7 @@ public final class WalletModel implements AutoCloseable {
         this.notifier = notifier;
         this.network = file.network();
         List<Address> all = file.info().allAddresses();
-        this.scanner = new WalletScanner(all);
+        this.scanner = new WalletScanner(all, data);
         addresses.setAll(all);
         receivingAddress.set(receiving(file));
         node.lastAdvanceProperty().addListener(onAdvance);
@@ -381,6 +381,11 @@ public final class WalletModel implements AutoCloseable {
         }
         closed = true;
         node.lastAdvanceProperty().removeListener(onAdvance);
+        try {
+            scanThread.execute(scanner::save);
+        } catch (RejectedExecutionException e) {
+            // already stopping
+        }
         scanThread.shutdown();
         work.execute(() -> {
             try {

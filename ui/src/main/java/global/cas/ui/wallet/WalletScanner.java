@@ -6,8 +6,10 @@ import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.UnspentOutput;
 import global.cas.node.Node;
+import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.WalletHistory;
+import global.cas.wallet.data.WalletData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,14 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the chain for one wallet: scans blocks in order with {@link WalletHistory}, sums the
- * balances of its addresses and looks up the transactions it sent. Runs on the wallet's scan
- * thread only; not thread-safe.
+ * balances of its addresses and looks up the transactions it sent. What it read is saved in the
+ * wallet's data as a {@link ScanCheckpoint} (when first caught up, then at most every ten seconds,
+ * and on close), so opening the wallet again reads only the blocks made since. Runs on the
+ * wallet's scan thread only; not thread-safe.
  */
 final class WalletScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(WalletScanner.class);
+
     /** Blocks read before the entries found so far are handed to the UI. */
     static final int BATCH = 500;
 
@@ -32,15 +41,86 @@ final class WalletScanner {
     /** Balances of the wallet's addresses and the news about the transactions it watches. */
     record Totals(long balance, long spendable, Map<Hash, TxStatus> statuses) {}
 
-    private final WalletHistory history;
-    private final Set<Address> addresses;
-    private boolean caughtUp;
+    /** Once caught up, the history is saved at most this often (and always on close). */
+    static final long SAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    WalletScanner(List<Address> addresses) {
+    private final Set<Address> addresses;
+    private final WalletData data;
+    private WalletHistory history;
+    private boolean caughtUp;
+    private boolean resumeTried;
+    private int savedEntries;
+    private long savedHeight = -1;
+    private long savedAt;
+
+    WalletScanner(List<Address> addresses, WalletData data) {
         this.addresses = new LinkedHashSet<>(addresses);
+        this.data = data;
         this.history = new WalletHistory(this.addresses);
     }
 
+    /**
+     * Continues from the saved checkpoint when it belongs to this chain (the node has the same block
+     * at its height) and to these addresses; otherwise the scan starts from genesis. The entries
+     * read back go to {@code batches} as one batch that is not announced.
+     */
+    private void resume(Node node, Consumer<Batch> batches) {
+        resumeTried = true;
+        Optional<ScanCheckpoint> saved;
+        try {
+            saved = data.scanCheckpoint();
+        } catch (RuntimeException e) {
+            LOG.warn("the saved wallet history cannot be read; scanning the chain from genesis", e);
+            return;
+        }
+        if (saved.isEmpty()) {
+            return;
+        }
+        ScanCheckpoint cp = saved.get();
+        boolean sameChain = node.block(cp.height())
+                .map(b -> b.hash().equals(cp.blockHash()))
+                .orElse(false);
+        if (!sameChain || !cp.addresses().equals(addresses)) {
+            LOG.info(
+                    "the saved wallet history (height {}) is for another chain or other addresses; scanning from genesis",
+                    cp.height());
+            return;
+        }
+        history = WalletHistory.resume(addresses, cp);
+        savedEntries = cp.entries().size();
+        savedHeight = cp.height();
+        savedAt = System.nanoTime();
+        batches.accept(new Batch(cp.entries(), cp.height(), node.tip().height(), false));
+    }
+
+    /** Saves the history when it moved and the last save is older than {@link #SAVE_INTERVAL_NANOS}. */
+    private void saveIfDue() {
+        if (history.scannedHeight() > savedHeight
+                && (savedHeight < 0 || System.nanoTime() - savedAt >= SAVE_INTERVAL_NANOS)) {
+            save();
+        }
+    }
+
+    /** Saves where the scan stopped, so the next opening reads only newer blocks. Never throws. */
+    void save() {
+        if (history.scannedHeight() <= savedHeight) {
+            return;
+        }
+        Optional<ScanCheckpoint> cp = history.checkpoint();
+        if (cp.isEmpty()) {
+            return;
+        }
+        try {
+            data.saveScanCheckpoint(cp.get(), savedEntries);
+            savedEntries = cp.get().entries().size();
+            savedHeight = cp.get().height();
+            savedAt = System.nanoTime();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot save the wallet history; the next opening scans more blocks", e);
+        }
+    }
+
+    /** Adds a new address; its history starts now, so the saved checkpoint names it too. */
     void addAddress(Address a) {
         addresses.add(a);
         history.addAddress(a);
@@ -51,6 +131,9 @@ final class WalletScanner {
      * once the first catch-up is done are marked for notification.
      */
     void catchUp(Node node, Consumer<Batch> batches) {
+        if (!resumeTried) {
+            resume(node, batches);
+        }
         boolean notify = caughtUp;
         long tip = node.tip().height();
         while (history.scannedHeight() < tip) {
@@ -67,6 +150,7 @@ final class WalletScanner {
                 found.addAll(history.scan(block.get(), rewards));
             }
             batches.accept(new Batch(found, history.scannedHeight(), tip, notify));
+            saveIfDue();
             if (missing) {
                 return;
             }

@@ -115,6 +115,18 @@ final class WalletFixture {
         }
     }
 
+    /** A new model over a wallet file made before (e.g. by {@link #wallet}), as opening the program again does. */
+    WalletModel reopen(Path file) {
+        try {
+            WalletModel w = new WalletModel(
+                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), notified::add);
+            wallets.add(w);
+            return w;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     WalletModel devnetWallet() {
         return wallet("devnet", DevnetAccounts.MNEMONIC);
     }
