@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Finds a JDK >= 21 and exports JAVA_HOME for the CAS Wallet scripts.
+# Finds a JDK >= 24 (JavaFX 26 needs Java 24+; the code itself is Java 21) and exports JAVA_HOME for the CAS Wallet scripts.
 # Order: $JAVA_HOME, then the usual places (/usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks), newest first.
 # Sourced by ./cas-wallet and ./test.sh; prints one clear line and exits when nothing fits.
 
@@ -10,7 +10,7 @@ cas_java_major() {
 }
 
 cas_find_jdk() {
-  local min=21 candidate major
+  local min=24 candidate major
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
     major=$(cas_java_major "$JAVA_HOME")
     if [ "${major:-0}" -ge "$min" ]; then echo "$JAVA_HOME"; return 0; fi
@@ -25,8 +25,8 @@ cas_find_jdk() {
 }
 
 if ! CAS_JDK=$(cas_find_jdk); then
-  echo "CAS Wallet needs a JDK 21 or newer and found none (looked at JAVA_HOME and /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2
-  echo "Install one, e.g. 'apt-get install -y temurin-25-jdk' or 'apt-get install -y openjdk-21-jdk', or set JAVA_HOME." >&2
+  echo "CAS Wallet needs a JDK 24 or newer (its JavaFX 26 runs on Java 24+) and found none (looked at JAVA_HOME and /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." >&2
+  echo "Install one, e.g. 'apt-get install -y temurin-25-jdk' or set JAVA_HOME to a JDK 24+." >&2
   exit 2
 fi
 export JAVA_HOME="$CAS_JDK"

@@ -4,16 +4,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
 
 /**
- * Whether the desktop prefers a dark theme. JavaFX 21 cannot tell, so this reads what Linux
- * desktops publish: {@code GTK_THEME} ending in {@code :dark}, or GNOME's {@code color-scheme}
- * setting through {@code gsettings}; on other systems, light.
+ * Whether the desktop prefers a dark theme: JavaFX's platform preferences say so (Windows and
+ * macOS settings, the colours of the GTK theme), or, for GNOME's dark style that GTK 3 themes do
+ * not always show, {@code GTK_THEME} ending in {@code :dark} or GNOME's {@code color-scheme}
+ * setting read through {@code gsettings}. FX thread.
  */
 final class SystemTheme {
     private SystemTheme() {}
 
     static boolean prefersDark() {
+        if (Platform.getPreferences().getColorScheme() == ColorScheme.DARK) {
+            return true;
+        }
         String gtk = System.getenv("GTK_THEME");
         if (gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark")) {
             return true;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole desktop program on headless Monocle: {@code cas} opens the window with its node
+ * The whole desktop program on JavaFX's Headless glass platform: {@code cas} opens the window with its node
  * beside it, shows the first run, writes its screenshots, closes itself like a person closing the
  * window, and leaves a cleanly closed chain behind.
  */

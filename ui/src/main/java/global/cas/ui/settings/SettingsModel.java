@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
@@ -31,8 +32,8 @@ public final class SettingsModel {
     private Parent root;
 
     /**
-     * @param systemPrefersDark asked when the theme follows the system (JavaFX 21 cannot tell; the
-     *     program reads the desktop's setting)
+     * @param systemPrefersDark asked when the theme follows the system, and again whenever JavaFX
+     *     reports that the platform's colour scheme changed
      */
     public SettingsModel(
             Messages messages, UiSettings initial, Path file, Executor io, BooleanSupplier systemPrefersDark) {
@@ -49,13 +50,22 @@ public final class SettingsModel {
     public void attach(Parent windowRoot) {
         this.root = windowRoot;
         apply(settings.get());
+        Platform.getPreferences().colorSchemeProperty().addListener((o, was, now) -> {
+            if (settings.get().theme() == Theme.SYSTEM) {
+                applyTheme(settings.get());
+            }
+        });
+    }
+
+    private void applyTheme(UiSettings s) {
+        boolean dark = s.theme() == Theme.DARK || (s.theme() == Theme.SYSTEM && systemPrefersDark.getAsBoolean());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     private void apply(UiSettings s) {
         messages.languageProperty().set(s.language());
-        boolean dark = s.theme() == Theme.DARK || (s.theme() == Theme.SYSTEM && systemPrefersDark.getAsBoolean());
-        Application.setUserAgentStylesheet(
-                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        applyTheme(s);
         if (root != null) {
             root.setStyle(String.format(
                     java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * s.textScalePercent() / 100.0));
