@@ -56,6 +56,26 @@ public final class Amounts {
     }
 
     /**
+     * {@link #format}, with the whole part grouped by threes with commas ("99,999,232.499956") for
+     * reading; {@link #parse} does not read it back.
+     */
+    public static String formatGrouped(long units) {
+        String plain = format(units);
+        int start = plain.startsWith("-") ? 1 : 0;
+        int dot = plain.indexOf('.');
+        int end = dot < 0 ? plain.length() : dot;
+        StringBuilder out = new StringBuilder(plain.length() + 8);
+        out.append(plain, 0, start);
+        for (int i = start; i < end; i++) {
+            if (i > start && (end - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, end, plain.length()).toString();
+    }
+
+    /**
      * Parses a decimal CAS amount ("12.5") into base units, exactly.
      *
      * @throws RejectedException {@code NON_POSITIVE_AMOUNT}, {@code MALFORMED} or {@code AMOUNT_OVERFLOW}

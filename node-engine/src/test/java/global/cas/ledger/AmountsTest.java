@@ -116,4 +116,23 @@ class AmountsTest {
             Locale.setDefault(Locale.Category.FORMAT, saved);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0|0",
+                "1|0.00000001",
+                "99900000000|999",
+                "100000000000|1,000",
+                "-100000000000|-1,000",
+                "9999923249995600|99,999,232.499956",
+                "-9223372036854775808|-92,233,720,368.54775808",
+                "9223372036854775807|92,233,720,368.54775807"
+            })
+    @DisplayName("U1: amounts for reading group the whole part by threes and keep every decimal")
+    void grouped(long units, String text) {
+        assertThat(Amounts.formatGrouped(units)).isEqualTo(text);
+        assertThat(Amounts.formatGrouped(units).replace(",", "")).isEqualTo(Amounts.format(units));
+    }
 }

@@ -146,7 +146,8 @@ public final class NodeController {
                 .bind(Bindings.createStringBinding(
                         () -> messages.get(
                                 "mining.rewards.value",
-                                Amounts.format(mining.rewardsEarnedProperty().get())),
+                                Amounts.formatGrouped(
+                                        mining.rewardsEarnedProperty().get())),
                         mining.rewardsEarnedProperty()));
         startMining
                 .disableProperty()

@@ -87,7 +87,7 @@ public final class TransactionsController {
                 c -> new ReadOnlyObjectWrapper<>(c.getValue().net()));
         colAmount.setCellFactory(c -> cell(WalletText::signed));
         colFee.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fee()));
-        colFee.setCellFactory(c -> cell(f -> f == 0 ? "" : global.cas.ledger.Amounts.format(f)));
+        colFee.setCellFactory(c -> cell(f -> f == 0 ? "" : WalletText.amount(f)));
         colCounterparty.setCellValueFactory(c ->
                 new ReadOnlyObjectWrapper<>(WalletText.addresses(c.getValue().counterparties(), wallet.network())));
         colLabel.setCellValueFactory(c -> Bindings.createStringBinding(

@@ -18,14 +18,23 @@ public final class WalletText {
 
     private WalletText() {}
 
-    /** "12.5 CAS" in the current language. */
+    /** "12.5 CAS" in the current language, digits grouped: "100,000,000 CAS". */
     public static String cas(Messages messages, long units) {
-        return messages.get("wallet.amount.cas", Amounts.format(units));
+        return messages.get("wallet.amount.cas", amount(units));
     }
 
-    /** A signed amount: "+12.5" or "-3", so received and sent read apart. */
+    /** A signed amount: "+12.5" or "-3", so received and sent read apart; digits grouped. */
     public static String signed(long units) {
-        return (units > 0 ? "+" : "") + Amounts.format(units);
+        return (units > 0 ? "+" : "") + amount(units);
+    }
+
+    /**
+     * An amount for reading, the whole part grouped by threes with commas ("99,999,232.499956"),
+     * as both English and Chinese readers write money. Fields a person types into, and CSV files,
+     * keep the plain {@link Amounts#format} form that {@link Amounts#parse} reads.
+     */
+    public static String amount(long units) {
+        return Amounts.formatGrouped(units);
     }
 
     public static String kind(Messages messages, WalletEntry.Kind kind) {

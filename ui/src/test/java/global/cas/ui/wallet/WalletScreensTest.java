@@ -145,8 +145,8 @@ class WalletScreensTest {
     void overview(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(
                 15, TimeUnit.SECONDS, () -> wallet.syncedProperty().get());
-        assertThat(label(robot, "#balance")).isEqualTo("100000000 CAS");
-        assertThat(label(robot, "#spendable")).isEqualTo("100000000 CAS");
+        assertThat(label(robot, "#balance")).isEqualTo("100,000,000 CAS");
+        assertThat(label(robot, "#spendable")).isEqualTo("100,000,000 CAS");
         assertThat(label(robot, "#sync")).startsWith("Up to date at block ");
         assertThat(Long.parseLong(label(robot, "#height"))).isPositive();
         TableView<?> recent = robot.lookup("#recent").queryAs(TableView.class);
