@@ -87,6 +87,7 @@ public final class NodeController {
 
     @FXML
     void initialize() {
+        mineAddressError.managedProperty().bind(mineAddressError.textProperty().isNotEmpty());
         chain.textProperty().bind(node.chainIdProperty());
         height.textProperty()
                 .bind(Bindings.createStringBinding(

@@ -9,6 +9,7 @@ import global.cas.ui.i18n.Messages;
 import global.cas.ui.node.NodeModel;
 import global.cas.ui.shell.FxExecutor;
 import global.cas.wallet.data.Contact;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -91,6 +92,10 @@ public final class SendController {
 
     @FXML
     void initialize() {
+        // empty messages take no room, so the form does not have gaps
+        for (Label l : List.of(toError, toHint, amountError, sendError)) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        }
         to.setPromptText(messages.get("wallet.send.to.prompt", wallet.network().addressPrefix()));
         to.textProperty().addListener((o, a, b) -> {
             checkAddress();
