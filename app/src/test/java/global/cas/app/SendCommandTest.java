@@ -62,8 +62,20 @@ class SendCommandTest {
         return CasCli.run(CasCli.concat(args, "--datadir", dir.toString()));
     }
 
+    /** The total the balance command prints for a wallet, in base units. */
+    private static long total(String... walletArgs) {
+        String line = cas(CasCli.concat(new String[] {"wallet", "balance"}, walletArgs))
+                .out()
+                .lines()
+                .filter(l -> l.startsWith("total  "))
+                .findFirst()
+                .orElseThrow();
+        return global.cas.ledger.Amounts.parse(line.substring("total  ".length(), line.length() - " CAS".length()));
+    }
+
     @Test
     void theRestoredDevnetFaucetPaysANewWalletAndItsBalanceShowsIt() {
+        long faucetBefore = total("--wallet", "faucet.wallet");
         CasCli.Result sent = cas(
                 "send",
                 "--wallet",
@@ -99,8 +111,8 @@ class SendCommandTest {
         CasCli.Result json = cas("tx", id, "--json");
         assertThat(json.out()).contains("\"status\" : \"committed\"", "\"raw\"");
 
-        CasCli.Result faucetBalance = cas("wallet", "balance", "--wallet", "faucet.wallet");
-        assertThat(faucetBalance.out()).contains(faucet0 + "  99998999.");
+        long paid = faucetBefore - total("--wallet", "faucet.wallet");
+        assertThat(paid).as("1000.5 CAS and a fee below 0.01").isBetween(100_050_000_001L, 100_051_000_000L);
 
         CasCli.Result back = cas("send", "--password-file", password.toString(), "--to", faucet0, "--max", "--wait");
         assertThat(back.exitCode()).as(back.toString()).isZero();
@@ -111,6 +123,25 @@ class SendCommandTest {
                 .singleElement()
                 .asString()
                 .startsWith("error: INSUFFICIENT_FUNDS: The wallet can spend 0 CAS but this needs ");
+    }
+
+    @Test
+    void aCasPaymentLinkGivesTheAddressAndTheAmount() {
+        String payee = new DevnetAccounts().faucetKey(3).address().encode(Network.DEVNET);
+        String[] base = {"send", "--wallet", "faucet.wallet", "--password-file", password.toString()};
+        CasCli.Result sent = cas(CasCli.concat(base, "--to", "cas:" + payee + "?amount=7.25&message=rent", "--wait"));
+        assertThat(sent.exitCode()).as(sent.toString()).isZero();
+        String id = sent.out().lines().findFirst().orElseThrow();
+        assertThat(cas("tx", id).out()).contains(payee + "  7.25 CAS");
+
+        CasCli.Result refused = cas(CasCli.concat(base, "--to", "cas:" + payee + "?req-escrow=1"));
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: BAD_PAYMENT_REQUEST: The link requires 'req-escrow'");
+        CasCli.Result noAmount = cas(CasCli.concat(base, "--to", "cas:" + payee));
+        assertThat(noAmount.errLines()).containsExactly("error: USAGE: Give either --amount <CAS> or --max.");
     }
 
     @Test

@@ -26,6 +26,7 @@ public enum Reason {
     BAD_ADDRESS("The address is not a valid CAS address."),
     BAD_ADDRESS_CHECKSUM("The address has a typo: its checksum does not match."),
     WRONG_NETWORK("The address belongs to another network."),
+    BAD_PAYMENT_REQUEST("The payment request is not a valid cas: link."),
     BAD_BLOCK_HEIGHT("The block does not follow the current tip."),
     BAD_PREVIOUS_HASH("The block does not link to the current tip."),
     BAD_BLOCK_TIME("The block time does not grow."),

@@ -18,6 +18,7 @@ import global.cas.ledger.UnspentOutput;
 import global.cas.rejection.Reason;
 import global.cas.rpc.RpcException;
 import global.cas.rpc.RpcJson;
+import global.cas.wallet.PaymentRequest;
 import global.cas.wallet.TransferBuilder;
 import global.cas.wallet.keys.AccountInfo;
 import global.cas.wallet.keys.Keystore;
@@ -63,7 +64,11 @@ public final class SendCommand implements Callable<Integer> {
     @Mixin
     private PasswordOptions password;
 
-    @Option(names = "--to", required = true, paramLabel = "<address>", description = "The address to pay.")
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "<address>",
+            description = "The address to pay, or a cas: payment link (its amount is used when --amount is not given).")
     private String to;
 
     @Option(
@@ -99,11 +104,15 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Address recipient = Address.parse(to, common.network());
-        if (max == (amount != null)) {
+        PaymentRequest request = PaymentRequest.parse(to, common.network());
+        Address recipient = request.address();
+        boolean amountGiven = amount != null || (!max && request.amount().isPresent());
+        if (max == amountGiven) {
             throw CliException.usage("Give either --amount <CAS> or --max.");
         }
-        long units = max ? 0 : Amounts.parse(amount);
+        long units = max
+                ? 0
+                : amount != null ? Amounts.parse(amount) : request.amount().getAsLong();
         if (feeRate != null && feeRate < 0) {
             throw CliException.usage("--fee-rate cannot be negative.");
         }

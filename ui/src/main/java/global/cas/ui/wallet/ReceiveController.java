@@ -1,8 +1,14 @@
 package global.cas.ui.wallet;
 
 import global.cas.crypto.Address;
+import global.cas.ledger.Amounts;
+import global.cas.rejection.Reason;
+import global.cas.rejection.RejectedException;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.shell.FxExecutor;
+import global.cas.wallet.PaymentRequest;
+import java.util.Optional;
+import java.util.OptionalLong;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.collections.MapChangeListener;
@@ -18,9 +24,9 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 
 /**
- * Receive: the address to give out (selectable, with a QR code and a copy button), its label, a
- * new address on request (the password unlocks the keys to derive it), and the wallet's other
- * addresses. Thin.
+ * Receive: the address to give out (selectable, with a QR code and a copy button), optionally as
+ * a {@code cas:} payment request with an amount and a message, its label, a new address on request
+ * (the password unlocks the keys to derive it), and the wallet's other addresses. Thin.
  */
 public final class ReceiveController {
     private static final int QR_SIZE = 220;
@@ -34,6 +40,15 @@ public final class ReceiveController {
 
     @FXML
     private ImageView qr;
+
+    @FXML
+    private TextField requestAmount;
+
+    @FXML
+    private TextField requestMessage;
+
+    @FXML
+    private Label requestError;
 
     @FXML
     private TextField addressLabel;
@@ -79,6 +94,9 @@ public final class ReceiveController {
                 show(b);
             }
         });
+        requestError.managedProperty().bind(requestError.textProperty().isNotEmpty());
+        requestAmount.textProperty().addListener((o, a, b) -> showRequest());
+        requestMessage.textProperty().addListener((o, a, b) -> showRequest());
         wallet.receivingAddressProperty().addListener(new WeakChangeListener<>(onReceiving));
         wallet.book().addressLabels().addListener(new WeakMapChangeListener<>(onLabels));
         Address current = wallet.receivingAddressProperty().get();
@@ -92,10 +110,41 @@ public final class ReceiveController {
     }
 
     private void show(Address a) {
-        String text = a.encode(wallet.network());
+        addressLabel.setText(wallet.book().addressLabels().getOrDefault(a, ""));
+        showRequest();
+    }
+
+    /**
+     * Shows the shown address as a payment request: the bare address, or a {@code cas:} link
+     * when an amount or a message is asked (a wrong amount is explained and left out).
+     */
+    private void showRequest() {
+        Address a = shown();
+        if (a == null) {
+            return;
+        }
+        OptionalLong units = OptionalLong.empty();
+        requestError.setText("");
+        String typed = requestAmount.getText().strip();
+        if (!typed.isEmpty()) {
+            try {
+                units = OptionalLong.of(Amounts.parse(typed));
+            } catch (RejectedException e) {
+                requestError.setText(
+                        e.reason() == Reason.MALFORMED
+                                ? messages.get("wallet.send.amount.invalid")
+                                : messages.reason(e.reason()));
+            }
+        }
+        String note = requestMessage.getText().strip();
+        if (note.codePointCount(0, note.length()) > PaymentRequest.MAX_MESSAGE) {
+            requestError.setText(
+                    messages.get("wallet.receive.request.tooLong", Integer.toString(PaymentRequest.MAX_MESSAGE)));
+            note = "";
+        }
+        String text = new PaymentRequest(a, units, Optional.of(note)).toText(wallet.network());
         address.setText(text);
         qr.setImage(QrCode.image(text, QR_SIZE));
-        addressLabel.setText(wallet.book().addressLabels().getOrDefault(a, ""));
         say("", false);
     }
 
@@ -104,7 +153,12 @@ public final class ReceiveController {
         ClipboardContent content = new ClipboardContent();
         content.putString(address.getText());
         Clipboard.getSystemClipboard().setContent(content);
-        say(messages.get("wallet.receive.copied"), false);
+        say(
+                messages.get(
+                        PaymentRequest.isLink(address.getText())
+                                ? "wallet.receive.copied.request"
+                                : "wallet.receive.copied"),
+                false);
     }
 
     @FXML

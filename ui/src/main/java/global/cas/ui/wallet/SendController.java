@@ -8,9 +8,11 @@ import global.cas.rejection.RejectedException;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.node.NodeModel;
 import global.cas.ui.shell.FxExecutor;
+import global.cas.wallet.PaymentRequest;
 import global.cas.wallet.data.Contact;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.fxml.FXML;
@@ -98,6 +100,11 @@ public final class SendController {
         }
         to.setPromptText(messages.get("wallet.send.to.prompt", wallet.network().addressPrefix()));
         to.textProperty().addListener((o, a, b) -> {
+            if (PaymentRequest.isLink(b)) {
+                // a pasted or scanned cas: link fills in the form; this listener runs again for the address
+                Platform.runLater(() -> fillFrom(b));
+                return;
+            }
             checkAddress();
             requote();
         });
@@ -139,6 +146,28 @@ public final class SendController {
     }
 
     // ---------------------------------------------------------------- checks as typed
+
+    /** Fills the form from a {@code cas:} payment request, or says why the link is refused. */
+    private void fillFrom(String link) {
+        if (!link.equals(to.getText())) {
+            return;
+        }
+        try {
+            PaymentRequest r = PaymentRequest.parse(link, wallet.network());
+            to.setText(r.address().encode(wallet.network()));
+            if (r.amount().isPresent()) {
+                max.setSelected(false);
+                amount.setText(Amounts.format(r.amount().getAsLong()));
+            }
+            String from = r.message()
+                    .map(m -> messages.get("wallet.send.fromRequest.message", m))
+                    .orElseGet(() -> messages.get("wallet.send.fromRequest"));
+            toHint.setText(toHint.getText().isEmpty() ? from : toHint.getText() + " · " + from);
+        } catch (RejectedException e) {
+            toHint.setText("");
+            toError.setText(messages.reason(e.reason()));
+        }
+    }
 
     /** The typed address, or empty with the translated reason shown under the field. */
     private Optional<Address> checkAddress() {

@@ -177,6 +177,27 @@ class SendScreenTest {
     }
 
     @Test
+    @DisplayName("a pasted cas: payment link fills in address and amount and shows its message; a bad one says why")
+    void paymentLink(FxRobot robot) throws Exception {
+        synced();
+        String to = WalletFixture.otherAddress(45);
+        robot.interact(() -> robot.lookup("#to")
+                .queryAs(TextField.class)
+                .setText("cas:" + to + "?amount=3.25&message=%E6%88%BF%E7%A7%9F"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#to").queryAs(TextField.class).getText()).isEqualTo(to);
+        assertThat(robot.lookup("#amount").queryAs(TextField.class).getText()).isEqualTo("3.25");
+        assertThat(text(robot, "#toError")).isEmpty();
+        assertThat(text(robot, "#toHint")).isEqualTo(fixture.messages.get("wallet.send.fromRequest.message", "房租"));
+
+        robot.interact(() -> robot.lookup("#to").queryAs(TextField.class).setText("cas:" + to + "?req-escrow=1"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#toError")).isEqualTo(fixture.messages.reason(Reason.BAD_PAYMENT_REQUEST));
+        robot.clickOn("#review");
+        assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
+    }
+
+    @Test
     @DisplayName("a mistyped address is flagged by its checksum as it is typed, and Review goes no further")
     void badAddress(FxRobot robot) throws Exception {
         synced();

@@ -126,6 +126,20 @@ class WalletScreensTest {
         fixture.close();
     }
 
+    /** What a phone's scanner would read from the QR code on the screen. */
+    private static String qrText(FxRobot robot) throws Exception {
+        javafx.scene.image.Image image = WaitForAsyncUtils.asyncFx(
+                        () -> robot.lookup("#qr").queryAs(ImageView.class).getImage())
+                .get();
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        var bitmap = new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(w, h, argb)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
     private static String label(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -166,6 +180,32 @@ class WalletScreensTest {
                         () -> Clipboard.getSystemClipboard().getString())
                 .get();
         assertThat(copied).isEqualTo(first);
+        assertThat(qrText(robot)).isEqualTo(first);
+
+        // a payment request: the QR code and the copy carry the cas: link
+        robot.interact(() -> {
+            robot.lookup("#requestAmount").queryAs(TextField.class).setText("12.5");
+            robot.lookup("#requestMessage").queryAs(TextField.class).setText("午餐 lunch");
+        });
+        String link = "cas:" + first + "?amount=12.5&message=%E5%8D%88%E9%A4%90%20lunch";
+        assertThat(robot.lookup("#address").queryAs(TextField.class).getText()).isEqualTo(link);
+        assertThat(qrText(robot)).isEqualTo(link);
+        robot.clickOn("#copy");
+        assertThat(WaitForAsyncUtils.asyncFx(
+                                () -> Clipboard.getSystemClipboard().getString())
+                        .get())
+                .isEqualTo(link);
+        assertThat(label(robot, "#receiveMessage")).isEqualTo(fixture.messages.get("wallet.receive.copied.request"));
+        robot.interact(
+                () -> robot.lookup("#requestAmount").queryAs(TextField.class).setText("12,5"));
+        assertThat(label(robot, "#requestError")).isEqualTo(fixture.messages.get("wallet.send.amount.invalid"));
+        assertThat(robot.lookup("#address").queryAs(TextField.class).getText())
+                .isEqualTo("cas:" + first + "?message=%E5%8D%88%E9%A4%90%20lunch");
+        robot.interact(() -> {
+            robot.lookup("#requestAmount").queryAs(TextField.class).setText("");
+            robot.lookup("#requestMessage").queryAs(TextField.class).setText("");
+        });
+        assertThat(robot.lookup("#address").queryAs(TextField.class).getText()).isEqualTo(first);
 
         robot.clickOn("#newAddress");
         unlockWith(robot, "wrong");
