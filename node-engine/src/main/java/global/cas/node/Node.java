@@ -135,6 +135,31 @@ public final class Node implements AutoCloseable {
         return store.transaction(id).filter(t -> t.height() <= tip);
     }
 
+    /** A transaction the node knows: committed (with where), or still pending in the mempool. */
+    public record KnownTransaction(Transaction transaction, Optional<StoredTransaction> committed) {
+        public boolean isCommitted() {
+            return committed.isPresent();
+        }
+    }
+
+    /**
+     * Finds a transaction among the committed ones, then in the mempool. A transaction leaves the
+     * mempool only after its block is committed and the tip moved on, so when it is in neither,
+     * storage is asked once more: one that went into a block between the two look-ups is found
+     * committed, never reported unknown.
+     */
+    public Optional<KnownTransaction> findTransaction(Hash id) {
+        Optional<StoredTransaction> stored = transaction(id);
+        if (stored.isEmpty()) {
+            Optional<Transaction> pending = pendingTransaction(id);
+            if (pending.isPresent()) {
+                return Optional.of(new KnownTransaction(pending.get(), Optional.empty()));
+            }
+            stored = transaction(id);
+        }
+        return stored.map(s -> new KnownTransaction(s.transaction(), Optional.of(s)));
+    }
+
     /** A transaction still waiting in the mempool. */
     public Optional<Transaction> pendingTransaction(Hash id) {
         return chain.mempool().get(id);

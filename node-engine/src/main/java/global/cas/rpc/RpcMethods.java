@@ -112,19 +112,17 @@ final class RpcMethods {
 
     private JsonNode chainTransaction(Params p) {
         Hash id = p.hash("id");
-        Optional<StoredTransaction> stored = node.transaction(id);
+        Node.KnownTransaction known = node.findTransaction(id)
+                .orElseThrow(() -> notFound("No committed or pending transaction has the id " + id.hex() + "."));
         ObjectNode o = JSON.objectNode();
-        Transaction tx;
-        if (stored.isPresent()) {
-            StoredTransaction s = stored.get();
-            tx = s.transaction();
+        Transaction tx = known.transaction();
+        if (known.committed().isPresent()) {
+            StoredTransaction s = known.committed().get();
             o.put("status", "committed");
             o.put("height", s.height());
             o.put("index", s.index());
             o.put("blockHash", s.blockHash().hex());
         } else {
-            tx = node.pendingTransaction(id)
-                    .orElseThrow(() -> notFound("No committed or pending transaction has the id " + id.hex() + "."));
             o.put("status", "pending");
         }
         o.put("id", tx.id().hex());

@@ -71,10 +71,19 @@ class ConsistentReadTest {
             assertThat(node.block(height)).isEmpty();
             assertThat(node.blockRewards(height)).isEmpty();
             assertThat(node.balance(to.address(), AssetId.CAS)).isZero();
+            assertThat(node.findTransaction(tx.id()))
+                    .hasValueSatisfying(
+                            k -> assertThat(k.isCommitted()).as("still pending").isFalse());
 
             release.countDown();
             produced.get(20, TimeUnit.SECONDS);
             assertThat(node.transaction(tx.id())).isPresent();
+            assertThat(node.findTransaction(tx.id())).hasValueSatisfying(k -> {
+                assertThat(k.committed().orElseThrow().height()).isEqualTo(height);
+                assertThat(k.transaction()).isEqualTo(tx);
+            });
+            assertThat(node.findTransaction(global.cas.crypto.Hash.sha256(new byte[] {1})))
+                    .isEmpty();
             assertThat(node.block(height)).isPresent();
             assertThat(node.balance(to.address(), AssetId.CAS)).isEqualTo(Amounts.cas(7));
         } finally {

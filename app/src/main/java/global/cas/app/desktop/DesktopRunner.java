@@ -31,6 +31,7 @@ import global.cas.ui.wallet.FirstRunController;
 import global.cas.ui.wallet.FirstRunModel;
 import global.cas.ui.wallet.OverviewController;
 import global.cas.ui.wallet.ReceiveController;
+import global.cas.ui.wallet.SecurityController;
 import global.cas.ui.wallet.SendController;
 import global.cas.ui.wallet.TransactionsController;
 import global.cas.ui.wallet.WalletModel;
@@ -178,7 +179,8 @@ public final class DesktopRunner {
                 .register(SendController.class, () -> new SendController(wallet.get(), messages))
                 .register(ReceiveController.class, () -> new ReceiveController(wallet.get(), messages))
                 .register(TransactionsController.class, () -> new TransactionsController(wallet.get(), messages))
-                .register(AddressBookController.class, () -> new AddressBookController(wallet.get(), messages));
+                .register(AddressBookController.class, () -> new AddressBookController(wallet.get(), messages))
+                .register(SecurityController.class, () -> new SecurityController(wallet.get(), messages));
         ViewLoader views = new ViewLoader(messages, controllers);
         String w = "/global/cas/ui/wallet/";
         List<Screen> nodeScreens = List.of(
@@ -186,12 +188,12 @@ public final class DesktopRunner {
                         "node",
                         "nav.node",
                         "/global/cas/ui/node/node.fxml",
-                        KeyCombination.keyCombination("Shortcut+6")),
+                        KeyCombination.keyCombination("Shortcut+7")),
                 new Screen(
                         "settings",
                         "nav.settings",
                         "/global/cas/ui/settings/settings.fxml",
-                        KeyCombination.keyCombination("Shortcut+7")));
+                        KeyCombination.keyCombination("Shortcut+8")));
         List<Screen> walletScreens = List.of(
                 new Screen(
                         "overview", "nav.overview", w + "overview.fxml", KeyCombination.keyCombination("Shortcut+1")),
@@ -206,7 +208,9 @@ public final class DesktopRunner {
                         "addressBook",
                         "nav.addressBook",
                         w + "addressbook.fxml",
-                        KeyCombination.keyCombination("Shortcut+5")));
+                        KeyCombination.keyCombination("Shortcut+5")),
+                new Screen(
+                        "security", "nav.security", w + "security.fxml", KeyCombination.keyCombination("Shortcut+6")));
         List<Screen> screens = new java.util.ArrayList<>(walletScreens);
         screens.addAll(nodeScreens);
         MainWindow window = new MainWindow(views, nodeModel, nodeScreens);

@@ -95,14 +95,16 @@ public final class MiningModel {
                     long blocks = 0;
                     long reward = 0;
                     for (Hash id : Set.copyOf(submitted)) {
-                        var stored = n.transaction(id);
+                        var known = n.findTransaction(id);
+                        var stored = known.flatMap(k -> k.committed());
                         if (stored.isPresent()) {
                             submitted.remove(id);
                             blocks++;
                             reward += n.minerReward(stored.get().height())
                                     .map(u -> u.output().amount())
                                     .orElse(0L);
-                        } else if (n.pendingTransaction(id).isEmpty()) {
+                        } else if (known.isEmpty()) {
+                            // refused or expired: it earns nothing
                             submitted.remove(id);
                         }
                     }

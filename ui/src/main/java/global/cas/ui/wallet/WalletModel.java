@@ -306,6 +306,66 @@ public final class WalletModel implements AutoCloseable {
                         fx);
     }
 
+    // ---------------------------------------------------------------- backup and password
+
+    /** The recovery words of the wallet, and whether a mnemonic passphrase also guards its keys. */
+    public record RecoveryPhrase(List<String> words, boolean hasPassphrase) {
+        public RecoveryPhrase {
+            words = List.copyOf(words);
+        }
+    }
+
+    /**
+     * Unlocks the wallet with {@code password} (Argon2, off the FX thread) and reads its recovery
+     * words. Fails with {@code WRONG_PASSWORD}; the password array is wiped.
+     */
+    public CompletableFuture<RecoveryPhrase> recoveryPhrase(char[] password) {
+        KeystoreFile f = file;
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (UnlockedWallet unlocked = f.unlock(password)) {
+                        return new RecoveryPhrase(
+                                unlocked.mnemonic().words(),
+                                !unlocked.passphrase().isEmpty());
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                },
+                work);
+    }
+
+    /**
+     * Re-encrypts the wallet file under a new password (the keys do not change). Fails with {@code
+     * WRONG_PASSWORD} for a wrong current one, {@code EMPTY_PASSWORD} for an empty new one and
+     * {@code IO_ERROR} when the file cannot be written (it is then left as it was). The arrays are
+     * wiped.
+     */
+    public CompletableFuture<Void> changePassword(char[] current, char[] next) {
+        KeystoreFile f = file;
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                if (next.length == 0) {
+                                    throw new RejectedException(
+                                            Reason.EMPTY_PASSWORD, "The wallet password must not be empty.");
+                                }
+                                try (UnlockedWallet unlocked = f.unlock(current)) {
+                                    unlocked.changePassword(next);
+                                    return keystore.open(f.path());
+                                } catch (IOException e) {
+                                    throw new RejectedException(
+                                            Reason.IO_ERROR,
+                                            "cannot write the wallet file " + f.path() + ": " + e.getMessage());
+                                }
+                            } finally {
+                                Arrays.fill(current, '\0');
+                                Arrays.fill(next, '\0');
+                            }
+                        },
+                        work)
+                .thenAcceptAsync(reopened -> file = reopened, fx);
+    }
+
     // ---------------------------------------------------------------- properties
 
     public Network network() {

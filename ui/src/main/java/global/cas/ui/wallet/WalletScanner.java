@@ -186,16 +186,10 @@ final class WalletScanner {
     }
 
     static TxStatus status(Node node, Hash id) {
-        var stored = node.transaction(id);
-        if (stored.isPresent()) {
-            return new TxStatus.Committed(stored.get().height());
-        }
-        if (node.pendingTransaction(id).isPresent()) {
-            return new TxStatus.Pending();
-        }
-        // it may have left the mempool for a block between the two look-ups
-        return node.transaction(id)
-                .<TxStatus>map(t -> new TxStatus.Committed(t.height()))
-                .orElse(new TxStatus.Dropped());
+        return node.findTransaction(id)
+                .<TxStatus>map(k -> k.committed()
+                        .<TxStatus>map(s -> new TxStatus.Committed(s.height()))
+                        .orElseGet(TxStatus.Pending::new))
+                .orElseGet(TxStatus.Dropped::new);
     }
 }
