@@ -12,6 +12,7 @@ import global.cas.app.node.NodeOptions;
 import global.cas.app.node.NodeRunner;
 import global.cas.app.wallet.SendCommand;
 import global.cas.app.wallet.WalletCommand;
+import global.cas.app.wallet.WalletFileOption;
 import global.cas.ui.i18n.UiLanguage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,6 +49,9 @@ public final class CasCommand implements Callable<Integer> {
     @Mixin
     private NodeOptions options;
 
+    @Mixin
+    private WalletFileOption wallet;
+
     @picocli.CommandLine.Option(
             names = "--screenshots",
             paramLabel = "<folder>",
@@ -69,6 +73,7 @@ public final class CasCommand implements Callable<Integer> {
         }
         return desktop.run(
                 options.settings(),
+                wallet.path(options.settings().dataDir()),
                 options.lang()
                         .map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH),
                 java.util.Optional.ofNullable(screenshots));

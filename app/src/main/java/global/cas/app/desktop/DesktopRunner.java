@@ -73,16 +73,16 @@ public final class DesktopRunner {
         this.injector = injector;
     }
 
-    /** Runs until the window is closed; returns the exit code. */
-    public int run(NodeSettings settings, Optional<UiLanguage> language) {
-        return run(settings, language, Optional.empty());
-    }
-
     /**
      * Runs until the window is closed, or with {@code screenshots} until every screen was written
-     * there in both languages (once the node has made a few blocks).
+     * there in both languages (once the node has made a few blocks). The window opens {@code
+     * walletFile}, or offers to create or restore it (first run) when it does not exist yet.
      */
-    public int run(NodeSettings settings, Optional<UiLanguage> language, Optional<java.nio.file.Path> screenshots) {
+    public int run(
+            NodeSettings settings,
+            java.nio.file.Path walletFile,
+            Optional<UiLanguage> language,
+            Optional<java.nio.file.Path> screenshots) {
         System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
         Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
         ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -104,7 +104,8 @@ public final class DesktopRunner {
                 "cas-desktop-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Platform.startup(() -> open(settings, language, screenshots, node, rpc, background, done, exit));
+            Platform.startup(
+                    () -> open(settings, walletFile, language, screenshots, node, rpc, background, done, exit));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             background.shutdownNow();
@@ -146,6 +147,7 @@ public final class DesktopRunner {
 
     private void open(
             NodeSettings settings,
+            java.nio.file.Path walletFile,
             Optional<UiLanguage> language,
             Optional<java.nio.file.Path> screenshots,
             CompletableFuture<Node> nodeFuture,
@@ -167,7 +169,6 @@ public final class DesktopRunner {
         Keystore keystore = new Keystore(new SecureRandom());
         WalletOpener opener =
                 new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, new DesktopNotifier(messages));
-        java.nio.file.Path walletFile = settings.dataDir().resolve("wallets").resolve("default.wallet");
         AtomicReference<WalletModel> wallet = new AtomicReference<>();
         AtomicReference<FirstRunModel> firstRun = new AtomicReference<>();
         AtomicReference<NodeController> nodeController = new AtomicReference<>();

@@ -27,7 +27,12 @@ public final class WalletFileOption {
 
     /** The wallet file for the data folder of {@code common}. */
     public Path path(CommonOptions common) {
-        Path walletsDir = common.dataDir().resolve("wallets");
+        return path(common.dataDir());
+    }
+
+    /** The wallet file for the data folder {@code dataDir}. */
+    public Path path(Path dataDir) {
+        Path walletsDir = dataDir.resolve("wallets");
         if (wallet == null || wallet.isBlank()) {
             return walletsDir.resolve(DEFAULT_NAME);
         }
