@@ -59,8 +59,11 @@ class NodeCommandTest {
         RunningNode first = RunningNode.start(dir);
         long height;
         try (RpcClient rpc = RpcClient.forDataDir(dir)) {
-            Thread.sleep(300);
-            height = rpc.call("chain_info").get("height").asLong();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            do {
+                Thread.sleep(20);
+                height = rpc.call("chain_info").get("height").asLong();
+            } while (height < 1 && System.nanoTime() < deadline);
         }
         first.stop();
         RunningNode again = RunningNode.start(dir);

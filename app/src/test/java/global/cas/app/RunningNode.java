@@ -44,6 +44,7 @@ public final class RunningNode implements AutoCloseable {
         return new RunningNode(dataDir, args);
     }
 
+    /** Waits until the node answers on RPC and has printed its start line. */
     private void awaitRpc() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
@@ -53,7 +54,10 @@ public final class RunningNode implements AutoCloseable {
             if (Files.exists(dataDir.resolve("rpc.port"))) {
                 try (RpcClient c = RpcClient.forDataDir(dataDir)) {
                     c.call("chain_info");
-                    return;
+                    // the node prints its start line just after its RPC server answers
+                    if (cli.outSoFar().contains("CAS node on")) {
+                        return;
+                    }
                 } catch (RpcException e) {
                     // not yet
                 }

@@ -7,6 +7,7 @@ import global.cas.chain.ChainTip;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
+import global.cas.ledger.LedgerState;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TransactionRules;
 import global.cas.ledger.UnspentOutput;
@@ -173,8 +174,11 @@ public final class Node implements AutoCloseable {
     /** Unspent outputs of an address that no pending transaction spends yet. */
     public List<UnspentOutput> spendableOutputs(Address owner) {
         Mempool m = chain.mempool();
-        return chain.state().unspentOf(owner).stream()
-                .filter(u -> !m.isClaimed(u.ref()))
+        LedgerState state = chain.state();
+        // a block committing between the two reads spends outputs and frees their claims: asking
+        // the state again after the claim keeps an output just spent from being offered
+        return state.unspentOf(owner).stream()
+                .filter(u -> !m.isClaimed(u.ref()) && state.unspent(u.ref()).isPresent())
                 .toList();
     }
 

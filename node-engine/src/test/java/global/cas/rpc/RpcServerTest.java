@@ -180,7 +180,7 @@ class RpcServerTest {
     }
 
     @Test
-    void chainBlockFindsABlockByHeightOrHashAndSaysNotFoundOtherwise() {
+    void chainBlockFindsABlockByHeightOrHashAndSaysNotFoundOtherwise() throws InterruptedException {
         JsonNode byHeight = client.call("chain_block", Map.of("height", 0));
         assertThat(byHeight.get("height").asLong()).isZero();
         assertThat(byHeight.get("transactions")).isEmpty();
@@ -195,6 +195,11 @@ class RpcServerTest {
                         .get("height")
                         .asLong())
                 .isZero();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (node.tip().height() < 1) {
+            assertThat(System.nanoTime()).as("block 1 not made").isLessThan(deadline);
+            Thread.sleep(10);
+        }
         JsonNode one = client.call("chain_block", Map.of("height", 1));
         assertThat(one.get("proposer").asText())
                 .isEqualTo(text(TestChain.validator().address()));
@@ -283,6 +288,12 @@ class RpcServerTest {
                         .asLong())
                 .isEqualTo(Amounts.cas(12));
 
+        // the mempool lets the transfer go just after the tip moves on
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (node.pendingTransaction(t.id()).isPresent()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(1);
+        }
         RpcException again =
                 catchThrowableOfType(RpcException.class, () -> client.call("tx_send", List.of(Bytes.hex(t.encoded()))));
         assertThat(again.code()).isEqualTo(RpcException.REJECTED);

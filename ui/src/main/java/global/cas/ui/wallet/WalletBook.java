@@ -44,15 +44,24 @@ public final class WalletBook {
         background.execute(this::load);
     }
 
+    private static final Comparator<Contact> BY_NAME =
+            Comparator.comparing(Contact::name).thenComparing(Contact::address);
+
     private void load() {
         try {
             Map<Hash, String> tx = data.transactionLabels();
             Map<Address, String> addr = data.addressLabels();
             List<Contact> book = data.contacts();
+            // merged, not replaced: what the person saved while this read ran is newer and stays
             fx.execute(() -> {
-                transactionLabels.putAll(tx);
-                addressLabels.putAll(addr);
-                contacts.setAll(book);
+                tx.forEach(transactionLabels::putIfAbsent);
+                addr.forEach(addressLabels::putIfAbsent);
+                for (Contact c : book) {
+                    if (contacts.stream().noneMatch(k -> k.address().equals(c.address()))) {
+                        contacts.add(c);
+                    }
+                }
+                FXCollections.sort(contacts, BY_NAME);
             });
         } catch (RuntimeException e) {
             LOG.warn("cannot read the wallet data {}", data, e);
@@ -93,7 +102,7 @@ public final class WalletBook {
     public CompletableFuture<Void> saveContact(Contact contact) {
         contacts.removeIf(c -> c.address().equals(contact.address()));
         contacts.add(contact);
-        FXCollections.sort(contacts, Comparator.comparing(Contact::name).thenComparing(Contact::address));
+        FXCollections.sort(contacts, BY_NAME);
         return save(() -> data.saveContact(contact));
     }
 

@@ -180,7 +180,13 @@ final class WalletScanner {
         }
         Map<Hash, TxStatus> statuses = new LinkedHashMap<>();
         for (Hash id : watched) {
-            statuses.put(id, status(node, id));
+            TxStatus st = status(node, id);
+            // a block committed after this scan read the tip: its row is not in the history yet, so
+            // the transaction is shown confirmed with the next scan, together with its row
+            if (st instanceof TxStatus.Committed c && c.height() > history.scannedHeight()) {
+                st = new TxStatus.Pending();
+            }
+            statuses.put(id, st);
         }
         return new Totals(balance, spendable, statuses);
     }

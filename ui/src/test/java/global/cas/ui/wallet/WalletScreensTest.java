@@ -162,7 +162,8 @@ class WalletScreensTest {
         assertThat(label(robot, "#balance")).isEqualTo("100,000,000 CAS");
         assertThat(label(robot, "#spendable")).isEqualTo("100,000,000 CAS");
         assertThat(label(robot, "#sync")).startsWith("Up to date at block ");
-        assertThat(Long.parseLong(label(robot, "#height"))).isPositive();
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> label(robot, "#height").matches("[1-9][0-9,]*"));
         TableView<?> recent = robot.lookup("#recent").queryAs(TableView.class);
         assertThat(recent.getItems()).hasSize(1);
     }
