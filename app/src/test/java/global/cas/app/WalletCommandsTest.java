@@ -203,4 +203,58 @@ class WalletCommandsTest {
                 .containsExactly(
                         "error: WRONG_NETWORK: The wallet test.wallet is for testnet, not devnet (use --network testnet).");
     }
+
+    @Test
+    void wordsNewAccountAndPasswordChangeWorkOnTheWalletFile() throws IOException {
+        Path pw = passwordFile("first pw");
+        Path next = passwordFile("second pw 新");
+        CasCli.Result created =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "create"}, common("--password-file", pw.toString())));
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        List<String> original = words(created.out());
+
+        CasCli.Result shown =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "words"}, common("--password-file", pw.toString())));
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        assertThat(words(shown.out())).isEqualTo(original);
+        assertThat(shown.err()).contains("Anyone who sees these words");
+        CasCli.Result wrong =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "words"}, common("--password-file", next.toString())));
+        assertThat(wrong.errLines()).containsExactly("error: WRONG_PASSWORD: The wallet password is wrong.");
+        assertThat(wrong.out()).isEmpty();
+
+        CasCli.Result account = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "new-account"}, common("--password-file", pw.toString(), "--label", "储蓄")));
+        assertThat(account.exitCode()).as(account.toString()).isZero();
+        Matcher added = Pattern.compile("account 1 \\(储蓄\\): (dcas1\\S+)").matcher(account.out());
+        assertThat(added.find()).as(account.out()).isTrue();
+        assertThat(CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common()))
+                        .out())
+                .contains(added.group(1) + "  account 1 (储蓄), index 0");
+        CasCli.Result badLabel = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "new-account"}, common("--password-file", pw.toString(), "--label", " ")));
+        assertThat(badLabel.exitCode()).isEqualTo(2);
+        assertThat(badLabel.errLines()).singleElement().asString().startsWith("error: USAGE: --label: ");
+
+        CasCli.Result changed = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "password"},
+                common("--password-file", pw.toString(), "--new-password-file", next.toString())));
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        assertThat(CasCli.run(CasCli.concat(new String[] {"wallet", "words"}, common("--password-file", pw.toString())))
+                        .errLines())
+                .containsExactly("error: WRONG_PASSWORD: The wallet password is wrong.");
+        CasCli.Result after =
+                CasCli.run(CasCli.concat(new String[] {"wallet", "words"}, common("--password-file", next.toString())));
+        assertThat(words(after.out())).as("same words under the new password").isEqualTo(original);
+        assertThat(CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common()))
+                        .out())
+                .as("the accounts survive the change")
+                .contains(added.group(1));
+        Path empty = dir.resolve("empty-pw");
+        Files.writeString(empty, "\n", StandardCharsets.UTF_8);
+        CasCli.Result refused = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "password"},
+                common("--password-file", next.toString(), "--new-password-file", empty.toString())));
+        assertThat(refused.errLines()).singleElement().asString().startsWith("error: EMPTY_PASSWORD: ");
+    }
 }

@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
             WalletCreateCommand.class,
             WalletRestoreCommand.class,
             WalletAddressesCommand.class,
-            WalletBalanceCommand.class
+            WalletAccountCommand.class,
+            WalletBalanceCommand.class,
+            WalletWordsCommand.class,
+            WalletPasswordCommand.class
         })
 public final class WalletCommand {}
