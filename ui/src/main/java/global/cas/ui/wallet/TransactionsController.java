@@ -70,6 +70,21 @@ public final class TransactionsController {
     @FXML
     private Label exportStatus;
 
+    @FXML
+    private javafx.scene.layout.GridPane details;
+
+    @FXML
+    private TextField detailId;
+
+    @FXML
+    private Label detailBlock;
+
+    @FXML
+    private Label detailCounterparties;
+
+    // held here and registered weakly: a view reloaded in another language must not stay attached
+    private final javafx.beans.value.ChangeListener<Number> onTip = (o, a, b) -> showDetails();
+
     public TransactionsController(WalletModel wallet, Messages messages) {
         this.wallet = wallet;
         this.messages = messages;
@@ -104,6 +119,36 @@ public final class TransactionsController {
         table.setItems(sorted);
         filter.textProperty().addListener((o, a, b) -> refilter());
         wallet.book().transactionLabels().addListener(new WeakMapChangeListener<>(onLabels));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails());
+        wallet.tipHeightProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onTip));
+    }
+
+    /** The selected transaction's id (to copy), its block with confirmations, and every counterparty. */
+    private void showDetails() {
+        WalletEntry e = table.getSelectionModel().getSelectedItem();
+        details.setVisible(e != null);
+        details.setManaged(e != null);
+        if (e == null) {
+            return;
+        }
+        detailId.setText(e.id().hex());
+        long confirmations = Math.max(1, wallet.tipHeightProperty().get() - e.height() + 1);
+        detailBlock.setText(
+                messages.get("wallet.details.block", Long.toString(e.height()), Long.toString(confirmations)));
+        detailCounterparties.setText(
+                e.counterparties().isEmpty()
+                        ? messages.get("wallet.details.noCounterparty")
+                        : e.counterparties().stream()
+                                .map(a -> a.encode(wallet.network()))
+                                .collect(java.util.stream.Collectors.joining("\n")));
+    }
+
+    @FXML
+    void copyId() {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(detailId.getText());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        exportStatus.setText(messages.get("wallet.details.copied"));
     }
 
     private <T> TableCell<WalletEntry, T> cell(java.util.function.Function<T, String> text) {

@@ -261,8 +261,25 @@ class WalletScreensTest {
                 TimeUnit.SECONDS,
                 () -> "Genesis".equals(wallet.book().transactionLabels().get(genesis.id())));
 
+        // the selected row's details: its id to copy, its block and confirmations
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(robot.lookup("#details").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#detailId").queryAs(TextField.class).getText())
+                .isEqualTo(genesis.id().hex());
+        assertThat(label(robot, "#detailBlock")).startsWith("Block 0 · ").endsWith(" confirmations");
+        assertThat(label(robot, "#detailCounterparties"))
+                .isEqualTo(fixture.messages.get("wallet.details.noCounterparty"));
+        robot.clickOn("#copyId");
+        assertThat(WaitForAsyncUtils.asyncFx(
+                                () -> Clipboard.getSystemClipboard().getString())
+                        .get())
+                .isEqualTo(genesis.id().hex());
+
         robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText("nothing like this"));
         assertThat(table.getItems()).isEmpty();
+        assertThat(robot.lookup("#details").query().isVisible())
+                .as("nothing selected")
+                .isFalse();
         robot.interact(() -> robot.lookup("#filter").queryAs(TextField.class).setText("genesis"));
         assertThat(table.getItems()).hasSize(1);
 
