@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * Where a {@link WalletHistory} stopped, saved so that opening the wallet again reads only the
  * blocks made since: the height and hash of the last block read (the hash ties the checkpoint to
- * one chain, so a reset devnet or another network is noticed), the addresses it watched, the
- * outputs they still held and every entry found.
+ * one chain, so a reset devnet or another network is noticed), the addresses it watched, those of
+ * them that ever received something, the outputs they still held and every entry found.
  */
 public record ScanCheckpoint(
         long height,
         Hash blockHash,
         Set<Address> addresses,
+        Set<Address> used,
         Map<OutputRef, TxOutput> owned,
         List<WalletEntry> entries) {
     public ScanCheckpoint {
@@ -27,6 +28,7 @@ public record ScanCheckpoint(
             throw new IllegalArgumentException("a checkpoint follows at least the genesis block");
         }
         addresses = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(addresses));
+        used = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(used));
         owned = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(owned));
         entries = List.copyOf(entries);
     }

@@ -25,6 +25,7 @@ import java.util.Set;
 public final class WalletHistory {
     private final Set<Address> mine;
     private final Map<OutputRef, TxOutput> owned = new HashMap<>();
+    private final Set<Address> used = new LinkedHashSet<>();
     private final List<WalletEntry> entries = new ArrayList<>();
     private long scannedHeight = -1;
     private Hash lastHash = Hash.ZERO;
@@ -42,6 +43,7 @@ public final class WalletHistory {
         WalletHistory h = new WalletHistory(addresses);
         if (checkpoint.addresses().equals(h.mine)) {
             h.owned.putAll(checkpoint.owned());
+            h.used.addAll(checkpoint.used());
             h.entries.addAll(checkpoint.entries());
             h.scannedHeight = checkpoint.height();
             h.lastHash = checkpoint.blockHash();
@@ -54,7 +56,7 @@ public final class WalletHistory {
         if (scannedHeight < 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new ScanCheckpoint(scannedHeight, lastHash, mine, owned, entries));
+        return java.util.Optional.of(new ScanCheckpoint(scannedHeight, lastHash, mine, used, owned, entries));
     }
 
     /** Adds an address (a new receiving address); blocks already scanned are not re-read. */
@@ -92,6 +94,7 @@ public final class WalletHistory {
             TxOutput o = u.output();
             if (mine.contains(o.owner()) && o.asset().isCas()) {
                 owned.put(u.ref(), o);
+                used.add(o.owner());
                 boolean mined =
                         block.height() > 0 && u.ref().index() == 1 && o.owner().equals(miner);
                 WalletEntry.Kind kind = block.height() == 0
@@ -120,6 +123,7 @@ public final class WalletHistory {
             TxOutput o = t.outputs().get(i);
             if (mine.contains(o.owner())) {
                 owned.put(new OutputRef(t.id(), i), o);
+                used.add(o.owner());
                 if (o.asset().equals(AssetId.CAS)) {
                     received += o.amount();
                 }
@@ -136,6 +140,11 @@ public final class WalletHistory {
         long fee = spent > 0 ? t.fee() : 0;
         return java.util.Optional.of(
                 new WalletEntry(t.id(), height, time, kind, received - spent, fee, List.copyOf(others)));
+    }
+
+    /** The wallet's addresses that ever received an output, in the order first seen. */
+    public Set<Address> usedAddresses() {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(used));
     }
 
     /** Every entry so far, oldest first. */

@@ -100,8 +100,10 @@ class WalletHistoryTest {
         assertThat(cp.height()).isEqualTo(1);
         assertThat(cp.blockHash()).isEqualTo(b1.block().hash());
 
+        assertThat(cp.used()).containsExactly(alice.address());
         WalletHistory resumed = WalletHistory.resume(mine, cp);
         assertThat(resumed.scannedHeight()).isEqualTo(1);
+        assertThat(resumed.usedAddresses()).containsExactly(alice.address());
         // block 2 spends the change of block 1: only a resumed history that kept its outputs sees it as sent
         ExecutedBlock b2 = node.produce(List.of(builder.pay(
                 node.state().unspentOf(alice.address()),

@@ -63,15 +63,17 @@ public final class WalletRestoreCommand implements Callable<Integer> {
         Path file = wallet.newPath(common);
         Mnemonic mnemonic = WordLists.loadAll().parse(phrase());
         char[] pw = password.fresh(terminal);
-        try (UnlockedWallet restored = keystore.create(file, mnemonic, passphrase, pw, common.network())) {
+        try (UnlockedWallet restored = keystore.restore(file, mnemonic, passphrase, pw, common.network())) {
             terminal.out()
                     .printf(
-                            "Wallet restored to %s (%s, %d %s words). First address: %s%n",
+                            "Wallet restored to %s (%s, %d %s words). First address: %s%n"
+                                    + "Its first %d addresses are watched, so payments made to them before show up.%n",
                             file,
                             common.network().id(),
                             mnemonic.wordCount(),
                             mnemonic.language().displayName(),
-                            restored.info().allAddresses().get(0).encode(common.network()));
+                            restored.info().allAddresses().get(0).encode(common.network()),
+                            Keystore.RESTORE_ADDRESSES);
             terminal.out().flush();
         } finally {
             Arrays.fill(pw, '\0');

@@ -240,7 +240,14 @@ public final class WalletDataH2Store implements WalletData {
             return Optional.empty();
         }
         Set<Address> addresses = new LinkedHashSet<>();
-        query("SELECT address FROM scan_addresses ORDER BY address", r -> addresses.add(Address.of(r.getBytes(1))));
+        Set<Address> used = new LinkedHashSet<>();
+        query("SELECT address, used FROM scan_addresses ORDER BY address", r -> {
+            Address a = Address.of(r.getBytes(1));
+            addresses.add(a);
+            if (r.getBoolean(2)) {
+                used.add(a);
+            }
+        });
         Map<OutputRef, TxOutput> owned = new LinkedHashMap<>();
         query(
                 "SELECT tx_id, idx, owner, asset, amount FROM scan_owned ORDER BY tx_id, idx",
@@ -258,7 +265,7 @@ public final class WalletDataH2Store implements WalletData {
                         r.getLong(5),
                         r.getLong(6),
                         addresses(r.getBytes(7)))));
-        return Optional.of(new ScanCheckpoint(height[0], hash[0], addresses, owned, entries));
+        return Optional.of(new ScanCheckpoint(height[0], hash[0], addresses, used, owned, entries));
     }
 
     private WalletEntry.Kind kind(String name) throws SQLException {
@@ -332,10 +339,10 @@ public final class WalletDataH2Store implements WalletData {
                         });
                 execute("DELETE FROM scan_addresses");
                 List<Address> addresses = List.copyOf(checkpoint.addresses());
-                batch(
-                        "INSERT INTO scan_addresses (address) VALUES (?)",
-                        addresses.size(),
-                        (s, i) -> s.setBytes(1, addresses.get(i).bytes()));
+                batch("INSERT INTO scan_addresses (address, used) VALUES (?, ?)", addresses.size(), (s, i) -> {
+                    s.setBytes(1, addresses.get(i).bytes());
+                    s.setBoolean(2, checkpoint.used().contains(addresses.get(i)));
+                });
                 execute(
                         "MERGE INTO scan_position (id, height, block_hash) KEY (id) VALUES (1, ?, ?)",
                         checkpoint.height(),

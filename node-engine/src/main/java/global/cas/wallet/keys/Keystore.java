@@ -39,6 +39,12 @@ public final class Keystore {
     /** The label of the account every new wallet starts with. */
     public static final String FIRST_ACCOUNT_LABEL = "Main";
 
+    /**
+     * How many addresses of the first account a restored wallet starts with (the "gap limit" of
+     * other wallets): payments to any of them show in its history.
+     */
+    public static final int RESTORE_ADDRESSES = 20;
+
     private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private final SecureRandom random;
@@ -78,10 +84,30 @@ public final class Keystore {
      */
     public UnlockedWallet create(Path path, Mnemonic mnemonic, String passphrase, char[] password, Network network)
             throws IOException {
+        return create(path, mnemonic, passphrase, password, network, 1);
+    }
+
+    /**
+     * Writes a wallet file for words used before, possibly on another device: its first account
+     * gets the first {@value #RESTORE_ADDRESSES} addresses at once, so the wallet's history finds
+     * payments to any of them (Ed25519 keys derive only hardened, so addresses cannot be derived
+     * later without the password). Otherwise as {@link #create}.
+     */
+    public UnlockedWallet restore(Path path, Mnemonic mnemonic, String passphrase, char[] password, Network network)
+            throws IOException {
+        return create(path, mnemonic, passphrase, password, network, RESTORE_ADDRESSES);
+    }
+
+    private UnlockedWallet create(
+            Path path, Mnemonic mnemonic, String passphrase, char[] password, Network network, int addresses)
+            throws IOException {
         requirePassword(password);
         HdWallet hd = HdWallet.fromMnemonic(mnemonic, passphrase);
-        WalletInfo info =
-                new WalletInfo(network, List.of(new AccountInfo(0, FIRST_ACCOUNT_LABEL, List.of(hd.address(0, 0)))));
+        List<global.cas.crypto.Address> first = new java.util.ArrayList<>(addresses);
+        for (int i = 0; i < addresses; i++) {
+            first.add(hd.address(0, i));
+        }
+        WalletInfo info = new WalletInfo(network, List.of(new AccountInfo(0, FIRST_ACCOUNT_LABEL, first)));
         WalletSecret secret = WalletSecret.of(mnemonic, passphrase);
         byte[] salt = randomBytes(KeystoreCrypto.SALT_LENGTH);
         KeystoreCrypto.Keys keys = KeystoreCrypto.derive(password, salt, kdfParams);

@@ -178,7 +178,8 @@ class WalletDataH2StoreTest {
                 new OutputRef(TX, 4), new TxOutput(ALICE, AssetId.token(TX), 9));
         List<WalletEntry> first =
                 List.of(entry(0, WalletEntry.Kind.RECEIVED), entry(1, WalletEntry.Kind.SENT, BOB, ALICE));
-        ScanCheckpoint cp1 = new ScanCheckpoint(1, Hash.sha256(new byte[] {1}), Set.of(ALICE), owned, first);
+        ScanCheckpoint cp1 =
+                new ScanCheckpoint(1, Hash.sha256(new byte[] {1}), Set.of(ALICE), Set.of(ALICE), owned, first);
         try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
             assertThat(data.scanCheckpoint()).isEmpty();
             data.saveScanCheckpoint(cp1, 0);
@@ -187,14 +188,20 @@ class WalletDataH2StoreTest {
         }
         List<WalletEntry> more = new ArrayList<>(first);
         more.add(entry(2, WalletEntry.Kind.MINED));
-        ScanCheckpoint cp2 = new ScanCheckpoint(2, Hash.sha256(new byte[] {2}), Set.of(ALICE, BOB), Map.of(), more);
+        ScanCheckpoint cp2 =
+                new ScanCheckpoint(2, Hash.sha256(new byte[] {2}), Set.of(ALICE, BOB), Set.of(BOB), Map.of(), more);
         try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
             assertThat(data.scanCheckpoint()).as("after reopening").contains(cp1);
             data.saveScanCheckpoint(cp2, 2);
             assertThat(data.scanCheckpoint()).contains(cp2);
             // a rescan from genesis (another chain) replaces every entry
             ScanCheckpoint cp3 = new ScanCheckpoint(
-                    0, Hash.sha256(new byte[] {3}), Set.of(BOB), Map.of(), List.of(entry(9, WalletEntry.Kind.PACKED)));
+                    0,
+                    Hash.sha256(new byte[] {3}),
+                    Set.of(BOB),
+                    Set.of(),
+                    Map.of(),
+                    List.of(entry(9, WalletEntry.Kind.PACKED)));
             data.saveScanCheckpoint(cp3, 0);
             assertThat(data.scanCheckpoint()).contains(cp3);
         }

@@ -107,6 +107,29 @@ class KeystoreTest {
     }
 
     @Test
+    @DisplayName(
+            "U4: a restored wallet starts with the first 20 addresses of its first account, a created one with one")
+    void restoreLooksAhead(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        HdWallet expected = HdWallet.fromMnemonic(mnemonic, PASSPHRASE);
+        try (UnlockedWallet restored =
+                keystore.restore(dir.resolve("r.wallet"), mnemonic, PASSPHRASE, PASSWORD.clone(), Network.DEVNET)) {
+            List<Address> first = restored.info().accounts().get(0).addresses();
+            assertThat(first).hasSize(Keystore.RESTORE_ADDRESSES);
+            for (int i = 0; i < first.size(); i++) {
+                assertThat(first.get(i)).isEqualTo(expected.address(0, i));
+            }
+            assertThat(restored.addAddress(0))
+                    .as("the next one continues after them")
+                    .isEqualTo(expected.address(0, 20));
+        }
+        assertThat(keystore.open(dir.resolve("r.wallet")).info().allAddresses()).hasSize(21);
+        try (UnlockedWallet created =
+                keystore.create(dir.resolve("c.wallet"), mnemonic, PASSPHRASE, PASSWORD.clone(), Network.DEVNET)) {
+            assertThat(created.info().allAddresses()).containsExactly(expected.address(0, 0));
+        }
+    }
+
+    @Test
     @DisplayName("U4: a wrong password is WRONG_PASSWORD, never a crash or an empty wallet")
     void wrongPassword() throws IOException {
         KeystoreFile opened = keystore.open(created());

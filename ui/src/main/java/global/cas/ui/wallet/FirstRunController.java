@@ -386,7 +386,7 @@ public final class FirstRunController {
         passwordError.setText("");
         setBusy(true);
         char[] pw = password.getText().toCharArray();
-        model.finish(chosen, passphrase.getText(), pw)
+        model.finish(chosen, passphrase.getText(), pw, restoring)
                 .whenCompleteAsync(
                         (wallet, error) -> {
                             if (error != null) {

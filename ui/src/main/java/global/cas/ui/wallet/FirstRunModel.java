@@ -173,10 +173,12 @@ public final class FirstRunModel {
 
     /**
      * Writes the wallet (Argon2 and the file write run in the background) and opens it; {@link
-     * #result()} completes with it. The password array is wiped.
+     * #result()} completes with it. A {@code restored} wallet starts with more addresses, so its
+     * history finds payments made to it before. The password array is wiped.
      */
-    public CompletableFuture<WalletModel> finish(Mnemonic mnemonic, String passphrase, char[] password) {
-        return opener.create(walletFile, mnemonic, passphrase, password, network)
+    public CompletableFuture<WalletModel> finish(
+            Mnemonic mnemonic, String passphrase, char[] password, boolean restored) {
+        return opener.create(walletFile, mnemonic, passphrase, password, network, restored)
                 .whenComplete((wallet, error) -> {
                     if (wallet != null) {
                         result.complete(wallet);

@@ -11,7 +11,6 @@ import global.cas.ui.shell.FxExecutor;
 import global.cas.ui.shell.NodeAccess;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.WalletData;
-import global.cas.wallet.keys.AccountInfo;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.KeystoreFile;
 import global.cas.wallet.keys.UnlockedWallet;
@@ -78,6 +77,8 @@ public final class WalletModel implements AutoCloseable {
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
     private volatile KeystoreFile file;
     private volatile boolean closed;
+    // once the person asked for a new address, it stays the receiving address
+    private boolean receivingChosen;
 
     private final ObservableList<Address> addresses = FXCollections.observableArrayList();
     private final ObservableList<WalletEntry> history = FXCollections.observableArrayList();
@@ -107,7 +108,8 @@ public final class WalletModel implements AutoCloseable {
         List<Address> all = file.info().allAddresses();
         this.scanner = new WalletScanner(all, data);
         addresses.setAll(all);
-        receivingAddress.set(receiving(file));
+        // until the history says which addresses were used: the first one
+        receivingAddress.set(firstUnused(file, Set.of()));
         node.lastAdvanceProperty().addListener(onAdvance);
         access.ready().thenRun(this::refresh);
         this.book = new WalletBook(data, work);
@@ -119,11 +121,6 @@ public final class WalletModel implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    private static Address receiving(KeystoreFile file) {
-        AccountInfo first = file.info().accounts().get(0);
-        return first.addresses().get(first.addresses().size() - 1);
     }
 
     // ---------------------------------------------------------------- keeping up with the chain
@@ -175,6 +172,19 @@ public final class WalletModel implements AutoCloseable {
         }
         scannedHeight.set(batch.scannedHeight());
         tipHeight.set(batch.tipHeight());
+        if (!receivingChosen) {
+            receivingAddress.set(firstUnused(file, batch.used()));
+        }
+    }
+
+    /**
+     * The address to give out: the first of the first account that never received anything (a
+     * restored wallet starts with many addresses, see {@link Keystore#restore}), or its newest when
+     * all were used.
+     */
+    private static Address firstUnused(KeystoreFile file, Set<Address> used) {
+        List<Address> first = file.info().accounts().get(0).addresses();
+        return first.stream().filter(a -> !used.contains(a)).findFirst().orElse(first.get(first.size() - 1));
     }
 
     private void applyTotals(WalletScanner.Totals totals, boolean caughtUp) {
@@ -298,6 +308,7 @@ public final class WalletModel implements AutoCloseable {
                         added -> {
                             file = added.file();
                             addresses.setAll(added.file().info().allAddresses());
+                            receivingChosen = true;
                             receivingAddress.set(added.address());
                             scanThread.execute(() -> scanner.addAddress(added.address()));
                             refresh();

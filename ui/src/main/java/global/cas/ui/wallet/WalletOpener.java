@@ -67,13 +67,20 @@ public final class WalletOpener {
     }
 
     /**
-     * Writes a new keystore file for {@code mnemonic} and opens it. The password array is wiped.
+     * Writes a new keystore file for {@code mnemonic} and opens it; a {@code restored} wallet gets
+     * the first {@value Keystore#RESTORE_ADDRESSES} addresses so its history finds earlier payments
+     * ({@link Keystore#restore}). The password array is wiped.
      *
      * @return fails with {@code ALREADY_EXISTS} when the file exists (a wallet is never overwritten),
      *     {@code EMPTY_PASSWORD} for an empty password, {@code IO_ERROR} when it cannot be written
      */
     public CompletableFuture<WalletModel> create(
-            Path keystoreFile, Mnemonic mnemonic, String passphrase, char[] password, Network network) {
+            Path keystoreFile,
+            Mnemonic mnemonic,
+            String passphrase,
+            char[] password,
+            Network network,
+            boolean restored) {
         return CompletableFuture.supplyAsync(
                         () -> {
                             try {
@@ -85,8 +92,9 @@ public final class WalletOpener {
                                 if (parent != null) {
                                     Files.createDirectories(parent);
                                 }
-                                try (UnlockedWallet created =
-                                        keystore.create(keystoreFile, mnemonic, passphrase, password, network)) {
+                                try (UnlockedWallet created = restored
+                                        ? keystore.restore(keystoreFile, mnemonic, passphrase, password, network)
+                                        : keystore.create(keystoreFile, mnemonic, passphrase, password, network)) {
                                     return keystore.open(created.path());
                                 }
                             } catch (FileAlreadyExistsException e) {

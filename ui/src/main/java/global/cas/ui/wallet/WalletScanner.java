@@ -36,7 +36,7 @@ final class WalletScanner {
     static final int BATCH = 500;
 
     /** Entries found in a run of blocks, up to {@code scannedHeight}. */
-    record Batch(List<WalletEntry> entries, long scannedHeight, long tipHeight, boolean announce) {}
+    record Batch(List<WalletEntry> entries, long scannedHeight, long tipHeight, boolean announce, Set<Address> used) {}
 
     /** Balances of the wallet's addresses and the news about the transactions it watches. */
     record Totals(long balance, long spendable, Map<Hash, TxStatus> statuses) {}
@@ -90,7 +90,7 @@ final class WalletScanner {
         savedEntries = cp.entries().size();
         savedHeight = cp.height();
         savedAt = System.nanoTime();
-        batches.accept(new Batch(cp.entries(), cp.height(), node.tip().height(), false));
+        batches.accept(new Batch(cp.entries(), cp.height(), node.tip().height(), false, cp.used()));
     }
 
     /** Saves the history when it moved and the last save is older than {@link #SAVE_INTERVAL_NANOS}. */
@@ -149,7 +149,7 @@ final class WalletScanner {
                 List<UnspentOutput> rewards = node.blockRewards(h);
                 found.addAll(history.scan(block.get(), rewards));
             }
-            batches.accept(new Batch(found, history.scannedHeight(), tip, notify));
+            batches.accept(new Batch(found, history.scannedHeight(), tip, notify, history.usedAddresses()));
             saveIfDue();
             if (missing) {
                 return;

@@ -115,6 +115,19 @@ final class WalletFixture {
         }
     }
 
+    /** A wallet restored from the devnet phrase (so with the first 20 addresses), opened straight away. */
+    WalletModel restoredDevnetWallet() {
+        Mnemonic m = Mnemonic.parse(DevnetAccounts.MNEMONIC, WordList.load(Language.ENGLISH));
+        Path file = dir.resolve("restored-" + System.nanoTime() + ".wallet");
+        try {
+            keystore.restore(file, m, "", PASSWORD.toCharArray(), Network.DEVNET)
+                    .close();
+            return reopen(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A new model over a wallet file made before (e.g. by {@link #wallet}), as opening the program again does. */
     WalletModel reopen(Path file) {
         try {

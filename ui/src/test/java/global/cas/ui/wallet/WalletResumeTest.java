@@ -88,6 +88,7 @@ class WalletResumeTest {
                     saved.height(),
                     wrongHash ? Hash.sha256(new byte[] {9}) : saved.blockHash(),
                     saved.addresses(),
+                    saved.used(),
                     saved.owned(),
                     entries);
             data.saveScanCheckpoint(planted, saved.entries().size());
@@ -119,5 +120,42 @@ class WalletResumeTest {
         assertThat(fresh).containsAll(before);
         long balance = rescanned.balanceProperty().get();
         assertThat(fresh.stream().mapToLong(WalletEntry::net).sum()).isEqualTo(balance);
+    }
+
+    @Test
+    @DisplayName(
+            "a wallet restored from words finds a payment made to its sixth address before, and offers its first unused address")
+    void restoredWalletFindsEarlierPayments(FxRobot robot) throws Exception {
+        var devnet = new global.cas.wallet.DevnetAccounts();
+        global.cas.crypto.Address sixth = devnet.faucetKey(5).address();
+        var payer = global.cas.testing.TestChain.funded(2);
+        var tx = global.cas.testing.TestChain.pay(
+                payer,
+                node.spendableOutputs(payer.address()).get(0),
+                sixth,
+                global.cas.ledger.Amounts.cas(3),
+                node.tip().height() + 1_000);
+        node.submit(tx).join();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (node.transaction(tx.id()).isEmpty()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+
+        WalletModel restored = open(robot, WalletFixture::restoredDevnetWallet);
+        List<WalletEntry> found = history(robot, restored);
+        assertThat(found)
+                .anyMatch(e -> e.id().equals(tx.id())
+                        && e.kind() == WalletEntry.Kind.RECEIVED
+                        && e.net() == global.cas.ledger.Amounts.cas(3));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> restored.balanceProperty().get() == WalletFixture.FUNDS + global.cas.ledger.Amounts.cas(3));
+        // addresses 0 (genesis) and 5 are used: the first unused is the second
+        assertThat(WaitForAsyncUtils.asyncFx(
+                                () -> restored.receivingAddressProperty().get())
+                        .get())
+                .isEqualTo(devnet.faucetKey(1).address());
     }
 }
