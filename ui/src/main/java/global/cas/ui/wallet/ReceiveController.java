@@ -7,14 +7,18 @@ import global.cas.rejection.RejectedException;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.shell.FxExecutor;
 import global.cas.wallet.PaymentRequest;
+import global.cas.wallet.keys.AccountInfo;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.collections.WeakMapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -57,6 +61,15 @@ public final class ReceiveController {
     private Button newAddress;
 
     @FXML
+    private ComboBox<AccountInfo> account;
+
+    @FXML
+    private TextField accountName;
+
+    @FXML
+    private Button newAccount;
+
+    @FXML
     private Label receiveMessage;
 
     @FXML
@@ -68,6 +81,12 @@ public final class ReceiveController {
         show(b);
     };
     private final MapChangeListener<Address, String> onLabels = c -> allAddresses.refresh();
+    // the accounts are replaced when one gains an address: keep the same account chosen
+    private int chosenAccount;
+    private final ListChangeListener<AccountInfo> onAccounts = c -> {
+        account.getSelectionModel().select(Math.min(chosenAccount, c.getList().size() - 1));
+        allAddresses.refresh();
+    };
 
     public ReceiveController(WalletModel wallet, Messages messages) {
         this.wallet = wallet;
@@ -85,7 +104,12 @@ public final class ReceiveController {
                     setText(null);
                 } else {
                     String label = wallet.book().addressLabels().get(a);
-                    setText(a.encode(wallet.network()) + (label == null ? "" : "  (" + label + ")"));
+                    String owner = wallet.accounts().stream()
+                            .filter(acc -> acc.addresses().contains(a))
+                            .findFirst()
+                            .map(acc -> acc.label() + " · ")
+                            .orElse("");
+                    setText(owner + a.encode(wallet.network()) + (label == null ? "" : "  (" + label + ")"));
                 }
             }
         });
@@ -95,6 +119,10 @@ public final class ReceiveController {
             }
         });
         requestError.managedProperty().bind(requestError.textProperty().isNotEmpty());
+        account.setItems(wallet.accounts());
+        account.setConverter(Converters.showing(a -> a.label() + " (" + a.index() + ")"));
+        account.getSelectionModel().select(0);
+        wallet.accounts().addListener(new WeakListChangeListener<>(onAccounts));
         requestAmount.textProperty().addListener((o, a, b) -> showRequest());
         requestMessage.textProperty().addListener((o, a, b) -> showRequest());
         wallet.receivingAddressProperty().addListener(new WeakChangeListener<>(onReceiving));
@@ -173,10 +201,13 @@ public final class ReceiveController {
 
     @FXML
     void newAddress() {
+        AccountInfo in = account.getValue();
+        int index = in == null ? 0 : in.index();
+        chosenAccount = index;
         new PasswordPrompt(messages).ask(address.getScene().getWindow(), "wallet.password.forNewAddress", password -> {
             newAddress.setDisable(true);
             say(messages.get("wallet.receive.deriving"), false);
-            wallet.newAddress(password)
+            wallet.newAddress(index, password)
                     .whenCompleteAsync(
                             (a, error) -> {
                                 newAddress.setDisable(false);
@@ -184,6 +215,35 @@ public final class ReceiveController {
                                     say(WalletText.explain(messages, error), true);
                                 } else {
                                     say(messages.get("wallet.receive.new.done"), false);
+                                }
+                            },
+                            fx);
+        });
+    }
+
+    @FXML
+    void newAccount() {
+        String name = accountName.getText().strip();
+        try {
+            AccountInfo.checkLabel(name);
+        } catch (IllegalArgumentException e) {
+            say(messages.get(WalletRefusal.ACCOUNT_LABEL, Integer.toString(AccountInfo.MAX_LABEL_LENGTH)), true);
+            return;
+        }
+        new PasswordPrompt(messages).ask(address.getScene().getWindow(), "wallet.password.forNewAccount", password -> {
+            newAccount.setDisable(true);
+            say(messages.get("wallet.receive.deriving"), false);
+            wallet.newAccount(name, password)
+                    .whenCompleteAsync(
+                            (added, error) -> {
+                                newAccount.setDisable(false);
+                                if (error != null) {
+                                    say(WalletText.explain(messages, error), true);
+                                } else {
+                                    accountName.clear();
+                                    chosenAccount = added.index();
+                                    account.getSelectionModel().select(added.index());
+                                    say(messages.get("wallet.receive.account.done", added.label()), false);
                                 }
                             },
                             fx);

@@ -11,6 +11,7 @@ import global.cas.ui.shell.FxExecutor;
 import global.cas.ui.shell.NodeAccess;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.WalletData;
+import global.cas.wallet.keys.AccountInfo;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.KeystoreFile;
 import global.cas.wallet.keys.UnlockedWallet;
@@ -81,6 +82,8 @@ public final class WalletModel implements AutoCloseable {
     private boolean receivingChosen;
 
     private final ObservableList<Address> addresses = FXCollections.observableArrayList();
+    private final ObservableList<AccountInfo> accounts = FXCollections.observableArrayList();
+    private final ObservableList<AccountInfo> accountsView = FXCollections.unmodifiableObservableList(accounts);
     private final ObservableList<WalletEntry> history = FXCollections.observableArrayList();
     private final ObservableList<Address> addressesView = FXCollections.unmodifiableObservableList(addresses);
     private final ObservableList<WalletEntry> historyView = FXCollections.unmodifiableObservableList(history);
@@ -108,6 +111,7 @@ public final class WalletModel implements AutoCloseable {
         List<Address> all = file.info().allAddresses();
         this.scanner = new WalletScanner(all, data);
         addresses.setAll(all);
+        accounts.setAll(file.info().accounts());
         // until the history says which addresses were used: the first one
         receivingAddress.set(firstUnused(file, Set.of()));
         node.lastAdvanceProperty().addListener(onAdvance);
@@ -283,18 +287,68 @@ public final class WalletModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- addresses
 
-    /**
-     * Derives the next address of the first account (the password unlocks the keys), saves it in the
-     * keystore file and makes it the receiving address.
-     */
+    /** {@link #newAddress(int, char[])} in the first account. */
     public CompletableFuture<Address> newAddress(char[] password) {
+        return newAddress(0, password);
+    }
+
+    /**
+     * Derives the next address of {@code account} (the password unlocks the keys), saves it in the
+     * keystore file and makes it the receiving address. Fails with {@code WRONG_PASSWORD} or {@code
+     * IO_ERROR}; the password array is wiped.
+     */
+    public CompletableFuture<Address> newAddress(int account, char[] password) {
+        return changeKeys(password, unlocked -> unlocked.addAddress(account))
+                .thenApplyAsync(
+                        a -> {
+                            receivingChosen = true;
+                            receivingAddress.set(a);
+                            return a;
+                        },
+                        fx);
+    }
+
+    /**
+     * Adds the wallet's next account with {@code label} and its first address, which becomes the
+     * receiving address. Fails with {@link WalletRefusal#ACCOUNT_LABEL} for a bad label (before the
+     * password is tried), {@code WRONG_PASSWORD} or {@code IO_ERROR}; the password array is wiped.
+     */
+    public CompletableFuture<AccountInfo> newAccount(String label, char[] password) {
+        try {
+            AccountInfo.checkLabel(label);
+        } catch (IllegalArgumentException e) {
+            Arrays.fill(password, '\0');
+            return CompletableFuture.failedFuture(
+                    new WalletRefusal(WalletRefusal.ACCOUNT_LABEL, Integer.toString(AccountInfo.MAX_LABEL_LENGTH)));
+        }
+        return changeKeys(password, unlocked -> unlocked.addAccount(label))
+                .thenApplyAsync(
+                        a -> {
+                            receivingChosen = true;
+                            receivingAddress.set(a.addresses().get(0));
+                            return a;
+                        },
+                        fx);
+    }
+
+    /** A change to the keystore file that needs the keys. */
+    @FunctionalInterface
+    private interface KeyChange<T> {
+        T apply(UnlockedWallet unlocked) throws IOException;
+    }
+
+    /**
+     * Unlocks the file, applies {@code change}, reopens the file and, on the FX thread, takes in its
+     * addresses and accounts (new addresses join the history scan from the next block on).
+     */
+    private <T> CompletableFuture<T> changeKeys(char[] password, KeyChange<T> change) {
         KeystoreFile f = file;
-        record Added(Address address, KeystoreFile file) {}
+        record Changed<T>(T value, KeystoreFile file) {}
         return CompletableFuture.supplyAsync(
                         () -> {
                             try (UnlockedWallet unlocked = f.unlock(password)) {
-                                Address a = unlocked.addAddress(0);
-                                return new Added(a, keystore.open(f.path()));
+                                T value = change.apply(unlocked);
+                                return new Changed<>(value, keystore.open(f.path()));
                             } catch (IOException e) {
                                 throw new RejectedException(
                                         Reason.IO_ERROR,
@@ -305,14 +359,17 @@ public final class WalletModel implements AutoCloseable {
                         },
                         work)
                 .thenApplyAsync(
-                        added -> {
-                            file = added.file();
-                            addresses.setAll(added.file().info().allAddresses());
-                            receivingChosen = true;
-                            receivingAddress.set(added.address());
-                            scanThread.execute(() -> scanner.addAddress(added.address()));
+                        changed -> {
+                            file = changed.file();
+                            List<Address> all = changed.file().info().allAddresses();
+                            List<Address> fresh = all.stream()
+                                    .filter(a -> !addresses.contains(a))
+                                    .toList();
+                            addresses.setAll(all);
+                            accounts.setAll(changed.file().info().accounts());
+                            scanThread.execute(() -> fresh.forEach(scanner::addAddress));
                             refresh();
-                            return added.address();
+                            return changed.value();
                         },
                         fx);
     }
@@ -400,6 +457,11 @@ public final class WalletModel implements AutoCloseable {
     /** Every address of the wallet, account 0 first. */
     public ObservableList<Address> addresses() {
         return addressesView;
+    }
+
+    /** The wallet's accounts, each with its addresses, in number order. */
+    public ObservableList<AccountInfo> accounts() {
+        return accountsView;
     }
 
     /** The address to give out: the newest address of the first account. */

@@ -15,6 +15,9 @@ public final class WalletRefusal extends RuntimeException {
     /** The fee would be larger than the amount sent. */
     public static final String FEE_ABOVE_AMOUNT = "wallet.send.error.feeAboveAmount";
 
+    /** An account name that is blank, too long or holds control characters; arg: the longest. */
+    public static final String ACCOUNT_LABEL = "wallet.account.labelInvalid";
+
     private final String key;
     private final transient List<Object> args;
 
