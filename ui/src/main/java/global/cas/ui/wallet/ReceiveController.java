@@ -77,16 +77,13 @@ public final class ReceiveController {
 
     // held here and registered weakly: a view reloaded in another language must not stay attached to the model
     private final ChangeListener<Address> onReceiving = (o, a, b) -> {
+        selectAccountOf(b);
         allAddresses.getSelectionModel().select(b);
         show(b);
     };
     private final MapChangeListener<Address, String> onLabels = c -> allAddresses.refresh();
-    // the accounts are replaced when one gains an address: keep the same account chosen
-    private int chosenAccount;
-    private final ListChangeListener<AccountInfo> onAccounts = c -> {
-        account.getSelectionModel().select(Math.min(chosenAccount, c.getList().size() - 1));
-        allAddresses.refresh();
-    };
+    // the accounts are replaced when one gains an address: choose the receiving address's again
+    private final ListChangeListener<AccountInfo> onAccounts = c -> accountsChanged();
 
     public ReceiveController(WalletModel wallet, Messages messages) {
         this.wallet = wallet;
@@ -107,7 +104,7 @@ public final class ReceiveController {
                     String owner = wallet.accounts().stream()
                             .filter(acc -> acc.addresses().contains(a))
                             .findFirst()
-                            .map(acc -> acc.label() + " · ")
+                            .map(acc -> accountName(acc) + " · ")
                             .orElse("");
                     setText(owner + a.encode(wallet.network()) + (label == null ? "" : "  (" + label + ")"));
                 }
@@ -120,8 +117,8 @@ public final class ReceiveController {
         });
         requestError.managedProperty().bind(requestError.textProperty().isNotEmpty());
         account.setItems(wallet.accounts());
-        account.setConverter(Converters.showing(a -> a.label() + " (" + a.index() + ")"));
-        account.getSelectionModel().select(0);
+        account.setConverter(Converters.showing(a -> accountName(a) + " (" + a.index() + ")"));
+        selectAccountOf(wallet.receivingAddressProperty().get());
         wallet.accounts().addListener(new WeakListChangeListener<>(onAccounts));
         requestAmount.textProperty().addListener((o, a, b) -> showRequest());
         requestMessage.textProperty().addListener((o, a, b) -> showRequest());
@@ -203,7 +200,6 @@ public final class ReceiveController {
     void newAddress() {
         AccountInfo in = account.getValue();
         int index = in == null ? 0 : in.index();
-        chosenAccount = index;
         new PasswordPrompt(messages).ask(address.getScene().getWindow(), "wallet.password.forNewAddress", password -> {
             newAddress.setDisable(true);
             say(messages.get("wallet.receive.deriving"), false);
@@ -219,6 +215,29 @@ public final class ReceiveController {
                             },
                             fx);
         });
+    }
+
+    private void accountsChanged() {
+        selectAccountOf(wallet.receivingAddressProperty().get());
+        allAddresses.refresh();
+    }
+
+    /** Chooses, for New address, the account that holds {@code a} (the receiving address). */
+    private void selectAccountOf(Address a) {
+        for (AccountInfo acc : wallet.accounts()) {
+            if (acc.addresses().contains(a)) {
+                account.getSelectionModel().select(acc);
+                return;
+            }
+        }
+        account.getSelectionModel().select(0);
+    }
+
+    /** The account's name; the first account's default name in the person's language. */
+    private String accountName(AccountInfo a) {
+        return a.index() == 0 && a.label().equals(global.cas.wallet.keys.Keystore.FIRST_ACCOUNT_LABEL)
+                ? messages.get("wallet.account.main")
+                : a.label();
     }
 
     @FXML
@@ -241,8 +260,6 @@ public final class ReceiveController {
                                     say(WalletText.explain(messages, error), true);
                                 } else {
                                     accountName.clear();
-                                    chosenAccount = added.index();
-                                    account.getSelectionModel().select(added.index());
                                     say(messages.get("wallet.receive.account.done", added.label()), false);
                                 }
                             },
