@@ -49,6 +49,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
@@ -167,8 +168,8 @@ public final class DesktopRunner {
         NodeModel nodeModel = new NodeModel(access, bridge);
         MiningModel mining = new MiningModel(nodeModel);
         Keystore keystore = new Keystore(new SecureRandom());
-        WalletOpener opener =
-                new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, new DesktopNotifier(messages));
+        DesktopNotifier notifier = new DesktopNotifier(messages);
+        WalletOpener opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, notifier);
         AtomicReference<WalletModel> wallet = new AtomicReference<>();
         AtomicReference<FirstRunModel> firstRun = new AtomicReference<>();
         AtomicReference<NodeController> nodeController = new AtomicReference<>();
@@ -228,7 +229,22 @@ public final class DesktopRunner {
             window.setScreens(screens, "overview");
         };
         Stage stage = new Stage();
-        stage.titleProperty().bind(messages.bind("app.title"));
+        // "(2) CAS Wallet" while payments announced in the background wait to be seen
+        stage.titleProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> notifier.unreadProperty().get() > 0
+                                ? messages.get(
+                                        "app.title.unread",
+                                        Integer.toString(
+                                                notifier.unreadProperty().get()))
+                                : messages.get("app.title"),
+                        messages.languageProperty(),
+                        notifier.unreadProperty()));
+        stage.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                notifier.markRead();
+            }
+        });
         Scene scene = new Scene(window.root(), 1100, 720);
         window.installShortcuts(scene);
         settingsModel.attach(window.root());

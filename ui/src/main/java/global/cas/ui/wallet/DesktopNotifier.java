@@ -2,6 +2,8 @@ package global.cas.ui.wallet;
 
 import global.cas.ui.i18n.Messages;
 import global.cas.wallet.WalletEntry;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -10,15 +12,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows a ControlsFX notification in the corner of the main window for a payment received or a
- * block reward mined, in the current language. FX thread.
+ * block reward mined, in the current language, and counts those that arrive while the window is
+ * not in front (minimised or behind another), so the window's title can show them until it is
+ * looked at again ({@link #unreadProperty()}, {@link #markRead()}). FX thread.
  */
 public final class DesktopNotifier implements PaymentNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopNotifier.class);
 
     private final Messages messages;
+    private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper(0);
 
     public DesktopNotifier(Messages messages) {
         this.messages = messages;
+    }
+
+    /** Payments and rewards announced since the window was last in front. */
+    public ReadOnlyIntegerProperty unreadProperty() {
+        return unread.getReadOnlyProperty();
+    }
+
+    /** The person looked at the window: nothing is unread any more. */
+    public void markRead() {
+        unread.set(0);
+    }
+
+    /** Counts an announcement the person may not have seen. */
+    void arrived(boolean windowInFront) {
+        if (!windowInFront) {
+            unread.set(unread.get() + 1);
+        }
     }
 
     /** The title and text of the notification for {@code entry}. */
@@ -41,6 +63,7 @@ public final class DesktopNotifier implements PaymentNotifier {
                 .filter(Window::isShowing)
                 .findFirst()
                 .orElse(null);
+        arrived(owner != null && owner.isFocused() && !(owner instanceof javafx.stage.Stage st && st.isIconified()));
         if (owner == null) {
             return;
         }

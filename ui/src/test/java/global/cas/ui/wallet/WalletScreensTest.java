@@ -355,5 +355,17 @@ class WalletScreensTest {
         int before = javafx.stage.Window.getWindows().size();
         robot.interact(() -> notifier.paymentArrived(entry));
         assertThat(javafx.stage.Window.getWindows().size()).isGreaterThan(before);
+
+        // announcements made while the window is not in front are counted until it is looked at
+        robot.interact(() -> notifier.markRead());
+        robot.interact(() -> {
+            notifier.arrived(false);
+            notifier.arrived(false);
+            notifier.arrived(true);
+        });
+        assertThat(notifier.unreadProperty().get()).isEqualTo(2);
+        robot.interact(notifier::markRead);
+        assertThat(notifier.unreadProperty().get()).isZero();
+        assertThat(fixture.messages.get("app.title.unread", "2")).isEqualTo("（2）CAS 钱包");
     }
 }
