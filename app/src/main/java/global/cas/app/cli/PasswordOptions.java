@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,16 +38,26 @@ public final class PasswordOptions {
     /** A new password: asked twice on the console, which must agree. */
     public char[] fresh(Terminal terminal) {
         Optional<char[]> given = nonInteractive(terminal);
-        if (given.isPresent()) {
-            return given.get();
-        }
-        char[] first = nonEmpty(terminal.askSecret("New wallet password: ").orElseThrow(() -> noConsole()));
-        char[] second = terminal.askSecret("The same password again: ").orElseThrow(() -> noConsole());
+        return given.isPresent()
+                ? given.get()
+                : askTwice(terminal, "nothing was written", "use --password-file <file> or --password-stdin");
+    }
+
+    /**
+     * A new password asked twice on the console; when the two differ, {@code PASSWORD_MISMATCH}
+     * ending with {@code consequence} ("nothing was written"); without a console, {@code USAGE}
+     * with {@code instead} (the options that give it otherwise).
+     */
+    public static char[] askTwice(Terminal terminal, String consequence, String instead) {
+        Supplier<CliException> noConsole =
+                () -> CliException.usage("There is no terminal to ask the password on: " + instead + ".");
+        char[] first = nonEmpty(terminal.askSecret("New wallet password: ").orElseThrow(noConsole));
+        char[] second = terminal.askSecret("The same password again: ").orElseThrow(noConsole);
         boolean same = Arrays.equals(first, second);
         Arrays.fill(second, '\0');
         if (!same) {
             Arrays.fill(first, '\0');
-            throw new CliException("PASSWORD_MISMATCH", "The two passwords differ; nothing was written.");
+            throw new CliException("PASSWORD_MISMATCH", "The two passwords differ; " + consequence + ".");
         }
         return first;
     }
@@ -61,23 +72,30 @@ public final class PasswordOptions {
             throw CliException.usage("Use either --password-file or --password-stdin, not both.");
         }
         if (passwordFile != null) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new CliException("NOT_FOUND", "There is no password file " + passwordFile + ".");
-            } catch (IOException e) {
-                throw new CliException(
-                        "IO_ERROR", "Cannot read the password file " + passwordFile + ": " + e.getMessage() + ".");
-            }
-            return Optional.of(
-                    nonEmpty(lines.isEmpty() ? new char[0] : lines.get(0).toCharArray()));
+            return Optional.of(fromFile(passwordFile));
         }
         if (passwordStdin) {
             String line = terminal.readLine().orElse("");
             return Optional.of(nonEmpty(line.toCharArray()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The password on the first line of {@code file}.
+     *
+     * @throws CliException {@code NOT_FOUND}, {@code IO_ERROR} or {@code EMPTY_PASSWORD}
+     */
+    public static char[] fromFile(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CliException("NOT_FOUND", "There is no password file " + file + ".");
+        } catch (IOException e) {
+            throw new CliException("IO_ERROR", "Cannot read the password file " + file + ": " + e.getMessage() + ".");
+        }
+        return nonEmpty(lines.isEmpty() ? new char[0] : lines.get(0).toCharArray());
     }
 
     private static char[] nonEmpty(char[] password) {

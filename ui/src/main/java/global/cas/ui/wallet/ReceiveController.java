@@ -2,7 +2,6 @@ package global.cas.ui.wallet;
 
 import global.cas.crypto.Address;
 import global.cas.ledger.Amounts;
-import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.shell.FxExecutor;
@@ -155,10 +154,7 @@ public final class ReceiveController {
             try {
                 units = OptionalLong.of(Amounts.parse(typed));
             } catch (RejectedException e) {
-                requestError.setText(
-                        e.reason() == Reason.MALFORMED
-                                ? messages.get("wallet.send.amount.invalid")
-                                : messages.reason(e.reason()));
+                requestError.setText(WalletText.amountProblem(messages, e));
             }
         }
         String note = requestMessage.getText().strip();

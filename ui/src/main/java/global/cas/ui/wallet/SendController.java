@@ -3,7 +3,6 @@ package global.cas.ui.wallet;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.Amounts;
-import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.node.NodeModel;
@@ -203,10 +202,7 @@ public final class SendController {
             amountError.setText("");
             return Optional.of(units);
         } catch (RejectedException e) {
-            amountError.setText(
-                    e.reason() == Reason.MALFORMED
-                            ? messages.get("wallet.send.amount.invalid")
-                            : messages.reason(e.reason()));
+            amountError.setText(WalletText.amountProblem(messages, e));
             return Optional.empty();
         }
     }

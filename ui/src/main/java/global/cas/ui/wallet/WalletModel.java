@@ -409,29 +409,19 @@ public final class WalletModel implements AutoCloseable {
      * wiped.
      */
     public CompletableFuture<Void> changePassword(char[] current, char[] next) {
-        KeystoreFile f = file;
-        return CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                if (next.length == 0) {
-                                    throw new RejectedException(
-                                            Reason.EMPTY_PASSWORD, "The wallet password must not be empty.");
-                                }
-                                try (UnlockedWallet unlocked = f.unlock(current)) {
-                                    unlocked.changePassword(next);
-                                    return keystore.open(f.path());
-                                } catch (IOException e) {
-                                    throw new RejectedException(
-                                            Reason.IO_ERROR,
-                                            "cannot write the wallet file " + f.path() + ": " + e.getMessage());
-                                }
-                            } finally {
-                                Arrays.fill(current, '\0');
-                                Arrays.fill(next, '\0');
-                            }
-                        },
-                        work)
-                .thenAcceptAsync(reopened -> file = reopened, fx);
+        if (next.length == 0) {
+            Arrays.fill(current, '\0');
+            return CompletableFuture.failedFuture(
+                    new RejectedException(Reason.EMPTY_PASSWORD, "The wallet password must not be empty."));
+        }
+        return changeKeys(current, unlocked -> {
+            try {
+                unlocked.changePassword(next);
+                return null;
+            } finally {
+                Arrays.fill(next, '\0');
+            }
+        });
     }
 
     // ---------------------------------------------------------------- properties

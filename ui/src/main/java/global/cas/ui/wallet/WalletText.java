@@ -37,6 +37,13 @@ public final class WalletText {
         return Amounts.formatGrouped(units);
     }
 
+    /** Why a typed amount was refused: the typing hint for a malformed one, else the reason's sentence. */
+    public static String amountProblem(Messages messages, global.cas.rejection.RejectedException e) {
+        return e.reason() == global.cas.rejection.Reason.MALFORMED
+                ? messages.get("wallet.send.amount.invalid")
+                : messages.reason(e.reason());
+    }
+
     public static String kind(Messages messages, WalletEntry.Kind kind) {
         return messages.get("wallet.kind." + kind.name());
     }
