@@ -86,6 +86,12 @@ public final class Messages {
                 : new MessageFormat(pattern, language.get().locale()).format(args);
     }
 
+    /** A count or a height as the language writes it: grouped by thousands (1,018). */
+    public String number(long value) {
+        return java.text.NumberFormat.getIntegerInstance(language.get().locale())
+                .format(value);
+    }
+
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

@@ -93,7 +93,7 @@ public final class NodeController {
                 .bind(Bindings.createStringBinding(
                         () -> node.heightProperty().get() < 0
                                 ? "…"
-                                : Long.toString(node.heightProperty().get()),
+                                : messages.number(node.heightProperty().get()),
                         node.heightProperty()));
         lastBlock
                 .textProperty()

@@ -35,6 +35,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final VBox nav = new VBox(4);
+    private final Map<Parent, Parent> frames = new HashMap<>();
     private final ToggleGroup navGroup = new ToggleGroup();
     private final Map<String, ViewLoader.View<?>> loaded = new HashMap<>();
     private final Map<String, Consumer<Object>> onLoad = new HashMap<>();
@@ -46,13 +47,14 @@ public final class MainWindow {
         this.screens = List.copyOf(screens);
         nav.setPadding(new Insets(16, 8, 16, 8));
         nav.getStyleClass().add("nav");
-        nav.setPrefWidth(180);
+        nav.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.setLeft(nav);
         root.setCenter(content);
         root.setBottom(statusBar(node));
         buildNav();
         messages.languageProperty().addListener((o, a, b) -> {
             loaded.clear();
+            frames.clear();
             buildNav();
             if (current != null) {
                 show(current);
@@ -72,6 +74,7 @@ public final class MainWindow {
             b.setToggleGroup(navGroup);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
+            global.cas.ui.control.Fit.keepText(b);
             b.setSelected(s.id().equals(current));
             b.setOnAction(e -> show(s.id()));
             nav.getChildren().add(b);
@@ -94,6 +97,7 @@ public final class MainWindow {
                         node.heightProperty(),
                         node.failureProperty(),
                         messages.languageProperty()));
+        global.cas.ui.control.Fit.keepText(state);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
         spinner.visibleProperty()
@@ -126,7 +130,7 @@ public final class MainWindow {
             }
         }
         current = id;
-        content.getChildren().setAll(v.root());
+        content.getChildren().setAll(framed(v.root()));
         navGroup.getToggles()
                 .forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + id)));
     }
@@ -149,6 +153,7 @@ public final class MainWindow {
         screens = List.copyOf(newScreens);
         loaded.clear();
         root.setLeft(nav);
+        frames.clear();
         buildNav();
         if (scene != null) {
             installShortcuts(scene);
@@ -163,7 +168,12 @@ public final class MainWindow {
     public void showStandalone(Parent view) {
         root.setLeft(null);
         current = null;
-        content.getChildren().setAll(view);
+        content.getChildren().setAll(framed(view));
+    }
+
+    /** A screen in its scrolling frame (made once per loaded view). */
+    private Parent framed(Parent view) {
+        return frames.computeIfAbsent(view, global.cas.ui.control.Fit::scrolling);
     }
 
     public List<Screen> screens() {

@@ -22,7 +22,7 @@ public final class OverviewController {
     private final WalletModel wallet;
     private final NodeModel node;
     private final Messages messages;
-    private final ObservableList<WalletEntry> recentEntries = FXCollections.observableArrayList();
+    private final ObservableList<RecentRow> recentEntries = FXCollections.observableArrayList();
     private final ListChangeListener<WalletEntry> onHistory = c -> updateRecent();
 
     @FXML
@@ -38,19 +38,19 @@ public final class OverviewController {
     private Label sync;
 
     @FXML
-    private TableView<WalletEntry> recent;
+    private TableView<RecentRow> recent;
 
     @FXML
-    private TableColumn<WalletEntry, String> recentTime;
+    private TableColumn<RecentRow, String> recentTime;
 
     @FXML
-    private TableColumn<WalletEntry, String> recentKind;
+    private TableColumn<RecentRow, String> recentKind;
 
     @FXML
-    private TableColumn<WalletEntry, String> recentAmount;
+    private TableColumn<RecentRow, String> recentAmount;
 
     @FXML
-    private TableColumn<WalletEntry, String> recentLabel;
+    private TableColumn<RecentRow, String> recentLabel;
 
     public OverviewController(WalletModel wallet, Messages messages) {
         this.wallet = wallet;
@@ -77,12 +77,14 @@ public final class OverviewController {
                                 : "…",
                         wallet.spendableProperty(),
                         wallet.syncedProperty()));
+        // the block the wallet has read up to, so this row and the sentence below never disagree
         height.textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> node.heightProperty().get() < 0
+                        () -> wallet.scannedHeightProperty().get() < 0
                                 ? "…"
-                                : Long.toString(node.heightProperty().get()),
-                        node.heightProperty()));
+                                : messages.number(wallet.scannedHeightProperty().get()),
+                        wallet.scannedHeightProperty(),
+                        messages.languageProperty()));
         sync.textProperty()
                 .bind(Bindings.createStringBinding(
                         this::syncSentence,
@@ -93,25 +95,26 @@ public final class OverviewController {
                         wallet.tipHeightProperty(),
                         node.heightProperty()));
 
-        recentTime.setCellValueFactory(
-                c -> new ReadOnlyObjectWrapper<>(WalletText.time(c.getValue().time())));
+        recentTime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
+                WalletText.time(c.getValue().newest().time())));
         recentKind.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                WalletText.kind(messages, c.getValue().kind())));
+                c.getValue().count() > 1
+                        ? messages.get("wallet.overview.rewards", c.getValue().count())
+                        : WalletText.kind(messages, c.getValue().newest().kind())));
         recentAmount.setCellValueFactory(
                 c -> new ReadOnlyObjectWrapper<>(WalletText.signed(c.getValue().net())));
         recentLabel.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> wallet.book()
-                        .transactionLabels()
-                        .getOrDefault(c.getValue().id(), ""),
-                wallet.book().transactionLabels()));
+                () -> c.getValue().count() > 1 ? "" : wallet.label(c.getValue().newest()),
+                wallet.book().transactionLabels(),
+                wallet.book().addressLabels(),
+                wallet.receivingAddressesFound()));
         recent.setItems(recentEntries);
         wallet.history().addListener(new WeakListChangeListener<>(onHistory));
         updateRecent();
     }
 
     private void updateRecent() {
-        var all = wallet.history();
-        recentEntries.setAll(all.subList(0, Math.min(RECENT, all.size())));
+        recentEntries.setAll(RecentRow.group(wallet.history(), RECENT));
     }
 
     private String syncSentence() {
@@ -124,11 +127,10 @@ public final class OverviewController {
         if (!wallet.syncedProperty().get()) {
             return messages.get(
                     "wallet.sync.scanning",
-                    Long.toString(Math.max(0, wallet.scannedHeightProperty().get())),
-                    Long.toString(Math.max(0, wallet.tipHeightProperty().get())));
+                    Math.max(0, wallet.scannedHeightProperty().get()),
+                    Math.max(0, wallet.tipHeightProperty().get()));
         }
         return messages.get(
-                "wallet.sync.upToDate",
-                Long.toString(wallet.scannedHeightProperty().get()));
+                "wallet.sync.upToDate", wallet.scannedHeightProperty().get());
     }
 }

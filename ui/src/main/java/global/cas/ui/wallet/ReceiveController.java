@@ -39,7 +39,7 @@ public final class ReceiveController {
     private final FxExecutor fx = new FxExecutor();
 
     @FXML
-    private TextField address;
+    private javafx.scene.control.TextArea address;
 
     @FXML
     private ImageView qr;
@@ -81,6 +81,11 @@ public final class ReceiveController {
         show(b);
     };
     private final MapChangeListener<Address, String> onLabels = c -> allAddresses.refresh();
+    private final MapChangeListener<Address, Long> onBalances = c -> {
+        allAddresses.refresh();
+        refreshAccountText();
+    };
+    private final javafx.collections.SetChangeListener<Address> onUsed = c -> allAddresses.refresh();
     // the accounts are replaced when one gains an address: choose the receiving address's again
     private final ListChangeListener<AccountInfo> onAccounts = c -> accountsChanged();
 
@@ -103,9 +108,18 @@ public final class ReceiveController {
                     String owner = wallet.accounts().stream()
                             .filter(acc -> acc.addresses().contains(a))
                             .findFirst()
-                            .map(acc -> accountName(acc) + " · ")
+                            .map(acc -> accountName(acc))
                             .orElse("");
-                    setText(owner + a.encode(wallet.network()) + (label == null ? "" : "  (" + label + ")"));
+                    String row = messages.get(
+                            "wallet.receive.address.row",
+                            owner,
+                            a.encode(wallet.network()),
+                            messages.get(
+                                    wallet.usedAddresses().contains(a)
+                                            ? "wallet.receive.address.used"
+                                            : "wallet.receive.address.unused"),
+                            WalletText.cas(messages, wallet.addressBalances().getOrDefault(a, 0L)));
+                    setText(label == null ? row : row + " · " + label);
                 }
             }
         });
@@ -114,9 +128,14 @@ public final class ReceiveController {
                 show(b);
             }
         });
-        requestError.managedProperty().bind(requestError.textProperty().isNotEmpty());
         account.setItems(wallet.accounts());
-        account.setConverter(Converters.showing(a -> accountName(a) + " (" + a.index() + ")"));
+        account.setConverter(Converters.showing(a -> messages.get(
+                "wallet.receive.account.row",
+                accountName(a),
+                a.index(),
+                WalletText.cas(messages, wallet.accountBalance(a)))));
+        wallet.addressBalances().addListener(new javafx.collections.WeakMapChangeListener<>(onBalances));
+        wallet.usedAddresses().addListener(new javafx.collections.WeakSetChangeListener<>(onUsed));
         selectAccountOf(wallet.receivingAddressProperty().get());
         wallet.accounts().addListener(new WeakListChangeListener<>(onAccounts));
         requestAmount.textProperty().addListener((o, a, b) -> showRequest());
@@ -126,6 +145,15 @@ public final class ReceiveController {
         Address current = wallet.receivingAddressProperty().get();
         allAddresses.getSelectionModel().select(current);
         show(current);
+    }
+
+    /** Redraws the chosen account's text (its balance changed). */
+    private void refreshAccountText() {
+        AccountInfo chosen = account.getValue();
+        var converter = account.getConverter();
+        account.setConverter(null);
+        account.setConverter(converter);
+        account.setValue(chosen);
     }
 
     private Address shown() {

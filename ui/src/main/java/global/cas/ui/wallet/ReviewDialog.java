@@ -18,7 +18,8 @@ public final class ReviewDialog {
     }
 
     /** Shows the review; {@code onConfirm} runs only when the person confirms. */
-    public Dialog<Boolean> show(Window owner, Quote quote, Network network, Runnable onConfirm) {
+    public Dialog<Boolean> show(
+            Window owner, Quote quote, Network network, java.util.Optional<String> contact, Runnable onConfirm) {
         Dialog<Boolean> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
@@ -28,7 +29,14 @@ public final class ReviewDialog {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(8);
-        row(grid, 0, "wallet.review.to", "reviewTo", quote.request().to().encode(network));
+        String to = quote.request().to().encode(network);
+        row(
+                grid,
+                0,
+                "wallet.review.to",
+                "reviewTo",
+                contact.map(name -> messages.get("wallet.review.contact", name, to))
+                        .orElse(to));
         row(grid, 1, "wallet.review.amount", "reviewAmount", WalletText.cas(messages, quote.amount()));
         row(
                 grid,
@@ -60,6 +68,8 @@ public final class ReviewDialog {
     private void row(GridPane grid, int row, String key, String id, String value) {
         Label v = new Label(value);
         v.setId(id);
+        v.setWrapText(true);
+        v.setMaxWidth(560);
         grid.addRow(row, new Label(messages.get(key)), v);
     }
 }

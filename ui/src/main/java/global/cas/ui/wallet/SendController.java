@@ -93,10 +93,19 @@ public final class SendController {
 
     @FXML
     void initialize() {
-        // empty messages take no room, so the form does not have gaps
-        for (Label l : List.of(toError, toHint, amountError, sendError)) {
-            l.managedProperty().bind(l.textProperty().isNotEmpty());
+        // each message line keeps its room when empty, so the fields never move while typing
+        for (TextField f : List.of(to, amount)) {
+            // Enter in a field reviews the payment, as the Review button does
+            f.setOnAction(e -> review());
+            f.textProperty().addListener((o, a, b) -> sendError.setText(""));
         }
+        node.readyProperty().addListener((o, a, b) -> requote());
+        wallet.spendableProperty().addListener((o, a, b) -> {
+            if (!max.isSelected()) {
+                checkAmount();
+            }
+            requote();
+        });
         to.setPromptText(messages.get("wallet.send.to.prompt", wallet.network().addressPrefix()));
         to.textProperty().addListener((o, a, b) -> {
             if (PaymentRequest.isLink(b)) {
@@ -173,19 +182,19 @@ public final class SendController {
         toHint.setText("");
         String text = to.getText().strip();
         if (text.isEmpty()) {
-            toError.setText("");
+            mark(to, "");
             return Optional.empty();
         }
         try {
             Address a = Address.parse(text, wallet.network());
-            toError.setText("");
+            mark(to, "");
             wallet.book().contacts().stream()
                     .filter(c -> c.address().equals(a))
                     .findFirst()
                     .ifPresent(c -> toHint.setText(messages.get("wallet.send.to.contact", c.name())));
             return Optional.of(a);
         } catch (RejectedException e) {
-            toError.setText(messages.reason(e.reason()));
+            mark(to, messages.reason(e.reason()));
             return Optional.empty();
         }
     }
@@ -194,16 +203,31 @@ public final class SendController {
     private Optional<Long> checkAmount() {
         String text = amount.getText().strip();
         if (text.isEmpty()) {
-            amountError.setText("");
+            mark(amount, "");
             return Optional.empty();
         }
         try {
             long units = Amounts.parse(text);
-            amountError.setText("");
+            long spendable = wallet.spendableProperty().get();
+            if (units > spendable) {
+                mark(amount, messages.get("wallet.send.amount.tooMuch", WalletText.cas(messages, spendable)));
+                return Optional.empty();
+            }
+            mark(amount, "");
             return Optional.of(units);
         } catch (RejectedException e) {
-            amountError.setText(WalletText.amountProblem(messages, e));
+            mark(amount, WalletText.amountProblem(messages, e));
             return Optional.empty();
+        }
+    }
+
+    /** Shows {@code problem} under {@code field} and marks the field, or clears both when empty. */
+    private void mark(TextField field, String problem) {
+        Label line = field == amount ? amountError : toError;
+        line.setText(problem);
+        field.getStyleClass().remove("field-invalid");
+        if (!problem.isEmpty()) {
+            field.getStyleClass().add("field-invalid");
         }
     }
 
@@ -228,6 +252,7 @@ public final class SendController {
             fee.setText(messages.get("wallet.send.fee.unknown"));
             return;
         }
+        fee.setText(messages.get("wallet.send.fee.working"));
         wallet.quote(r.get())
                 .whenCompleteAsync(
                         (q, error) -> {
@@ -235,7 +260,8 @@ public final class SendController {
                                 return;
                             }
                             if (q == null) {
-                                fee.setText(messages.get("wallet.send.fee.unknown"));
+                                // the form is complete, so say why no fee can be given (e.g. not enough funds)
+                                fee.setText(WalletText.explain(messages, error));
                                 return;
                             }
                             fee.setText(feeText(q));
@@ -266,14 +292,14 @@ public final class SendController {
         Optional<Address> a = checkAddress();
         if (a.isEmpty()) {
             if (to.getText().isBlank()) {
-                toError.setText(messages.get("wallet.send.to.missing"));
+                mark(to, messages.get("wallet.send.to.missing"));
             }
             sendError.setText(messages.get("wallet.send.fix"));
             return;
         }
         if (!max.isSelected() && checkAmount().isEmpty()) {
             if (amount.getText().isBlank()) {
-                amountError.setText(messages.get("wallet.send.amount.missing"));
+                mark(amount, messages.get("wallet.send.amount.missing"));
             }
             sendError.setText(messages.get("wallet.send.fix"));
             return;
@@ -289,26 +315,33 @@ public final class SendController {
                                 return;
                             }
                             fee.setText(feeText(q));
-                            new ReviewDialog(messages).show(window(), q, wallet.network(), () -> askPassword(r));
+                            new ReviewDialog(messages)
+                                    .show(window(), q, wallet.network(), contactName(q), () -> askPassword(r));
                         },
                         fx);
     }
 
+    /** The address book's name for the recipient, if it has one. */
+    private Optional<String> contactName(Quote q) {
+        return wallet.book().contacts().stream()
+                .filter(c -> c.address().equals(q.request().to()))
+                .map(Contact::name)
+                .findFirst();
+    }
+
+    /** Asks the password until it is right (in place), then signs and sends. */
     private void askPassword(SendRequest r) {
-        new PasswordPrompt(messages).ask(window(), "wallet.password.forSend", password -> {
-            setBusy(true);
-            wallet.send(r, password)
-                    .whenCompleteAsync(
-                            (id, error) -> {
-                                setBusy(false);
-                                if (error != null) {
-                                    sendError.setText(WalletText.explain(messages, error));
-                                    return;
-                                }
-                                sent(id);
-                            },
-                            fx);
-        });
+        new PasswordPrompt(messages)
+                .askUntilRight(window(), "wallet.password.forSend", password -> wallet.send(r, password), outcome -> {
+                    setBusy(false);
+                    outcome.whenComplete((id, error) -> {
+                        if (error != null) {
+                            sendError.setText(WalletText.explain(messages, error));
+                        } else {
+                            sent(id);
+                        }
+                    });
+                });
     }
 
     private void sent(Hash id) {

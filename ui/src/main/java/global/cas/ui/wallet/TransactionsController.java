@@ -68,6 +68,9 @@ public final class TransactionsController {
     private TableColumn<WalletEntry, String> colLabel;
 
     @FXML
+    private TableColumn<WalletEntry, Long> colConfirmations;
+
+    @FXML
     private Label exportStatus;
 
     @FXML
@@ -103,13 +106,20 @@ public final class TransactionsController {
         colAmount.setCellFactory(c -> cell(WalletText::signed));
         colFee.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fee()));
         colFee.setCellFactory(c -> cell(f -> f == 0 ? "" : WalletText.amount(f)));
-        colCounterparty.setCellValueFactory(c ->
-                new ReadOnlyObjectWrapper<>(WalletText.addresses(c.getValue().counterparties(), wallet.network())));
+        colCounterparty.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> WalletText.counterparties(
+                        messages, c.getValue(), wallet.book().contacts(), wallet.network()),
+                wallet.book().contacts()));
+        colConfirmations.setCellValueFactory(c -> Bindings.createObjectBinding(
+                () -> Math.max(
+                        1, wallet.tipHeightProperty().get() - c.getValue().height() + 1),
+                wallet.tipHeightProperty()));
+        colConfirmations.setCellFactory(c -> cell(messages::number));
         colLabel.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> wallet.book()
-                        .transactionLabels()
-                        .getOrDefault(c.getValue().id(), ""),
-                wallet.book().transactionLabels()));
+                () -> wallet.label(c.getValue()),
+                wallet.book().transactionLabels(),
+                wallet.book().addressLabels(),
+                wallet.receivingAddressesFound()));
         colLabel.setCellFactory(TextFieldTableCell.forTableColumn());
         colLabel.setOnEditCommit(e -> label(e.getRowValue(), e.getNewValue()));
 
@@ -133,8 +143,7 @@ public final class TransactionsController {
         }
         detailId.setText(e.id().hex());
         long confirmations = Math.max(1, wallet.tipHeightProperty().get() - e.height() + 1);
-        detailBlock.setText(
-                messages.get("wallet.details.block", Long.toString(e.height()), Long.toString(confirmations)));
+        detailBlock.setText(messages.get("wallet.details.block", e.height(), confirmations));
         detailCounterparties.setText(
                 e.counterparties().isEmpty()
                         ? messages.get("wallet.details.noCounterparty")

@@ -39,7 +39,7 @@ final class WalletScanner {
     record Batch(List<WalletEntry> entries, long scannedHeight, long tipHeight, boolean announce, Set<Address> used) {}
 
     /** Balances of the wallet's addresses and the news about the transactions it watches. */
-    record Totals(long balance, long spendable, Map<Hash, TxStatus> statuses) {}
+    record Totals(long balance, long spendable, Map<Hash, TxStatus> statuses, Map<Address, Long> perAddress) {}
 
     /** Once caught up, the history is saved at most this often (and always on close). */
     static final long SAVE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -170,8 +170,11 @@ final class WalletScanner {
     Totals totals(Node node, Set<Hash> watched) {
         long balance = 0;
         long spendable = 0;
+        Map<Address, Long> perAddress = new LinkedHashMap<>();
         for (Address a : addresses) {
-            balance += node.balance(a, AssetId.CAS);
+            long held = node.balance(a, AssetId.CAS);
+            perAddress.put(a, held);
+            balance += held;
             for (UnspentOutput u : node.spendableOutputs(a)) {
                 if (u.output().asset().isCas()) {
                     spendable += u.output().amount();
@@ -188,7 +191,7 @@ final class WalletScanner {
             }
             statuses.put(id, st);
         }
-        return new Totals(balance, spendable, statuses);
+        return new Totals(balance, spendable, statuses, perAddress);
     }
 
     static TxStatus status(Node node, Hash id) {

@@ -5,6 +5,7 @@ import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import global.cas.ui.i18n.Messages;
 import global.cas.wallet.WalletEntry;
+import global.cas.wallet.data.Contact;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -56,15 +57,27 @@ public final class WalletText {
         return addresses.stream().map(a -> a.encode(network)).collect(Collectors.joining(" "));
     }
 
+    /**
+     * Who was on the other side of {@code entry}: each counterparty by its address-book name when
+     * it has one, else by its address; a mining reward names no one.
+     */
+    public static String counterparties(
+            Messages messages, WalletEntry entry, java.util.Collection<Contact> contacts, Network network) {
+        return entry.counterparties().stream()
+                .map(a -> contacts.stream()
+                        .filter(c -> c.address().equals(a))
+                        .map(Contact::name)
+                        .findFirst()
+                        .orElseGet(() -> a.encode(network)))
+                .collect(Collectors.joining(", "));
+    }
+
     /** The status of a sent transaction; {@code tipHeight} gives the confirmations. */
     public static String status(Messages messages, TxStatus status, long tipHeight) {
         return switch (status) {
             case TxStatus.Pending p -> messages.get("wallet.status.pending");
             case TxStatus.Committed c ->
-                messages.get(
-                        "wallet.status.committed",
-                        Long.toString(c.height()),
-                        Long.toString(Math.max(1, tipHeight - c.height() + 1)));
+                messages.get("wallet.status.committed", c.height(), Math.max(1, tipHeight - c.height() + 1));
             case TxStatus.Dropped d -> messages.get("wallet.status.dropped");
         };
     }

@@ -61,7 +61,9 @@ class ReceiveAccountsTest {
     }
 
     private static String shownAddress(FxRobot robot) {
-        return robot.lookup("#address").queryAs(TextField.class).getText();
+        return robot.lookup("#address")
+                .queryAs(javafx.scene.control.TextInputControl.class)
+                .getText();
     }
 
     private void enterPassword(FxRobot robot, String password) throws Exception {

@@ -178,17 +178,62 @@ class SendScreenTest {
     }
 
     @Test
-    @DisplayName("a wrong wallet password is refused with its message, and nothing is sent")
+    @DisplayName(
+            "a wrong wallet password is refused in place: the prompt stays open and asks again, and nothing is sent")
     void wrongPassword(FxRobot robot) throws Exception {
         synced();
         long spendable = payer.spendableProperty().get();
         fill(robot, WalletFixture.otherAddress(40), "1");
         reviewAndEnter(robot, "not the password");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
-        assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.reason(Reason.WRONG_PASSWORD));
+                10, TimeUnit.SECONDS, () -> !text(robot, "#promptError").isEmpty());
+        assertThat(text(robot, "#promptError")).startsWith(fixture.messages.reason(Reason.WRONG_PASSWORD));
+        assertThat(robot.lookup("#promptPassword").queryAs(PasswordField.class).getText())
+                .as("cleared for another try")
+                .isEmpty();
+        assertThat(pendingTransfers()).as("nothing sent").isEmpty();
+        robot.clickOn("#promptCancel");
+        assertThat(robot.lookup("#promptPassword").tryQuery()).isEmpty();
+        assertThat(text(robot, "#sendError")).isEmpty();
         assertThat(pendingTransfers()).as("nothing sent").isEmpty();
         assertThat(payer.spendableProperty().get()).isEqualTo(spendable);
+    }
+
+    @Test
+    @DisplayName("after a wrong password the right one, typed in the same prompt, sends the payment")
+    void rightPasswordAfterWrongOne(FxRobot robot) throws Exception {
+        synced();
+        fill(robot, WalletFixture.otherAddress(46), "2");
+        reviewAndEnter(robot, "not the password");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !text(robot, "#promptError").isEmpty());
+        robot.interact(() ->
+                robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
+        robot.clickOn("#promptOk");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !robot.lookup("#txId").queryAs(TextField.class).getText().isEmpty());
+        assertThat(robot.lookup("#promptPassword").tryQuery()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Enter in the amount field opens the review, which names the recipient by its address-book name")
+    void enterReviewsWithContactName(FxRobot robot) throws Exception {
+        synced();
+        String to = WalletFixture.otherAddress(47);
+        payer.book()
+                .saveContact(new global.cas.wallet.data.Contact(
+                        "房东 Landlord", global.cas.crypto.Address.parse(to, global.cas.crypto.Network.DEVNET)))
+                .get(5, TimeUnit.SECONDS);
+        fill(robot, to, "1");
+        robot.clickOn("#amount").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#reviewConfirm").tryQuery().isPresent());
+        assertThat(text(robot, "#reviewTo")).startsWith("房东 Landlord").contains(to);
+        robot.clickOn("#reviewCancel");
     }
 
     @Test
@@ -232,14 +277,27 @@ class SendScreenTest {
 
     @Test
     @DisplayName(
-            "an amount above the balance is refused with INSUFFICIENT_FUNDS, and a fee larger than the amount with its own message")
+            "an amount above the balance is marked as typed, before Review, and a fee larger than the amount has its own message")
     void amountAndFee(FxRobot robot) throws Exception {
         synced();
         fill(robot, WalletFixture.otherAddress(42), "100000001");
+        // marked as typed, before Review: the field and the line under it
+        assertThat(text(robot, "#amountError"))
+                .isEqualTo(fixture.messages.get(
+                        "wallet.send.amount.tooMuch",
+                        WalletText.cas(
+                                fixture.messages, payer.spendableProperty().get())));
+        assertThat(robot.lookup("#amount").queryAs(TextField.class).getStyleClass())
+                .contains("field-invalid");
         robot.clickOn("#review");
-        WaitForAsyncUtils.waitFor(
-                5, TimeUnit.SECONDS, () -> !text(robot, "#sendError").isEmpty());
-        assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.reason(Reason.INSUFFICIENT_FUNDS));
+        assertThat(text(robot, "#sendError")).isEqualTo(fixture.messages.get("wallet.send.fix"));
+        assertThat(robot.lookup("#reviewConfirm").tryQuery()).isEmpty();
+        // fixing the field clears the form's message and the mark
+        robot.interact(() -> robot.lookup("#amount").queryAs(TextField.class).setText("1"));
+        assertThat(text(robot, "#sendError")).isEmpty();
+        assertThat(text(robot, "#amountError")).isEmpty();
+        assertThat(robot.lookup("#amount").queryAs(TextField.class).getStyleClass())
+                .doesNotContain("field-invalid");
 
         fill(robot, WalletFixture.otherAddress(42), "0.00000001");
         robot.clickOn("#review");

@@ -173,7 +173,10 @@ class WalletScreensTest {
     void receive(FxRobot robot) throws Exception {
         robot.clickOn("#nav-receive");
         String first = WalletFixture.devnetAddress().encode(Network.DEVNET);
-        assertThat(robot.lookup("#address").queryAs(TextField.class).getText()).isEqualTo(first);
+        assertThat(robot.lookup("#address")
+                        .queryAs(javafx.scene.control.TextInputControl.class)
+                        .getText())
+                .isEqualTo(first);
         assertThat(robot.lookup("#qr").queryAs(ImageView.class).getImage().getWidth())
                 .isGreaterThanOrEqualTo(200);
         robot.clickOn("#copy");
@@ -189,7 +192,10 @@ class WalletScreensTest {
             robot.lookup("#requestMessage").queryAs(TextField.class).setText("午餐 lunch");
         });
         String link = "cas:" + first + "?amount=12.5&message=%E5%8D%88%E9%A4%90%20lunch";
-        assertThat(robot.lookup("#address").queryAs(TextField.class).getText()).isEqualTo(link);
+        assertThat(robot.lookup("#address")
+                        .queryAs(javafx.scene.control.TextInputControl.class)
+                        .getText())
+                .isEqualTo(link);
         assertThat(qrText(robot)).isEqualTo(link);
         robot.clickOn("#copy");
         assertThat(WaitForAsyncUtils.asyncFx(
@@ -200,13 +206,18 @@ class WalletScreensTest {
         robot.interact(
                 () -> robot.lookup("#requestAmount").queryAs(TextField.class).setText("12,5"));
         assertThat(label(robot, "#requestError")).isEqualTo(fixture.messages.get("wallet.send.amount.invalid"));
-        assertThat(robot.lookup("#address").queryAs(TextField.class).getText())
+        assertThat(robot.lookup("#address")
+                        .queryAs(javafx.scene.control.TextInputControl.class)
+                        .getText())
                 .isEqualTo("cas:" + first + "?message=%E5%8D%88%E9%A4%90%20lunch");
         robot.interact(() -> {
             robot.lookup("#requestAmount").queryAs(TextField.class).setText("");
             robot.lookup("#requestMessage").queryAs(TextField.class).setText("");
         });
-        assertThat(robot.lookup("#address").queryAs(TextField.class).getText()).isEqualTo(first);
+        assertThat(robot.lookup("#address")
+                        .queryAs(javafx.scene.control.TextInputControl.class)
+                        .getText())
+                .isEqualTo(first);
 
         robot.clickOn("#newAddress");
         unlockWith(robot, "wrong");
@@ -226,7 +237,7 @@ class WalletScreensTest {
                 5,
                 TimeUnit.SECONDS,
                 () -> robot.lookup("#address")
-                        .queryAs(TextField.class)
+                        .queryAs(javafx.scene.control.TextInputControl.class)
                         .getText()
                         .equals(second));
         assertThat(wallet.addresses()).hasSize(2);
