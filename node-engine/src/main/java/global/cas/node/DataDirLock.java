@@ -47,6 +47,24 @@ public final class DataDirLock implements AutoCloseable {
         return new DataDirLock(ch, l);
     }
 
+    /**
+     * Whether another program holds {@code dir} now (a quick check before opening a window; the node
+     * still takes the lock itself). A folder that does not exist is held by no one.
+     */
+    public static boolean heldByAnother(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try {
+            acquire(dir).close();
+            return false;
+        } catch (AlreadyOpenException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         lock.release();

@@ -85,6 +85,9 @@ public final class DesktopRunner {
             Optional<UiLanguage> language,
             Optional<java.nio.file.Path> screenshots) {
         System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
+        if (DataDirLock.heldByAnother(settings.dataDir())) {
+            return alreadyOpen(settings, language);
+        }
         Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
         ExecutorService background = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "cas-desktop");
@@ -144,6 +147,45 @@ public final class DesktopRunner {
         }
         background.shutdownNow();
         return exit.get();
+    }
+
+    /**
+     * A second start on a data folder that is open already: the window that has it comes to the
+     * front and this start ends without a window of its own; when a node without a window holds the
+     * folder, one translated message says so.
+     */
+    private int alreadyOpen(NodeSettings settings, Optional<UiLanguage> language) {
+        global.cas.app.cli.Terminal terminal = injector.getInstance(global.cas.app.cli.Terminal.class);
+        UiSettings saved = UiSettings.load(settings.dataDir().resolve("settings.json"), Locale.getDefault());
+        Messages messages = new Messages(language.orElse(saved.language()));
+        if (WindowFocusSignal.request(settings.dataDir())) {
+            terminal.out().println(messages.get("app.alreadyOpen.front", settings.dataDir()));
+            terminal.out().flush();
+            return 0;
+        }
+        String sentence = messages.get("app.alreadyOpen.node", settings.dataDir());
+        terminal.err().println("error: ALREADY_OPEN: " + sentence);
+        terminal.err().flush();
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            return CliException.USER_ERROR; // no desktop to show it on: the terminal line says it
+        }
+        try {
+            CountDownLatch shown = new CountDownLatch(1);
+            Platform.startup(() -> {
+                Alert alert = new Alert(Alert.AlertType.INFORMATION, sentence);
+                alert.setTitle(messages.get("app.title"));
+                alert.setHeaderText(messages.reason("ALREADY_OPEN"));
+                alert.showAndWait();
+                shown.countDown();
+                Platform.exit();
+            });
+            shown.await();
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // no display: the terminal line says it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return CliException.USER_ERROR;
     }
 
     private void open(
@@ -224,8 +266,13 @@ public final class DesktopRunner {
                         .suggestAddress(open.receivingAddressProperty().get().encode(open.network()));
             }
         });
+        RecentWallets recent = new RecentWallets(settings.dataDir());
         java.util.function.Consumer<WalletModel> walletOpened = model -> {
-            wallet.set(model);
+            WalletModel before = wallet.getAndSet(model);
+            if (before != null && before != model) {
+                before.shutdown();
+            }
+            recent.opened(model.path());
             window.setScreens(screens, "overview");
         };
         Stage stage = new Stage();
@@ -283,7 +330,7 @@ public final class DesktopRunner {
                 LOG.error("the node could not start", cause);
                 Platform.runLater(() -> {
                     Alert alert = new Alert(Alert.AlertType.ERROR);
-                    alert.setTitle(messages.get("app.title"));
+                    alert.setTitle(messages.get("app.error.title"));
                     alert.setHeaderText(messages.reason(
                             cause instanceof DataDirLock.AlreadyOpenException ? "ALREADY_OPEN" : "NODE_START_FAILED"));
                     alert.setContentText(cause.getMessage());
@@ -296,26 +343,64 @@ public final class DesktopRunner {
             }
         });
         stage.show();
-        if (WalletOpener.exists(walletFile)) {
-            opener.open(walletFile)
+        // a second start on this folder brings this window to the front instead of opening another
+        WindowFocusSignal focus = WindowFocusSignal.listen(
+                settings.dataDir(),
+                () -> Platform.runLater(() -> {
+                    stage.setIconified(false);
+                    stage.show();
+                    stage.toFront();
+                    stage.requestFocus();
+                }));
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> focus.close());
+        java.util.function.Consumer<java.nio.file.Path> openFile = file -> {
+            WalletModel current = wallet.get();
+            if (current != null && current.path().toAbsolutePath().equals(file.toAbsolutePath())) {
+                window.show("overview"); // already open: its files are in use
+                return;
+            }
+            opener.open(file)
                     .whenComplete((model, error) -> Platform.runLater(() -> {
                         if (error != null) {
-                            LOG.error("cannot open the wallet {}", walletFile, error);
+                            LOG.error("cannot open the wallet {}", file, error);
                             Alert alert = new Alert(Alert.AlertType.ERROR, messages.explain(error));
-                            alert.setHeaderText(walletFile.toString());
+                            alert.setTitle(messages.get("app.error.title"));
+                            alert.setHeaderText(file.toString());
                             alert.show();
                         } else if (model.network() != settings.network()) {
                             // a wallet of another network would show addresses its node cannot pay
                             Alert alert = new Alert(Alert.AlertType.ERROR, messages.reason("WRONG_NETWORK"));
-                            alert.setHeaderText(
-                                    walletFile + ": " + model.network().id() + " ≠ "
-                                            + settings.network().id());
+                            alert.setTitle(messages.get("app.error.title"));
+                            alert.setHeaderText(file + ": " + model.network().id() + " ≠ "
+                                    + settings.network().id());
                             alert.show();
                             model.shutdown();
                         } else {
                             walletOpened.accept(model);
                         }
                     }));
+        };
+        java.util.function.Consumer<java.nio.file.Path> newWallet = file -> background.execute(() -> {
+            WordLists lists = WordLists.loadAll();
+            Platform.runLater(() -> {
+                FirstRunModel model = new FirstRunModel(opener, lists, file, settings.network(), new SecureRandom());
+                firstRun.set(model);
+                window.showStandalone(
+                        views.<FirstRunController>load(w + "firstrun.fxml").root());
+                model.result().thenAcceptAsync(walletOpened, new FxExecutor());
+            });
+        });
+        window.installMenu(new DesktopMenu(
+                stage,
+                messages,
+                settings.dataDir(),
+                () -> nodeModel.chainIdProperty().get(),
+                () -> Optional.ofNullable(wallet.get()).map(WalletModel::path),
+                openFile,
+                newWallet,
+                recent));
+        if (WalletOpener.exists(walletFile)) {
+            openFile.accept(walletFile);
         } else {
             background.execute(() -> {
                 WordLists lists = WordLists.loadAll();

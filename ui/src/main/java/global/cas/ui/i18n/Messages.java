@@ -125,7 +125,8 @@ public final class Messages {
             }
             t = t.getCause();
         }
-        return get("error.unexpected", failure.getClass().getSimpleName());
+        // never an exception's class name: the log has the details
+        return get("error.unexpected");
     }
 
     /** Looks a key up in several bundles in order. */

@@ -40,6 +40,7 @@ public final class MainWindow {
     private final Map<String, ViewLoader.View<?>> loaded = new HashMap<>();
     private final Map<String, Consumer<Object>> onLoad = new HashMap<>();
     private String current;
+    private AppMenu menu;
 
     public MainWindow(ViewLoader views, NodeModel node, List<Screen> screens) {
         this.views = views;
@@ -77,6 +78,8 @@ public final class MainWindow {
             global.cas.ui.control.Fit.keepText(b);
             b.setSelected(s.id().equals(current));
             b.setOnAction(e -> show(s.id()));
+            b.setTooltip(new javafx.scene.control.Tooltip(messages.get(
+                    "nav.tooltip", messages.get(s.labelKey()), s.shortcut().getDisplayText())));
             nav.getChildren().add(b);
         }
     }
@@ -110,6 +113,13 @@ public final class MainWindow {
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Puts the menu bar above the screens; it follows the screens and the language. */
+    public AppMenu installMenu(MenuActions actions) {
+        menu = new AppMenu(messages, actions, () -> screens, this::show);
+        root.setTop(menu.bar());
+        return menu;
     }
 
     /** Runs {@code action} with a screen's controller each time its view is (re)loaded. */
@@ -157,6 +167,9 @@ public final class MainWindow {
         buildNav();
         if (scene != null) {
             installShortcuts(scene);
+        }
+        if (menu != null) {
+            menu.rebuild();
         }
         show(first);
     }

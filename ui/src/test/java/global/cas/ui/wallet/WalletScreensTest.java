@@ -264,7 +264,7 @@ class WalletScreensTest {
         robot.doubleClickOn(robot.lookup(".table-row-cell")
                 .nth(0)
                 .lookup(".table-cell")
-                .nth(5)
+                .nth(6) // the label column
                 .queryAs(javafx.scene.Node.class));
         robot.write("Genesis").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(
