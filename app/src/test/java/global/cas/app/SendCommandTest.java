@@ -241,10 +241,17 @@ class SendCommandTest {
         CasCli.Result r = cas("status");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out())
-                .contains("network    devnet (cas-devnet-1)", "validator  yes", "mempool    ")
+                .contains(
+                        "validator  yes",
+                        "mempool    ",
+                        "data       " + dir.toAbsolutePath().normalize())
+                .containsPattern("network    devnet \\(cas-devnet-1-[0-9a-f]{8}\\)")
+                .containsPattern("genesis    [0-9a-f]{64}")
                 .containsPattern("height     \\d+");
+        assertThat(r.out().lines())
+                .contains("Devnet: a chain of this computer only; other computers cannot see it or pay into it.");
         CasCli.Result json = cas("status", "--json");
-        assertThat(json.out()).contains("\"chain\"", "\"mempool\"", "\"capacity\"");
+        assertThat(json.out()).contains("\"chain\"", "\"mempool\"", "\"capacity\"", "\"localOnly\" : true");
     }
 
     @Test

@@ -169,6 +169,8 @@ class RpcServerTest {
         JsonNode info = client.call("chain_info");
         assertThat(info.get("chainId").asText()).isEqualTo(TestChain.CHAIN_ID);
         assertThat(info.get("network").asText()).isEqualTo("devnet");
+        assertThat(info.get("localOnly").asBoolean()).isTrue();
+        assertThat(info.get("genesisHash").asText()).matches("[0-9a-f]{64}");
         assertThat(info.get("height").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(info.get("tipHash").asText()).matches("[0-9a-f]{64}");
         assertThat(info.get("stateRoot").asText()).matches("[0-9a-f]{64}");

@@ -3,6 +3,7 @@ package global.cas.app.node;
 import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
+import global.cas.app.chain.StatusCommand;
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.Terminal;
 import global.cas.node.DataDirLock;
@@ -77,6 +78,9 @@ public final class NodeRunner {
                         settings.dataDir(),
                         rpc.port(),
                         node.isValidator() ? ", producing blocks" : "");
+        if (node.localOnly()) {
+            terminal.out().println(StatusCommand.LOCAL_ONLY);
+        }
         terminal.out().flush();
         try {
             stop.await();
