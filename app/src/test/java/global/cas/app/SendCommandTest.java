@@ -231,7 +231,9 @@ class SendCommandTest {
                 assertThat(r.exitCode()).isEqualTo(1);
                 assertThat(r.errLines())
                         .containsExactly("error: NODE_NOT_RUNNING: No node is running with the data folder "
-                                + empty.toAbsolutePath().normalize() + " (start one with 'cas node').");
+                                + empty.toAbsolutePath().normalize() + "; start one with 'cas node --datadir "
+                                + empty.toAbsolutePath().normalize() + "' (or open the window with 'cas --datadir "
+                                + empty.toAbsolutePath().normalize() + "').");
             }
         }
     }

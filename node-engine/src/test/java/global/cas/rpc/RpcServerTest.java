@@ -447,4 +447,13 @@ class RpcServerTest {
                     .isEqualTo(RpcException.NODE_NOT_RUNNING);
         }
     }
+
+    /** The app replaces a taken default port and refuses a taken chosen one on exactly this signal. */
+    @Test
+    void aTakenPortIsRefusedWithBindExceptionAndLeavesThePortFileAlone(@TempDir Path other) throws IOException {
+        assertThatThrownBy(() -> RpcServer.start(node, other, server.port()))
+                .isInstanceOf(java.net.BindException.class);
+        assertThat(other.resolve(RpcFiles.PORT_FILE)).doesNotExist();
+        assertThat(RpcFiles.readPort(dataDir)).contains(server.port());
+    }
 }

@@ -91,13 +91,15 @@ public final class NodeModule extends AbstractModule {
     @Provides
     @Singleton
     Node node(NodeConfig config, Function<Path, ChainStore> storeFactory) {
+        RpcPorts.requireGivenPortFree(settings);
         return Node.start(config, storeFactory);
     }
 
+    /** The RPC server, on a free port when the default one is taken ({@link RpcPorts}). */
     @Provides
     @Singleton
     RpcServer rpcServer(Node node) throws IOException {
-        return RpcServer.start(node, settings.dataDir(), settings.rpcPort());
+        return RpcPorts.start(node, settings);
     }
 
     private static KeyPair readKey(Path file) {

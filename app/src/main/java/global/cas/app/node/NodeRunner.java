@@ -78,6 +78,15 @@ public final class NodeRunner {
                         settings.dataDir(),
                         rpc.port(),
                         node.isValidator() ? ", producing blocks" : "");
+        if (settings.rpcPort() != 0 && rpc.port() != settings.rpcPort()) {
+            terminal.out()
+                    .printf(
+                            "The RPC port %d was taken by another program, so this node took the free port %d;"
+                                    + " commands given this data folder find it through %s.%n",
+                            settings.rpcPort(),
+                            rpc.port(),
+                            settings.dataDir().resolve(global.cas.rpc.RpcFiles.PORT_FILE));
+        }
         if (node.localOnly()) {
             terminal.out().println(StatusCommand.LOCAL_ONLY);
         }
