@@ -1,6 +1,7 @@
 package global.cas.app.node;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import global.cas.app.cli.CliException;
@@ -90,9 +91,10 @@ public final class NodeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Node node(NodeConfig config, Function<Path, ChainStore> storeFactory) {
+    Node node(Provider<NodeConfig> config, Function<Path, ChainStore> storeFactory) {
+        // before the configuration, so a refused start leaves the data folder untouched
         RpcPorts.requireGivenPortFree(settings);
-        return Node.start(config, storeFactory);
+        return Node.start(config.get(), storeFactory);
     }
 
     /** The RPC server, on a free port when the default one is taken ({@link RpcPorts}). */
