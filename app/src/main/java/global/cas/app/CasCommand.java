@@ -29,7 +29,8 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = {
             "CAS Wallet: a full node of the CAS chain with a wallet.",
-            "Without a command, opens the desktop window with an embedded node (--headless: the node alone)."
+            "Without a command, opens the desktop window with an embedded node (--headless: the node alone).",
+            "Options such as --datadir, --network and --wallet may stand before or after the command."
         },
         subcommands = {
             NodeCommand.class,

@@ -4,13 +4,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import global.cas.app.cli.CliErrors;
+import global.cas.app.cli.OptionsAnywhere;
 import global.cas.app.cli.Terminal;
 import picocli.CommandLine;
 
 /**
  * One {@code cas} command line: the Guice injector its commands come from and the configured
  * picocli {@link CommandLine} (output to the injected {@link Terminal}, one-line errors with reason
- * codes, case-insensitive enum values). Tests create one per run with their own terminal and
+ * codes, case-insensitive enum values, options before or after the subcommand: {@link
+ * OptionsAnywhere}). Tests create one per run with their own terminal and
  * module overrides. Not thread-safe: one {@link #execute} at a time.
  */
 public final class Cli {
@@ -25,6 +27,7 @@ public final class Cli {
                 .setOut(terminal.out())
                 .setErr(terminal.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(new OptionsAnywhere(new CommandLine.RunLast()))
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }

@@ -26,7 +26,7 @@ class NodeCommandTest {
                 "100");
         assertThat(node.outSoFar())
                 .containsPattern(
-                        "CAS node on devnet \\(cas-devnet-1\\) at height \\d+, data folder .+, RPC on 127\\.0\\.0\\.1:\\d+");
+                        "CAS node on devnet \\(cas-devnet-1-[0-9a-f]{8}\\) at height \\d+, data folder .+, RPC on 127\\.0\\.0\\.1:\\d+");
         try (RpcClient rpc = RpcClient.forDataDir(dir)) {
             assertThat(rpc.call("chain_info").get("validator").asBoolean()).isTrue();
         }

@@ -231,7 +231,9 @@ class SendCommandTest {
                 assertThat(r.exitCode()).isEqualTo(1);
                 assertThat(r.errLines())
                         .containsExactly("error: NODE_NOT_RUNNING: No node is running with the data folder "
-                                + empty.toAbsolutePath().normalize() + " (start one with 'cas node').");
+                                + empty.toAbsolutePath().normalize() + "; start one with 'cas node --datadir "
+                                + empty.toAbsolutePath().normalize() + "' (or open the window with 'cas --datadir "
+                                + empty.toAbsolutePath().normalize() + "').");
             }
         }
     }
@@ -241,10 +243,17 @@ class SendCommandTest {
         CasCli.Result r = cas("status");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out())
-                .contains("network    devnet (cas-devnet-1)", "validator  yes", "mempool    ")
+                .contains(
+                        "validator  yes",
+                        "mempool    ",
+                        "data       " + dir.toAbsolutePath().normalize())
+                .containsPattern("network    devnet \\(cas-devnet-1-[0-9a-f]{8}\\)")
+                .containsPattern("genesis    [0-9a-f]{64}")
                 .containsPattern("height     \\d+");
+        assertThat(r.out().lines())
+                .contains("Devnet: a chain of this computer only; other computers cannot see it or pay into it.");
         CasCli.Result json = cas("status", "--json");
-        assertThat(json.out()).contains("\"chain\"", "\"mempool\"", "\"capacity\"");
+        assertThat(json.out()).contains("\"chain\"", "\"mempool\"", "\"capacity\"", "\"localOnly\" : true");
     }
 
     @Test

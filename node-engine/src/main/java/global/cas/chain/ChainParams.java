@@ -4,10 +4,12 @@ import global.cas.crypto.Address;
 import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The genesis parameters of one chain (S1–S6). Amounts are base units. Immutable; validated by
- * {@link Genesis} when loaded.
+ * {@link Genesis} when loaded. A devnet's parameters carry the {@link DevnetInstance} of its data
+ * folder ({@link #withInstance}); testnet and mainnet have a fixed genesis and none.
  */
 public record ChainParams(
         String chainId,
@@ -25,7 +27,8 @@ public record ChainParams(
         long committeeReserveAmount,
         List<Allocation> allocations,
         List<Address> validators,
-        List<Address> transitionalCommittee) {
+        List<Address> transitionalCommittee,
+        Optional<DevnetInstance> instance) {
 
     /** S1: 5,000,000,000 CAS. */
     public static final long SUPPLY_CAP = Amounts.cas(5_000_000_000L);
@@ -43,6 +46,87 @@ public record ChainParams(
         allocations = List.copyOf(allocations);
         validators = List.copyOf(validators);
         transitionalCommittee = List.copyOf(transitionalCommittee);
+        if (instance.isPresent() && network != Network.DEVNET) {
+            throw new IllegalArgumentException("only a devnet has a per-folder instance, not " + network.id());
+        }
+    }
+
+    /** Parameters of a chain with a fixed genesis (no devnet instance). */
+    public ChainParams(
+            String chainId,
+            Network network,
+            long genesisTime,
+            long blockIntervalMillis,
+            long minFeePerByte,
+            long supplyCap,
+            long initialBlockReward,
+            long halvingInterval,
+            int minerShareBasisPoints,
+            long initialTarget,
+            int maxBlockTransactions,
+            Address committeeReserve,
+            long committeeReserveAmount,
+            List<Allocation> allocations,
+            List<Address> validators,
+            List<Address> transitionalCommittee) {
+        this(
+                chainId,
+                network,
+                genesisTime,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                maxBlockTransactions,
+                committeeReserve,
+                committeeReserveAmount,
+                allocations,
+                validators,
+                transitionalCommittee,
+                Optional.empty());
+    }
+
+    /**
+     * True when this chain exists only on this computer: a devnet runs without peers, so no other
+     * computer can see it or pay into it. False for testnet and mainnet.
+     */
+    public boolean localOnly() {
+        return network == Network.DEVNET;
+    }
+
+    /**
+     * These devnet parameters made the chain of one data folder: the chain id gains the instance's
+     * short id ({@code cas-devnet-1} becomes {@code cas-devnet-1-3fa9c2d1}) and the genesis commits
+     * to the whole salt; everything else (allocations, validator, rewards) stays.
+     *
+     * @throws IllegalArgumentException when these are not devnet parameters or already have one
+     */
+    public ChainParams withInstance(DevnetInstance newInstance) {
+        if (instance.isPresent()) {
+            throw new IllegalArgumentException("these parameters already belong to devnet instance "
+                    + instance.get().hex());
+        }
+        return new ChainParams(
+                chainId + "-" + newInstance.shortId(),
+                network,
+                genesisTime,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                maxBlockTransactions,
+                committeeReserve,
+                committeeReserveAmount,
+                allocations,
+                validators,
+                transitionalCommittee,
+                Optional.of(newInstance));
     }
 
     /** These parameters with other sale allocations (a devnet or test genesis). */
@@ -63,7 +147,8 @@ public record ChainParams(
                 committeeReserveAmount,
                 newAllocations,
                 validators,
-                transitionalCommittee);
+                transitionalCommittee,
+                instance);
     }
 
     /** These parameters with another validator set. */
@@ -84,7 +169,8 @@ public record ChainParams(
                 committeeReserveAmount,
                 allocations,
                 newValidators,
-                transitionalCommittee);
+                transitionalCommittee,
+                instance);
     }
 
     /** These parameters with another block size bound. */
@@ -105,7 +191,8 @@ public record ChainParams(
                 committeeReserveAmount,
                 allocations,
                 validators,
-                transitionalCommittee);
+                transitionalCommittee,
+                instance);
     }
 
     public long frozenAtGenesis() {

@@ -142,14 +142,26 @@ public final class Genesis {
         }
     }
 
-    /** The pseudo transaction id naming the genesis outputs of a chain. */
+    /** The pseudo transaction id naming the genesis outputs of a chain with a fixed genesis. */
     public static Hash transactionId(String chainId) {
         return Hash.sha256(GENESIS_DOMAIN, chainId.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The pseudo transaction id naming the genesis outputs of {@code p}: SHA-256("CAS genesis" ‖
+     * chain id), followed by a devnet's 16-byte instance salt when it has one, so the genesis (state
+     * root, hence hash) of every devnet data folder is its own.
+     */
+    public static Hash transactionId(ChainParams p) {
+        byte[] chainId = p.chainId().getBytes(StandardCharsets.UTF_8);
+        return p.instance()
+                .map(i -> Hash.sha256(GENESIS_DOMAIN, chainId, i.salt()))
+                .orElseGet(() -> Hash.sha256(GENESIS_DOMAIN, chainId));
+    }
+
     /** Block 0 and the state it creates. */
     public static BlockExecutor.ExecutedBlock build(ChainParams p) {
-        Hash txId = transactionId(p.chainId());
+        Hash txId = transactionId(p);
         LedgerOverlay overlay = new LedgerOverlay(EMPTY);
         List<TxOutput> outs = new ArrayList<>();
         outs.add(new TxOutput(p.committeeReserve(), AssetId.CAS, p.committeeReserveAmount()));

@@ -45,6 +45,7 @@ public final class ChainService implements AutoCloseable {
     });
     private volatile ChainTip tip;
     private volatile boolean failed;
+    private volatile global.cas.crypto.Hash genesisHash;
 
     public ChainService(
             ChainParams params, ChainStore store, BlockExecutor executor, Mempool mempool, EventBus events) {
@@ -71,6 +72,7 @@ public final class ChainService implements AutoCloseable {
                         + ", expected " + genesis.block().hash() + " for " + params.chainId() + ")");
             }
         }
+        genesisHash = genesis.block().hash();
         store.forEachUnspent(state::load);
         store.forEachBalance(state::loadBalance);
         tip = store.tip().orElseThrow();
@@ -83,6 +85,11 @@ public final class ChainService implements AutoCloseable {
 
     public ChainTip tip() {
         return tip;
+    }
+
+    /** The hash of block 0 of this chain; set by {@link #open}. */
+    public global.cas.crypto.Hash genesisHash() {
+        return genesisHash;
     }
 
     public LedgerState state() {

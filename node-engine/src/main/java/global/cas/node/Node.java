@@ -107,6 +107,19 @@ public final class Node implements AutoCloseable {
         return config.dataDir();
     }
 
+    /**
+     * The hash of this chain's block 0. A devnet's differs for every data folder (its genesis holds
+     * the folder's {@link global.cas.chain.DevnetInstance}); testnet's and mainnet's are fixed.
+     */
+    public Hash genesisHash() {
+        return chain.genesisHash();
+    }
+
+    /** True when this chain exists only on this computer (a devnet): see {@link ChainParams#localOnly}. */
+    public boolean localOnly() {
+        return config.params().localOnly();
+    }
+
     public boolean isValidator() {
         return producer.isPresent();
     }

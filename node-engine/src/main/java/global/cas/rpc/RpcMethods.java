@@ -73,6 +73,8 @@ final class RpcMethods {
         ObjectNode o = JSON.objectNode();
         o.put("chainId", p.chainId());
         o.put("network", p.network().id());
+        o.put("genesisHash", node.genesisHash().hex());
+        o.put("localOnly", node.localOnly());
         o.setAll(RpcJson.tip(node.tip()));
         o.put("minFeePerByte", p.minFeePerByte());
         o.put("validator", node.isValidator());

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *   <caption>Methods</caption>
  *   <tr><th>method</th><th>params</th><th>result</th></tr>
  *   <tr><td>{@code chain_info}</td><td>none</td>
- *       <td>{@code chainId, network, height, tipHash, tipTime} (ms), {@code stateRoot, target,
+ *       <td>{@code chainId, network, genesisHash, localOnly} (true on a devnet: the chain exists only
+ *       on this computer), {@code height, tipHash, tipTime} (ms), {@code stateRoot, target,
  *       frozenRemaining, frozenRemainingCas, minFeePerByte, validator} (true when this node
  *       produces blocks)</td></tr>
  *   <tr><td>{@code chain_block}</td><td>{@code height} or {@code hash}, or {@code block}: either

@@ -169,6 +169,8 @@ class RpcServerTest {
         JsonNode info = client.call("chain_info");
         assertThat(info.get("chainId").asText()).isEqualTo(TestChain.CHAIN_ID);
         assertThat(info.get("network").asText()).isEqualTo("devnet");
+        assertThat(info.get("localOnly").asBoolean()).isTrue();
+        assertThat(info.get("genesisHash").asText()).matches("[0-9a-f]{64}");
         assertThat(info.get("height").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(info.get("tipHash").asText()).matches("[0-9a-f]{64}");
         assertThat(info.get("stateRoot").asText()).matches("[0-9a-f]{64}");
@@ -444,5 +446,14 @@ class RpcServerTest {
                             .reason())
                     .isEqualTo(RpcException.NODE_NOT_RUNNING);
         }
+    }
+
+    /** The app replaces a taken default port and refuses a taken chosen one on exactly this signal. */
+    @Test
+    void aTakenPortIsRefusedWithBindExceptionAndLeavesThePortFileAlone(@TempDir Path other) throws IOException {
+        assertThatThrownBy(() -> RpcServer.start(node, other, server.port()))
+                .isInstanceOf(java.net.BindException.class);
+        assertThat(other.resolve(RpcFiles.PORT_FILE)).doesNotExist();
+        assertThat(RpcFiles.readPort(dataDir)).contains(server.port());
     }
 }

@@ -12,12 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cas status}: the node's chain ({@code chain_info}) and mempool ({@code mempool_info}). */
+/**
+ * {@code cas status}: the node's chain ({@code chain_info}) and mempool ({@code mempool_info}). On
+ * a devnet it says in words that the chain exists only on this computer ({@link #LOCAL_ONLY}), so
+ * two data folders' devnets are not taken for one.
+ */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
         description = "Shows the running node's chain tip and mempool.")
 public final class StatusCommand implements Callable<Integer> {
+    /** The line shown for a chain of this computer only (a devnet). */
+    public static final String LOCAL_ONLY =
+            "Devnet: a chain of this computer only; other computers cannot see it or pay into it.";
+
     private final Terminal terminal;
 
     @Mixin
@@ -48,6 +56,11 @@ public final class StatusCommand implements Callable<Integer> {
             out.printf(
                     "network    %s (%s)%n",
                     info.path("network").asText(), info.path("chainId").asText());
+            if (info.path("localOnly").asBoolean()) {
+                out.println(LOCAL_ONLY);
+            }
+            out.printf("genesis    %s%n", info.path("genesisHash").asText());
+            out.printf("data       %s%n", common.dataDir());
             out.printf("height     %d%n", info.path("height").asLong());
             out.printf(
                     "tip        %s at %s%n",

@@ -8,7 +8,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --network} and {@code --datadir}, mixed into every command: the data folder defaults to
- * {@code ~/.cas-wallet/<network>}. Filled by picocli; read by the command's thread.
+ * {@code ~/.cas-wallet/<network>}. Given before the subcommand ({@code cas --datadir D status}) they
+ * reach the subcommand's own copy through {@link OptionsAnywhere}. Filled by picocli; read by the
+ * command's thread.
  */
 public final class CommonOptions {
     @Option(

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import global.cas.crypto.Network;
 import global.cas.rejection.Reason;
 import global.cas.rpc.RpcClient;
+import global.cas.rpc.RpcException;
 
 /**
- * Opens the JSON-RPC connection to the node of a data folder and checks that it runs the network
- * the command was asked for, so an address is never read for the wrong chain.
+ * Opens the JSON-RPC connection to the node of a data folder, found through the port that node
+ * recorded there ({@code rpc.port}, whatever port it bound), and checks that it runs the network
+ * the command was asked for, so an address is never read for the wrong chain. When no node of that
+ * folder answers, the refusal names the folder and the command that starts its node.
  */
 public final class NodeConnection {
     private NodeConnection() {}
@@ -19,9 +22,14 @@ public final class NodeConnection {
      * @throws CliException {@code WRONG_NETWORK} when the node runs another network
      */
     public static Connected open(CommonOptions options) {
-        RpcClient client = RpcClient.forDataDir(options.dataDir());
+        RpcClient client;
         try {
-            JsonNode info = client.call("chain_info");
+            client = RpcClient.forDataDir(options.dataDir());
+        } catch (RpcException e) {
+            throw notRunning(options, e, "");
+        }
+        try {
+            JsonNode info = chainInfo(client, options);
             Network network = Network.parse(info.path("network").asText());
             if (network != options.network()) {
                 throw new CliException(
@@ -34,6 +42,53 @@ public final class NodeConnection {
             client.close();
             throw e;
         }
+    }
+
+    private static JsonNode chainInfo(RpcClient client, CommonOptions options) {
+        try {
+            return client.call("chain_info");
+        } catch (RpcException e) {
+            if (e.reason().equals(RpcException.NODE_NOT_RUNNING)) {
+                throw notRunning(
+                        options, e, " (its rpc.port names 127.0.0.1:" + client.port() + ", where nothing answers)");
+            }
+            if (e.code() == RpcException.UNAUTHORIZED) {
+                // the port file outlived its node and another program (another folder's node) took the port
+                throw notRunning(
+                        options,
+                        e,
+                        " (the program on 127.0.0.1:" + client.port()
+                                + ", named by its rpc.port, is not this folder's node)");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * No node of the folder answers: says which folder and how to start its node, with the same
+     * {@code --network} and {@code --datadir} as the command that asked.
+     */
+    private static RpcException notRunning(CommonOptions options, RpcException cause, String why) {
+        if (!cause.reason().equals(RpcException.NODE_NOT_RUNNING) && cause.code() != RpcException.UNAUTHORIZED) {
+            return cause;
+        }
+        String flags = (options.network() == Network.DEVNET
+                        ? ""
+                        : " --network " + options.network().id()) + " --datadir "
+                + shellWord(options.dataDir().toString());
+        return new RpcException(
+                RpcException.UNAVAILABLE,
+                RpcException.NODE_NOT_RUNNING,
+                "No node is running with the data folder " + options.dataDir() + why + "; start one with 'cas node"
+                        + flags + "' (or open the window with 'cas" + flags + "').");
+    }
+
+    /** {@code text} as one word for a POSIX shell: as it is when plain, else in single quotes. */
+    static String shellWord(String text) {
+        if (text.matches("[A-Za-z0-9_./:@%+=,-]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** An open client and the node's {@code chain_info} at connection time. Close to free the client. */

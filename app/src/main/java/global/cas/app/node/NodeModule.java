@@ -1,6 +1,7 @@
 package global.cas.app.node;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import global.cas.app.cli.CliException;
@@ -8,6 +9,7 @@ import global.cas.chain.ChainParams;
 import global.cas.chain.Genesis;
 import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
+import global.cas.node.DevnetInstanceFile;
 import global.cas.node.Node;
 import global.cas.node.NodeConfig;
 import global.cas.rejection.Reason;
@@ -19,12 +21,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Wires one node: the bundled genesis of the network, the validator key (the devnet's public one,
+ * Wires one node: the bundled genesis of the network (a devnet's made its data folder's own), the validator key (the devnet's public one,
  * or the key file), the node configuration, the H2 chain store, the started {@link Node} and its
  * {@link RpcServer}. The node and the server are singletons of the injector that holds this module;
  * whoever gets them closes them (server first).
@@ -41,10 +44,25 @@ public final class NodeModule extends AbstractModule {
         bind(NodeSettings.class).toInstance(settings);
     }
 
+    /**
+     * The bundled genesis of the network; a devnet's is made the data folder's own with its {@link
+     * DevnetInstanceFile} (created on the folder's first start).
+     */
     @Provides
     @Singleton
-    ChainParams chainParams() {
-        return Genesis.bundled(settings.network());
+    ChainParams chainParams(SecureRandom random) {
+        ChainParams bundled = Genesis.bundled(settings.network());
+        if (settings.network() != Network.DEVNET) {
+            return bundled;
+        }
+        Path dataDir = settings.dataDir();
+        boolean hasChain = Files.exists(dataDir.resolve(H2ChainStore.DATABASE_NAME + ".mv.db"));
+        try {
+            return DevnetInstanceFile.params(bundled, dataDir, hasChain, random);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(
+                    "cannot read or write the devnet instance file in " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     @Provides
@@ -73,14 +91,17 @@ public final class NodeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Node node(NodeConfig config, Function<Path, ChainStore> storeFactory) {
-        return Node.start(config, storeFactory);
+    Node node(Provider<NodeConfig> config, Function<Path, ChainStore> storeFactory) {
+        // before the configuration, so a refused start leaves the data folder untouched
+        RpcPorts.requireGivenPortFree(settings);
+        return Node.start(config.get(), storeFactory);
     }
 
+    /** The RPC server, on a free port when the default one is taken ({@link RpcPorts}). */
     @Provides
     @Singleton
     RpcServer rpcServer(Node node) throws IOException {
-        return RpcServer.start(node, settings.dataDir(), settings.rpcPort());
+        return RpcPorts.start(node, settings);
     }
 
     private static KeyPair readKey(Path file) {

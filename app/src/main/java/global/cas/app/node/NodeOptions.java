@@ -24,7 +24,8 @@ public final class NodeOptions {
             names = "--rpc-port",
             paramLabel = "<port>",
             description =
-                    "JSON-RPC port on 127.0.0.1; 0 picks a free one (default: devnet 18645, testnet 28645, mainnet 8645).")
+                    "JSON-RPC port on 127.0.0.1; 0 picks a free one (default: devnet 18645, testnet 28645, mainnet 8645;"
+                            + " a taken default is replaced by a free one, a taken --rpc-port is refused).")
     private Integer rpcPort;
 
     @Option(
@@ -76,6 +77,7 @@ public final class NodeOptions {
             }
             interval = OptionalLong.of(blockIntervalMillis);
         }
-        return new NodeSettings(network, common.dataDir(), port, interval, Optional.ofNullable(validatorKeyFile));
+        return new NodeSettings(
+                network, common.dataDir(), port, rpcPort != null, interval, Optional.ofNullable(validatorKeyFile));
     }
 }

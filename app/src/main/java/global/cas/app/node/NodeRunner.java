@@ -3,6 +3,7 @@ package global.cas.app.node;
 import com.google.inject.Inject;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
+import global.cas.app.chain.StatusCommand;
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.Terminal;
 import global.cas.node.DataDirLock;
@@ -77,6 +78,18 @@ public final class NodeRunner {
                         settings.dataDir(),
                         rpc.port(),
                         node.isValidator() ? ", producing blocks" : "");
+        if (settings.rpcPort() != 0 && rpc.port() != settings.rpcPort()) {
+            terminal.out()
+                    .printf(
+                            "The RPC port %d was taken by another program, so this node took the free port %d;"
+                                    + " commands given this data folder find it through %s.%n",
+                            settings.rpcPort(),
+                            rpc.port(),
+                            settings.dataDir().resolve(global.cas.rpc.RpcFiles.PORT_FILE));
+        }
+        if (node.localOnly()) {
+            terminal.out().println(StatusCommand.LOCAL_ONLY);
+        }
         terminal.out().flush();
         try {
             stop.await();

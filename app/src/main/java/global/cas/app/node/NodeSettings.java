@@ -6,11 +6,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How to run one node, checked: network, data folder, RPC port (0 = any free one), the block
- * interval when overridden (devnet only) and a validator key file when given. Immutable.
+ * How to run one node, checked: network, data folder, RPC port (0 = any free one) and whether the
+ * person chose it ({@code --rpc-port}) or it is the network's default, the block interval when
+ * overridden (devnet only) and a validator key file when given. Immutable.
+ *
+ * @param rpcPortGiven true when {@code rpcPort} was given with {@code --rpc-port}: a taken port is
+ *     then refused ({@code PORT_IN_USE}); a taken default port is replaced by a free one
  */
 public record NodeSettings(
-        Network network, Path dataDir, int rpcPort, OptionalLong blockIntervalMillis, Optional<Path> validatorKeyFile) {
+        Network network,
+        Path dataDir,
+        int rpcPort,
+        boolean rpcPortGiven,
+        OptionalLong blockIntervalMillis,
+        Optional<Path> validatorKeyFile) {
 
     /** The RPC port a network's node uses unless told otherwise. */
     public static int defaultRpcPort(Network network) {

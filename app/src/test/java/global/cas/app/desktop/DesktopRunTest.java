@@ -6,6 +6,7 @@ import global.cas.app.CasCli;
 import global.cas.chain.Genesis;
 import global.cas.crypto.Network;
 import global.cas.node.ChainVerifier;
+import global.cas.node.DevnetInstanceFile;
 import global.cas.store.h2.H2ChainStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,8 @@ class DesktopRunTest {
                 .doesNotExist();
         try (H2ChainStore store = H2ChainStore.open(data)) {
             assertThat(store.tip().orElseThrow().height()).isPositive();
-            assertThat(new ChainVerifier(Genesis.bundled(Network.DEVNET))
+            assertThat(new ChainVerifier(DevnetInstanceFile.params(
+                                    Genesis.bundled(Network.DEVNET), data, true, new java.security.SecureRandom()))
                             .verify(store)
                             .difference())
                     .isEmpty();

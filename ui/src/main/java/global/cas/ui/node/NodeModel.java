@@ -38,6 +38,7 @@ public final class NodeModel {
     private final ReadOnlyObjectWrapper<Path> dataDir = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper validator = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<String> chainId = new ReadOnlyObjectWrapper<>("");
+    private final ReadOnlyBooleanWrapper localOnly = new ReadOnlyBooleanWrapper(false);
     private final Deque<Long> recentBlockTimes = new ArrayDeque<>();
     private final LongProperty clock = new SimpleLongProperty(System.currentTimeMillis());
     private final ObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvance = new SimpleObjectProperty<>();
@@ -59,6 +60,7 @@ public final class NodeModel {
                             dataDir.set(n.dataDir());
                             validator.set(n.isValidator());
                             chainId.set(n.params().chainId());
+                            localOnly.set(n.localOnly());
                             ChainTip t = n.tip();
                             height.set(t.height());
                             lastBlockTime.set(t.time());
@@ -120,6 +122,14 @@ public final class NodeModel {
 
     public ReadOnlyObjectProperty<String> chainIdProperty() {
         return chainId.getReadOnlyProperty();
+    }
+
+    /**
+     * True once the node runs a chain of this computer only (a devnet: bundle key {@code
+     * node.localOnly} says so in words).
+     */
+    public ReadOnlyBooleanProperty localOnlyProperty() {
+        return localOnly.getReadOnlyProperty();
     }
 
     /** The last merged update from the node, for listeners that react to new blocks. */
