@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -16,6 +17,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -79,6 +81,7 @@ final class NettyRpcTransport implements AutoCloseable {
                 threads("cas-rpc-"),
                 new ThreadPoolExecutor.AbortPolicy());
         ChannelGroup channels = new DefaultChannelGroup("cas-rpc", GlobalEventExecutor.INSTANCE);
+        byte[] oversize = RpcHttpHandler.oversizeBody(errors, limits.maxBodyBytes());
         ConnectionCounter counter = new ConnectionCounter(limits.maxConnections(), limits.maxConnectionsPerRemote());
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
@@ -108,7 +111,7 @@ final class NettyRpcTransport implements AutoCloseable {
                                         .setMaxInitialLineLength(limits.maxHeaderBytes())
                                         .setMaxHeaderSize(limits.maxHeaderBytes())))
                                 .addLast(timer)
-                                .addLast(new OrderedAggregator(limits.maxBodyBytes()))
+                                .addLast(new OrderedAggregator(limits.maxBodyBytes(), oversize))
                                 .addLast(handler);
                     }
                 });
@@ -160,10 +163,27 @@ final class NettyRpcTransport implements AutoCloseable {
         };
     }
 
-    /** Passes an oversized request on as {@link RpcHttpHandler.Oversized}, so it is answered in order. */
+    /**
+     * Passes an oversized request on as {@link RpcHttpHandler.Oversized}, so it is answered in order;
+     * one that announced its size with {@code Expect: 100-continue} is told 413 with the JSON error
+     * at once, before it sends the body.
+     */
     private static final class OrderedAggregator extends HttpObjectAggregator {
-        OrderedAggregator(int maxContentLength) {
+        private final byte[] oversize;
+
+        OrderedAggregator(int maxContentLength, byte[] oversize) {
             super(maxContentLength);
+            this.oversize = oversize;
+        }
+
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (answer instanceof FullHttpResponse r && r.status().code() == 413) {
+                r.release();
+                return RpcHttpHandler.response(HttpAnswer.json(413, oversize));
+            }
+            return answer;
         }
 
         @Override

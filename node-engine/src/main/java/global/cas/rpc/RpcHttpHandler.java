@@ -84,15 +84,7 @@ final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
         calling = true;
         ctx.channel().config().setAutoRead(false);
         if (msg instanceof Oversized o) {
-            finish(
-                    ctx,
-                    HttpAnswer.json(
-                            413,
-                            errors.body(
-                                    RpcException.INVALID_REQUEST,
-                                    Reason.OVERSIZE.name(),
-                                    "A request may have at most " + maxBodyBytes + " bytes.")),
-                    o.keepAlive());
+            finish(ctx, HttpAnswer.json(413, oversizeBody(errors, maxBodyBytes)), o.keepAlive());
             return;
         }
         FullHttpRequest r = (FullHttpRequest) msg;
@@ -189,6 +181,15 @@ final class RpcHttpHandler extends ChannelInboundHandlerAdapter {
         // a reset, a write timeout, garbage below HTTP: nothing to answer
         LOG.debug("RPC connection {} failed", ctx.channel().remoteAddress(), cause);
         ctx.close();
+    }
+
+    /** The JSON body of HTTP 413. */
+    static byte[] oversizeBody(ErrorBodies errors, int maxBodyBytes) {
+        return errors.body(
+                RpcException.INVALID_REQUEST,
+                Reason.OVERSIZE.name(),
+                "A request may have at most " + maxBodyBytes + " bytes; page through long lists with 'limit' and"
+                        + " the 'next' cursor instead of sending large batches.");
     }
 
     static FullHttpResponse response(HttpAnswer answer) {

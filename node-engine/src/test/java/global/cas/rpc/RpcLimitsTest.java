@@ -148,6 +148,26 @@ class RpcLimitsTest {
     }
 
     @Test
+    void aBodyPastTheLimitIs413WithReasonOversizeWithOrWithoutExpectContinue() throws Exception {
+        for (boolean expectContinue : new boolean[] {false, true}) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/"))
+                    .header(
+                            "Authorization",
+                            "Bearer " + RpcFiles.readToken(dataDir).orElseThrow())
+                    .expectContinue(expectContinue)
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString("\"" + "a".repeat(2 << 20) + "\""))
+                    .build();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("expect continue: " + expectContinue).isEqualTo(413);
+            JsonNode error = JSON.readTree(r.body()).get("error");
+            assertThat(error.at("/data/reason").asText()).isEqualTo("OVERSIZE");
+            assertThat(error.get("message").asText()).contains(String.valueOf(1 << 20));
+        }
+        assertThat(client.call("chain_info").get("chainId").asText()).isEqualTo(TestChain.CHAIN_ID);
+    }
+
+    @Test
     void aBatchWhoseAnswerWouldPassTheResponseLimitIsRefusedWithResponseTooLarge() throws Exception {
         JsonNode answer = post(batch(100, "{\"address\":\"" + MANY.encode(NET) + "\",\"limit\":1000}"));
         assertThat(answer.isObject()).isTrue();
