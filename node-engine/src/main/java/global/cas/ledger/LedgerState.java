@@ -4,6 +4,7 @@ import global.cas.crypto.Address;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The hot ledger state in memory: every unspent output and every balance. The store is the truth;
@@ -14,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LedgerState implements LedgerView {
     private final Map<OutputRef, UnspentOutput> unspent = new ConcurrentHashMap<>();
     private final Map<BalanceKey, Long> balances = new ConcurrentHashMap<>();
-    /** Unspent outputs by owner, so a wallet's coins are found without scanning every output. */
-    private final Map<Address, Map<OutputRef, UnspentOutput>> byOwner = new ConcurrentHashMap<>();
+    /**
+     * Unspent outputs by owner, ordered by storage id, so a wallet's coins are found without scanning
+     * every output and a page of them is read without copying the others.
+     */
+    private final Map<Address, ConcurrentSkipListMap<Long, UnspentOutput>> byOwner = new ConcurrentHashMap<>();
 
     @Override
     public Optional<UnspentOutput> unspent(OutputRef ref) {
@@ -33,9 +37,13 @@ public final class LedgerState implements LedgerView {
             add(u);
         }
         for (UnspentOutput u : delta.spent()) {
-            unspent.remove(u.ref());
-            byOwner.computeIfPresent(u.output().owner(), (a, m) -> {
-                m.remove(u.ref());
+            // the stored entry has the storage id the owner index is keyed by
+            UnspentOutput stored = unspent.remove(u.ref());
+            if (stored == null) {
+                continue;
+            }
+            byOwner.computeIfPresent(stored.output().owner(), (a, m) -> {
+                m.remove(stored.storageId());
                 return m.isEmpty() ? null : m;
             });
         }
@@ -55,8 +63,11 @@ public final class LedgerState implements LedgerView {
 
     private void add(UnspentOutput u) {
         unspent.put(u.ref(), u);
-        byOwner.computeIfAbsent(u.output().owner(), a -> new ConcurrentHashMap<>())
-                .put(u.ref(), u);
+        byOwner.compute(u.output().owner(), (a, m) -> {
+            ConcurrentSkipListMap<Long, UnspentOutput> mine = m == null ? new ConcurrentSkipListMap<>() : m;
+            mine.put(u.storageId(), u);
+            return mine;
+        });
     }
 
     /** Sets a balance while loading from storage. */
@@ -66,13 +77,18 @@ public final class LedgerState implements LedgerView {
 
     /** Unspent outputs of one owner, oldest first (from the owner index). */
     public java.util.List<UnspentOutput> unspentOf(Address owner) {
-        Map<OutputRef, UnspentOutput> mine = byOwner.get(owner);
-        if (mine == null) {
-            return java.util.List.of();
-        }
-        return mine.values().stream()
-                .sorted(java.util.Comparator.comparingLong(UnspentOutput::storageId))
-                .toList();
+        ConcurrentSkipListMap<Long, UnspentOutput> mine = byOwner.get(owner);
+        return mine == null ? java.util.List.of() : java.util.List.copyOf(mine.values());
+    }
+
+    /**
+     * Unspent outputs of one owner with a storage id above {@code afterStorageId}, oldest first, read
+     * lazily from the owner index: taking the first few costs only those few, however many the owner
+     * has. Weakly consistent while blocks are applied (an output is seen at most once).
+     */
+    public java.util.stream.Stream<UnspentOutput> unspentOfAfter(Address owner, long afterStorageId) {
+        ConcurrentSkipListMap<Long, UnspentOutput> mine = byOwner.get(owner);
+        return mine == null ? java.util.stream.Stream.empty() : mine.tailMap(afterStorageId, false).values().stream();
     }
 
     public int unspentCount() {

@@ -199,6 +199,26 @@ public final class Node implements AutoCloseable {
         return chain.state().unspentOf(owner);
     }
 
+    /**
+     * At most {@code limit} outputs of {@code owner} with a storage id above {@code afterStorageId}
+     * (-1: from the first), oldest first; with {@code spendableOnly}, those no pending transaction
+     * spends. Costs the page, not the owner's whole set: a caller pages with the last storage id seen.
+     */
+    public List<UnspentOutput> outputsPage(Address owner, long afterStorageId, int limit, boolean spendableOnly) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("a page limit is 0 or more, got " + limit);
+        }
+        LedgerState state = chain.state();
+        if (!spendableOnly) {
+            return state.unspentOfAfter(owner, afterStorageId).limit(limit).toList();
+        }
+        Mempool m = chain.mempool();
+        return state.unspentOfAfter(owner, afterStorageId)
+                .filter(u -> !m.isClaimed(u.ref()) && state.unspent(u.ref()).isPresent())
+                .limit(limit)
+                .toList();
+    }
+
     /** Admits a signed transaction; completes exceptionally with a RejectedException when refused. */
     public CompletableFuture<Hash> submit(Transaction tx) {
         return CompletableFuture.supplyAsync(

@@ -93,6 +93,25 @@ final class Params {
         });
     }
 
+    /**
+     * The page size a list method is asked for: {@code limit} (1 to {@code max}), or {@code
+     * defaultLimit} when it is left out.
+     */
+    int pageLimit(int defaultLimit, int max) {
+        Optional<JsonNode> v = get("limit");
+        if (v.isEmpty()) {
+            return defaultLimit;
+        }
+        JsonNode n = v.get();
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1 || n.asInt() > max) {
+            throw invalid(
+                    Reason.MALFORMED,
+                    "'limit' must be a whole number from 1 to " + max + " (the most one page holds; the default is "
+                            + defaultLimit + "); page on with the 'next' cursor.");
+        }
+        return n.asInt();
+    }
+
     /** A non-negative integer given as a JSON number or as decimal digits in a string. */
     static long height(JsonNode v, String name) {
         if (v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= 0) {

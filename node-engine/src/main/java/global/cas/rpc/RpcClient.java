@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -136,6 +139,27 @@ public final class RpcClient implements AutoCloseable {
                     "The node's answer to " + method + " has neither result nor error.");
         }
         return result;
+    }
+
+    /**
+     * Calls the list method {@code method} page after page, passing each page's {@code next} back
+     * as {@code cursor} until it is {@code null}, and returns the items of every page's {@code
+     * listField} in order. {@code params} may set {@code limit} (the page size).
+     *
+     * @throws RpcException the server's error on any page, or {@value RpcException#NODE_NOT_RUNNING}
+     */
+    public List<JsonNode> callAll(String method, Map<String, ?> params, String listField) {
+        List<JsonNode> items = new ArrayList<>();
+        Map<String, Object> page = new LinkedHashMap<>(params);
+        while (true) {
+            JsonNode result = call(method, page);
+            result.path(listField).forEach(items::add);
+            JsonNode next = result.path("next");
+            if (!next.isTextual()) {
+                return items;
+            }
+            page.put("cursor", next.asText());
+        }
     }
 
     private static RpcException notRunning(String detail) {

@@ -24,6 +24,11 @@ public final class RpcException extends RuntimeException {
     public static final int UNAUTHORIZED = -32001;
     /** Server-defined: no block or transaction with that identifier. */
     public static final int NOT_FOUND = -32004;
+    /**
+     * Server-defined: a limit of the server was reached (a batch too long, an answer too large, too
+     * many connections or waiting calls, a request too slow); the reason says which.
+     */
+    public static final int LIMIT_EXCEEDED = -32005;
     /** Server-defined: the node refused the transaction; the reason says why. */
     public static final int REJECTED = -32010;
     /** Client side: the server could not be reached or gave no JSON-RPC answer. */
@@ -33,6 +38,15 @@ public final class RpcException extends RuntimeException {
     public static final String INTERNAL_ERROR_REASON = "INTERNAL_ERROR";
     /** Reason code of {@link #UNAVAILABLE}: no node answers on the data folder's RPC port. */
     public static final String NODE_NOT_RUNNING = "NODE_NOT_RUNNING";
+
+    /** Reason of {@link #LIMIT_EXCEEDED}: the batch holds more calls than the server takes at once. */
+    public static final String BATCH_TOO_LARGE = "BATCH_TOO_LARGE";
+    /** Reason of {@link #LIMIT_EXCEEDED}: the answer would pass the server's size limit. */
+    public static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
+    /** Reason of {@link #LIMIT_EXCEEDED} (HTTP 503): too many connections or calls waiting. */
+    public static final String BUSY = "BUSY";
+    /** Reason of {@link #LIMIT_EXCEEDED} (HTTP 408): the request did not arrive in time. */
+    public static final String REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
 
     private final int code;
     private final String reason;

@@ -59,7 +59,8 @@ public final class RpcJson {
         return o;
     }
 
-    static ObjectNode block(Block b, Network network) {
+    /** A block's header fields, its transaction count and the ids of transactions {@code [from, to)}. */
+    static ObjectNode block(Block b, Network network, int from, int to) {
         ObjectNode o = JSON.objectNode();
         o.put("height", b.height());
         o.put("hash", b.hash().hex());
@@ -72,7 +73,7 @@ public final class RpcJson {
         o.put("stateRoot", b.header().stateRoot().hex());
         o.put("transactionCount", b.transactions().size());
         ArrayNode ids = o.putArray("transactions");
-        for (Transaction t : b.transactions()) {
+        for (Transaction t : b.transactions().subList(from, to)) {
             ids.add(t.id().hex());
         }
         return o;

@@ -41,16 +41,21 @@ final class RpcMethods {
 
     private final Node node;
     private final Network network;
+    private final int defaultPage;
+    private final int maxPage;
     private final Map<String, Method> methods = new LinkedHashMap<>();
 
-    RpcMethods(Node node) {
+    /** Methods over {@code node}; list methods return {@code defaultPage} items unless asked for up to {@code maxPage}. */
+    RpcMethods(Node node, int defaultPage, int maxPage) {
         this.node = node;
         this.network = node.params().network();
+        this.defaultPage = defaultPage;
+        this.maxPage = maxPage;
         add("chain_info", List.of(), p -> chainInfo());
-        add("chain_block", List.of("block", "height", "hash"), this::chainBlock);
+        add("chain_block", List.of("block", "height", "hash", "limit", "cursor"), this::chainBlock);
         add("chain_transaction", List.of("id"), this::chainTransaction);
         add("address_balance", List.of("address", "asset"), this::addressBalance);
-        add("address_outputs", List.of("address", "spendableOnly"), this::addressOutputs);
+        add("address_outputs", List.of("address", "spendableOnly", "limit", "cursor"), this::addressOutputs);
         add("tx_send", List.of("raw"), this::txSend);
         add("mempool_info", List.of(), p -> mempoolInfo());
         add("mining_work", List.of(), p -> RpcJson.work(node.miningWork()));
@@ -82,6 +87,8 @@ final class RpcMethods {
     }
 
     private JsonNode chainBlock(Params p) {
+        int limit = p.pageLimit(defaultPage, maxPage);
+        long from = Cursor.read(p, "chain_block", Cursor.BLOCK_TRANSACTIONS).orElse(0L);
         Optional<JsonNode> any = p.get("block");
         Optional<JsonNode> height = p.get("height");
         Optional<String> hash = p.optionalText("hash");
@@ -109,7 +116,16 @@ final class RpcMethods {
             }
         }
         Block b = block.orElseThrow(() -> notFound("There is no block with " + what + "."));
-        return RpcJson.block(b, network);
+        int count = b.transactions().size();
+        int start = (int) Math.min(from, count);
+        int end = Math.min(count, start + limit);
+        ObjectNode o = RpcJson.block(b, network, start, end);
+        if (end < count) {
+            o.put("next", Cursor.encode(Cursor.BLOCK_TRANSACTIONS, end));
+        } else {
+            o.putNull("next");
+        }
+        return o;
     }
 
     private JsonNode chainTransaction(Params p) {
@@ -150,13 +166,21 @@ final class RpcMethods {
     private JsonNode addressOutputs(Params p) {
         Address a = p.address("address", network);
         boolean spendableOnly = p.optionalBoolean("spendableOnly").orElse(true);
-        List<UnspentOutput> outs = spendableOnly ? node.spendableOutputs(a) : node.unspentOutputs(a);
+        int limit = p.pageLimit(defaultPage, maxPage);
+        long after = Cursor.read(p, "address_outputs", Cursor.OUTPUTS).orElse(-1L);
+        // one more than asked says whether another page follows
+        List<UnspentOutput> outs = node.outputsPage(a, after, limit + 1, spendableOnly);
         ObjectNode o = JSON.objectNode();
         o.put("address", a.encode(network));
         o.put("spendableOnly", spendableOnly);
         ArrayNode arr = o.putArray("outputs");
-        for (UnspentOutput u : outs) {
+        for (UnspentOutput u : outs.subList(0, Math.min(limit, outs.size()))) {
             arr.add(RpcJson.output(u, network));
+        }
+        if (outs.size() > limit) {
+            o.put("next", Cursor.encode(Cursor.OUTPUTS, outs.get(limit - 1).storageId()));
+        } else {
+            o.putNull("next");
         }
         return o;
     }

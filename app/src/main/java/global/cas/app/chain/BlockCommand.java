@@ -13,9 +13,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cas block <height|hash>}: one block's header and transaction ids ({@code chain_block}). */
+/**
+ * {@code cas block <height|hash>}: one block's header and all its transaction ids ({@code
+ * chain_block}, page after page); with {@code --json}, the first page as the node answers it, whose
+ * {@code next} cursor pages on.
+ */
 @Command(name = "block", mixinStandardHelpOptions = true, description = "Shows a block by height or by hash.")
 public final class BlockCommand implements Callable<Integer> {
+    /** Transaction ids asked for per chain_block call: the node's largest page. */
+    static final int IDS_PAGE = 1000;
+
     private final Terminal terminal;
 
     @Mixin
@@ -27,7 +34,9 @@ public final class BlockCommand implements Callable<Integer> {
             description = "Block height (e.g. 12) or block hash (64 hex digits).")
     private String block;
 
-    @Option(names = "--json", description = "Print the RPC result as JSON.")
+    @Option(
+            names = "--json",
+            description = "Print the RPC result as JSON (the first 1000 transaction ids; 'next' pages on).")
     private boolean json;
 
     @Inject
@@ -38,7 +47,7 @@ public final class BlockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (NodeConnection.Connected node = NodeConnection.open(common)) {
-            JsonNode b = node.rpc().call("chain_block", Map.of("block", block.strip()));
+            JsonNode b = node.rpc().call("chain_block", Map.of("block", block.strip(), "limit", IDS_PAGE));
             PrintWriter out = terminal.out();
             if (json) {
                 JsonOutput.print(out, b);
@@ -54,6 +63,18 @@ public final class BlockCommand implements Callable<Integer> {
             out.printf("transactions %d%n", b.path("transactionCount").asLong());
             for (JsonNode id : b.path("transactions")) {
                 out.printf("  %s%n", id.asText());
+            }
+            // the node answers a page of ids per call: ask for the rest page by page
+            JsonNode next = b.path("next");
+            while (next.isTextual()) {
+                JsonNode page = node.rpc()
+                        .call(
+                                "chain_block",
+                                Map.of("block", block.strip(), "limit", IDS_PAGE, "cursor", next.asText()));
+                for (JsonNode id : page.path("transactions")) {
+                    out.printf("  %s%n", id.asText());
+                }
+                next = page.path("next");
             }
             out.flush();
         }

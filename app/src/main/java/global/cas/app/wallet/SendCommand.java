@@ -51,6 +51,8 @@ import picocli.CommandLine.Option;
 public final class SendCommand implements Callable<Integer> {
     /** Blocks a transfer stays valid for (L4). */
     static final long EXPIRY_BLOCKS = 600;
+    /** Outputs asked for per address_outputs call: the node's largest page. */
+    static final int OUTPUTS_PAGE = 1000;
 
     private final Terminal terminal;
     private final Keystore keystore;
@@ -152,8 +154,12 @@ public final class SendCommand implements Callable<Integer> {
         }
         List<UnspentOutput> spendable = new ArrayList<>();
         for (Address a : keys.keySet()) {
-            JsonNode r = node.rpc().call("address_outputs", Map.of("address", a.encode(common.network())));
-            for (JsonNode o : r.path("outputs")) {
+            // every page of the address's outputs (the node answers at most a page per call)
+            for (JsonNode o : node.rpc()
+                    .callAll(
+                            "address_outputs",
+                            Map.of("address", a.encode(common.network()), "limit", OUTPUTS_PAGE),
+                            "outputs")) {
                 spendable.add(RpcJson.readOutput(o, common.network()));
             }
         }
