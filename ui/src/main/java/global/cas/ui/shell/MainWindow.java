@@ -108,11 +108,26 @@ public final class MainWindow {
         spinner.managedProperty().bind(spinner.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // a devnet says plainly that no one else can see it or pay into it
+        Label local = new Label();
+        local.setId("status-local");
+        local.getStyleClass().add("local-chain");
+        local.setWrapText(true);
+        local.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> node.localOnlyProperty().get() ? messages.get("node.localOnly") : "",
+                        node.localOnlyProperty(),
+                        messages.languageProperty()));
+        local.visibleProperty().bind(node.localOnlyProperty());
+        local.managedProperty().bind(node.localOnlyProperty());
+        global.cas.ui.control.Fit.keepText(local);
+        local.setMaxWidth(Double.MAX_VALUE);
         HBox bar = new HBox(8, spinner, state, grow);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
-        return bar;
+        local.setPadding(new Insets(2, 12, 2, 12));
+        return new javafx.scene.layout.VBox(local, bar);
     }
 
     /** Puts the menu bar above the screens; it follows the screens and the language. */
