@@ -192,9 +192,10 @@ public final class NotificationView {
         panel.getStyleClass().add("notify-panel");
         panel.setVisible(false);
         panel.setPrefWidth(380);
-        panel.setMaxSize(Region.USE_PREF_SIZE, 460);
+        panel.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(panel, Pos.TOP_RIGHT);
-        StackPane.setMargin(panel, new Insets(4, 12, 0, 0));
+        // below the top bar, so the bell stays visible (and closes it again)
+        StackPane.setMargin(panel, new Insets(42, 12, 0, 0));
         panelTitle.getStyleClass().add("notify-panel-title");
         clear.setId("notify-clear");
         clear.setOnAction(e -> centre.clear());
@@ -245,6 +246,8 @@ public final class NotificationView {
         closePanel.setAccessibleText(messages.get("notify.close"));
         empty.setText(messages.get("notify.empty"));
         list.getItems().setAll(centre.history());
+        // as tall as its lines need, up to a scrolling list of about eight
+        list.setPrefHeight(Math.max(64, Math.min(420, list.getItems().size() * 56 + 8)));
         toasts.getChildren()
                 .setAll(centre.onScreen().reversed().stream().map(this::toast).toList());
     }
