@@ -173,7 +173,9 @@ public final class DesktopRunner {
         Keystore keystore = new Keystore(new SecureRandom());
         // one notification centre for the window: bursts merged, a few on screen, a history, the desktop's own
         NotificationView notices = NotificationView.forDesktop(
-                messages, units -> WalletText.cas(messages, units), DesktopAlerts.detect(System.getenv(), background, "CAS Wallet"));
+                messages,
+                units -> WalletText.cas(messages, units),
+                DesktopAlerts.detect(System.getenv(), background, "CAS Wallet"));
         DesktopNotifier notifier = new DesktopNotifier(notices);
         WalletOpener opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, notifier);
         AtomicReference<WalletModel> wallet = new AtomicReference<>();
