@@ -17,6 +17,8 @@ import global.cas.ui.node.MiningModel;
 import global.cas.ui.node.NodeController;
 import global.cas.ui.node.NodeEventBridge;
 import global.cas.ui.node.NodeModel;
+import global.cas.ui.notify.DesktopAlerts;
+import global.cas.ui.notify.NotificationView;
 import global.cas.ui.settings.SettingsController;
 import global.cas.ui.settings.SettingsModel;
 import global.cas.ui.settings.UiSettings;
@@ -36,6 +38,7 @@ import global.cas.ui.wallet.SendController;
 import global.cas.ui.wallet.TransactionsController;
 import global.cas.ui.wallet.WalletModel;
 import global.cas.ui.wallet.WalletOpener;
+import global.cas.ui.wallet.WalletText;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.WordLists;
 import java.security.SecureRandom;
@@ -210,7 +213,12 @@ public final class DesktopRunner {
         NodeModel nodeModel = new NodeModel(access, bridge);
         MiningModel mining = new MiningModel(nodeModel);
         Keystore keystore = new Keystore(new SecureRandom());
-        DesktopNotifier notifier = new DesktopNotifier(messages);
+        // one notification centre for the window: bursts merged, a few on screen, a history, the desktop's own
+        NotificationView notices = NotificationView.forDesktop(
+                messages,
+                units -> WalletText.cas(messages, units),
+                DesktopAlerts.detect(System.getenv(), background, "CAS Wallet"));
+        DesktopNotifier notifier = new DesktopNotifier(notices);
         WalletOpener opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, notifier);
         AtomicReference<WalletModel> wallet = new AtomicReference<>();
         AtomicReference<FirstRunModel> firstRun = new AtomicReference<>();
@@ -258,6 +266,7 @@ public final class DesktopRunner {
         List<Screen> screens = new java.util.ArrayList<>(walletScreens);
         screens.addAll(nodeScreens);
         MainWindow window = new MainWindow(views, nodeModel, nodeScreens);
+        window.placeNotifications(notices.bell(), notices.overlay());
         window.whenLoaded("node", c -> {
             nodeController.set((NodeController) c);
             WalletModel open = wallet.get();
@@ -287,11 +296,6 @@ public final class DesktopRunner {
                                 : messages.get("app.title"),
                         messages.languageProperty(),
                         notifier.unreadProperty()));
-        stage.focusedProperty().addListener((o, was, now) -> {
-            if (now) {
-                notifier.markRead();
-            }
-        });
         Scene scene = new Scene(window.root(), 1100, 720);
         window.installShortcuts(scene);
         settingsModel.attach(window.root());

@@ -28,7 +28,8 @@ public final class Messages {
             "global.cas.ui.messages",
             "global.cas.ui.wallet.messages",
             "global.cas.ui.node.messages",
-            "global.cas.ui.settings.messages");
+            "global.cas.ui.settings.messages",
+            "global.cas.ui.notify.messages");
 
     private final ObjectProperty<UiLanguage> language;
     private final List<String> baseNames;

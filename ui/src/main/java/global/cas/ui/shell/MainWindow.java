@@ -33,6 +33,7 @@ public final class MainWindow {
     private List<Screen> screens;
     private javafx.scene.Scene scene;
     private final BorderPane root = new BorderPane();
+    private final StackPane layers = new StackPane(root);
     private final StackPane content = new StackPane();
     private final VBox nav = new VBox(4);
     private final Map<Parent, Parent> frames = new HashMap<>();
@@ -208,7 +209,23 @@ public final class MainWindow {
         return screens;
     }
 
+    /**
+     * Puts the notification centre in the window: {@code bell} at the right of a top bar, {@code
+     * overlay} (toasts, the history list) over everything else.
+     */
+    public void placeNotifications(javafx.scene.Node bell, javafx.scene.Node overlay) {
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(8, grow, bell);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(2, 12, 2, 12));
+        bar.getStyleClass().add("top-bar");
+        root.setTop(bar);
+        layers.getChildren().setAll(root, overlay);
+    }
+
+    /** The window's content, for the scene (the screens and any layers over them). */
     public Parent root() {
-        return root;
+        return layers;
     }
 }

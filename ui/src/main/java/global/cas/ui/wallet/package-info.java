@@ -6,6 +6,6 @@
  * every call that touches the node, the disk, the keystore (Argon2) or signs runs on a background
  * thread. Depends on the engine's {@code wallet}, {@code wallet.keys}, {@code wallet.data}, {@code
  * node} and {@code crypto} packages, on {@code ui.shell}, {@code ui.node} and {@code ui.i18n}, on
- * JavaFX, ControlsFX (notifications) and ZXing (QR codes).
+ * JavaFX, the notification centre ({@code ui.notify}) and ZXing (QR codes).
  */
 package global.cas.ui.wallet;

@@ -85,6 +85,9 @@ final class WalletFixture {
     final NodeEventBridge bridge = new NodeEventBridge(new FxExecutor());
     final NodeModel nodeModel;
     final List<WalletEntry> notified = new CopyOnWriteArrayList<>();
+    /** Also told of every announced entry (e.g. the real notification centre); nothing by default. */
+    volatile PaymentNotifier alsoNotify = PaymentNotifier.none();
+
     final WalletOpener opener;
     private final List<WalletModel> wallets = new ArrayList<>();
     private final Path dir;
@@ -97,7 +100,12 @@ final class WalletFixture {
                 new NodeAccess(node.map(CompletableFuture::completedFuture).orElseGet(CompletableFuture::new));
         node.ifPresent(n -> subscription = n.subscribe(bridge));
         this.nodeModel = new NodeModel(access, bridge);
-        this.opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, notified::add);
+        this.opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, this::announce);
+    }
+
+    private void announce(WalletEntry e) {
+        notified.add(e);
+        alsoNotify.paymentArrived(e);
     }
 
     /** A wallet restored from {@code phrase} (English), opened straight away. FX thread (the disk work is test set-up). */
@@ -107,7 +115,7 @@ final class WalletFixture {
         try {
             keystore.create(file, m, "", PASSWORD.toCharArray(), Network.DEVNET).close();
             WalletModel w = new WalletModel(
-                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), notified::add);
+                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), this::announce);
             wallets.add(w);
             return w;
         } catch (IOException e) {
@@ -132,7 +140,7 @@ final class WalletFixture {
     WalletModel reopen(Path file) {
         try {
             WalletModel w = new WalletModel(
-                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), notified::add);
+                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), this::announce);
             wallets.add(w);
             return w;
         } catch (IOException e) {

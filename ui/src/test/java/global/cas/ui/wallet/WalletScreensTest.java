@@ -347,36 +347,4 @@ class WalletScreensTest {
         robot.clickOn("#nav-overview");
         assertThat(robot.lookup(".title-2").queryAs(Label.class).getText()).isEqualTo("概览");
     }
-
-    @Test
-    @DisplayName("a payment notification reads in the person's language and shows over the window")
-    void notification(FxRobot robot) {
-        DesktopNotifier notifier = new DesktopNotifier(fixture.messages);
-        WalletEntry entry = new WalletEntry(
-                global.cas.crypto.Hash.ZERO,
-                7,
-                0,
-                WalletEntry.Kind.RECEIVED,
-                global.cas.ledger.Amounts.parse("12.5"),
-                0,
-                List.of());
-        assertThat(notifier.texts(entry)).containsExactly("Payment received", "12.5 CAS arrived in block 7.");
-        robot.interact(() -> fixture.messages.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED));
-        assertThat(notifier.texts(entry)).containsExactly("收到付款", "12.5 CAS 已在区块 7 中到账。");
-        int before = javafx.stage.Window.getWindows().size();
-        robot.interact(() -> notifier.paymentArrived(entry));
-        assertThat(javafx.stage.Window.getWindows().size()).isGreaterThan(before);
-
-        // announcements made while the window is not in front are counted until it is looked at
-        robot.interact(() -> notifier.markRead());
-        robot.interact(() -> {
-            notifier.arrived(false);
-            notifier.arrived(false);
-            notifier.arrived(true);
-        });
-        assertThat(notifier.unreadProperty().get()).isEqualTo(2);
-        robot.interact(notifier::markRead);
-        assertThat(notifier.unreadProperty().get()).isZero();
-        assertThat(fixture.messages.get("app.title.unread", "2")).isEqualTo("（2）CAS 钱包");
-    }
 }
