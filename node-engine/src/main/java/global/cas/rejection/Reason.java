@@ -35,6 +35,7 @@ public enum Reason {
     BAD_PROPOSER("The block was not proposed by a validator."),
     INSUFFICIENT_FUNDS("The wallet does not hold enough to pay the amount and the fee."),
     WRONG_PASSWORD("The password is wrong."),
+    WEAK_PASSWORD("The password is too easy to guess: use a longer one, e.g. four unrelated words."),
     BAD_MNEMONIC("The recovery words are not valid."),
     NOT_FOUND("Nothing with that identifier is known."),
     UNAUTHORIZED("The request did not carry the right RPC token."),

@@ -143,6 +143,11 @@ public final class FirstRunController {
     private Label passwordError;
 
     @FXML
+    private Label passwordStrength;
+
+    private StrengthHint strength;
+
+    @FXML
     private Button finish;
 
     @FXML
@@ -171,6 +176,7 @@ public final class FirstRunController {
 
     @FXML
     void initialize() {
+        strength = new StrengthHint(messages, password, passwordStrength);
         if (host == null) {
             host = root;
             messages.languageProperty().addListener(onLanguage);
@@ -379,6 +385,9 @@ public final class FirstRunController {
     void finish() {
         var problem = FirstRunModel.passwordProblem(
                 password.getText(), passwordAgain.getText(), passphrase.getText(), passphraseAgain.getText());
+        if (problem.isEmpty() && !strength.acceptable()) {
+            problem = java.util.Optional.of("reason.WEAK_PASSWORD");
+        }
         if (problem.isPresent()) {
             passwordError.setText(messages.get(problem.get()));
             return;

@@ -53,6 +53,11 @@ public final class SecurityController {
     private PasswordField next;
 
     @FXML
+    private Label nextStrength;
+
+    private StrengthHint strength;
+
+    @FXML
     private PasswordField again;
 
     @FXML
@@ -74,6 +79,7 @@ public final class SecurityController {
 
     @FXML
     void initialize() {
+        strength = new StrengthHint(messages, next, nextStrength);
         wordsError.managedProperty().bind(wordsError.textProperty().isNotEmpty());
         passwordMessage.managedProperty().bind(passwordMessage.textProperty().isNotEmpty());
         walletFile.setText(wallet.path().toString());
@@ -148,6 +154,10 @@ public final class SecurityController {
         }
         if (!next.getText().equals(again.getText())) {
             passwordMessage.setText(messages.reason(Reason.PASSWORD_MISMATCH));
+            return;
+        }
+        if (!strength.acceptable()) {
+            passwordMessage.setText(messages.reason(Reason.WEAK_PASSWORD));
             return;
         }
         char[] now = current.getText().toCharArray();

@@ -129,6 +129,18 @@ class FirstRunTest {
         setText(robot, "#passwordAgain", "two");
         robot.clickOn("#finish");
         assertThat(text(robot, "#passwordError")).isEqualTo(fixture.messages.reason(Reason.PASSWORD_MISMATCH));
+        // U4: a password guessed at once is refused, and its strength is said as it is typed
+        for (String weak : List.of("abc", "f")) {
+            setText(robot, "#password", weak);
+            setText(robot, "#passwordAgain", weak);
+            assertThat(text(robot, "#passwordStrength"))
+                    .isEqualTo(fixture.messages.get("wallet.password.strength.VERY_WEAK"));
+            robot.clickOn("#finish");
+            assertThat(text(robot, "#passwordError")).isEqualTo(fixture.messages.reason(Reason.WEAK_PASSWORD));
+            assertThat(model.result().isDone()).isFalse();
+        }
+        setText(robot, "#password", WalletFixture.PASSWORD);
+        assertThat(text(robot, "#passwordStrength")).startsWith("Strength: ").doesNotContain("very weak");
         choosePassword(robot);
 
         WalletModel wallet = model.result().get();

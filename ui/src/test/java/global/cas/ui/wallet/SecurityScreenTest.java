@@ -103,6 +103,9 @@ class SecurityScreenTest {
         type(robot, WalletFixture.PASSWORD, "", "");
         robot.clickOn("#change");
         assertThat(text(robot, "#passwordMessage")).isEqualTo(fixture.messages.reason(Reason.EMPTY_PASSWORD));
+        type(robot, WalletFixture.PASSWORD, "abc", "abc");
+        robot.clickOn("#change");
+        assertThat(text(robot, "#passwordMessage")).isEqualTo(fixture.messages.reason(Reason.WEAK_PASSWORD));
         type(robot, "not it", "new pass 新", "new pass 新");
         robot.clickOn("#change");
         WaitForAsyncUtils.waitFor(
