@@ -42,6 +42,23 @@ class WalletCommandsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName(
+            "U4: a new wallet password guessed at once, given by a file, is warned about with WEAK_PASSWORD")
+    void weakPasswordFromAFileIsWarnedAbout() throws IOException {
+        CasCli.Result created = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "create"},
+                common("--password-file", passwordFile("abc").toString())));
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(created.err()).contains("warning: WEAK_PASSWORD: ");
+        CasCli.Result strong = CasCli.run(CasCli.concat(
+                new String[] {"wallet", "create", "--wallet", "b.wallet"},
+                common(
+                        "--password-file",
+                        passwordFile("lantern quietly orbit mango").toString())));
+        assertThat(strong.err()).doesNotContain("WEAK_PASSWORD");
+    }
+
+    @Test
     void createWithPasswordFileShowsTwentyFourWordsThatRestoreTheSameFirstAddress() throws IOException {
         Path pw = passwordFile("correct horse");
         CasCli.Result created =

@@ -1,5 +1,7 @@
 package global.cas.app.cli;
 
+import global.cas.rejection.Reason;
+import global.cas.wallet.keys.PasswordStrength;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,9 +40,17 @@ public final class PasswordOptions {
     /** A new password: asked twice on the console, which must agree. */
     public char[] fresh(Terminal terminal) {
         Optional<char[]> given = nonInteractive(terminal);
-        return given.isPresent()
-                ? given.get()
-                : askTwice(terminal, "nothing was written", "use --password-file <file> or --password-stdin");
+        if (given.isPresent()) {
+            // a script's password (a devnet's, a test's) is its owner's choice: said, not refused
+            if (!new PasswordStrength()
+                    .rate(java.nio.CharBuffer.wrap(given.get()))
+                    .acceptable()) {
+                terminal.err().println("warning: WEAK_PASSWORD: " + Reason.WEAK_PASSWORD.sentence());
+                terminal.err().flush();
+            }
+            return given.get();
+        }
+        return askTwice(terminal, "nothing was written", "use --password-file <file> or --password-stdin");
     }
 
     /**
@@ -59,7 +69,16 @@ public final class PasswordOptions {
             Arrays.fill(first, '\0');
             throw new CliException("PASSWORD_MISMATCH", "The two passwords differ; " + consequence + ".");
         }
+        if (!new PasswordStrength().rate(java.nio.CharBuffer.wrap(first)).acceptable()) {
+            Arrays.fill(first, '\0');
+            throw new CliException(
+                    "WEAK_PASSWORD", Reason.WEAK_PASSWORD.sentence() + " " + capitalised(consequence) + ".");
+        }
         return first;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** True when the password comes from standard input (so other input must come first). */
