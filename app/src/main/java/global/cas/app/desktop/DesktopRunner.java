@@ -415,7 +415,14 @@ public final class DesktopRunner {
                     window.showStandalone(
                             views.<FirstRunController>load(w + "firstrun.fxml").root());
                     model.result().thenAcceptAsync(walletOpened, new FxExecutor());
-                    screenshots.ifPresent(dir -> new ScreenshotTour(window, messages, scene, dir)
+                    screenshots.ifPresent(dir -> new ScreenshotTour(
+                                    window,
+                                    messages,
+                                    scene,
+                                    dir,
+                                    percent -> settingsModel
+                                            .settingsProperty()
+                                            .set(settingsModel.settings().withTextScale(percent)))
                             .runCurrent(
                                     "firstrun",
                                     () -> stage.getOnCloseRequest()
@@ -435,7 +442,16 @@ public final class DesktopRunner {
                                 && wallet.get() != null
                                 && wallet.get().syncedProperty().get()) {
                             nodeModel.heightProperty().removeListener(this);
-                            new ScreenshotTour(window, messages, scene, dir)
+                            new ScreenshotTour(
+                                            window,
+                                            messages,
+                                            scene,
+                                            dir,
+                                            percent -> settingsModel
+                                                    .settingsProperty()
+                                                    .set(settingsModel
+                                                            .settings()
+                                                            .withTextScale(percent)))
                                     .run(
                                             window.screens().stream()
                                                     .map(Screen::id)

@@ -32,7 +32,15 @@ final class ScreenshotTour {
     private final Path dir;
     private final Deque<Runnable> steps = new ArrayDeque<>();
 
-    ScreenshotTour(MainWindow window, Messages messages, Scene scene, Path dir) {
+    /** The screens also shot at 200% text, as {@code <screen>-<en|zh>-200.png}. */
+    private static final List<String> LARGE_TEXT = List.of("overview", "send", "receive", "transactions", "node");
+
+    private final java.util.function.IntConsumer textScale;
+
+    /** @param textScale sets the window's text size in percent (the tour puts it back to 100 at the end) */
+    ScreenshotTour(
+            MainWindow window, Messages messages, Scene scene, Path dir, java.util.function.IntConsumer textScale) {
+        this.textScale = textScale;
         this.window = window;
         this.messages = messages;
         this.scene = scene;
@@ -48,6 +56,18 @@ final class ScreenshotTour {
                 steps.add(() -> shoot(id + "-" + lang.code() + ".png"));
             }
         }
+        // the same screens at 200% text: nothing cut, the screen scrolls
+        steps.add(() -> textScale.accept(200));
+        for (UiLanguage lang : UiLanguage.values()) {
+            steps.add(() -> messages.languageProperty().set(lang));
+            for (String id : screens) {
+                if (LARGE_TEXT.contains(id)) {
+                    steps.add(() -> window.show(id));
+                    steps.add(() -> shoot(id + "-" + lang.code() + "-200.png"));
+                }
+            }
+        }
+        steps.add(() -> textScale.accept(100));
         steps.add(() -> messages.languageProperty().set(original));
         steps.add(whenDone);
         next();
