@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import global.cas.node.Node;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
+import global.cas.store.ChainDataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,8 +81,9 @@ import org.slf4j.LoggerFactory;
  * RpcException#INVALID_REQUEST} with reason {@code MALFORMED}, unknown method {@value
  * RpcException#METHOD_NOT_FOUND} with {@code NOT_FOUND}, invalid params {@value
  * RpcException#INVALID_PARAMS} with {@code MALFORMED} or the precise reason (a mistyped address is
- * {@code BAD_ADDRESS_CHECKSUM}), and a bug {@value RpcException#INTERNAL_ERROR} with {@code
- * INTERNAL_ERROR}. No input stops the server.
+ * {@code BAD_ADDRESS_CHECKSUM}), damaged chain data met while answering {@value
+ * RpcException#CHAIN_DATA} with {@code CHAIN_DATA_DAMAGED}, and a bug {@value
+ * RpcException#INTERNAL_ERROR} with {@code INTERNAL_ERROR}. No input stops the server.
  *
  * <p>Thread-safe: requests run on a small fixed pool; the node's query methods are thread-safe.
  */
@@ -294,6 +296,9 @@ public final class RpcServer implements AutoCloseable {
             return error(id, e.code(), e.reason(), e.detail());
         } catch (RejectedException e) {
             return error(id, RpcException.REJECTED, e.reason().name(), e.detail());
+        } catch (ChainDataException e) {
+            LOG.error("RPC method {} met damaged chain data: {}", method.name(), e.detail(), e);
+            return error(id, RpcException.CHAIN_DATA, e.reason().name(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("RPC method {} failed", method.name(), e);
             return error(
