@@ -3,7 +3,14 @@ package global.cas.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.crypto.Hash;
+import global.cas.ledger.AssetId;
+import global.cas.ledger.OutputRef;
+import global.cas.ledger.TxOutput;
+import global.cas.ledger.UnspentOutput;
+import global.cas.store.StateDigest;
 import global.cas.store.TipMarker;
+import global.cas.store.h2.H2ChainStore;
+import global.cas.testing.TestChain;
 import global.cas.testing.TestDataFolder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +50,7 @@ class ChainOpenBenchmarkTest {
             long time = node.tip().time();
             for (int h = 1; h <= BLOCKS; h++) {
                 time += 1_000;
-                node.chain()
-                        .produce(global.cas.testing.TestChain.validator(), time)
-                        .get(30, TimeUnit.SECONDS);
+                node.chain().produce(TestChain.validator(), time).get(30, TimeUnit.SECONDS);
             }
             built = node.tip().height();
         }
@@ -58,8 +63,28 @@ class ChainOpenBenchmarkTest {
             }
             opens.append(String.format(" %.0f ms", (System.nanoTime() - t2) / 1e6));
         }
+        long headers;
+        long[] count = {0};
+        try (H2ChainStore store = H2ChainStore.open(chain)) {
+            long t3 = System.nanoTime();
+            store.forEachHeader(h -> count[0]++);
+            headers = System.nanoTime() - t3;
+        }
+        // the digest: one SHA-256 per output created or spent, added or subtracted
+        UnspentOutput sample = new UnspentOutput(
+                new OutputRef(Hash.sha256(new byte[] {7}), 1),
+                new TxOutput(TestChain.funded(1).address(), AssetId.CAS, 12_345),
+                UnspentOutput.storageId(5, 3, 1));
+        StateDigest d = StateDigest.EMPTY;
+        long t4 = System.nanoTime();
+        for (int i = 0; i < 200_000; i++) {
+            d = d.plus(sample);
+        }
+        double digestMicros = (System.nanoTime() - t4) / 1_000.0 / 200_000;
+        assertThat(d).isNotEqualTo(StateDigest.EMPTY);
         System.out.printf(
-                "tip marker write: %.0f µs (%d writes); %d empty blocks made at %.2f ms each; start with checks:%s%n",
-                writeMicros, WRITES, BLOCKS, perBlockMillis, opens);
+                "tip marker write: %.0f µs (%d writes); %d empty blocks made at %.2f ms each; start with checks:%s;"
+                        + " %d headers read and checked alone in %.0f ms; digest %.2f µs per output%n",
+                writeMicros, WRITES, BLOCKS, perBlockMillis, opens, count[0], headers / 1e6, digestMicros);
     }
 }
