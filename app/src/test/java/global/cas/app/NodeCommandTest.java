@@ -90,6 +90,23 @@ class NodeCommandTest {
     }
 
     @Test
+    void aChainDatabaseThatLostBlocksIsRefusedInOneLineWithItsReasonCode(@TempDir Path dir) throws Exception {
+        RunningNode.start(dir).stop();
+        // the marker says more blocks were committed than the database holds (a cut file opens lower)
+        new global.cas.store.TipMarker(dir)
+                .write(new global.cas.store.TipMarker.Tip(1_000_000, global.cas.crypto.Hash.sha256(new byte[] {1})));
+        CasCli.Result behind = CasCli.run("node", "--datadir", dir.toString(), "--rpc-port", "0");
+        assertThat(behind.exitCode()).isEqualTo(1);
+        assertThat(behind.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: CHAIN_DATA_BEHIND: The chain data in the data folder is older than the last block")
+                .contains("restore the data folder from a backup")
+                .doesNotContain("Exception");
+        assertThat(behind.out()).isEmpty();
+    }
+
+    @Test
     void wrongNodeOptionsAreOneLineUsageErrors(@TempDir Path dir) {
         CasCli.Result interval =
                 CasCli.run("node", "--network", "testnet", "--datadir", dir.toString(), "--block-interval-ms", "100");

@@ -5,7 +5,6 @@ import global.cas.chain.BlockExecutor;
 import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainParams;
 import global.cas.chain.ChainTip;
-import global.cas.chain.Genesis;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.BlockScope;
 import global.cas.ledger.LedgerState;
@@ -14,6 +13,7 @@ import global.cas.mempool.Mempool;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.store.ChainStore;
+import global.cas.store.TipMarker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +34,7 @@ public final class ChainService implements AutoCloseable {
 
     private final ChainParams params;
     private final ChainStore store;
+    private final TipMarker marker;
     private final BlockExecutor executor;
     private final Mempool mempool;
     private final EventBus events;
@@ -47,10 +48,19 @@ public final class ChainService implements AutoCloseable {
     private volatile boolean failed;
     private volatile global.cas.crypto.Hash genesisHash;
 
+    /**
+     * @param marker the data folder's record of the last committed block, written after each commit
+     */
     public ChainService(
-            ChainParams params, ChainStore store, BlockExecutor executor, Mempool mempool, EventBus events) {
+            ChainParams params,
+            ChainStore store,
+            TipMarker marker,
+            BlockExecutor executor,
+            Mempool mempool,
+            EventBus events) {
         this.params = params;
         this.store = store;
+        this.marker = marker;
         this.executor = executor;
         this.mempool = mempool;
         this.events = events;
@@ -58,24 +68,17 @@ public final class ChainService implements AutoCloseable {
 
     /**
      * Opens the chain: writes genesis into an empty store, or checks that the store holds this
-     * chain's genesis, then loads unspent outputs and balances into memory.
+     * chain, whole and as last committed ({@link ChainOpener}), then loads unspent outputs and
+     * balances into memory.
+     *
+     * @throws global.cas.store.ChainDataException when the chain data are damaged or behind the
+     *     tip marker
      */
     public void open() {
-        ExecutedBlock genesis = Genesis.build(params);
-        if (store.tip().isEmpty()) {
-            store.commit(genesis);
-        } else {
-            Block stored =
-                    store.block(0).orElseThrow(() -> new IllegalStateException("the chain database has no block 0"));
-            if (!stored.hash().equals(genesis.block().hash())) {
-                throw new IllegalStateException("this data folder holds another chain (genesis " + stored.hash()
-                        + ", expected " + genesis.block().hash() + " for " + params.chainId() + ")");
-            }
-        }
-        genesisHash = genesis.block().hash();
-        store.forEachUnspent(state::load);
-        store.forEachBalance(state::loadBalance);
-        tip = store.tip().orElseThrow();
+        tip = new ChainOpener(params, store, marker).open(state);
+        genesisHash = store.block(0)
+                .orElseThrow(() -> new IllegalStateException("the chain database has no block 0"))
+                .hash();
         LOG.info(
                 "chain {} open at height {} ({} unspent outputs)",
                 params.chainId(),
@@ -164,6 +167,9 @@ public final class ChainService implements AutoCloseable {
     private void commit(ExecutedBlock built, List<Transaction> dropped) {
         try {
             store.commit(built);
+            // after the database: a stop between the two leaves the database one block ahead,
+            // which the next start accepts (ChainOpener); never the marker ahead
+            marker.write(new TipMarker.Tip(built.tip().height(), built.tip().hash()));
         } catch (RuntimeException e) {
             failed = true;
             throw e;

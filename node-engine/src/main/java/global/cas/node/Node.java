@@ -14,6 +14,7 @@ import global.cas.ledger.UnspentOutput;
 import global.cas.mempool.Mempool;
 import global.cas.store.ChainStore;
 import global.cas.store.StoredTransaction;
+import global.cas.store.TipMarker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -52,7 +53,8 @@ public final class Node implements AutoCloseable {
         TransactionRules rules = new TransactionRules(p.chainId(), p.minFeePerByte());
         this.verifiers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         Mempool mempool = new Mempool(rules, config.mempoolCapacity(), verifiers);
-        this.chain = new ChainService(p, store, new BlockExecutor(p, rules), mempool, events);
+        this.chain = new ChainService(
+                p, store, new TipMarker(config.dataDir()), new BlockExecutor(p, rules), mempool, events);
         this.producer = config.validatorKey()
                 .filter(k -> p.validators().contains(k.address()))
                 .map(k -> new SoloBlockProducer(chain, k, config.blockIntervalMillis(), Clock.systemUTC()));

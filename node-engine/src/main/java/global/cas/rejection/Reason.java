@@ -50,6 +50,10 @@ public enum Reason {
     TIMEOUT("The node did not answer in time."),
     USAGE("The command line is not valid."),
     NO_DISPLAY("There is no display to open the window on."),
+    CHAIN_DATA_DAMAGED("The chain data in the data folder is damaged: restore the data folder from a backup, or move"
+            + " it aside and start again to make a new one."),
+    CHAIN_DATA_BEHIND("The chain data in the data folder is older than the last block this node committed, so part"
+            + " of it was lost: restore the data folder from a backup, or move it aside and start again."),
     INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
     private final String sentence;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
+import global.cas.store.ChainDataException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -152,6 +153,9 @@ final class RpcDispatcher {
             return error(id, e.code(), e.reason(), e.detail());
         } catch (RejectedException e) {
             return error(id, RpcException.REJECTED, e.reason().name(), e.detail());
+        } catch (ChainDataException e) {
+            LOG.error("RPC method {} met damaged chain data: {}", method.name(), e.detail(), e);
+            return error(id, RpcException.CHAIN_DATA, e.reason().name(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("RPC method {} failed", method.name(), e);
             return error(

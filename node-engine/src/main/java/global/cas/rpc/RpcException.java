@@ -31,6 +31,8 @@ public final class RpcException extends RuntimeException {
     public static final int LIMIT_EXCEEDED = -32005;
     /** Server-defined: the node refused the transaction; the reason says why. */
     public static final int REJECTED = -32010;
+    /** Server-defined: the node's chain data are damaged; the reason ({@code CHAIN_DATA_DAMAGED}) says what to do. */
+    public static final int CHAIN_DATA = -32020;
     /** Client side: the server could not be reached or gave no JSON-RPC answer. */
     public static final int UNAVAILABLE = -32099;
 

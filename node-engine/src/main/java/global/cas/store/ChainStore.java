@@ -20,9 +20,38 @@ public interface ChainStore extends AutoCloseable {
     /** The last committed block's tip; empty for a new database. */
     Optional<ChainTip> tip();
 
-    /** Commits a block and its ledger delta atomically, then makes it the tip. */
+    /**
+     * The digest of the unspent outputs as of the tip, recorded with each commit; empty for an
+     * empty store and for one whose tip a version before digests wrote.
+     */
+    Optional<StateDigest> stateDigest();
+
+    /**
+     * Records {@code computed} as the tip's digest in a store that has none (written by an older
+     * version); the caller computed it from the outputs it loaded.
+     */
+    void recordStateDigest(StateDigest computed);
+
+    /**
+     * Streams every stored block header from genesis up, in height order, without the blocks'
+     * transactions. Each header hashes to the hash stored with it and sits at its stored height.
+     *
+     * @throws ChainDataException when a stored header is damaged
+     */
+    void forEachHeader(Consumer<global.cas.chain.BlockHeader> sink);
+
+    /**
+     * Commits a block and its ledger delta atomically, then makes it the tip (and records the
+     * digest after it, when the store records one).
+     */
     void commit(ExecutedBlock block);
 
+    /**
+     * The stored block; checks that its header hashes to the stored hash and that its
+     * transactions match the header's root.
+     *
+     * @throws ChainDataException when what is stored is damaged
+     */
     Optional<Block> block(long height);
 
     Optional<Block> blockByHash(Hash hash);

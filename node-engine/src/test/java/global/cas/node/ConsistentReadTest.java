@@ -112,6 +112,21 @@ class ConsistentReadTest {
         }
 
         @Override
+        public Optional<global.cas.store.StateDigest> stateDigest() {
+            return inner.stateDigest();
+        }
+
+        @Override
+        public void recordStateDigest(global.cas.store.StateDigest computed) {
+            inner.recordStateDigest(computed);
+        }
+
+        @Override
+        public void forEachHeader(Consumer<global.cas.chain.BlockHeader> sink) {
+            inner.forEachHeader(sink);
+        }
+
+        @Override
         public void commit(ExecutedBlock block) {
             inner.commit(block);
             CountDownLatch w = written;

@@ -336,7 +336,11 @@ public final class DesktopRunner {
                     Alert alert = new Alert(Alert.AlertType.ERROR);
                     alert.setTitle(messages.get("app.error.title"));
                     alert.setHeaderText(messages.reason(
-                            cause instanceof DataDirLock.AlreadyOpenException ? "ALREADY_OPEN" : "NODE_START_FAILED"));
+                            cause instanceof DataDirLock.AlreadyOpenException
+                                    ? "ALREADY_OPEN"
+                                    : cause instanceof global.cas.store.ChainDataException d
+                                            ? d.reason().name()
+                                            : "NODE_START_FAILED"));
                     alert.setContentText(cause.getMessage());
                     alert.showAndWait();
                     exit.set(1);

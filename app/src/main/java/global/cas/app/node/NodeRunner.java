@@ -10,6 +10,7 @@ import global.cas.node.DataDirLock;
 import global.cas.node.Node;
 import global.cas.rejection.RejectedException;
 import global.cas.rpc.RpcServer;
+import global.cas.store.ChainDataException;
 import global.cas.store.h2.StoreException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
@@ -113,8 +114,8 @@ public final class NodeRunner {
 
     /**
      * What to report when the node cannot start: user errors as they are; a database or data folder
-     * the node refuses (another chain, an untrusted or damaged file) as one line, with the details in
-     * the log file; anything else as the bug it is.
+     * the node refuses (another chain, an untrusted file; damaged or lost chain data with their own
+     * reason code) as one line, with the details in the log file; anything else as the bug it is.
      */
     private static RuntimeException startFailure(ProvisionException e, NodeSettings settings) {
         Throwable cause = e.getCause();
@@ -122,6 +123,14 @@ public final class NodeRunner {
                 || cause instanceof CliException
                 || cause instanceof RejectedException) {
             return (RuntimeException) cause;
+        }
+        if (cause instanceof ChainDataException damaged) {
+            LoggerFactory.getLogger(NodeRunner.class)
+                    .error("the node refused its chain data: {}", damaged.detail(), damaged);
+            return new CliException(
+                    damaged.reason().name(),
+                    damaged.getMessage() + " (data folder " + settings.dataDir() + "; details in "
+                            + settings.dataDir().resolve("logs").resolve("cas.log") + ")");
         }
         if (cause instanceof StoreException
                 || cause instanceof IllegalStateException

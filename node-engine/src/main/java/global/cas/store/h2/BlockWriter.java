@@ -7,6 +7,7 @@ import global.cas.ledger.BalanceKey;
 import global.cas.ledger.LedgerDelta;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
+import global.cas.store.StateDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -57,13 +58,16 @@ final class BlockWriter implements AutoCloseable {
                 c.prepareStatement("MERGE INTO balances (owner, asset, amount) KEY (owner, asset) VALUES (?, ?, ?)");
         deleteBalance = c.prepareStatement("DELETE FROM balances WHERE owner = ? AND asset = ?");
         putTip = c.prepareStatement(
-                "MERGE INTO chain_tip (id, height, hash, tip_time, state_root, target, frozen_remaining) KEY (id)"
-                        + " VALUES (0, ?, ?, ?, ?, ?, ?)");
+                "MERGE INTO chain_tip (id, height, hash, tip_time, state_root, target, frozen_remaining, state_digest)"
+                        + " KEY (id) VALUES (0, ?, ?, ?, ?, ?, ?, ?)");
         all = List.of(insertBlock, insertTransaction, insertOutput, spendOutput, putBalance, deleteBalance, putTip);
     }
 
-    /** Adds every row of {@code executed} to the open transaction. */
-    void write(ExecutedBlock executed) throws SQLException {
+    /**
+     * Adds every row of {@code executed} to the open transaction, the tip with {@code digest} (the
+     * unspent outputs' digest after the block; null when unknown, in a store of an older version).
+     */
+    void write(ExecutedBlock executed, StateDigest digest) throws SQLException {
         Block block = executed.block();
         long height = block.height();
         writeBlock(block);
@@ -72,7 +76,7 @@ final class BlockWriter implements AutoCloseable {
         writeCreated(delta.created());
         writeSpent(height, delta.spent());
         writeBalances(delta.balances());
-        writeTip(executed.tip());
+        writeTip(executed.tip(), digest);
     }
 
     /** Drops rows batched but not executed, after a failure, so the next block starts clean. */
@@ -194,13 +198,14 @@ final class BlockWriter implements AutoCloseable {
         }
     }
 
-    private void writeTip(ChainTip tip) throws SQLException {
+    private void writeTip(ChainTip tip, StateDigest digest) throws SQLException {
         putTip.setLong(1, tip.height());
         putTip.setBytes(2, tip.hash().bytes());
         putTip.setLong(3, tip.time());
         putTip.setBytes(4, tip.stateRoot().bytes());
         putTip.setLong(5, tip.target());
         putTip.setLong(6, tip.frozenRemaining());
+        putTip.setBytes(7, digest == null ? null : digest.value().bytes());
         expectOne(putTip.executeUpdate(), "the chain tip");
     }
 

@@ -1,5 +1,6 @@
 package global.cas.store.h2;
 
+import global.cas.store.ChainDataException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -49,7 +50,8 @@ final class FileInspector {
      * Refuses {@code mvFile} unless its every schema record is a plain table, index, constraint,
      * user, right, role, schema, sequence, comment or safe setting.
      *
-     * @throws UntrustedDatabaseException naming what was found, or when the file cannot be read
+     * @throws UntrustedDatabaseException naming what was found
+     * @throws ChainDataException (damaged) when the file or its schema records cannot be read
      * @throws StoreException when another process (or another store in this one) has the file open
      */
     static void inspect(Path mvFile) {
@@ -69,8 +71,8 @@ final class FileInspector {
         }
         try {
             if (!store.hasMap(META_MAP)) {
-                throw new UntrustedDatabaseException(
-                        "The file " + mvFile + " is not an H2 database: it has no schema records.");
+                throw ChainDataException.damaged(
+                        "The file " + mvFile + " is damaged or not an H2 database: it has no schema records.");
             }
             TransactionStore transactions = new TransactionStore(store, new ValueDataType());
             transactions.init();
@@ -87,10 +89,10 @@ final class FileInspector {
                 }
             }
             t.rollback();
-        } catch (UntrustedDatabaseException e) {
+        } catch (UntrustedDatabaseException | ChainDataException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new UntrustedDatabaseException(
+            throw ChainDataException.damaged(
                     "The schema records of " + mvFile + " cannot be read: " + e.getMessage(), e);
         } finally {
             store.close();
@@ -105,8 +107,8 @@ final class FileInspector {
         }
     }
 
-    private static UntrustedDatabaseException unreadable(Path mvFile, RuntimeException e) {
-        return new UntrustedDatabaseException(
+    private static ChainDataException unreadable(Path mvFile, RuntimeException e) {
+        return ChainDataException.damaged(
                 "The chain database " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: "
                         + e.getMessage(),
                 e);

@@ -1,6 +1,7 @@
 package global.cas.store.h2;
 
 import global.cas.chain.Block;
+import global.cas.chain.BlockExecutor;
 import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.BlockHeader;
 import global.cas.chain.ChainTip;
@@ -15,7 +16,9 @@ import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
+import global.cas.store.ChainDataException;
 import global.cas.store.ChainStore;
+import global.cas.store.StateDigest;
 import global.cas.store.StoredTransaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,6 +102,9 @@ public final class H2ChainStore implements ChainStore {
     private final ReaderPool readers;
     private final Object writeLock = new Object();
     private volatile ChainTip tip;
+    /** The digest of the unspent outputs at the tip; null when a version before it wrote the tip. */
+    private volatile StateDigest digest;
+
     private boolean closed;
     private long compactions;
 
@@ -109,7 +115,8 @@ public final class H2ChainStore implements ChainStore {
             Statement sync,
             FileCompactor compactor,
             ReaderPool readers,
-            ChainTip tip) {
+            ChainTip tip,
+            StateDigest digest) {
         this.where = where;
         this.writerConnection = writerConnection;
         this.writer = writer;
@@ -117,6 +124,7 @@ public final class H2ChainStore implements ChainStore {
         this.compactor = compactor;
         this.readers = readers;
         this.tip = tip;
+        this.digest = digest;
     }
 
     /**
@@ -190,18 +198,34 @@ public final class H2ChainStore implements ChainStore {
             writer = new BlockWriter(w);
             Statement sync = w.createStatement();
             readers = new ReaderPool(READERS, ds::getConnection);
-            ChainTip tip = readTip(w).orElse(null);
+            ChainTip tip = null;
+            StateDigest digest = null;
+            try (PreparedStatement s = w.prepareStatement(TIP_QUERY);
+                    ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    tip = tip(r);
+                    byte[] d = r.getBytes(7);
+                    digest = d == null ? null : StateDigest.of(Hash.of(d));
+                }
+            }
             w.commit();
             LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
-            return new H2ChainStore(where, w, writer, sync, FileCompactor.of(w), readers, tip);
+            return new H2ChainStore(where, w, writer, sync, FileCompactor.of(w), readers, tip, digest);
         } catch (SQLException | RuntimeException e) {
             if (readers != null) {
                 readers.close();
             }
             closeQuietly(writer, e);
             closeQuietly(w, e);
-            if (e instanceof StoreException se) {
+            if (e instanceof StoreException se && !(e.getCause() != null && H2Damage.is(e.getCause()))) {
                 throw se;
+            }
+            if (e instanceof ChainDataException cd) {
+                throw cd;
+            }
+            if (H2Damage.is(e)) {
+                throw ChainDataException.damaged(
+                        "H2 cannot open the chain database " + where + ": " + e.getMessage(), e);
             }
             throw new StoreException("cannot open the chain database " + where + ": " + e.getMessage(), e);
         }
@@ -217,26 +241,55 @@ public final class H2ChainStore implements ChainStore {
         }
     }
 
-    private static Optional<ChainTip> readTip(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                        "SELECT height, hash, tip_time, state_root, target, frozen_remaining FROM chain_tip WHERE id = 0");
-                ResultSet r = s.executeQuery()) {
-            if (!r.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new ChainTip(
-                    r.getLong(1),
-                    Hash.of(r.getBytes(2)),
-                    r.getLong(3),
-                    Hash.of(r.getBytes(4)),
-                    r.getLong(5),
-                    r.getLong(6)));
-        }
+    private static final String TIP_QUERY =
+            "SELECT height, hash, tip_time, state_root, target, frozen_remaining, state_digest FROM chain_tip WHERE id = 0";
+
+    private static ChainTip tip(ResultSet r) throws SQLException {
+        return new ChainTip(
+                r.getLong(1), Hash.of(r.getBytes(2)), r.getLong(3), Hash.of(r.getBytes(4)), r.getLong(5), r.getLong(6));
     }
 
     @Override
     public Optional<ChainTip> tip() {
         return Optional.ofNullable(tip);
+    }
+
+    @Override
+    public Optional<StateDigest> stateDigest() {
+        return Optional.ofNullable(digest);
+    }
+
+    /**
+     * Records the digest of the tip's unspent outputs in a database a version before digests wrote
+     * (trust on first use: the caller computed it from the outputs it loaded).
+     *
+     * @throws IllegalStateException when the store is empty or already holds a digest
+     */
+    @Override
+    public void recordStateDigest(StateDigest computed) {
+        synchronized (writeLock) {
+            checkOpen();
+            if (tip == null || digest != null) {
+                throw new IllegalStateException("the store " + where + " is empty or already records a state digest");
+            }
+            try (PreparedStatement s = writerConnection.prepareStatement(
+                    "UPDATE chain_tip SET state_digest = ? WHERE id = 0 AND state_digest IS NULL")) {
+                s.setBytes(1, computed.value().bytes());
+                if (s.executeUpdate() != 1) {
+                    throw new SQLException("the tip row did not take the digest");
+                }
+                writerConnection.commit();
+                sync.execute("CHECKPOINT SYNC");
+            } catch (SQLException e) {
+                try {
+                    writerConnection.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+                throw new StoreException("cannot record the state digest in " + where, e);
+            }
+            digest = computed;
+        }
     }
 
     /**
@@ -253,8 +306,14 @@ public final class H2ChainStore implements ChainStore {
             checkOpen();
             checkFollowsTip(executed);
             long height = executed.block().height();
+            StateDigest current = digest;
+            // an empty store starts from no outputs; one of an older version has no digest until
+            // recordStateDigest, and its blocks are stored without one meanwhile
+            StateDigest next = current != null
+                    ? current.after(executed.delta())
+                    : tip == null ? StateDigest.EMPTY.after(executed.delta()) : null;
             try {
-                writer.write(executed);
+                writer.write(executed, next);
                 writerConnection.commit();
             } catch (SQLException | RuntimeException e) {
                 writer.clearBatches();
@@ -268,6 +327,7 @@ public final class H2ChainStore implements ChainStore {
                         e);
             }
             tip = executed.tip();
+            digest = next;
             try {
                 sync.execute("CHECKPOINT SYNC");
             } catch (SQLException e) {
@@ -363,29 +423,63 @@ public final class H2ChainStore implements ChainStore {
             }
         }
         if (txs.size() != count) {
-            throw new StoreException(
+            throw ChainDataException.damaged(
                     "Block " + height + " lists " + count + " transactions but the database holds " + txs.size() + ".");
         }
+        BlockHeader h = checkedHeader(height, hash, header);
+        if (!BlockExecutor.transactionsRoot(txs).equals(h.transactionsRoot())) {
+            throw ChainDataException.damaged(
+                    "The transactions of block " + height + " in the database do not match its header's root.");
+        }
+        try {
+            return Optional.of(new Block(h, txs, PublicKey.of(key), Signature.of(signature)));
+        } catch (RuntimeException e) {
+            throw ChainDataException.damaged("The proposer key or signature of block " + height + " is damaged", e);
+        }
+    }
+
+    /** Decodes a stored header and checks it hashes to the stored hash and sits at its height. */
+    private static BlockHeader checkedHeader(long height, byte[] hash, byte[] header) {
         BlockHeader h;
         try {
             Decoder d = new Decoder(header);
             h = BlockHeader.decode(d);
             d.finish();
         } catch (RuntimeException e) {
-            throw new StoreException("The header of block " + height + " in the database does not decode", e);
+            throw ChainDataException.damaged("The header of block " + height + " in the database does not decode", e);
         }
-        if (!h.hash().equals(Hash.of(hash)) || h.height() != height) {
-            throw new StoreException(
+        if (hash == null || hash.length != Hash.LENGTH || !h.hash().equals(Hash.of(hash)) || h.height() != height) {
+            throw ChainDataException.damaged(
                     "The header of block " + height + " in the database does not match its hash or height.");
         }
-        return Optional.of(new Block(h, txs, PublicKey.of(key), Signature.of(signature)));
+        return h;
+    }
+
+    /**
+     * Streams every stored header from genesis up, in height order, without loading the blocks'
+     * transactions: one lazy query over the block rows. Each header given decodes, hashes to its
+     * stored hash and sits at its row's height; the caller checks how they link.
+     *
+     * @throws ChainDataException when a header does not decode or match, or H2 meets damage
+     */
+    @Override
+    public void forEachHeader(Consumer<BlockHeader> sink) {
+        readers.read(() -> "the block headers", r -> {
+            PreparedStatement s = r.prepare("SELECT height, hash, header FROM blocks ORDER BY height");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(checkedHeader(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
+                }
+            }
+            return null;
+        });
     }
 
     private static Transaction decodeTransaction(byte[] bytes, String where) {
         try {
             return Transaction.decode(bytes);
         } catch (RuntimeException e) {
-            throw new StoreException("A transaction of " + where + " in the database does not decode", e);
+            throw ChainDataException.damaged("A transaction of " + where + " in the database does not decode", e);
         }
     }
 

@@ -81,7 +81,8 @@ final class ReaderPool implements AutoCloseable {
      * Runs {@code query} on a lent connection.
      *
      * @param what names the read in the exception thrown when it fails
-     * @throws StoreException when the database fails or the store is closed
+     * @throws global.cas.store.ChainDataException when H2 meets a damaged page or checksum
+     * @throws StoreException when the database fails otherwise or the store is closed
      */
     <T> T read(Supplier<String> what, Query<T> query) {
         Reader r;
@@ -93,7 +94,17 @@ final class ReaderPool implements AutoCloseable {
         }
         try {
             return query.run(r);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof global.cas.store.ChainDataException cd) {
+                throw cd;
+            }
+            if (H2Damage.is(e)) {
+                throw global.cas.store.ChainDataException.damaged(
+                        "H2 cannot read " + what.get() + " from the chain database: " + e.getMessage(), e);
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
             throw new StoreException("cannot read " + what.get() + " from the chain database", e);
         } finally {
             idle.add(r);

@@ -145,13 +145,15 @@ class HostileDatabaseTest {
     }
 
     @Test
-    @DisplayName("A file that is not an H2 database is refused with the reason")
+    @DisplayName("A file that is not an H2 database is refused as damaged chain data")
     void garbageRefused() throws Exception {
         Files.write(dir.resolve("chain.mv.db"), new byte[8192]);
 
         assertThatThrownBy(() -> H2ChainStore.open(dir))
-                .isInstanceOf(UntrustedDatabaseException.class)
-                .hasMessageContaining("chain.mv.db");
+                .isInstanceOfSatisfying(global.cas.store.ChainDataException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(global.cas.rejection.Reason.CHAIN_DATA_DAMAGED);
+                    assertThat(e.detail()).contains("chain.mv.db");
+                });
     }
 
     @Test

@@ -1,0 +1,48 @@
+package global.cas.store.h2;
+
+import java.sql.SQLException;
+import java.util.Set;
+import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * Tells H2's signs of a damaged file (a page or chunk it cannot read, a failed checksum, an
+ * unknown file format) from other failures (the file in use, the store closed, a full disk is an
+ * I/O error and counted as damage only when H2 says the file is corrupt). Stateless.
+ */
+final class H2Damage {
+    /** MVStore error codes that mean the file's contents cannot be read as written. */
+    private static final Set<Integer> MVSTORE_DAMAGE = Set.of(
+            DataUtils.ERROR_FILE_CORRUPT,
+            DataUtils.ERROR_CHUNK_NOT_FOUND,
+            DataUtils.ERROR_BLOCK_NOT_FOUND,
+            DataUtils.ERROR_SERIALIZATION,
+            DataUtils.ERROR_UNSUPPORTED_FORMAT,
+            DataUtils.ERROR_READING_FAILED,
+            DataUtils.ERROR_UNKNOWN_DATA_TYPE,
+            DataUtils.ERROR_TRANSACTION_CORRUPT,
+            DataUtils.ERROR_INTERNAL);
+
+    /** SQL error codes by which H2 reports a corrupt or unreadable database file. */
+    private static final Set<Integer> SQL_DAMAGE =
+            Set.of(ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1);
+
+    private H2Damage() {}
+
+    /** Whether {@code failure} or one of its causes is H2 meeting a damaged file. */
+    static boolean is(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MVStoreException m && MVSTORE_DAMAGE.contains(m.getErrorCode())) {
+                return true;
+            }
+            if (t instanceof SQLException s && SQL_DAMAGE.contains(s.getErrorCode())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
