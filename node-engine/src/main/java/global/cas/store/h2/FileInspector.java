@@ -53,10 +53,23 @@ final class FileInspector {
      * @throws StoreException when another process (or another store in this one) has the file open
      */
     static void inspect(Path mvFile) {
+        inspect(mvFile, null);
+    }
+
+    /**
+     * {@link #inspect(Path)} for a file encrypted with H2's file cipher under {@code filePassword}
+     * (null for a plain file); the array is not changed.
+     */
+    static void inspect(Path mvFile, char[] filePassword) {
         List<String> found = new ArrayList<>();
         MVStore store;
         try {
-            store = new MVStore.Builder().fileName(mvFile.toString()).readOnly().open();
+            MVStore.Builder builder =
+                    new MVStore.Builder().fileName(mvFile.toString()).readOnly();
+            if (filePassword != null) {
+                builder.encryptionKey(filePassword.clone());
+            }
+            store = builder.open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StoreException(
@@ -109,7 +122,8 @@ final class FileInspector {
         return new UntrustedDatabaseException(
                 "The chain database " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: "
                         + e.getMessage(),
-                e);
+                e,
+                true);
     }
 
     /** What is wrong with one schema record, or null when it is something this node creates. */
