@@ -36,6 +36,7 @@ import global.cas.ui.wallet.SendController;
 import global.cas.ui.wallet.TransactionsController;
 import global.cas.ui.wallet.WalletModel;
 import global.cas.ui.wallet.WalletOpener;
+import global.cas.ui.wallet.WalletUnlocker;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.WordLists;
 import java.security.SecureRandom;
@@ -77,13 +78,15 @@ public final class DesktopRunner {
     /**
      * Runs until the window is closed, or with {@code screenshots} until every screen was written
      * there in both languages (once the node has made a few blocks). The window opens {@code
-     * walletFile}, or offers to create or restore it (first run) when it does not exist yet.
+     * walletFile}, or offers to create or restore it (first run) when it does not exist yet; an
+     * existing wallet opens with {@code password} (from {@code --password-file}, wiped) or asks for it.
      */
     public int run(
             NodeSettings settings,
             java.nio.file.Path walletFile,
             Optional<UiLanguage> language,
-            Optional<java.nio.file.Path> screenshots) {
+            Optional<java.nio.file.Path> screenshots,
+            Optional<char[]> password) {
         System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
         Injector nodeInjector = injector.createChildInjector(new NodeModule(settings));
         ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -105,8 +108,8 @@ public final class DesktopRunner {
                 "cas-desktop-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Platform.startup(
-                    () -> open(settings, walletFile, language, screenshots, node, rpc, background, done, exit));
+            Platform.startup(() ->
+                    open(settings, walletFile, language, screenshots, password, node, rpc, background, done, exit));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             background.shutdownNow();
@@ -151,6 +154,7 @@ public final class DesktopRunner {
             java.nio.file.Path walletFile,
             Optional<UiLanguage> language,
             Optional<java.nio.file.Path> screenshots,
+            Optional<char[]> password,
             CompletableFuture<Node> nodeFuture,
             AtomicReference<RpcServer> rpc,
             ExecutorService background,
@@ -297,7 +301,8 @@ public final class DesktopRunner {
         });
         stage.show();
         if (WalletOpener.exists(walletFile)) {
-            opener.open(walletFile)
+            new WalletUnlocker(messages, opener)
+                    .open(walletFile, stage, password, window::showStandalone)
                     .whenComplete((model, error) -> Platform.runLater(() -> {
                         if (error != null) {
                             LOG.error("cannot open the wallet {}", walletFile, error);

@@ -124,6 +124,8 @@ public final class SendCommand implements Callable<Integer> {
             char[] pw = password.existing(terminal);
             Transfer transfer;
             try (UnlockedWallet unlocked = file.unlock(pw)) {
+                // whenever the wallet is unlocked: derive addresses ahead for a locked 'addresses --new'
+                unlocked.topUpPool();
                 transfer = build(node, unlocked, recipient, units, rate);
             } finally {
                 Arrays.fill(pw, '\0');

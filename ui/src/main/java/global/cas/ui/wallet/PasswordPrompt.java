@@ -27,6 +27,20 @@ public final class PasswordPrompt {
      * onPassword} runs only when the person confirms a non-empty password.
      */
     public Dialog<char[]> ask(Window owner, String purposeKey, Consumer<char[]> onPassword) {
+        return ask(owner, purposeKey, java.util.Optional.empty(), onPassword, () -> {});
+    }
+
+    /**
+     * Shows the prompt with an error line under the field ({@code error}, e.g. that the password
+     * just tried was wrong: the password is then asked again in place); {@code onCancel} runs when
+     * the person closes it without a password.
+     */
+    public Dialog<char[]> ask(
+            Window owner,
+            String purposeKey,
+            java.util.Optional<String> error,
+            Consumer<char[]> onPassword,
+            Runnable onCancel) {
         Dialog<char[]> dialog = new Dialog<>();
         if (owner != null) {
             dialog.initOwner(owner);
@@ -39,7 +53,16 @@ public final class PasswordPrompt {
         Label hint = new Label(messages.get("wallet.password.hint"));
         hint.setWrapText(true);
         hint.setMaxWidth(380);
-        VBox box = new VBox(8, field, hint);
+        VBox box = new VBox(8, field);
+        error.ifPresent(text -> {
+            Label wrong = new Label(text);
+            wrong.setId("promptError");
+            wrong.setWrapText(true);
+            wrong.setMaxWidth(380);
+            wrong.getStyleClass().add("wallet-error");
+            box.getChildren().add(wrong);
+        });
+        box.getChildren().add(hint);
         dialog.getDialogPane().setContent(box);
         ButtonType ok = new ButtonType(messages.get("wallet.dialog.unlock"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
@@ -56,6 +79,8 @@ public final class PasswordPrompt {
             char[] password = dialog.getResult();
             if (password != null) {
                 onPassword.accept(password);
+            } else {
+                onCancel.run();
             }
         });
         dialog.show();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.crypto.Hash;
 import global.cas.node.Node;
-import global.cas.store.h2.WalletDataH2Store;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.WalletData;
@@ -79,8 +78,8 @@ class WalletResumeTest {
     }
 
     /** Replaces the saved checkpoint by one with the marker appended and, optionally, another block hash. */
-    private static ScanCheckpoint plant(Path file, boolean wrongHash) {
-        try (WalletData data = WalletDataH2Store.forKeystore(file)) {
+    private ScanCheckpoint plant(Path file, boolean wrongHash) {
+        try (WalletData data = fixture.data(file)) {
             ScanCheckpoint saved = data.scanCheckpoint().orElseThrow();
             List<WalletEntry> entries = new ArrayList<>(saved.entries());
             entries.add(MARKER);
