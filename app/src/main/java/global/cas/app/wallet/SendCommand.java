@@ -148,8 +148,8 @@ public final class SendCommand implements Callable<Integer> {
         WalletInfo info = unlocked.info();
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
         for (AccountInfo a : info.accounts()) {
-            for (int i = 0; i < a.addresses().size(); i++) {
-                keys.put(a.addresses().get(i), unlocked.key(a.index(), i));
+            for (int i = 0; i < a.derived().size(); i++) {
+                keys.put(a.derived().get(i), unlocked.key(a.index(), i));
             }
         }
         List<UnspentOutput> spendable = new ArrayList<>();

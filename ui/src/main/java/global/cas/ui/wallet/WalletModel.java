@@ -227,7 +227,8 @@ public final class WalletModel implements AutoCloseable {
         if (n.isEmpty()) {
             return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
         }
-        List<Address> mine = List.copyOf(addresses);
+        // the pools too: what a payment to a pooled address brought is spendable
+        List<Address> mine = file.info().watchedAddresses();
         return CompletableFuture.supplyAsync(
                 () -> SendPlanner.plan(n.get(), SendPlanner.standIns(mine), mine.get(0), request)
                         .quote(),
