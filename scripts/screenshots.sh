@@ -40,7 +40,7 @@ cas mine --datadir "$data" --threads 1 --count 2 > /dev/null
 kill -TERM $node; wait $node || true
 while [ -f "$data/rpc.port" ]; do sleep 0.2; done
 
-# 3. every screen with that wallet open
+# 3. every screen with that wallet open (it opens with its password: the wallet data is encrypted)
 xvfb-run -a -s '-screen 0 1280x800x24' "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
-  -jar app/target/cas-wallet.jar --datadir "$data" --rpc-port 0 --screenshots "$out"
+  -jar app/target/cas-wallet.jar --datadir "$data" --rpc-port 0 --password-file "$work/pw" --screenshots "$out"
 ls "$out"

@@ -60,6 +60,13 @@ public final class CasCommand implements Callable<Integer> {
                     "Write a PNG of every screen, in English and Chinese, into this folder, then close (docs/screenshots).")
     private java.nio.file.Path screenshots;
 
+    @picocli.CommandLine.Option(
+            names = "--password-file",
+            paramLabel = "<file>",
+            description =
+                    "Open the wallet with the password on the first line of this file (for scripts and --screenshots).")
+    private java.nio.file.Path passwordFile;
+
     @Inject
     CasCommand(NodeRunner runner, DesktopRunner desktop) {
         this.runner = runner;
@@ -77,6 +84,7 @@ public final class CasCommand implements Callable<Integer> {
                 wallet.path(options.settings().dataDir()),
                 options.lang()
                         .map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH),
-                java.util.Optional.ofNullable(screenshots));
+                java.util.Optional.ofNullable(screenshots),
+                java.util.Optional.ofNullable(passwordFile).map(global.cas.app.cli.PasswordOptions::fromFile));
     }
 }

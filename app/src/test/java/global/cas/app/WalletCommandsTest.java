@@ -134,7 +134,7 @@ class WalletCommandsTest {
         String faucet0 = new DevnetAccounts().faucetKey(0).address().encode(Network.DEVNET);
         assertThat(r.out()).contains("First address: " + faucet0);
 
-        assertThat(r.out()).contains("Its first 20 addresses are watched");
+        assertThat(r.out()).contains("Its first 40 addresses are watched");
 
         CasCli.Result added = CasCli.withInput("secret\n")
                 .execute(CasCli.concat(new String[] {"wallet", "addresses"}, common("--new", "--password-stdin")));
@@ -145,6 +145,21 @@ class WalletCommandsTest {
         String faucet1 = new DevnetAccounts().faucetKey(1).address().encode(Network.DEVNET);
         assertThat(lines.get(1)).isEqualTo(faucet1 + "  account 0 (Main), index 1");
         assertThat(lines.get(20)).endsWith("  account 0 (Main), index 20  (new)");
+    }
+
+    @Test
+    void addressesNewHandsOutAPooledAddressWithoutThePassword() throws IOException {
+        Path pw = passwordFile("right");
+        assertThat(CasCli.run(CasCli.concat(
+                                new String[] {"wallet", "create"}, common("--password-file", pw.toString())))
+                        .exitCode())
+                .isZero();
+        // no --password-file and no console: only a pooled address can be handed out
+        CasCli.Result added = CasCli.run(CasCli.concat(new String[] {"wallet", "addresses"}, common("--new")));
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        List<String> lines = added.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).endsWith("  account 0 (Main), index 1  (new)");
     }
 
     @Test
@@ -161,8 +176,8 @@ class WalletCommandsTest {
         assertThat(again.errLines()).singleElement().asString().startsWith("error: ALREADY_EXISTS: The wallet file ");
 
         CasCli.Result wrong = CasCli.run(CasCli.concat(
-                new String[] {"wallet", "addresses"},
-                common("--new", "--password-file", passwordFile("wrong").toString())));
+                new String[] {"wallet", "words"},
+                common("--password-file", passwordFile("wrong").toString())));
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.errLines()).containsExactly("error: WRONG_PASSWORD: The wallet password is wrong.");
 

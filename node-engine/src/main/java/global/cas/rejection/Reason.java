@@ -36,6 +36,9 @@ public enum Reason {
     INSUFFICIENT_FUNDS("The wallet does not hold enough to pay the amount and the fee."),
     WRONG_PASSWORD("The password is wrong."),
     WEAK_PASSWORD("The password is too easy to guess: use a longer one, e.g. four unrelated words."),
+    WALLET_DATA_DAMAGED(
+            "The wallet's data file (labels, address book, history) is damaged or belongs to another wallet; it was left as it is."),
+    WALLET_LOCKED("The wallet is locked: it opens with its password."),
     BAD_MNEMONIC("The recovery words are not valid."),
     NOT_FOUND("Nothing with that identifier is known."),
     UNAUTHORIZED("The request did not carry the right RPC token."),

@@ -78,14 +78,16 @@ class WalletScanBenchmarkTest {
             }
             Path walletFile = dir.resolve("bench.wallet");
             long t1 = System.nanoTime();
-            try (WalletData data = WalletDataH2Store.forKeystore(walletFile)) {
+            try (WalletData data =
+                    WalletDataH2Store.forKeystore(walletFile, global.cas.store.h2.WalletDataFiles.key(1))) {
                 data.saveScanCheckpoint(older.checkpoint().orElseThrow(), 0);
             }
             long saveNanos = System.nanoTime() - t1;
 
             long t2 = System.nanoTime();
             WalletHistory resumed;
-            try (WalletData data = WalletDataH2Store.forKeystore(walletFile)) {
+            try (WalletData data =
+                    WalletDataH2Store.forKeystore(walletFile, global.cas.store.h2.WalletDataFiles.key(1))) {
                 resumed = WalletHistory.resume(
                         Set.of(wallet), data.scanCheckpoint().orElseThrow());
             }

@@ -39,6 +39,7 @@ import global.cas.ui.wallet.TransactionsController;
 import global.cas.ui.wallet.WalletModel;
 import global.cas.ui.wallet.WalletOpener;
 import global.cas.ui.wallet.WalletText;
+import global.cas.ui.wallet.WalletUnlocker;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.WordLists;
 import java.security.SecureRandom;
@@ -80,13 +81,15 @@ public final class DesktopRunner {
     /**
      * Runs until the window is closed, or with {@code screenshots} until every screen was written
      * there in both languages (once the node has made a few blocks). The window opens {@code
-     * walletFile}, or offers to create or restore it (first run) when it does not exist yet.
+     * walletFile}, or offers to create or restore it (first run) when it does not exist yet; an
+     * existing wallet opens with {@code password} (from {@code --password-file}, wiped) or asks for it.
      */
     public int run(
             NodeSettings settings,
             java.nio.file.Path walletFile,
             Optional<UiLanguage> language,
-            Optional<java.nio.file.Path> screenshots) {
+            Optional<java.nio.file.Path> screenshots,
+            Optional<char[]> password) {
         System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
         if (DataDirLock.heldByAnother(settings.dataDir())) {
             return alreadyOpen(settings, language);
@@ -111,8 +114,8 @@ public final class DesktopRunner {
                 "cas-desktop-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Platform.startup(
-                    () -> open(settings, walletFile, language, screenshots, node, rpc, background, done, exit));
+            Platform.startup(() ->
+                    open(settings, walletFile, language, screenshots, password, node, rpc, background, done, exit));
         } catch (UnsupportedOperationException | IllegalStateException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             background.shutdownNow();
@@ -196,6 +199,7 @@ public final class DesktopRunner {
             java.nio.file.Path walletFile,
             Optional<UiLanguage> language,
             Optional<java.nio.file.Path> screenshots,
+            Optional<char[]> password,
             CompletableFuture<Node> nodeFuture,
             AtomicReference<RpcServer> rpc,
             ExecutorService background,
@@ -361,13 +365,17 @@ public final class DesktopRunner {
                     stage.requestFocus();
                 }));
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> focus.close());
+        java.util.concurrent.atomic.AtomicBoolean passwordUsed = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.function.Consumer<java.nio.file.Path> openFile = file -> {
             WalletModel current = wallet.get();
             if (current != null && current.path().toAbsolutePath().equals(file.toAbsolutePath())) {
                 window.show("overview"); // already open: its files are in use
                 return;
             }
-            opener.open(file)
+            // the --password-file password is for the wallet the program was started with, once
+            Optional<char[]> given = passwordUsed.getAndSet(true) ? Optional.empty() : password;
+            new WalletUnlocker(messages, opener)
+                    .open(file, stage, given, window::showStandalone)
                     .whenComplete((model, error) -> Platform.runLater(() -> {
                         if (error != null) {
                             LOG.error("cannot open the wallet {}", file, error);

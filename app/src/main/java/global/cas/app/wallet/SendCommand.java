@@ -126,6 +126,8 @@ public final class SendCommand implements Callable<Integer> {
             char[] pw = password.existing(terminal);
             Transfer transfer;
             try (UnlockedWallet unlocked = file.unlock(pw)) {
+                // whenever the wallet is unlocked: derive addresses ahead for a locked 'addresses --new'
+                unlocked.topUpPool();
                 transfer = build(node, unlocked, recipient, units, rate);
             } finally {
                 Arrays.fill(pw, '\0');
@@ -148,8 +150,8 @@ public final class SendCommand implements Callable<Integer> {
         WalletInfo info = unlocked.info();
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
         for (AccountInfo a : info.accounts()) {
-            for (int i = 0; i < a.addresses().size(); i++) {
-                keys.put(a.addresses().get(i), unlocked.key(a.index(), i));
+            for (int i = 0; i < a.derived().size(); i++) {
+                keys.put(a.derived().get(i), unlocked.key(a.index(), i));
             }
         }
         List<UnspentOutput> spendable = new ArrayList<>();

@@ -64,6 +64,7 @@ public final class WalletAccountCommand implements Callable<Integer> {
         char[] pw = password.existing(terminal);
         AccountInfo added;
         try (UnlockedWallet unlocked = file.unlock(pw)) {
+            unlocked.topUpPool();
             added = unlocked.addAccount(name);
         } finally {
             Arrays.fill(pw, '\0');

@@ -14,6 +14,7 @@ import global.cas.wallet.keys.UnlockedWallet;
 import global.cas.wallet.keys.WalletInfo;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,13 +23,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cas wallet addresses}: lists the wallet's addresses, one a line ({@code <address>
- * account <n> (<label>), index <i>}), without the password; {@code --new} derives one more, which
- * needs the password to re-seal the file.
+ * account <n> (<label>), index <i>}), without the password; {@code --new} hands out the next one
+ * from the pool derived ahead (no password), or when the pool is used up asks for the password to
+ * derive more.
  */
 @Command(
         name = "addresses",
         mixinStandardHelpOptions = true,
-        description = "Lists the wallet's addresses; --new derives the next one (asks for the password).")
+        description = "Lists the wallet's addresses; --new hands out the next one (asks for the password only when the"
+                + " addresses derived ahead are used up).")
 public final class WalletAddressesCommand implements Callable<Integer> {
     private final Terminal terminal;
     private final Keystore keystore;
@@ -66,12 +69,20 @@ public final class WalletAddressesCommand implements Callable<Integer> {
                         "The wallet has no account " + account + "; it has "
                                 + info.accounts().size() + ".");
             }
-            char[] pw = password.existing(terminal);
-            try (UnlockedWallet unlocked = file.unlock(pw)) {
-                added = Optional.of(unlocked.addAddress(account));
-                info = unlocked.info();
-            } finally {
-                Arrays.fill(pw, '\0');
+            // from the pool derived ahead, without the password; an empty pool asks for it to derive more
+            Optional<KeystoreFile> issued = file.issueAddress(account);
+            if (issued.isPresent()) {
+                info = issued.get().info();
+                List<Address> handedOut = info.accounts().get(account).addresses();
+                added = Optional.of(handedOut.get(handedOut.size() - 1));
+            } else {
+                char[] pw = password.existing(terminal);
+                try (UnlockedWallet unlocked = file.unlock(pw)) {
+                    added = Optional.of(unlocked.addAddress(account));
+                    info = unlocked.info();
+                } finally {
+                    Arrays.fill(pw, '\0');
+                }
             }
         }
         for (AccountInfo a : info.accounts()) {

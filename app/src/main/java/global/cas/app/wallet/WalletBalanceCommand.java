@@ -17,8 +17,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code cas wallet balance}: each address's CAS balance from the running node ({@code
- * address_balance}), one a line ({@code <address>  <amount> CAS}), then {@code total  <amount>
- * CAS}. Needs no password.
+ * address_balance}), one a line ({@code <address>  <amount> CAS}; addresses of the pool derived
+ * ahead only when they hold something), then {@code total  <amount> CAS}. Needs no password.
  */
 @Command(
         name = "balance",
@@ -45,12 +45,16 @@ public final class WalletBalanceCommand implements Callable<Integer> {
         WalletInfo info = wallet.open(keystore, common).info();
         try (NodeConnection.Connected node = NodeConnection.open(common)) {
             long total = 0;
-            for (Address a : info.allAddresses()) {
+            java.util.List<Address> handedOut = info.allAddresses();
+            for (Address a : info.watchedAddresses()) {
                 String text = a.encode(info.network());
                 JsonNode r = node.rpc().call("address_balance", Map.of("address", text));
                 long balance = r.path("balance").asLong();
                 total = Amounts.add(total, balance);
-                terminal.out().printf("%s  %s CAS%n", text, Amounts.format(balance));
+                // an address of the pool derived ahead shows only once it holds something
+                if (handedOut.contains(a) || balance != 0) {
+                    terminal.out().printf("%s  %s CAS%n", text, Amounts.format(balance));
+                }
             }
             terminal.out().printf("total  %s CAS%n", Amounts.format(total));
             terminal.out().flush();

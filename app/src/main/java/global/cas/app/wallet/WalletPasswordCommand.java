@@ -56,6 +56,7 @@ public final class WalletPasswordCommand implements Callable<Integer> {
         char[] current = password.existing(terminal);
         char[] next = null;
         try (UnlockedWallet unlocked = file.unlock(current)) {
+            unlocked.topUpPool();
             next = newPassword();
             unlocked.changePassword(next);
         } finally {

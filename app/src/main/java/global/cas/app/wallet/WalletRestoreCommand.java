@@ -73,7 +73,7 @@ public final class WalletRestoreCommand implements Callable<Integer> {
                             mnemonic.wordCount(),
                             mnemonic.language().displayName(),
                             restored.info().allAddresses().get(0).encode(common.network()),
-                            Keystore.RESTORE_ADDRESSES);
+                            restored.info().watchedAddresses().size());
             terminal.out().flush();
         } finally {
             Arrays.fill(pw, '\0');

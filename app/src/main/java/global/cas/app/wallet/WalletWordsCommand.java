@@ -52,6 +52,7 @@ public final class WalletWordsCommand implements Callable<Integer> {
         List<String> words;
         boolean passphrase;
         try (UnlockedWallet unlocked = file.unlock(pw)) {
+            unlocked.topUpPool();
             words = unlocked.mnemonic().words();
             passphrase = !unlocked.passphrase().isEmpty();
         } finally {

@@ -47,7 +47,9 @@ class DesktopWalletRunTest {
                 "--block-interval-ms",
                 "100",
                 "--screenshots",
-                shots.toString());
+                shots.toString(),
+                "--password-file",
+                password.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(shots.resolve("firstrun-en.png"))
                 .as("no first run: the wallet exists")

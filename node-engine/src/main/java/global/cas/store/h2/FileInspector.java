@@ -55,10 +55,23 @@ final class FileInspector {
      * @throws StoreException when another process (or another store in this one) has the file open
      */
     static void inspect(Path mvFile) {
+        inspect(mvFile, null);
+    }
+
+    /**
+     * {@link #inspect(Path)} for a file encrypted with H2's file cipher under {@code filePassword}
+     * (null for a plain file); the array is not changed.
+     */
+    static void inspect(Path mvFile, char[] filePassword) {
         List<String> found = new ArrayList<>();
         MVStore store;
         try {
-            store = new MVStore.Builder().fileName(mvFile.toString()).readOnly().open();
+            MVStore.Builder builder =
+                    new MVStore.Builder().fileName(mvFile.toString()).readOnly();
+            if (filePassword != null) {
+                builder.encryptionKey(filePassword.clone());
+            }
+            store = builder.open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StoreException(

@@ -5,17 +5,25 @@ import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.TxOutput;
+import global.cas.rejection.Reason;
+import global.cas.rejection.RejectedException;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.Contact;
+import global.cas.wallet.data.DataKey;
 import global.cas.wallet.data.Labels;
+import global.cas.wallet.data.PrivateFiles;
 import global.cas.wallet.data.WalletData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,21 +36,47 @@ import java.util.Optional;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * {@link WalletData} in its own H2 file per wallet, migrated by Flyway from {@code
- * db/wallet/V<n>__name.sql}. A file from outside is treated as hostile, as the chain database is:
- * {@link FileInspector} reads its schema records before H2 opens it and refuses triggers, aliases,
- * linked tables and the like, and once open it must hold only the tables the migrations create.
- * One connection with autocommit, so every change is on disk when its method returns; methods are
- * synchronized. Thread-safe.
+ * db/wallet/V<n>__name.sql}, encrypted with H2's file cipher ({@code CIPHER=AES}) under the
+ * wallet's {@link DataKey}, which only the unlocked keystore gives: without the wallet password
+ * the file is unreadable. The file is created {@code 0600} (its folder {@code 0700} when this
+ * creates it). A plaintext file of an older version is converted on its first opening with the
+ * key: its rows are copied into a new encrypted file beside it, which then atomically replaces
+ * it, so a crash at any moment leaves either the old file (converted again next time) or the new
+ * one, and no row is lost. A file from outside is treated as hostile, as the chain database is:
+ * {@link FileInspector} reads its schema records before H2 opens it and refuses triggers,
+ * aliases, linked tables and the like, and once open it must hold only the tables the migrations
+ * create. A file that cannot be decrypted with the key, or is not an H2 file at all, is refused
+ * with {@link Reason#WALLET_DATA_DAMAGED} and left untouched: it is never replaced by an empty
+ * one. One connection with autocommit, so every change is on disk when its method returns;
+ * methods are synchronized. Thread-safe.
  */
 public final class WalletDataH2Store implements WalletData {
     static final String LOCATION = "classpath:db/wallet";
 
-    /** See {@code H2ChainStore.SETTINGS}: commits reach the file at once, no compaction on close. */
-    private static final String SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+    /** See {@code H2ChainStore.SETTINGS}: commits reach the file at once, no compaction on close, no trace file. */
+    private static final String SETTINGS =
+            ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0;TRACE_LEVEL_FILE=0";
+
+    /** How an H2 file cipher begins ({@code org.h2.store.fs.encrypt.FileEncrypt}). */
+    private static final byte[] ENCRYPTED_HEADER = "H2encrypt\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    /** How a plain MVStore file begins. */
+    private static final byte[] PLAIN_HEADER = "H:2,".getBytes(StandardCharsets.ISO_8859_1);
+
+    /** The tables with the person's data, copied when a plaintext file is converted. */
+    private static final List<String> DATA_TABLES = List.of(
+            "TRANSACTION_LABELS",
+            "ADDRESS_LABELS",
+            "CONTACTS",
+            "SCAN_POSITION",
+            "SCAN_ADDRESSES",
+            "SCAN_OWNED",
+            "SCAN_ENTRIES");
 
     private static final Set<String> TABLES = Set.of(
             "TRANSACTION_LABELS",
@@ -63,49 +97,131 @@ public final class WalletDataH2Store implements WalletData {
         this.connection = connection;
     }
 
-    /** Opens (or creates) the data of the wallet in {@code keystoreFile}: see {@link WalletData#fileFor}. */
-    public static WalletDataH2Store forKeystore(Path keystoreFile) {
-        return open(WalletData.fileFor(keystoreFile));
+    /**
+     * Opens (or creates) the data of the wallet in {@code keystoreFile} ({@link WalletData#fileFor})
+     * with its data key ({@code UnlockedWallet.dataKey()}); see {@link #open(Path, DataKey)}.
+     */
+    public static WalletDataH2Store forKeystore(Path keystoreFile, DataKey key) {
+        return open(WalletData.fileFor(keystoreFile), key);
     }
 
     /**
-     * Opens the wallet data at {@code base} (H2 adds {@code .mv.db}), creating it when missing, and
-     * migrates it to the newest schema.
+     * Opens the wallet data at {@code base} (H2 adds {@code .mv.db}) encrypted with {@code key},
+     * creating it when missing and converting a plaintext file of an older version, and migrates
+     * it to the newest schema. The key is not kept.
      *
+     * @throws RejectedException {@code WALLET_DATA_DAMAGED} when the file cannot be read with this
+     *     key (damaged, or another wallet's) or is no H2 file (it is then left untouched)
      * @throws UntrustedDatabaseException when the existing file holds anything this program never
      *     creates (it is then left untouched)
      * @throws StoreException when it cannot be opened, e.g. because another process has it open
      * @throws IllegalArgumentException when the path contains {@code ;}, which H2 would read as a
      *     connection setting
      */
-    public static WalletDataH2Store open(Path base) {
+    public static WalletDataH2Store open(Path base, DataKey key) {
+        Path b = checked(base);
+        Path file = mvFile(b);
+        if (Files.exists(file) && kind(file) == Kind.PLAIN) {
+            convert(b, key);
+        }
+        return open(b, Optional.of(key));
+    }
+
+    /** Opens an unencrypted wallet data file, as versions before the file cipher wrote them (tests, conversion). */
+    static WalletDataH2Store openPlain(Path base) {
+        return open(checked(base), Optional.empty());
+    }
+
+    private static Path checked(Path base) {
         Path b = base.toAbsolutePath().normalize();
         if (b.toString().indexOf(';') >= 0) {
             throw new IllegalArgumentException(
                     "The wallet data path " + b + " contains ';', which H2 would read as a connection setting.");
         }
-        Path file = b.resolveSibling(b.getFileName() + ".mv.db");
+        return b;
+    }
+
+    private static Path mvFile(Path b) {
+        return b.resolveSibling(b.getFileName() + ".mv.db");
+    }
+
+    private enum Kind {
+        PLAIN,
+        ENCRYPTED,
+        OTHER
+    }
+
+    private static Kind kind(Path file) {
+        byte[] head = new byte[ENCRYPTED_HEADER.length];
+        int n;
+        try (var in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new StoreException("cannot read the wallet data file " + file + ": " + e.getMessage(), e);
+        }
+        if (n == head.length && Arrays.equals(head, ENCRYPTED_HEADER)) {
+            return Kind.ENCRYPTED;
+        }
+        if (n >= PLAIN_HEADER.length && Arrays.equals(Arrays.copyOf(head, PLAIN_HEADER.length), PLAIN_HEADER)) {
+            return Kind.PLAIN;
+        }
+        return Kind.OTHER;
+    }
+
+    private static RejectedException damaged(Path file, String why) {
+        return new RejectedException(
+                Reason.WALLET_DATA_DAMAGED,
+                "The wallet data file " + file + " " + why
+                        + ". It was left as it is; move it out of the wallet folder to open the wallet without its labels,"
+                        + " address book and saved history.");
+    }
+
+    private static WalletDataH2Store open(Path b, Optional<DataKey> key) {
+        Path file = mvFile(b);
         try {
-            Files.createDirectories(b.getParent());
+            PrivateFiles.createDirectories(b.getParent());
         } catch (IOException e) {
             throw new StoreException("cannot create the folder of " + file, e);
         }
-        if (Files.exists(file)) {
+        boolean existed = Files.exists(file);
+        if (existed) {
+            Kind kind = kind(file);
+            if (kind == Kind.OTHER || (kind == Kind.ENCRYPTED) != key.isPresent()) {
+                throw damaged(file, kind == Kind.OTHER ? "is not a wallet data file" : "is not encrypted as expected");
+            }
+            char[] filePassword = key.map(DataKey::filePassword).orElse(null);
             try {
-                FileInspector.inspect(file);
+                FileInspector.inspect(file, filePassword);
+            } catch (global.cas.store.ChainDataException e) {
+                throw damaged(
+                        file, "cannot be read with this wallet's key: it is damaged or belongs to another wallet");
             } catch (UntrustedDatabaseException e) {
                 throw new UntrustedDatabaseException(
                         "The wallet data file " + file + " was refused: " + e.getMessage(), e);
+            } finally {
+                if (filePassword != null) {
+                    Arrays.fill(filePassword, '\0');
+                }
             }
         }
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + b + SETTINGS);
+        ds.setURL("jdbc:h2:file:" + b + (key.isPresent() ? ";CIPHER=AES" : "") + SETTINGS);
         ds.setUser(H2ChainStore.USER);
-        ds.setPassword("");
+        if (key.isPresent()) {
+            char[] filePassword = key.get().filePassword();
+            char[] both = Arrays.copyOf(filePassword, filePassword.length + 1);
+            both[filePassword.length] = ' ';
+            // the data source keeps this array (Flyway connects with it too), so it is not wiped here
+            ds.setPasswordChars(both);
+            Arrays.fill(filePassword, '\0');
+        } else {
+            ds.setPassword("");
+        }
         String where = file.toString();
         Connection c = null;
         try {
             c = ds.getConnection();
+            PrivateFiles.restrict(file);
             guard(c, where);
             Flyway.configure(WalletDataH2Store.class.getClassLoader())
                     .dataSource(ds)
@@ -116,7 +232,7 @@ public final class WalletDataH2Store implements WalletData {
                     .migrate();
             guard(c, where);
             return new WalletDataH2Store(where, c);
-        } catch (SQLException | FlywayException | StoreException e) {
+        } catch (SQLException | FlywayException | StoreException | IOException e) {
             if (c != null) {
                 try {
                     c.close();
@@ -127,7 +243,98 @@ public final class WalletDataH2Store implements WalletData {
             if (e instanceof StoreException se) {
                 throw se;
             }
+            if (existed && e instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1) {
+                throw damaged(
+                        file, "cannot be read with this wallet's key: it is damaged or belongs to another wallet");
+            }
             throw new StoreException("cannot open the wallet data " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Converts the plaintext file at {@code b} into one encrypted with {@code key}: every row is
+     * copied into a new file beside it, the copy is counted, and the new file atomically replaces
+     * the old one (which is thereby deleted).
+     */
+    private static void convert(Path b, DataKey key) {
+        Path file = mvFile(b);
+        Path tmpBase = b.resolveSibling(b.getFileName() + ".encrypting");
+        Path tmpFile = mvFile(tmpBase);
+        try {
+            Files.deleteIfExists(tmpFile);
+            try (WalletDataH2Store plain = openPlain(b);
+                    WalletDataH2Store encrypted = open(tmpBase, Optional.of(key))) {
+                for (String table : DATA_TABLES) {
+                    long copied = copyTable(plain.connection, encrypted.connection, table);
+                    if (count(encrypted.connection, table) != copied) {
+                        throw new StoreException("the copy of table " + table + " of " + file + " is incomplete");
+                    }
+                }
+            }
+            Files.move(tmpFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(file.getParent());
+        } catch (IOException | SQLException e) {
+            throw new StoreException(
+                    "cannot encrypt the wallet data file " + file + " (it was left as it was): " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmpFile);
+            } catch (IOException e) {
+                // a leftover copy is deleted by the next conversion
+            }
+        }
+    }
+
+    private static long copyTable(Connection from, Connection to, String table) throws SQLException {
+        long rows = 0;
+        to.setAutoCommit(false);
+        try (PreparedStatement select = from.prepareStatement("SELECT * FROM " + table);
+                ResultSet r = select.executeQuery()) {
+            ResultSetMetaData meta = r.getMetaData();
+            int n = meta.getColumnCount();
+            StringBuilder columns = new StringBuilder();
+            StringBuilder marks = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                columns.append(i > 1 ? ", " : "")
+                        .append('"')
+                        .append(meta.getColumnName(i))
+                        .append('"');
+                marks.append(i > 1 ? ", ?" : "?");
+            }
+            try (PreparedStatement insert =
+                    to.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
+                while (r.next()) {
+                    for (int i = 1; i <= n; i++) {
+                        insert.setObject(i, r.getObject(i));
+                    }
+                    insert.addBatch();
+                    rows++;
+                }
+                insert.executeBatch();
+            }
+            to.commit();
+        } catch (SQLException e) {
+            to.rollback();
+            throw e;
+        } finally {
+            to.setAutoCommit(true);
+        }
+        return rows;
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // some systems (Windows) cannot open a folder; the rename is atomic all the same
         }
     }
 

@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The public part of one account of a wallet: its number, its label and the addresses derived so
- * far ({@code addresses().get(i)} is address index {@code i}). Readable without the password.
- * Immutable and thread-safe.
+ * The public part of one account of a wallet: its number, its label, the addresses handed out so
+ * far ({@code addresses().get(i)} is address index {@code i}) and the pool of addresses derived
+ * ahead of them (index {@code addresses().size()} on), which a locked wallet hands out without
+ * the password ({@link KeystoreFile#issueAddress}) and whose payments the wallet's history
+ * already watches. Readable without the password. Immutable and thread-safe.
  *
  * @param index the account number in the derivation path (0, 1, ...)
  * @param label a name chosen by the person, 1 to {@value #MAX_LABEL_LENGTH} characters
- * @param addresses the addresses of indices 0, 1, ... in order
+ * @param addresses the addresses handed out, of indices 0, 1, ... in order
+ * @param pool the addresses derived ahead, of the indices after them, in order
  */
-public record AccountInfo(int index, String label, List<Address> addresses) {
+public record AccountInfo(int index, String label, List<Address> addresses, List<Address> pool) {
     /** The longest label, in characters. */
     public static final int MAX_LABEL_LENGTH = 64;
 
@@ -24,6 +27,20 @@ public record AccountInfo(int index, String label, List<Address> addresses) {
         }
         label = checkLabel(label);
         addresses = List.copyOf(addresses);
+        pool = List.copyOf(pool);
+    }
+
+    /** An account without a pool. */
+    public AccountInfo(int index, String label, List<Address> addresses) {
+        this(index, label, addresses, List.of());
+    }
+
+    /** Every address derived: those handed out, then the pool (address index {@code i} at {@code i}). */
+    public List<Address> derived() {
+        List<Address> l = new ArrayList<>(addresses.size() + pool.size());
+        l.addAll(addresses);
+        l.addAll(pool);
+        return List.copyOf(l);
     }
 
     /**
@@ -46,14 +63,26 @@ public record AccountInfo(int index, String label, List<Address> addresses) {
         return l;
     }
 
-    /** This account with one more address at the end. */
-    AccountInfo withAddress(Address address) {
-        List<Address> l = new ArrayList<>(addresses);
-        l.add(address);
-        return new AccountInfo(index, label, l);
+    /** This account with the first pooled address handed out; the same account when the pool is empty. */
+    AccountInfo withIssued() {
+        return withIssued(addresses.size() + 1);
+    }
+
+    /** This account with its first {@code count} derived addresses handed out (at least those now, at most all). */
+    AccountInfo withIssued(int count) {
+        List<Address> all = derived();
+        int n = Math.max(addresses.size(), Math.min(count, all.size()));
+        return new AccountInfo(index, label, all.subList(0, n), all.subList(n, all.size()));
+    }
+
+    /** This account with more addresses derived ahead, at the end of the pool. */
+    AccountInfo withPooled(List<Address> more) {
+        List<Address> l = new ArrayList<>(pool);
+        l.addAll(more);
+        return new AccountInfo(index, label, addresses, l);
     }
 
     AccountInfo withLabel(String newLabel) {
-        return new AccountInfo(index, newLabel, addresses);
+        return new AccountInfo(index, newLabel, addresses, pool);
     }
 }

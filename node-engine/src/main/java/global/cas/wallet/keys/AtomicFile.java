@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Replaces a file so that a crash leaves either the old content or the new, never a mix: the new
  * bytes go to a temporary file in the same directory (readable by the owner only where the file
- * system has POSIX permissions), which is flushed to disk, atomically renamed over the target, and
+ * system has POSIX permissions, so the file keeps mode 0600; a folder it creates is 0700), which is flushed to disk, atomically renamed over the target, and
  * the directory is flushed too. Stateless; concurrent writers of one file must be serialized by
  * the caller.
  */
@@ -32,7 +32,7 @@ final class AtomicFile {
     static void write(Path target, byte[] content, boolean mustBeNew) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
-        Files.createDirectories(dir);
+        global.cas.wallet.data.PrivateFiles.createDirectories(dir);
         if (mustBeNew && Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString(), null, "a wallet file is already there");
         }

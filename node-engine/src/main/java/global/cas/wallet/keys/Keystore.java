@@ -45,6 +45,13 @@ public final class Keystore {
      */
     public static final int RESTORE_ADDRESSES = 20;
 
+    /**
+     * How many addresses each account keeps derived ahead of those handed out (the gap limit of
+     * other wallets): a locked wallet hands them out without the password, and its history
+     * watches them all. Topped up whenever the wallet is unlocked.
+     */
+    public static final int POOL_SIZE = 20;
+
     private static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private final SecureRandom random;
@@ -72,7 +79,8 @@ public final class Keystore {
 
     /**
      * Writes a new wallet file with one account, {@value #FIRST_ACCOUNT_LABEL}, holding its first
-     * address, and returns it unlocked.
+     * address and a pool of {@value #POOL_SIZE} more derived ahead, and a new random wallet data
+     * key in its encrypted part; returns it unlocked.
      *
      * @param mnemonic the recovery words
      * @param passphrase the mnemonic passphrase, {@code ""} for none (changes the keys)
@@ -89,9 +97,10 @@ public final class Keystore {
 
     /**
      * Writes a wallet file for words used before, possibly on another device: its first account
-     * gets the first {@value #RESTORE_ADDRESSES} addresses at once, so the wallet's history finds
-     * payments to any of them (Ed25519 keys derive only hardened, so addresses cannot be derived
-     * later without the password). Otherwise as {@link #create}.
+     * gets the first {@value #RESTORE_ADDRESSES} addresses at once, and the pool of {@value
+     * #POOL_SIZE} beyond them, so the wallet's history finds payments to any of them (Ed25519 keys
+     * derive only hardened, so addresses cannot be derived later without the password). Otherwise
+     * as {@link #create}.
      */
     public UnlockedWallet restore(Path path, Mnemonic mnemonic, String passphrase, char[] password, Network network)
             throws IOException {
@@ -103,12 +112,15 @@ public final class Keystore {
             throws IOException {
         requirePassword(password);
         HdWallet hd = HdWallet.fromMnemonic(mnemonic, passphrase);
-        List<global.cas.crypto.Address> first = new java.util.ArrayList<>(addresses);
-        for (int i = 0; i < addresses; i++) {
-            first.add(hd.address(0, i));
-        }
-        WalletInfo info = new WalletInfo(network, List.of(new AccountInfo(0, FIRST_ACCOUNT_LABEL, first)));
-        WalletSecret secret = WalletSecret.of(mnemonic, passphrase);
+        List<global.cas.crypto.Address> derived = hd.addresses(0, addresses + POOL_SIZE);
+        WalletInfo info = new WalletInfo(
+                network,
+                List.of(new AccountInfo(
+                        0,
+                        FIRST_ACCOUNT_LABEL,
+                        derived.subList(0, addresses),
+                        derived.subList(addresses, derived.size()))));
+        WalletSecret secret = WalletSecret.of(mnemonic, passphrase, random);
         byte[] salt = randomBytes(KeystoreCrypto.SALT_LENGTH);
         KeystoreCrypto.Keys keys = KeystoreCrypto.derive(password, salt, kdfParams);
         try {
@@ -131,6 +143,30 @@ public final class Keystore {
      * @throws java.nio.file.NoSuchFileException when there is no file
      */
     public KeystoreFile open(Path path) throws IOException {
+        return new KeystoreFile(this, path, read(path));
+    }
+
+    /**
+     * Hands out the next pooled address of {@code account} without the password: it moves from the
+     * pool to the addresses handed out, and the file is rewritten (its sealed part does not change,
+     * so no key is needed).
+     *
+     * @return the file as now written, or empty when the account's pool is used up (then the
+     *     wallet must be unlocked to derive more) or the wallet has no such account
+     * @throws RejectedException {@code MALFORMED} as {@link #open}
+     */
+    public synchronized java.util.Optional<KeystoreFile> issueAddress(Path path, int account) throws IOException {
+        KeystoreDocument doc = read(path);
+        java.util.Optional<AccountInfo> a = doc.info().account(account);
+        if (a.isEmpty() || a.get().pool().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        KeystoreDocument next = doc.withInfo(doc.info().withAccount(a.get().withIssued()));
+        write(path, next, false);
+        return java.util.Optional.of(new KeystoreFile(this, path, next));
+    }
+
+    KeystoreDocument read(Path path) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
@@ -139,10 +175,12 @@ public final class Keystore {
             throw new RejectedException(
                     Reason.MALFORMED, "The wallet file " + path.getFileName() + " is damaged: it is far too large.");
         }
-        return new KeystoreFile(this, path, json.read(bytes, String.valueOf(path.getFileName())));
+        return json.read(bytes, String.valueOf(path.getFileName()));
     }
 
+    /** Seals {@code secret} (given a data key first if it has none) with {@code info} as associated data. */
     KeystoreDocument seal(WalletInfo info, KdfParams kdf, byte[] salt, KeystoreCrypto.Keys keys, WalletSecret secret) {
+        secret.addDataKey(random);
         byte[] nonce = randomBytes(KeystoreCrypto.NONCE_LENGTH);
         KeystoreDocument unsealed = new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, new byte[0]);
         byte[] plaintext = secret.encode();
@@ -151,7 +189,7 @@ public final class Keystore {
         return new KeystoreDocument(info, kdf, salt, keys.passwordCheck(), nonce, ciphertext);
     }
 
-    void write(Path path, KeystoreDocument doc, boolean mustBeNew) throws IOException {
+    synchronized void write(Path path, KeystoreDocument doc, boolean mustBeNew) throws IOException {
         AtomicFile.write(path, json.write(doc), mustBeNew);
     }
 

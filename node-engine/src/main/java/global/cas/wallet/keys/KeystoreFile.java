@@ -67,8 +67,8 @@ public final class KeystoreFile {
             WalletSecret secret = WalletSecret.decode(plaintext);
             HdWallet hd = HdWallet.fromMnemonic(secret.mnemonic(), secret.passphrase());
             for (AccountInfo a : doc.info().accounts()) {
-                List<Address> derived = hd.addresses(a.index(), a.addresses().size());
-                if (!derived.equals(a.addresses())) {
+                List<Address> derived = hd.addresses(a.index(), a.derived().size());
+                if (!derived.equals(a.derived())) {
                     secret.wipe();
                     throw altered("the addresses of account " + a.index() + " do not belong to its keys");
                 }
@@ -81,6 +81,17 @@ public final class KeystoreFile {
                 keys.wipe();
             }
         }
+    }
+
+    /**
+     * Hands out the next pooled address of {@code account} without the password ({@link
+     * Keystore#issueAddress}); reads the file as it is now on disk.
+     *
+     * @return the file as now written, its new address last in {@code
+     *     info().account(account).addresses()}; empty when the pool is used up
+     */
+    public java.util.Optional<KeystoreFile> issueAddress(int account) throws java.io.IOException {
+        return keystore.issueAddress(path, account);
     }
 
     private RejectedException altered(String why) {

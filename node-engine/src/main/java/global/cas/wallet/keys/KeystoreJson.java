@@ -31,7 +31,7 @@ final class KeystoreJson {
     byte[] write(KeystoreDocument doc) {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", KeystoreDocument.FORMAT);
-        root.put("version", KeystoreDocument.VERSION);
+        root.put("version", doc.version());
         root.put("network", doc.info().network().id());
         ArrayNode accounts = root.putArray("accounts");
         for (AccountInfo a : doc.info().accounts()) {
@@ -41,6 +41,14 @@ final class KeystoreJson {
             ArrayNode addrs = acc.putArray("addresses");
             for (Address addr : a.addresses()) {
                 addrs.add(addr.encode(doc.info().network()));
+            }
+            if (doc.version() >= 2) {
+                ArrayNode pool = acc.putArray("pool");
+                for (Address addr : a.pool()) {
+                    pool.add(addr.encode(doc.info().network()));
+                }
+            } else if (!a.pool().isEmpty()) {
+                throw new IllegalStateException("a keystore of format 1 has no pool");
             }
         }
         ObjectNode kdf = root.putObject("kdf");
@@ -106,7 +114,7 @@ final class KeystoreJson {
         if (version > KeystoreDocument.VERSION) {
             throw r.bad("it was written by a newer CAS Wallet (format " + version + "); update CAS Wallet to open it");
         }
-        if (version != KeystoreDocument.VERSION) {
+        if (version < KeystoreDocument.FIRST_VERSION) {
             throw r.bad("its format version " + version + " is unknown");
         }
         Network network;
@@ -144,11 +152,11 @@ final class KeystoreJson {
         if (ciphertext.length <= KeystoreCrypto.TAG_BITS / 8) {
             throw r.bad("its ciphertext is too short");
         }
-        WalletInfo info = new WalletInfo(network, readAccounts(r, root, network));
-        return new KeystoreDocument(info, kdf, salt, check, nonce, ciphertext);
+        WalletInfo info = new WalletInfo(network, readAccounts(r, root, network, version >= 2));
+        return new KeystoreDocument(version, info, kdf, salt, check, nonce, ciphertext);
     }
 
-    private static List<AccountInfo> readAccounts(Reader r, JsonNode root, Network network) {
+    private static List<AccountInfo> readAccounts(Reader r, JsonNode root, Network network, boolean pooled) {
         JsonNode accounts = root.get("accounts");
         if (accounts == null || !accounts.isArray() || accounts.isEmpty()) {
             throw r.bad("it lists no accounts");
@@ -162,28 +170,34 @@ final class KeystoreJson {
             if (index != out.size()) {
                 throw r.bad("its accounts are not numbered 0, 1, 2, ... in order");
             }
-            JsonNode addrs = acc.get("addresses");
-            if (addrs == null || !addrs.isArray()) {
-                throw r.bad("account " + index + " has no address list");
-            }
-            List<Address> addresses = new ArrayList<>(addrs.size());
-            for (JsonNode a : addrs) {
-                if (!a.isTextual()) {
-                    throw r.bad("account " + index + " has an address that is not text");
-                }
-                try {
-                    addresses.add(Address.parse(a.asText(), network));
-                } catch (RejectedException e) {
-                    throw r.bad("account " + index + " has an invalid " + network.id() + " address");
-                }
-            }
+            List<Address> addresses = addressList(r, acc, "addresses", index, network);
+            List<Address> pool = pooled ? addressList(r, acc, "pool", index, network) : List.of();
             try {
-                out.add(new AccountInfo(index, r.text(acc, "label"), addresses));
+                out.add(new AccountInfo(index, r.text(acc, "label"), addresses, pool));
             } catch (IllegalArgumentException e) {
                 throw r.bad("account " + index + " has an invalid label");
             }
         }
         return out;
+    }
+
+    private static List<Address> addressList(Reader r, JsonNode acc, String field, int index, Network network) {
+        JsonNode addrs = acc.get(field);
+        if (addrs == null || !addrs.isArray()) {
+            throw r.bad("account " + index + " has no list '" + field + "'");
+        }
+        List<Address> addresses = new ArrayList<>(addrs.size());
+        for (JsonNode a : addrs) {
+            if (!a.isTextual()) {
+                throw r.bad("account " + index + " has an address that is not text");
+            }
+            try {
+                addresses.add(Address.parse(a.asText(), network));
+            } catch (RejectedException e) {
+                throw r.bad("account " + index + " has an invalid " + network.id() + " address");
+            }
+        }
+        return addresses;
     }
 
     /** Field readers that turn every surprise into a MALFORMED rejection naming the file. */

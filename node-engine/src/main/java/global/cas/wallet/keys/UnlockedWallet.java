@@ -3,6 +3,7 @@ package global.cas.wallet.keys;
 import global.cas.crypto.Address;
 import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
+import global.cas.wallet.data.DataKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -86,29 +87,84 @@ public final class UnlockedWallet implements AutoCloseable {
     }
 
     /**
-     * Adds an account with the next number and its first address, and saves the file.
+     * Adds an account with the next number, its first address and a pool of {@value
+     * Keystore#POOL_SIZE} derived ahead, and saves the file.
      *
      * @throws IllegalArgumentException for an invalid label ({@link AccountInfo#checkLabel})
      */
     public synchronized AccountInfo addAccount(String label) throws IOException {
         open();
         int index = doc.info().accounts().size();
-        AccountInfo account = new AccountInfo(index, label, List.of(hd.address(index, 0)));
+        List<Address> derived = hd.addresses(index, 1 + Keystore.POOL_SIZE);
+        AccountInfo account = new AccountInfo(index, label, derived.subList(0, 1), derived.subList(1, derived.size()));
         save(doc.info().withAccount(account));
         return account;
     }
 
     /**
-     * Derives the next address of {@code account}, lists it and saves the file.
+     * Hands out the next address of {@code account}: the first of its pool, or a newly derived one
+     * when the pool is used up; tops the pool up again and saves the file.
      *
      * @throws IllegalArgumentException when the wallet has no such account
      */
     public synchronized Address addAddress(int account) throws IOException {
         open();
         AccountInfo a = existing(account);
-        Address address = hd.address(account, a.addresses().size());
-        save(doc.info().withAccount(a.withAddress(address)));
-        return address;
+        if (a.pool().isEmpty()) {
+            a = a.withPooled(List.of(hd.address(account, a.addresses().size())));
+        }
+        AccountInfo issued = topUp(a.withIssued());
+        save(doc.info().withAccount(issued));
+        return issued.addresses().get(issued.addresses().size() - 1);
+    }
+
+    /**
+     * Derives addresses ahead until every account has a pool of {@value Keystore#POOL_SIZE}, and
+     * saves the file if anything was added. Done whenever the wallet is unlocked, so a locked
+     * wallet can hand out addresses ({@link KeystoreFile#issueAddress}).
+     *
+     * @return true when the file was rewritten
+     */
+    public synchronized boolean topUpPool() throws IOException {
+        open();
+        WalletInfo info = doc.info();
+        WalletInfo next = info;
+        for (AccountInfo a : info.accounts()) {
+            next = next.withAccount(topUp(a));
+        }
+        if (next.equals(info)) {
+            return false;
+        }
+        save(next);
+        return true;
+    }
+
+    private AccountInfo topUp(AccountInfo a) {
+        int missing = Keystore.POOL_SIZE - a.pool().size();
+        if (missing <= 0) {
+            return a;
+        }
+        int from = a.derived().size();
+        List<Address> more = new java.util.ArrayList<>(missing);
+        for (int i = 0; i < missing; i++) {
+            more.add(hd.address(a.index(), from + i));
+        }
+        return a.withPooled(more);
+    }
+
+    /**
+     * The key of the wallet's data file, kept in the encrypted part of the keystore. A keystore of
+     * an older version has none: one is made now and the file re-sealed with it. The caller closes
+     * the returned copy.
+     */
+    public synchronized DataKey dataKey() throws IOException {
+        open();
+        java.util.Optional<DataKey> key = secret.dataKey();
+        if (key.isPresent()) {
+            return key.get();
+        }
+        save(doc.info());
+        return secret.dataKey().orElseThrow(() -> new IllegalStateException("sealing adds a data key"));
     }
 
     /**
@@ -142,11 +198,48 @@ public final class UnlockedWallet implements AutoCloseable {
         doc = next;
     }
 
+    /**
+     * Re-seals the file with {@code info}. An address handed out from the pool by another caller
+     * since this wallet was unlocked ({@link Keystore#issueAddress}, which needs no key) is kept:
+     * of each account the larger number of addresses handed out wins.
+     */
     private void save(WalletInfo info) throws IOException {
+        info = keepIssued(info);
         KeystoreCrypto.Keys keys = new KeystoreCrypto.Keys(encryptionKey, doc.passwordCheck());
         KeystoreDocument next = keystore.seal(info, doc.kdf(), doc.salt(), keys, secret);
         keystore.write(path, next, false);
         doc = next;
+    }
+
+    private WalletInfo keepIssued(WalletInfo info) {
+        KeystoreDocument onDisk;
+        try {
+            onDisk = keystore.read(path);
+        } catch (IOException | RuntimeException e) {
+            return info;
+        }
+        WalletInfo out = info;
+        for (AccountInfo a : info.accounts()) {
+            java.util.Optional<AccountInfo> there = onDisk.info().account(a.index());
+            if (there.isPresent()
+                    && there.get().addresses().size() > a.addresses().size()
+                    && a.derived()
+                            .subList(
+                                    0,
+                                    Math.min(
+                                            a.derived().size(),
+                                            there.get().derived().size()))
+                            .equals(there.get()
+                                    .derived()
+                                    .subList(
+                                            0,
+                                            Math.min(
+                                                    a.derived().size(),
+                                                    there.get().derived().size())))) {
+                out = out.withAccount(a.withIssued(there.get().addresses().size()));
+            }
+        }
+        return out;
     }
 
     private AccountInfo existing(int account) {

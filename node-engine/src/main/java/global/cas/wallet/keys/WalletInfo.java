@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The public metadata of a keystore file, readable without the password so balances can be shown
- * before unlocking: the network and the accounts with their addresses. It is stored in clear but
+ * The public metadata of a keystore file, readable without the password: the network and the
+ * accounts with their addresses (handed out, and pooled ahead). It is stored in clear but
  * sealed by the encryption (associated data), so a change is detected when the wallet is
  * unlocked. Immutable and thread-safe.
  *
@@ -32,11 +32,23 @@ public record WalletInfo(Network network, List<AccountInfo> accounts) {
         return index >= 0 && index < accounts.size() ? Optional.of(accounts.get(index)) : Optional.empty();
     }
 
-    /** Every address of every account, account 0 first. */
+    /** Every address handed out, of every account, account 0 first. */
     public List<Address> allAddresses() {
         List<Address> out = new ArrayList<>();
         for (AccountInfo a : accounts) {
             out.addAll(a.addresses());
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Every address the wallet's history watches: those handed out and the pools derived ahead
+     * ({@link AccountInfo#pool()}), of every account, account 0 first.
+     */
+    public List<Address> watchedAddresses() {
+        List<Address> out = new ArrayList<>();
+        for (AccountInfo a : accounts) {
+            out.addAll(a.derived());
         }
         return List.copyOf(out);
     }

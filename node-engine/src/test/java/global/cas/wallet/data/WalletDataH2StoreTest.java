@@ -8,7 +8,10 @@ import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.TxOutput;
+import global.cas.rejection.Reason;
+import global.cas.rejection.RejectedException;
 import global.cas.store.h2.UntrustedDatabaseException;
+import global.cas.store.h2.WalletDataFiles;
 import global.cas.store.h2.WalletDataH2Store;
 import global.cas.testing.TestKeys;
 import global.cas.wallet.ScanCheckpoint;
@@ -16,6 +19,7 @@ import global.cas.wallet.WalletEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.h2.api.Trigger;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +43,7 @@ class WalletDataH2StoreTest {
     private static final Address ALICE = TestKeys.key(1).address();
     private static final Address BOB = TestKeys.key(2).address();
     private static final Hash TX = Hash.sha256("tx".getBytes(StandardCharsets.UTF_8));
+    private static final DataKey KEY = WalletDataFiles.key(7);
 
     /** A trigger that counts how often H2 instantiated it: refusing a file must never do that. */
     public static final class Trap implements Trigger {
@@ -64,14 +70,14 @@ class WalletDataH2StoreTest {
     @DisplayName("labels and contacts, Chinese included, are still there after closing and opening again")
     void survivesReopen() {
         Path keystore = dir.resolve("default.wallet");
-        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
             data.setTransactionLabel(TX, "房租 March");
             data.setAddressLabel(ALICE, "储蓄");
             data.saveContact(new Contact("  王小明 ", BOB));
             data.saveContact(new Contact("Alice", ALICE));
         }
         assertThat(Files.exists(dir.resolve("default.walletdata.mv.db"))).isTrue();
-        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
             assertThat(data.transactionLabels()).isEqualTo(Map.of(TX, "房租 March"));
             assertThat(data.addressLabels()).isEqualTo(Map.of(ALICE, "储蓄"));
             assertThat(data.contacts()).containsExactly(new Contact("Alice", ALICE), new Contact("王小明", BOB));
@@ -81,7 +87,7 @@ class WalletDataH2StoreTest {
     @Test
     @DisplayName("saving a contact with a known address renames it; a blank label removes the label")
     void replaceAndRemove() {
-        try (WalletData data = WalletDataH2Store.open(dir.resolve("w"))) {
+        try (WalletData data = WalletDataH2Store.open(dir.resolve("w"), KEY)) {
             data.saveContact(new Contact("Bob", BOB));
             data.saveContact(new Contact("Robert", BOB));
             assertThat(data.contacts()).containsExactly(new Contact("Robert", BOB));
@@ -101,7 +107,7 @@ class WalletDataH2StoreTest {
     @Test
     @DisplayName("a label longer than 100 characters or holding a control character is refused")
     void labelRules() {
-        try (WalletData data = WalletDataH2Store.open(dir.resolve("w"))) {
+        try (WalletData data = WalletDataH2Store.open(dir.resolve("w"), KEY)) {
             assertThatThrownBy(() -> data.setTransactionLabel(TX, "x".repeat(101)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> data.setAddressLabel(ALICE, "a\u0000b"))
@@ -117,12 +123,12 @@ class WalletDataH2StoreTest {
             "a wallet data file with a trigger is refused before H2 opens it, so the trigger's class is never loaded")
     void triggerRefused() throws SQLException {
         Path base = dir.resolve("w");
-        WalletDataH2Store.open(base).close();
+        WalletDataH2Store.open(base, KEY).close();
         tamper(
                 base,
                 "CREATE TRIGGER T_TRAP BEFORE INSERT ON contacts FOR EACH ROW CALL '" + Trap.class.getName() + "'");
         Trap.LOADED.set(0);
-        assertThatThrownBy(() -> WalletDataH2Store.open(base))
+        assertThatThrownBy(() -> WalletDataH2Store.open(base, KEY))
                 .isInstanceOf(UntrustedDatabaseException.class)
                 .hasMessageContaining("T_TRAP");
         assertThat(Trap.LOADED.get()).isZero();
@@ -132,9 +138,9 @@ class WalletDataH2StoreTest {
     @DisplayName("a wallet data file with a table this program never creates is refused")
     void unknownTableRefused() throws SQLException {
         Path base = dir.resolve("w");
-        WalletDataH2Store.open(base).close();
+        WalletDataH2Store.open(base, KEY).close();
         tamper(base, "CREATE TABLE extra (x INT)");
-        assertThatThrownBy(() -> WalletDataH2Store.open(base))
+        assertThatThrownBy(() -> WalletDataH2Store.open(base, KEY))
                 .isInstanceOf(UntrustedDatabaseException.class)
                 .hasMessageContaining("EXTRA");
     }
@@ -142,16 +148,16 @@ class WalletDataH2StoreTest {
     @Test
     @DisplayName("a closed store refuses further calls")
     void closed() {
-        WalletData data = WalletDataH2Store.open(dir.resolve("w"));
+        WalletData data = WalletDataH2Store.open(dir.resolve("w"), KEY);
         data.close();
         assertThatThrownBy(data::contacts).isInstanceOf(IllegalStateException.class);
     }
 
     private static void tamper(Path base, String sql) throws SQLException {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + base.toAbsolutePath());
+        ds.setURL("jdbc:h2:file:" + base.toAbsolutePath() + ";CIPHER=AES");
         ds.setUser("cas");
-        ds.setPassword("");
+        ds.setPassword(new String(KEY.filePassword()) + " ");
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(sql);
@@ -180,7 +186,7 @@ class WalletDataH2StoreTest {
                 List.of(entry(0, WalletEntry.Kind.RECEIVED), entry(1, WalletEntry.Kind.SENT, BOB, ALICE));
         ScanCheckpoint cp1 =
                 new ScanCheckpoint(1, Hash.sha256(new byte[] {1}), Set.of(ALICE), Set.of(ALICE), owned, first);
-        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
             assertThat(data.scanCheckpoint()).isEmpty();
             data.saveScanCheckpoint(cp1, 0);
             assertThat(data.scanCheckpoint()).contains(cp1);
@@ -190,7 +196,7 @@ class WalletDataH2StoreTest {
         more.add(entry(2, WalletEntry.Kind.MINED));
         ScanCheckpoint cp2 =
                 new ScanCheckpoint(2, Hash.sha256(new byte[] {2}), Set.of(ALICE, BOB), Set.of(BOB), Map.of(), more);
-        try (WalletData data = WalletDataH2Store.forKeystore(keystore)) {
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
             assertThat(data.scanCheckpoint()).as("after reopening").contains(cp1);
             data.saveScanCheckpoint(cp2, 2);
             assertThat(data.scanCheckpoint()).contains(cp2);
@@ -204,6 +210,137 @@ class WalletDataH2StoreTest {
                     List.of(entry(9, WalletEntry.Kind.PACKED)));
             data.saveScanCheckpoint(cp3, 0);
             assertThat(data.scanCheckpoint()).contains(cp3);
+        }
+    }
+
+    private static byte[] bytesOf(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Test
+    @DisplayName(
+            "the wallet data file is encrypted: no label, contact or address is in it in clear, and it is mode 0600")
+    void encryptedAndPrivate() throws Exception {
+        Path keystore = dir.resolve("wallets/default.wallet");
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
+            data.setTransactionLabel(TX, "rent-secret-label");
+            data.saveContact(new Contact("Zhang-contact", BOB));
+        }
+        Path file = dir.resolve("wallets/default.walletdata.mv.db");
+        byte[] bytes = bytesOf(file);
+        assertThat(new String(bytes, 0, 10, StandardCharsets.ISO_8859_1)).isEqualTo("H2encrypt\n");
+        assertThat(contains(bytes, "rent-secret-label".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(contains(bytes, "Zhang-contact".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(contains(bytes, BOB.bytes())).isFalse();
+        assertThat(contains(bytes, "TRANSACTION_LABELS".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("wallets"))))
+                .isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(dir.resolve("wallets"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("default.walletdata.mv.db");
+        }
+    }
+
+    @Test
+    @DisplayName("another key (another wallet's) is refused with WALLET_DATA_DAMAGED and the file is left as it was")
+    void otherKeyRefused() throws Exception {
+        Path base = dir.resolve("w");
+        try (WalletData data = WalletDataH2Store.open(base, KEY)) {
+            data.setAddressLabel(ALICE, "kept");
+        }
+        byte[] before = bytesOf(dir.resolve("w.mv.db"));
+        assertThatThrownBy(() -> WalletDataH2Store.open(base, WalletDataFiles.key(8)))
+                .isInstanceOfSatisfying(
+                        RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WALLET_DATA_DAMAGED));
+        assertThat(bytesOf(dir.resolve("w.mv.db"))).isEqualTo(before);
+        try (WalletData data = WalletDataH2Store.open(base, KEY)) {
+            assertThat(data.addressLabels()).isEqualTo(Map.of(ALICE, "kept"));
+        }
+    }
+
+    @Test
+    @DisplayName("a damaged data file is refused with WALLET_DATA_DAMAGED, never replaced by an empty one")
+    void damagedRefused() throws Exception {
+        Path base = dir.resolve("w");
+        try (WalletData data = WalletDataH2Store.open(base, KEY)) {
+            data.setAddressLabel(ALICE, "kept");
+        }
+        Path file = dir.resolve("w.mv.db");
+        byte[] bytes = bytesOf(file);
+        for (int i = 64; i < bytes.length; i++) {
+            bytes[i] ^= (byte) 0x5a;
+        }
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> WalletDataH2Store.open(base, KEY))
+                .isInstanceOfSatisfying(
+                        RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WALLET_DATA_DAMAGED));
+        assertThat(bytesOf(file)).isEqualTo(bytes);
+        Files.write(file, "not a database at all".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> WalletDataH2Store.open(base, KEY))
+                .isInstanceOfSatisfying(
+                        RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WALLET_DATA_DAMAGED));
+        assertThat(new String(bytesOf(file), StandardCharsets.UTF_8)).isEqualTo("not a database at all");
+    }
+
+    @Test
+    @DisplayName("a plaintext data file of an older version is encrypted on its first opening, labels, contacts and"
+            + " history checkpoint kept, and the plaintext file is gone")
+    void plaintextConverted() throws Exception {
+        Path keystore = dir.resolve("default.wallet");
+        Path base = WalletData.fileFor(keystore);
+        ScanCheckpoint cp = new ScanCheckpoint(
+                1,
+                Hash.sha256(new byte[] {1}),
+                Set.of(ALICE, BOB),
+                Set.of(ALICE),
+                Map.of(new OutputRef(TX, 3), new TxOutput(ALICE, AssetId.CAS, 5_000)),
+                List.of(entry(0, WalletEntry.Kind.RECEIVED), entry(1, WalletEntry.Kind.SENT, BOB)));
+        try (WalletData old = WalletDataFiles.openPlain(base)) {
+            old.setTransactionLabel(TX, "房租 March");
+            old.setAddressLabel(ALICE, "储蓄");
+            old.saveContact(new Contact("王小明", BOB));
+            old.saveScanCheckpoint(cp, 0);
+        }
+        Path file = dir.resolve("default.walletdata.mv.db");
+        assertThat(contains(bytesOf(file), "March".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
+            assertThat(data.transactionLabels()).isEqualTo(Map.of(TX, "房租 March"));
+            assertThat(data.addressLabels()).isEqualTo(Map.of(ALICE, "储蓄"));
+            assertThat(data.contacts()).containsExactly(new Contact("王小明", BOB));
+            assertThat(data.scanCheckpoint()).contains(cp);
+        }
+        byte[] bytes = bytesOf(file);
+        assertThat(new String(bytes, 0, 10, StandardCharsets.ISO_8859_1)).isEqualTo("H2encrypt\n");
+        assertThat(contains(bytes, "March".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("default.walletdata.mv.db");
+        }
+        try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
+            assertThat(data.contacts()).as("opened again").containsExactly(new Contact("王小明", BOB));
         }
     }
 }

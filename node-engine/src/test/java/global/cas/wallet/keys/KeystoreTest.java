@@ -197,6 +197,10 @@ class KeystoreTest {
         edit(path, true, root -> {
             ((ObjectNode) root).put("network", "testnet");
             ((ArrayNode) root.get("accounts").get(0).get("addresses")).set(0, a.encode(Network.TESTNET));
+            ArrayNode pool = (ArrayNode) root.get("accounts").get(0).get("pool");
+            for (int i = 0; i < pool.size(); i++) {
+                pool.set(i, Address.parse(pool.get(i).asText(), Network.MAINNET).encode(Network.TESTNET));
+            }
         });
         KeystoreFile renetworked = keystore.open(path);
         assertMalformed(() -> renetworked.unlock(PASSWORD), "altered");
@@ -328,7 +332,7 @@ class KeystoreTest {
     @DisplayName("U4: a file of a newer format, a non-keystore and garbage are refused as MALFORMED")
     void unreadableFiles() throws IOException {
         Path path = created();
-        edit(path, false, root -> ((ObjectNode) root).put("version", 2));
+        edit(path, false, root -> ((ObjectNode) root).put("version", 3));
         assertMalformed(() -> keystore.open(path), "newer");
 
         Files.writeString(path, "{\"hello\": 1}");

@@ -3,6 +3,7 @@ package global.cas.ui.wallet;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.ui.i18n.Messages;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -58,35 +59,15 @@ public final class PasswordPrompt {
             String purposeKey,
             Function<char[], CompletableFuture<T>> attempt,
             Consumer<CompletableFuture<T>> onDone) {
-        Dialog<char[]> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-        }
-        dialog.setTitle(messages.get("wallet.password.title"));
-        dialog.setHeaderText(messages.get(purposeKey));
-        PasswordField field = new PasswordField();
-        field.setId("promptPassword");
-        field.setPromptText(messages.get("wallet.password.prompt"));
-        Label error = new Label();
-        error.setId("promptError");
-        error.setWrapText(true);
-        error.setMaxWidth(380);
-        error.getStyleClass().add("wallet-error");
-        error.setStyle("-fx-text-fill: #c62828;");
-        Label hint = new Label(messages.get("wallet.password.hint"));
-        hint.setWrapText(true);
-        hint.setMaxWidth(380);
+        Parts p = parts(owner, purposeKey);
+        Dialog<char[]> dialog = p.dialog();
+        PasswordField field = p.field();
+        Label error = p.error();
+        Button okButton = p.ok();
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.setVisible(false);
-        VBox box = new VBox(8, field, error, hint, busy);
-        dialog.getDialogPane().setContent(box);
-        ButtonType ok = new ButtonType(messages.get("wallet.dialog.unlock"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
-        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
-        okButton.setId("promptOk");
-        dialog.getDialogPane().lookupButton(cancel).setId("promptCancel");
+        p.box().getChildren().add(busy);
         okButton.disableProperty().bind(field.textProperty().isEmpty().or(busy.visibleProperty()));
         field.textProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
@@ -129,6 +110,65 @@ public final class PasswordPrompt {
         dialog.show();
         Platform.runLater(field::requestFocus);
         return dialog;
+    }
+
+    /**
+     * Shows the prompt with {@code error} under the field (e.g. that the password just tried was
+     * wrong, so it is asked again); the dialog closes before {@code onPassword} runs, and {@code
+     * onCancel} runs when the person closes it without a password.
+     */
+    public Dialog<char[]> ask(
+            Window owner, String purposeKey, Optional<String> error, Consumer<char[]> onPassword, Runnable onCancel) {
+        Parts p = parts(owner, purposeKey);
+        error.ifPresent(p.error()::setText);
+        p.ok().disableProperty().bind(p.field().textProperty().isEmpty());
+        p.dialog().setResultConverter(b -> b == p.okType() ? p.field().getText().toCharArray() : null);
+        p.dialog().setOnHidden(e -> {
+            p.field().clear();
+            char[] password = p.dialog().getResult();
+            if (password != null) {
+                onPassword.accept(password);
+            } else {
+                onCancel.run();
+            }
+        });
+        p.dialog().show();
+        Platform.runLater(p.field()::requestFocus);
+        return p.dialog();
+    }
+
+    /** The prompt's parts, as both ways of asking build them. */
+    private record Parts(
+            Dialog<char[]> dialog, PasswordField field, Label error, VBox box, Button ok, ButtonType okType) {}
+
+    private Parts parts(Window owner, String purposeKey) {
+        Dialog<char[]> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(messages.get("wallet.password.title"));
+        dialog.setHeaderText(messages.get(purposeKey));
+        PasswordField field = new PasswordField();
+        field.setId("promptPassword");
+        field.setPromptText(messages.get("wallet.password.prompt"));
+        Label error = new Label();
+        error.setId("promptError");
+        error.setWrapText(true);
+        error.setMaxWidth(380);
+        error.getStyleClass().add("wallet-error");
+        error.setStyle("-fx-text-fill: #c62828;");
+        Label hint = new Label(messages.get("wallet.password.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(380);
+        VBox box = new VBox(8, field, error, hint);
+        dialog.getDialogPane().setContent(box);
+        ButtonType ok = new ButtonType(messages.get("wallet.dialog.unlock"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, cancel);
+        Button okButton = (Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.setId("promptOk");
+        dialog.getDialogPane().lookupButton(cancel).setId("promptCancel");
+        return new Parts(dialog, field, error, box, okButton, ok);
     }
 
     /** Whether {@code failure} (or one of its causes) is the keystore's wrong-password refusal. */

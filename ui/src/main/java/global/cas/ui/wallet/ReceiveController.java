@@ -29,7 +29,8 @@ import javafx.scene.input.ClipboardContent;
 /**
  * Receive: the address to give out (selectable, with a QR code and a copy button), optionally as
  * a {@code cas:} payment request with an amount and a message, its label, a new address on request
- * (the password unlocks the keys to derive it), and the wallet's other addresses. Thin.
+ * (from the pool derived ahead; only when it is used up does the password unlock the keys to
+ * derive more), and the wallet's other addresses. Thin.
  */
 public final class ReceiveController {
     private static final int QR_SIZE = 220;
@@ -224,6 +225,31 @@ public final class ReceiveController {
     void newAddress() {
         AccountInfo in = account.getValue();
         int index = in == null ? 0 : in.index();
+        // from the addresses derived ahead, without the password; only an empty pool asks for it
+        newAddress.setDisable(true);
+        wallet.newAddress(index)
+                .whenCompleteAsync(
+                        (a, error) -> {
+                            newAddress.setDisable(false);
+                            if (error == null) {
+                                say(messages.get("wallet.receive.new.done"), false);
+                            } else if (poolEmpty(error)) {
+                                deriveNewAddress(index);
+                            } else {
+                                say(WalletText.explain(messages, error), true);
+                            }
+                        },
+                        fx);
+    }
+
+    private static boolean poolEmpty(Throwable error) {
+        Throwable t = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
+        return t instanceof WalletRefusal r && r.key().equals(WalletRefusal.POOL_EMPTY);
+    }
+
+    private void deriveNewAddress(int index) {
         new PasswordPrompt(messages).ask(address.getScene().getWindow(), "wallet.password.forNewAddress", password -> {
             newAddress.setDisable(true);
             say(messages.get("wallet.receive.deriving"), false);

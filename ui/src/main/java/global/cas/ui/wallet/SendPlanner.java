@@ -71,8 +71,8 @@ final class SendPlanner {
     static Map<Address, KeyPair> keys(UnlockedWallet wallet) {
         Map<Address, KeyPair> keys = new LinkedHashMap<>();
         for (AccountInfo a : wallet.info().accounts()) {
-            for (int i = 0; i < a.addresses().size(); i++) {
-                keys.put(a.addresses().get(i), wallet.key(a.index(), i));
+            for (int i = 0; i < a.derived().size(); i++) {
+                keys.put(a.derived().get(i), wallet.key(a.index(), i));
             }
         }
         return keys;

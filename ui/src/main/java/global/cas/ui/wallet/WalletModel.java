@@ -121,7 +121,8 @@ public final class WalletModel implements AutoCloseable {
         this.notifier = notifier;
         this.network = file.network();
         List<Address> all = file.info().allAddresses();
-        this.scanner = new WalletScanner(all, data);
+        // the pools derived ahead too: a payment to an address not handed out yet is still found
+        this.scanner = new WalletScanner(file.info().watchedAddresses(), data);
         addresses.setAll(all);
         accounts.setAll(file.info().accounts());
         // until the history says which addresses were used: the first one
@@ -301,7 +302,8 @@ public final class WalletModel implements AutoCloseable {
         if (n.isEmpty()) {
             return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
         }
-        List<Address> mine = List.copyOf(addresses);
+        // the pools too: what a payment to a pooled address brought is spendable
+        List<Address> mine = file.info().watchedAddresses();
         return CompletableFuture.supplyAsync(
                 () -> SendPlanner.plan(n.get(), SendPlanner.standIns(mine), mine.get(0), request)
                         .quote(),
@@ -324,14 +326,11 @@ public final class WalletModel implements AutoCloseable {
         KeystoreFile f = file;
         Address change = addresses.get(0);
         return CompletableFuture.supplyAsync(
-                        () -> {
-                            try (UnlockedWallet unlocked = f.unlock(password)) {
-                                return SendPlanner.plan(n.get(), SendPlanner.keys(unlocked), change, request)
-                                        .transfer();
-                            } finally {
-                                Arrays.fill(password, '\0');
-                            }
-                        },
+                        () -> unlocked(
+                                f,
+                                password,
+                                unlocked -> SendPlanner.plan(n.get(), SendPlanner.keys(unlocked), change, request)
+                                        .transfer()),
                         work)
                 .thenCompose(t -> n.get().submit(t))
                 .whenCompleteAsync(
@@ -361,6 +360,40 @@ public final class WalletModel implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- addresses
+
+    /**
+     * Hands out the next address of {@code account} from the pool derived ahead, without the
+     * password, saves it in the keystore file and makes it the receiving address.
+     *
+     * @return fails with {@link WalletRefusal#POOL_EMPTY} when the pool is used up (then {@link
+     *     #newAddress(int, char[])} derives more with the password), or {@code IO_ERROR}
+     */
+    public CompletableFuture<Address> newAddress(int account) {
+        KeystoreFile f = file;
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return f.issueAddress(account)
+                                        .orElseThrow(() -> new WalletRefusal(WalletRefusal.POOL_EMPTY));
+                            } catch (IOException e) {
+                                throw new RejectedException(
+                                        Reason.IO_ERROR,
+                                        "cannot write the wallet file " + f.path() + ": " + e.getMessage());
+                            }
+                        },
+                        work)
+                .thenApplyAsync(
+                        next -> {
+                            take(next);
+                            List<Address> issued =
+                                    next.info().account(account).orElseThrow().addresses();
+                            Address a = issued.get(issued.size() - 1);
+                            receivingChosen = true;
+                            receivingAddress.set(a);
+                            return a;
+                        },
+                        fx);
+    }
 
     /** {@link #newAddress(int, char[])} in the first account. */
     public CompletableFuture<Address> newAddress(char[] password) {
@@ -420,33 +453,63 @@ public final class WalletModel implements AutoCloseable {
         KeystoreFile f = file;
         record Changed<T>(T value, KeystoreFile file) {}
         return CompletableFuture.supplyAsync(
-                        () -> {
-                            try (UnlockedWallet unlocked = f.unlock(password)) {
-                                T value = change.apply(unlocked);
-                                return new Changed<>(value, keystore.open(f.path()));
-                            } catch (IOException e) {
-                                throw new RejectedException(
-                                        Reason.IO_ERROR,
-                                        "cannot write the wallet file " + f.path() + ": " + e.getMessage());
-                            } finally {
-                                Arrays.fill(password, '\0');
-                            }
-                        },
+                        () -> unlocked(f, password, unlocked -> {
+                            T value = change.apply(unlocked);
+                            return new Changed<>(value, keystore.open(f.path()));
+                        }),
                         work)
                 .thenApplyAsync(
                         changed -> {
-                            file = changed.file();
-                            List<Address> all = changed.file().info().allAddresses();
-                            List<Address> fresh = all.stream()
-                                    .filter(a -> !addresses.contains(a))
-                                    .toList();
-                            addresses.setAll(all);
-                            accounts.setAll(changed.file().info().accounts());
-                            scanThread.execute(() -> fresh.forEach(scanner::addAddress));
-                            refresh();
+                            take(changed.file());
                             return changed.value();
                         },
                         fx);
+    }
+
+    /**
+     * Unlocks {@code f} with {@code password} (wiped), tops up its address pools (whenever the
+     * wallet is unlocked, so New address keeps working without the password; a failure to save
+     * them is logged and the action goes on) and applies {@code action}. Background thread.
+     */
+    private <T> T unlocked(KeystoreFile f, char[] password, KeyChange<T> action) {
+        try (UnlockedWallet unlocked = f.unlock(password)) {
+            try {
+                if (unlocked.topUpPool()) {
+                    KeystoreFile now = keystore.open(f.path());
+                    fx.execute(() -> take(now));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot derive addresses ahead in {}; New address asks for the password sooner", f.path(), e);
+            }
+            return action.apply(unlocked);
+        } catch (IOException e) {
+            throw new RejectedException(
+                    Reason.IO_ERROR, "cannot write the wallet file " + f.path() + ": " + e.getMessage());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Takes in the keystore file as now written: its addresses and accounts, and (to the history
+     * scan, from the next block on) the addresses derived since. FX thread.
+     */
+    private void take(KeystoreFile next) {
+        List<Address> before = file.info().watchedAddresses();
+        file = next;
+        List<Address> fresh = next.info().watchedAddresses().stream()
+                .filter(a -> !before.contains(a))
+                .toList();
+        addresses.setAll(next.info().allAddresses());
+        accounts.setAll(next.info().accounts());
+        if (!fresh.isEmpty()) {
+            try {
+                scanThread.execute(() -> fresh.forEach(scanner::addAddress));
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+            refresh();
+        }
     }
 
     // ---------------------------------------------------------------- backup and password
@@ -465,15 +528,12 @@ public final class WalletModel implements AutoCloseable {
     public CompletableFuture<RecoveryPhrase> recoveryPhrase(char[] password) {
         KeystoreFile f = file;
         return CompletableFuture.supplyAsync(
-                () -> {
-                    try (UnlockedWallet unlocked = f.unlock(password)) {
-                        return new RecoveryPhrase(
+                () -> unlocked(
+                        f,
+                        password,
+                        unlocked -> new RecoveryPhrase(
                                 unlocked.mnemonic().words(),
-                                !unlocked.passphrase().isEmpty());
-                    } finally {
-                        Arrays.fill(password, '\0');
-                    }
-                },
+                                !unlocked.passphrase().isEmpty())),
                 work);
     }
 

@@ -5,6 +5,8 @@ import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.ui.node.NodeModel;
 import global.cas.ui.shell.FxExecutor;
+import global.cas.wallet.data.DataKey;
+import global.cas.wallet.data.PrivateFiles;
 import global.cas.wallet.data.WalletData;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.KeystoreFile;
@@ -17,15 +19,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
- * Opens and creates wallets off the FX thread: reads (or writes) the keystore file, opens the
- * wallet's data beside it, then makes the {@link WalletModel} on the FX thread. Thread-safe.
+ * Opens and creates wallets off the FX thread: reads (or writes) the keystore file, unlocks it with
+ * the wallet password (the wallet's data file is encrypted with the data key kept inside it, so a
+ * wallet opens only with its password, as in Electrum and Sparrow), tops up its address pools,
+ * opens the wallet's data beside it, then makes the {@link WalletModel} on the FX thread. The keys
+ * are not kept: the model asks for the password again to send. Thread-safe.
  */
 public final class WalletOpener {
     private final Keystore keystore;
-    private final Function<Path, WalletData> dataStore;
+    private final BiFunction<Path, DataKey, WalletData> dataStore;
     private final NodeModel node;
     private final PaymentNotifier notifier;
     private final FxExecutor fx = new FxExecutor();
@@ -37,33 +42,68 @@ public final class WalletOpener {
 
     /**
      * @param keystore reads and writes keystore files (its Argon2 parameters apply to new files)
-     * @param dataStore opens the wallet data of a keystore file, e.g. {@code
+     * @param dataStore opens the wallet data of a keystore file with its data key, e.g. {@code
      *     WalletDataH2Store::forKeystore}
      * @param node the node the wallets read
      * @param notifier told of payments received and rewards mined
      */
     public WalletOpener(
-            Keystore keystore, Function<Path, WalletData> dataStore, NodeModel node, PaymentNotifier notifier) {
+            Keystore keystore,
+            BiFunction<Path, DataKey, WalletData> dataStore,
+            NodeModel node,
+            PaymentNotifier notifier) {
         this.keystore = keystore;
         this.dataStore = dataStore;
         this.node = node;
         this.notifier = notifier;
     }
 
-    /** Opens the wallet in {@code keystoreFile}; no password is needed to watch it. */
-    public CompletableFuture<WalletModel> open(Path keystoreFile) {
+    /**
+     * Opens the wallet in {@code keystoreFile} with its password (wiped): unlocks it, derives
+     * addresses ahead where its pools ran low, and opens its data file (converting a plaintext one
+     * of an older version).
+     *
+     * @return fails with {@code WRONG_PASSWORD} (nothing was changed: ask again), {@code MALFORMED}
+     *     for a damaged keystore, {@code WALLET_DATA_DAMAGED} for a data file that cannot be read
+     *     with its key, {@code IO_ERROR} or {@code NOT_FOUND}
+     */
+    public CompletableFuture<WalletModel> open(Path keystoreFile, char[] password) {
         return CompletableFuture.supplyAsync(
                         () -> {
                             try {
-                                return keystore.open(keystoreFile);
+                                KeystoreFile file = keystore.open(keystoreFile);
+                                try (UnlockedWallet unlocked = file.unlock(password)) {
+                                    unlocked.topUpPool();
+                                    return opened(unlocked);
+                                }
+                            } catch (java.nio.file.NoSuchFileException e) {
+                                throw new RejectedException(
+                                        Reason.NOT_FOUND, "There is no wallet file " + keystoreFile + ".");
                             } catch (IOException e) {
                                 throw new RejectedException(
                                         Reason.IO_ERROR,
                                         "cannot read the wallet file " + keystoreFile + ": " + e.getMessage());
+                            } finally {
+                                Arrays.fill(password, '\0');
                             }
                         },
                         background)
-                .thenCompose(this::model);
+                .thenApplyAsync(o -> new WalletModel(node, keystore, o.file(), o.data(), notifier), fx);
+    }
+
+    private record Opened(KeystoreFile file, WalletData data) {}
+
+    /** The file as now written and its data, opened with the data key. Background thread. */
+    private Opened opened(UnlockedWallet unlocked) throws IOException {
+        KeystoreFile file = keystore.open(unlocked.path());
+        try (DataKey key = unlocked.dataKey()) {
+            return new Opened(file, dataStore.apply(unlocked.path(), key));
+        } catch (RejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // refused as hostile, or in use by another program: the store's message says which
+            throw new RejectedException(Reason.IO_ERROR, e.getMessage());
+        }
     }
 
     /**
@@ -90,12 +130,12 @@ public final class WalletOpener {
                                 }
                                 Path parent = keystoreFile.toAbsolutePath().getParent();
                                 if (parent != null) {
-                                    Files.createDirectories(parent);
+                                    PrivateFiles.createDirectories(parent);
                                 }
                                 try (UnlockedWallet created = restored
                                         ? keystore.restore(keystoreFile, mnemonic, passphrase, password, network)
                                         : keystore.create(keystoreFile, mnemonic, passphrase, password, network)) {
-                                    return keystore.open(created.path());
+                                    return opened(created);
                                 }
                             } catch (FileAlreadyExistsException e) {
                                 throw new RejectedException(
@@ -109,16 +149,11 @@ public final class WalletOpener {
                             }
                         },
                         background)
-                .thenCompose(this::model);
+                .thenApplyAsync(o -> new WalletModel(node, keystore, o.file(), o.data(), notifier), fx);
     }
 
     /** True when a wallet file exists at {@code keystoreFile} (a quick check, fine on any thread). */
     public static boolean exists(Path keystoreFile) {
         return Files.isRegularFile(keystoreFile);
-    }
-
-    private CompletableFuture<WalletModel> model(KeystoreFile file) {
-        return CompletableFuture.supplyAsync(() -> dataStore.apply(file.path()), background)
-                .thenApplyAsync(data -> new WalletModel(node, keystore, file, data, notifier), fx);
     }
 }

@@ -18,6 +18,9 @@ public final class WalletRefusal extends RuntimeException {
     /** An account name that is blank, too long or holds control characters; arg: the longest. */
     public static final String ACCOUNT_LABEL = "wallet.account.labelInvalid";
 
+    /** Every address derived ahead was handed out: deriving more needs the password. */
+    public static final String POOL_EMPTY = "wallet.receive.poolEmpty";
+
     private final String key;
     private final transient List<Object> args;
 

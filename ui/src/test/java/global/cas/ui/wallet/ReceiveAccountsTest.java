@@ -8,6 +8,7 @@ import global.cas.ui.shell.ViewLoader;
 import global.cas.wallet.DevnetAccounts;
 import global.cas.wallet.keys.AccountInfo;
 import global.cas.wallet.keys.HdWallet;
+import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.Language;
 import global.cas.wallet.keys.Mnemonic;
 import global.cas.wallet.keys.WordList;
@@ -111,7 +112,6 @@ class ReceiveAccountsTest {
                 .isEqualTo(1);
 
         robot.clickOn("#newAddress");
-        enterPassword(robot, WalletFixture.PASSWORD);
         String savingsSecond = keys.address(1, 1).encode(Network.DEVNET);
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> shownAddress(robot).equals(savingsSecond));
@@ -122,7 +122,43 @@ class ReceiveAccountsTest {
                 .as("still the account chosen")
                 .isEqualTo(1);
         assertThat(wallet.addresses()).containsExactly(keys.address(0, 0), keys.address(1, 0), keys.address(1, 1));
+        assertThat(robot.lookup("#promptPassword").tryQuery())
+                .as("from the pool: no password")
+                .isEmpty();
         // the keystore on disk has them too
         assertThat(fixture.keystore.open(wallet.path()).info().allAddresses()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("New address from a locked wallet comes from the pool without the password; once the pool is used"
+            + " up it asks once, and the pool is full again")
+    void newAddressFromPoolWithoutPassword(FxRobot robot) throws Exception {
+        robot.clickOn("#newAddress");
+        String second = keys.address(0, 1).encode(Network.DEVNET);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> shownAddress(robot).equals(second));
+        assertThat(robot.lookup("#promptPassword").tryQuery()).isEmpty();
+        assertThat(text(robot, "#receiveMessage")).isEqualTo(fixture.messages.get("wallet.receive.new.done"));
+        assertThat(wallet.addresses()).containsExactly(keys.address(0, 0), keys.address(0, 1));
+
+        // hand out the rest of the pool (as another 'New address' would)
+        for (int i = 2; i <= Keystore.POOL_SIZE; i++) {
+            fixture.keystore.open(wallet.path()).issueAddress(0).orElseThrow();
+        }
+        robot.clickOn("#newAddress");
+        enterPassword(robot, WalletFixture.PASSWORD);
+        String next = keys.address(0, Keystore.POOL_SIZE + 1).encode(Network.DEVNET);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> shownAddress(robot).equals(next));
+        AccountInfo main =
+                fixture.keystore.open(wallet.path()).info().accounts().get(0);
+        assertThat(main.addresses()).hasSize(Keystore.POOL_SIZE + 2);
+        assertThat(main.pool()).hasSize(Keystore.POOL_SIZE);
+
+        robot.clickOn("#newAddress");
+        String after = keys.address(0, Keystore.POOL_SIZE + 2).encode(Network.DEVNET);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> shownAddress(robot).equals(after));
+        assertThat(robot.lookup("#promptPassword").tryQuery()).isEmpty();
     }
 }

@@ -18,10 +18,13 @@ import global.cas.ui.shell.FxExecutor;
 import global.cas.ui.shell.NodeAccess;
 import global.cas.wallet.DevnetAccounts;
 import global.cas.wallet.WalletEntry;
+import global.cas.wallet.data.DataKey;
+import global.cas.wallet.data.WalletData;
 import global.cas.wallet.keys.KdfParams;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.Language;
 import global.cas.wallet.keys.Mnemonic;
+import global.cas.wallet.keys.UnlockedWallet;
 import global.cas.wallet.keys.WordList;
 import global.cas.wallet.keys.WordLists;
 import java.io.IOException;
@@ -114,10 +117,19 @@ final class WalletFixture {
         Path file = dir.resolve(name + "-" + System.nanoTime() + ".wallet");
         try {
             keystore.create(file, m, "", PASSWORD.toCharArray(), Network.DEVNET).close();
-            WalletModel w = new WalletModel(
-                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), this::announce);
+            WalletModel w = new WalletModel(nodeModel, keystore, keystore.open(file), data(file), this::announce);
             wallets.add(w);
             return w;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The wallet data of the wallet in {@code file}, opened with the data key its keystore keeps (unlocked with {@link #PASSWORD}). */
+    WalletData data(Path file) {
+        try (UnlockedWallet unlocked = keystore.open(file).unlock(PASSWORD.toCharArray());
+                DataKey key = unlocked.dataKey()) {
+            return WalletDataH2Store.forKeystore(file, key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,8 +151,7 @@ final class WalletFixture {
     /** A new model over a wallet file made before (e.g. by {@link #wallet}), as opening the program again does. */
     WalletModel reopen(Path file) {
         try {
-            WalletModel w = new WalletModel(
-                    nodeModel, keystore, keystore.open(file), WalletDataH2Store.forKeystore(file), this::announce);
+            WalletModel w = new WalletModel(nodeModel, keystore, keystore.open(file), data(file), this::announce);
             wallets.add(w);
             return w;
         } catch (IOException e) {

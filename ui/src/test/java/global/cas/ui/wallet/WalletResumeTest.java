@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.crypto.Hash;
 import global.cas.node.Node;
-import global.cas.store.h2.WalletDataH2Store;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.WalletData;
@@ -79,8 +78,8 @@ class WalletResumeTest {
     }
 
     /** Replaces the saved checkpoint by one with the marker appended and, optionally, another block hash. */
-    private static ScanCheckpoint plant(Path file, boolean wrongHash) {
-        try (WalletData data = WalletDataH2Store.forKeystore(file)) {
+    private ScanCheckpoint plant(Path file, boolean wrongHash) {
+        try (WalletData data = fixture.data(file)) {
             ScanCheckpoint saved = data.scanCheckpoint().orElseThrow();
             List<WalletEntry> entries = new ArrayList<>(saved.entries());
             entries.add(MARKER);
@@ -157,5 +156,46 @@ class WalletResumeTest {
                                 () -> restored.receivingAddressProperty().get())
                         .get())
                 .isEqualTo(devnet.faucetKey(1).address());
+    }
+
+    private global.cas.crypto.Hash pay(global.cas.crypto.Address to, long amount, int payerKey) throws Exception {
+        var payer = global.cas.testing.TestChain.funded(payerKey);
+        var tx = global.cas.testing.TestChain.pay(
+                payer,
+                node.spendableOutputs(payer.address()).get(0),
+                to,
+                amount,
+                node.tip().height() + 1_000);
+        node.submit(tx).join();
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> node.transaction(tx.id()).isPresent());
+        return tx.id();
+    }
+
+    @Test
+    @DisplayName("the history scan watches the pool derived ahead: a payment to an address not handed out yet is"
+            + " found by a new wallet, and a restored wallet finds one beyond its first twenty addresses")
+    void poolIsWatched(FxRobot robot) throws Exception {
+        var keys = global.cas.wallet.keys.HdWallet.fromMnemonic(
+                global.cas.wallet.keys.Mnemonic.parse(
+                        global.cas.wallet.DevnetAccounts.MNEMONIC,
+                        global.cas.wallet.keys.WordList.load(global.cas.wallet.keys.Language.ENGLISH)),
+                "");
+        var seventh = pay(keys.address(0, 7), global.cas.ledger.Amounts.cas(2), 3);
+        var thirtieth = pay(keys.address(0, 30), global.cas.ledger.Amounts.cas(5), 4);
+
+        WalletModel created = open(robot, WalletFixture::devnetWallet);
+        assertThat(created.addresses()).as("handed out").hasSize(1);
+        assertThat(history(robot, created))
+                .anyMatch(e -> e.id().equals(seventh) && e.net() == global.cas.ledger.Amounts.cas(2));
+
+        WalletModel restored = open(robot, WalletFixture::restoredDevnetWallet);
+        assertThat(history(robot, restored))
+                .anyMatch(e -> e.id().equals(seventh))
+                .anyMatch(e -> e.id().equals(thirtieth) && e.net() == global.cas.ledger.Amounts.cas(5));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> restored.balanceProperty().get() >= WalletFixture.FUNDS + global.cas.ledger.Amounts.cas(7));
     }
 }
