@@ -11,7 +11,12 @@ out=installers/target
 rm -rf "$out" && mkdir -p "$out/input"
 cp app/target/cas-wallet.jar "$out/input/"
 cp -r app/target/lib "$out/input/lib"
-version=$(mvn -q -N help:evaluate -Dexpression=project.version -DforceStdout | sed 's/-SNAPSHOT//')
+# the version from the built jar's manifest: Maven's own output carried colour codes that dpkg-deb refused
+version=$(unzip -p app/target/cas-wallet.jar META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Implementation-Version: //p' | sed 's/-SNAPSHOT//')
+case "$version" in
+  [0-9]*.[0-9]*.[0-9]*) ;;
+  *) echo "Cannot read the program's version from app/target/cas-wallet.jar (got '$version')." >&2; exit 2 ;;
+esac
 type=${1:-deb}
 package=()
 if [ "$type" != app-image ]; then

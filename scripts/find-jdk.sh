@@ -34,6 +34,9 @@ if [ "$(cas_java_major "$JAVA_HOME")" -ge 24 ]; then
   # Maven's own Guava calls sun.misc.Unsafe; JDK 24+ warns about it on every build
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
+# Maven 3.8's Jansi writes a colour reset (ESC[0m) even with -q -B when it is not on a terminal;
+# that noise broke the version read by installers/build-linux.sh and littered ./cas-wallet's first start
+export MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true"
 export PATH="$JAVA_HOME/bin:$PATH"
 if ! command -v mvn >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
