@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/find-jdk.sh
-mvn -B -q -ntp install -DskipTests
+mvn -B -q -ntp package -DskipTests
 jlink/build-runtime.sh
 out=installers/target
 rm -rf "$out" && mkdir -p "$out/input"
