@@ -49,9 +49,10 @@ for screen in overview send receive transactions addressBook security node setti
   done
 done
 [ "$missing" = 0 ] || exit 1
-if grep -E 'Exception|ERROR' "$data/logs/cas.log" "$work/run.log" >/dev/null; then
+logs=("$work/run.log" $(find "$data" -name '*.log'))
+if grep -E 'Exception|ERROR' "${logs[@]}" >/dev/null; then
   echo "FAIL: the packaged program logged errors:" >&2
-  grep -E -B2 -A8 'Exception|ERROR' "$data/logs/cas.log" "$work/run.log" | head -60 >&2; exit 1
+  grep -E -B2 -A8 'Exception|ERROR' "${logs[@]}" | head -60 >&2; exit 1
 fi
 echo "packaged tour: $(ls "$work/shots" | wc -l) screenshots in $((SECONDS - tour)) s, no errors logged"
 
