@@ -63,6 +63,7 @@ depends=$(dpkg-deb -f "$pkg" Depends)
 for d in libgtk-3-0 fonts-noto-cjk; do
   case "$depends" in *"$d"*) ;; *) echo "FAIL: $pkg does not depend on $d (Depends: $depends)" >&2; exit 1 ;; esac
 done
-dpkg-deb -c "$pkg" | grep -q '/bin/CAS-Wallet$' || { echo "FAIL: $pkg carries no launcher" >&2; exit 1; }
+contents=$(dpkg-deb -c "$pkg")
+grep -q '/bin/CAS-Wallet$' <<< "$contents" || { echo "FAIL: $pkg carries no launcher" >&2; exit 1; }
 echo "deb: $(basename "$pkg"), $(du -h "$pkg" | cut -f1), built in $((SECONDS - deb)) s; Depends: $depends"
 echo "packaging test passed in $((SECONDS - started)) s"

@@ -11,7 +11,7 @@ for pkg in xvfb:xvfb-run libgtk-3-0:/usr/lib/x86_64-linux-gnu/libgtk-3.so.0 font
     if [ "$(id -u)" = 0 ]; then apt-get install -y -q "$name" >/dev/null; else echo "Install $name first (apt-get install -y $name)." >&2; exit 2; fi
   fi
 done
-mvn -B -q -ntp install -DskipTests
+mvn -B -q -ntp package -DskipTests
 out="$PWD/docs/screenshots"
 mkdir -p "$out"
 work=$(mktemp -d)
