@@ -43,7 +43,10 @@ public final class Messages {
         this.baseNames = List.copyOf(baseNames);
         this.language = new SimpleObjectProperty<>(initial);
         this.bundle = load(initial);
-        language.addListener((obs, old, now) -> bundle = load(now));
+        // an invalidation listener, registered first: bindings over the language (the window title,
+        // the status bar) are recomputed as soon as they are invalidated, which is before any change
+        // listener runs, so the bundle must already be the new language's by then
+        language.addListener((javafx.beans.Observable o) -> bundle = load(language.get()));
     }
 
     private ResourceBundle load(UiLanguage lang) {

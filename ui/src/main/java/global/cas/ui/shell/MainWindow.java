@@ -42,6 +42,7 @@ public final class MainWindow {
     private final Map<String, Consumer<Object>> onLoad = new HashMap<>();
     private String current;
     private AppMenu menu;
+    private javafx.scene.Node bell;
 
     public MainWindow(ViewLoader views, NodeModel node, List<Screen> screens) {
         this.views = views;
@@ -134,7 +135,7 @@ public final class MainWindow {
     /** Puts the menu bar above the screens; it follows the screens and the language. */
     public AppMenu installMenu(MenuActions actions) {
         menu = new AppMenu(messages, actions, () -> screens, this::show);
-        root.setTop(menu.bar());
+        placeTop();
         return menu;
     }
 
@@ -214,14 +215,27 @@ public final class MainWindow {
      * overlay} (toasts, the history list) over everything else.
      */
     public void placeNotifications(javafx.scene.Node bell, javafx.scene.Node overlay) {
+        this.bell = bell;
+        placeTop();
+        layers.getChildren().setAll(root, overlay);
+    }
+
+    /** One bar at the top: the menus on the left, the notification bell on the right. */
+    private void placeTop() {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, grow, bell);
-        bar.setAlignment(Pos.CENTER_RIGHT);
-        bar.setPadding(new Insets(2, 12, 2, 12));
+        HBox bar = new HBox(8);
+        if (menu != null) {
+            bar.getChildren().add(menu.bar());
+        }
+        bar.getChildren().add(grow);
+        if (bell != null) {
+            bar.getChildren().add(bell);
+        }
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 12, 0, 0));
         bar.getStyleClass().add("top-bar");
         root.setTop(bar);
-        layers.getChildren().setAll(root, overlay);
     }
 
     /** The window's content, for the scene (the screens and any layers over them). */

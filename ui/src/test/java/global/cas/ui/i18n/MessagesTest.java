@@ -66,4 +66,19 @@ class MessagesTest {
         assertThat(m.explain(e)).isEqualTo("钱包密码错误。");
         assertThat(m.reason("NODE_NOT_RUNNING")).isEqualTo("节点未运行。");
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName(
+            "a text bound to the language (the window title) reads the new language at once after a switch")
+    void boundTextFollowsTheSwitch() {
+        Messages m = new Messages(UiLanguage.ENGLISH);
+        javafx.beans.property.SimpleStringProperty title = new javafx.beans.property.SimpleStringProperty();
+        title.bind(javafx.beans.binding.Bindings.createStringBinding(() -> m.get("app.title"), m.languageProperty()));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        title.addListener((o, a, b) -> seen.add(b));
+        assertThat(title.get()).isEqualTo("CAS Wallet");
+        m.languageProperty().set(UiLanguage.CHINESE_SIMPLIFIED);
+        assertThat(title.get()).isEqualTo("CAS 钱包");
+        assertThat(seen).containsExactly("CAS 钱包");
+    }
 }
