@@ -22,6 +22,19 @@ need fakeroot fakeroot
 need libgtk-3-0 /usr/lib/x86_64-linux-gnu/libgtk-3.so.0
 need fonts-noto-cjk /usr/share/fonts/opentype/noto
 started=$SECONDS
+# the README's first command as a new user meets it: it builds (the jar is made older than the
+# sources), says so without terminal escape codes, and loads JavaFX as named modules
+touch -d '2000-01-01' app/target/cas-wallet.jar 2>/dev/null || true
+if ! timeout 300 xvfb-run -a -s '-screen 0 1280x800x24' ./cas-wallet --datadir "$(mktemp -d)" --rpc-port 0 \
+    --screenshots "$(mktemp -d)" > /tmp/cas-first-start.log 2>&1; then
+  echo "FAIL: ./cas-wallet did not build and open its first-run window" >&2; tail -30 /tmp/cas-first-start.log >&2; exit 1
+fi
+if grep -q $'\e' /tmp/cas-first-start.log; then echo "FAIL: ./cas-wallet printed terminal escape codes" >&2; exit 1; fi
+if grep -q 'Unsupported JavaFX configuration' /tmp/cas-first-start.log; then
+  echo "FAIL: ./cas-wallet loads JavaFX from the class path" >&2; exit 1
+fi
+grep -q '^built in [0-9]* s$' /tmp/cas-first-start.log || { echo "FAIL: the first start did not say what it built" >&2; exit 1; }
+echo "first start: $(grep '^built in' /tmp/cas-first-start.log), no escape codes, JavaFX as named modules"
 installers/build-linux.sh app-image > /tmp/cas-app-image.log 2>&1 || { cat /tmp/cas-app-image.log >&2; exit 1; }
 app=installers/target/CAS-Wallet/bin/CAS-Wallet
 [ -x "$app" ] || { echo "FAIL: the app image has no launcher at $app" >&2; exit 1; }
