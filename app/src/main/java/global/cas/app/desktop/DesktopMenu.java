@@ -55,8 +55,14 @@ final class DesktopMenu implements MenuActions {
         FileChooser c = new FileChooser();
         c.setTitle(messages.get(titleKey));
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(messages.get("wallet.filter"), "*.wallet"));
-        c.setInitialDirectory(
-                openWallet.get().map(Path::getParent).orElse(dataDir).toFile());
+        java.io.File start = openWallet
+                .get()
+                .map(p -> p.toAbsolutePath().getParent())
+                .orElse(dataDir)
+                .toFile();
+        if (start.isDirectory()) {
+            c.setInitialDirectory(start);
+        }
         return c;
     }
 
