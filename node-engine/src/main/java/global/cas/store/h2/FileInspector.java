@@ -79,7 +79,9 @@ final class FileInspector {
                         e);
             }
             throw unreadable(mvFile, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // H2's own consistency assertions (on when the JVM runs with -ea) fail on a damaged
+            // chunk header before any exception of its own: damage all the same
             throw unreadable(mvFile, e);
         }
         try {
@@ -104,7 +106,7 @@ final class FileInspector {
             t.rollback();
         } catch (UntrustedDatabaseException | ChainDataException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             throw ChainDataException.damaged(
                     "The schema records of " + mvFile + " cannot be read: " + e.getMessage(), e);
         } finally {
@@ -120,7 +122,7 @@ final class FileInspector {
         }
     }
 
-    private static ChainDataException unreadable(Path mvFile, RuntimeException e) {
+    private static ChainDataException unreadable(Path mvFile, Throwable e) {
         return ChainDataException.damaged(
                 "The chain database " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: "
                         + e.getMessage(),

@@ -431,11 +431,24 @@ public final class H2ChainStore implements ChainStore {
             throw ChainDataException.damaged(
                     "The transactions of block " + height + " in the database do not match its header's root.");
         }
+        PublicKey proposerKey;
+        Signature proposerSignature;
         try {
-            return Optional.of(new Block(h, txs, PublicKey.of(key), Signature.of(signature)));
+            proposerKey = PublicKey.of(key);
+            proposerSignature = Signature.of(signature);
         } catch (RuntimeException e) {
             throw ChainDataException.damaged("The proposer key or signature of block " + height + " is damaged", e);
         }
+        // the key and signature are stored beside the header, so the header's hash does not cover
+        // them: a damaged byte there must not give a block that names one proposer and carries another's key
+        // (genesis has no proposer's signature; it is checked against the genesis parameters at start)
+        if (height > 0
+                && (!Address.of(proposerKey).equals(h.proposer())
+                        || !proposerKey.verify(h.hash().bytes(), proposerSignature))) {
+            throw ChainDataException.damaged(
+                    "The proposer key or signature stored with block " + height + " does not match its header.");
+        }
+        return Optional.of(new Block(h, txs, proposerKey, proposerSignature));
     }
 
     /** Decodes a stored header and checks it hashes to the stored hash and sits at its height. */

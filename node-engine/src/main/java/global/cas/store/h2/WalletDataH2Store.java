@@ -19,11 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,16 +65,6 @@ public final class WalletDataH2Store implements WalletData {
 
     /** How a plain MVStore file begins. */
     private static final byte[] PLAIN_HEADER = "H:2,".getBytes(StandardCharsets.ISO_8859_1);
-
-    /** The tables with the person's data, copied when a plaintext file is converted. */
-    private static final List<String> DATA_TABLES = List.of(
-            "TRANSACTION_LABELS",
-            "ADDRESS_LABELS",
-            "CONTACTS",
-            "SCAN_POSITION",
-            "SCAN_ADDRESSES",
-            "SCAN_OWNED",
-            "SCAN_ENTRIES");
 
     private static final Set<String> TABLES = Set.of(
             "TRANSACTION_LABELS",
@@ -264,15 +252,10 @@ public final class WalletDataH2Store implements WalletData {
             Files.deleteIfExists(tmpFile);
             try (WalletDataH2Store plain = openPlain(b);
                     WalletDataH2Store encrypted = open(tmpBase, Optional.of(key))) {
-                for (String table : DATA_TABLES) {
-                    long copied = copyTable(plain.connection, encrypted.connection, table);
-                    if (count(encrypted.connection, table) != copied) {
-                        throw new StoreException("the copy of table " + table + " of " + file + " is incomplete");
-                    }
-                }
+                PlaintextConversion.copyAll(plain.connection, encrypted.connection, file);
             }
             Files.move(tmpFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(file.getParent());
+            PlaintextConversion.syncDirectory(file.getParent());
         } catch (IOException | SQLException e) {
             throw new StoreException(
                     "cannot encrypt the wallet data file " + file + " (it was left as it was): " + e.getMessage(), e);
@@ -282,59 +265,6 @@ public final class WalletDataH2Store implements WalletData {
             } catch (IOException e) {
                 // a leftover copy is deleted by the next conversion
             }
-        }
-    }
-
-    private static long copyTable(Connection from, Connection to, String table) throws SQLException {
-        long rows = 0;
-        to.setAutoCommit(false);
-        try (PreparedStatement select = from.prepareStatement("SELECT * FROM " + table);
-                ResultSet r = select.executeQuery()) {
-            ResultSetMetaData meta = r.getMetaData();
-            int n = meta.getColumnCount();
-            StringBuilder columns = new StringBuilder();
-            StringBuilder marks = new StringBuilder();
-            for (int i = 1; i <= n; i++) {
-                columns.append(i > 1 ? ", " : "")
-                        .append('"')
-                        .append(meta.getColumnName(i))
-                        .append('"');
-                marks.append(i > 1 ? ", ?" : "?");
-            }
-            try (PreparedStatement insert =
-                    to.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
-                while (r.next()) {
-                    for (int i = 1; i <= n; i++) {
-                        insert.setObject(i, r.getObject(i));
-                    }
-                    insert.addBatch();
-                    rows++;
-                }
-                insert.executeBatch();
-            }
-            to.commit();
-        } catch (SQLException e) {
-            to.rollback();
-            throw e;
-        } finally {
-            to.setAutoCommit(true);
-        }
-        return rows;
-    }
-
-    private static long count(Connection c, String table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table);
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some systems (Windows) cannot open a folder; the rename is atomic all the same
         }
     }
 

@@ -104,10 +104,12 @@ public final class OverviewController {
         recentAmount.setCellValueFactory(
                 c -> new ReadOnlyObjectWrapper<>(WalletText.signed(c.getValue().net())));
         recentLabel.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> c.getValue().count() > 1 ? "" : wallet.label(c.getValue().newest()),
+                () -> c.getValue().count() > 1
+                        ? ""
+                        : wallet.activity().label(c.getValue().newest()),
                 wallet.book().transactionLabels(),
                 wallet.book().addressLabels(),
-                wallet.receivingAddressesFound()));
+                wallet.activity().receivingAddressesFound()));
         recent.setItems(recentEntries);
         wallet.history().addListener(new WeakListChangeListener<>(onHistory));
         updateRecent();

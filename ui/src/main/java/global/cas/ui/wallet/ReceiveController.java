@@ -116,10 +116,11 @@ public final class ReceiveController {
                             owner,
                             a.encode(wallet.network()),
                             messages.get(
-                                    wallet.usedAddresses().contains(a)
+                                    wallet.activity().usedAddresses().contains(a)
                                             ? "wallet.receive.address.used"
                                             : "wallet.receive.address.unused"),
-                            WalletText.cas(messages, wallet.addressBalances().getOrDefault(a, 0L)));
+                            WalletText.cas(
+                                    messages, wallet.activity().balances().getOrDefault(a, 0L)));
                     setText(label == null ? row : row + " · " + label);
                 }
             }
@@ -134,9 +135,9 @@ public final class ReceiveController {
                 "wallet.receive.account.row",
                 accountName(a),
                 a.index(),
-                WalletText.cas(messages, wallet.accountBalance(a)))));
-        wallet.addressBalances().addListener(new javafx.collections.WeakMapChangeListener<>(onBalances));
-        wallet.usedAddresses().addListener(new javafx.collections.WeakSetChangeListener<>(onUsed));
+                WalletText.cas(messages, wallet.activity().accountBalance(a)))));
+        wallet.activity().balances().addListener(new javafx.collections.WeakMapChangeListener<>(onBalances));
+        wallet.activity().usedAddresses().addListener(new javafx.collections.WeakSetChangeListener<>(onUsed));
         selectAccountOf(wallet.receivingAddressProperty().get());
         wallet.accounts().addListener(new WeakListChangeListener<>(onAccounts));
         requestAmount.textProperty().addListener((o, a, b) -> showRequest());

@@ -116,10 +116,10 @@ public final class TransactionsController {
                 wallet.tipHeightProperty()));
         colConfirmations.setCellFactory(c -> cell(messages::number));
         colLabel.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> wallet.label(c.getValue()),
+                () -> wallet.activity().label(c.getValue()),
                 wallet.book().transactionLabels(),
                 wallet.book().addressLabels(),
-                wallet.receivingAddressesFound()));
+                wallet.activity().receivingAddressesFound()));
         colLabel.setCellFactory(TextFieldTableCell.forTableColumn());
         colLabel.setOnEditCommit(e -> label(e.getRowValue(), e.getNewValue()));
 

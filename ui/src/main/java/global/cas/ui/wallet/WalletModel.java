@@ -68,6 +68,7 @@ public final class WalletModel implements AutoCloseable {
     private final PaymentNotifier notifier;
     private final Network network;
     private final FxExecutor fx = new FxExecutor();
+    private final AddressActivity activity = new AddressActivity(fx, this::book);
     private final ExecutorService scanThread = Executors.newSingleThreadExecutor(daemon("cas-ui-wallet-scan"));
     private final ExecutorService work = Executors.newCachedThreadPool(daemon("cas-ui-wallet-work"));
     private final WalletScanner scanner;
@@ -99,18 +100,6 @@ public final class WalletModel implements AutoCloseable {
      * Opens the model over an opened keystore file and its wallet data; starts the first catch-up as
      * soon as the node is ready. Usually made by {@link WalletOpener}. FX thread.
      */
-    private final javafx.collections.ObservableMap<Hash, List<Address>> receivedOn =
-            javafx.collections.FXCollections.observableHashMap();
-
-    private final javafx.collections.ObservableMap<Address, Long> addressBalances =
-            javafx.collections.FXCollections.observableHashMap();
-
-    private final javafx.collections.ObservableMap<Address, Long> addressBalancesView =
-            javafx.collections.FXCollections.unmodifiableObservableMap(addressBalances);
-    private final javafx.collections.ObservableSet<Address> used = javafx.collections.FXCollections.observableSet();
-    private final javafx.collections.ObservableSet<Address> usedView =
-            javafx.collections.FXCollections.unmodifiableObservableSet(used);
-
     public WalletModel(
             NodeModel node, Keystore keystore, KeystoreFile file, WalletData data, PaymentNotifier notifier) {
         this.node = node;
@@ -187,73 +176,14 @@ public final class WalletModel implements AutoCloseable {
                 }
             }
         }
-        findReceivingAddresses(batch.entries());
+        readyNode()
+                .ifPresent(n -> activity.findReceivingAddresses(batch.entries(), n, Set.copyOf(addresses), scanThread));
         scannedHeight.set(batch.scannedHeight());
         tipHeight.set(batch.tipHeight());
-        used.addAll(batch.used());
+        activity.used(batch.used());
         if (!receivingChosen) {
             receivingAddress.set(firstUnused(file, batch.used()));
         }
-    }
-
-    /**
-     * Looks up, on the scan thread, which of this wallet's addresses each payment arrived on, so the
-     * label of that address is carried to the payment (shown while the payment has no label of its own).
-     */
-    private void findReceivingAddresses(List<WalletEntry> entries) {
-        List<Hash> received = entries.stream()
-                .filter(e -> e.kind() == WalletEntry.Kind.RECEIVED)
-                .map(WalletEntry::id)
-                .toList();
-        Optional<Node> n = readyNode();
-        if (received.isEmpty() || n.isEmpty()) {
-            return;
-        }
-        Set<Address> own = Set.copyOf(addresses);
-        try {
-            scanThread.execute(() -> {
-                Map<Hash, List<Address>> found = new java.util.HashMap<>();
-                for (Hash id : received) {
-                    n.get().transaction(id).ifPresent(stored -> found.put(id, ownOutputs(stored.transaction(), own)));
-                }
-                fx.execute(() -> receivedOn.putAll(found));
-            });
-        } catch (RejectedExecutionException e) {
-            // closing: the labels are shown again next time the wallet opens
-        }
-    }
-
-    private static List<Address> ownOutputs(global.cas.ledger.Transaction t, Set<Address> own) {
-        List<global.cas.ledger.TxOutput> outputs = switch (t) {
-            case global.cas.ledger.Transfer transfer -> transfer.outputs();
-            case global.cas.ledger.MiningProof proof -> List.of();
-        };
-        return outputs.stream()
-                .map(global.cas.ledger.TxOutput::owner)
-                .filter(own::contains)
-                .distinct()
-                .toList();
-    }
-
-    /**
-     * What to show as the label of {@code entry}: its own label, else the label of the wallet's
-     * address it arrived on. FX thread.
-     */
-    public String label(WalletEntry entry) {
-        String own = book.transactionLabels().get(entry.id());
-        if (own != null && !own.isEmpty()) {
-            return own;
-        }
-        return receivedOn.getOrDefault(entry.id(), List.of()).stream()
-                .map(a -> book.addressLabels().get(a))
-                .filter(l -> l != null && !l.isEmpty())
-                .findFirst()
-                .orElse("");
-    }
-
-    /** Changes when a payment's receiving address is found (so labels shown by {@link #label} may change). FX thread. */
-    public javafx.beans.Observable receivingAddressesFound() {
-        return receivedOn;
     }
 
     /**
@@ -267,7 +197,7 @@ public final class WalletModel implements AutoCloseable {
     }
 
     private void applyTotals(WalletScanner.Totals totals, boolean caughtUp) {
-        addressBalances.putAll(totals.perAddress());
+        activity.balances(totals.perAddress());
         balance.set(totals.balance());
         spendable.set(totals.spendable());
         totals.statuses().forEach((id, status) -> {
@@ -584,23 +514,9 @@ public final class WalletModel implements AutoCloseable {
         return addressesView;
     }
 
-    /** The CAS each address of this wallet holds, as of the last read of the chain. FX thread. */
-    public javafx.collections.ObservableMap<Address, Long> addressBalances() {
-        return addressBalancesView;
-    }
-
-    /** The addresses that ever received a payment (so should not be given out again). FX thread. */
-    public javafx.collections.ObservableSet<Address> usedAddresses() {
-        return usedView;
-    }
-
-    /** The CAS the addresses of {@code account} hold. FX thread. */
-    public long accountBalance(AccountInfo account) {
-        long sum = 0;
-        for (Address a : account.addresses()) {
-            sum = Math.addExact(sum, addressBalances.getOrDefault(a, 0L));
-        }
-        return sum;
+    /** What each address holds and received: balances, used or not, the labels payments carry. FX thread. */
+    public AddressActivity activity() {
+        return activity;
     }
 
     /** The wallet's accounts, each with its addresses, in number order. */

@@ -100,20 +100,8 @@ class LargeTextLayoutTest {
                 dir.resolve("first-" + System.nanoTime() + ".wallet"),
                 Network.DEVNET,
                 new SecureRandom());
-        loader = new ViewLoader(m, type -> {
-            if (type == OverviewController.class) {
-                return new OverviewController(wallet, m);
-            } else if (type == SendController.class) {
-                return new SendController(wallet, m);
-            } else if (type == ReceiveController.class) {
-                return new ReceiveController(wallet, m);
-            } else if (type == TransactionsController.class) {
-                return new TransactionsController(wallet, m);
-            } else if (type == AddressBookController.class) {
-                return new AddressBookController(wallet, m);
-            } else if (type == SecurityController.class) {
-                return new SecurityController(wallet, m);
-            } else if (type == NodeController.class) {
+        loader = fixture.loader(wallet, type -> {
+            if (type == NodeController.class) {
                 return new NodeController(fixture.nodeModel, mining, m);
             } else if (type == SettingsController.class) {
                 return new SettingsController(settings, m);

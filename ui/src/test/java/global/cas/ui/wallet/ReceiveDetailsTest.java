@@ -58,16 +58,7 @@ class ReceiveDetailsTest {
         fixture = new WalletFixture(dir, Optional.of(node));
         wallet = fixture.restoredDevnetWallet();
         var m = fixture.messages;
-        ViewLoader loader = new ViewLoader(m, type -> {
-            if (type == ReceiveController.class) {
-                return new ReceiveController(wallet, m);
-            } else if (type == TransactionsController.class) {
-                return new TransactionsController(wallet, m);
-            } else if (type == OverviewController.class) {
-                return new OverviewController(wallet, m);
-            }
-            throw new IllegalArgumentException(type.getName());
-        });
+        ViewLoader loader = fixture.loader(wallet);
         window = new MainWindow(
                 loader,
                 fixture.nodeModel,
@@ -140,14 +131,14 @@ class ReceiveDetailsTest {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> payee.label(received))
+                () -> WaitForAsyncUtils.asyncFx(() -> payee.activity().label(received))
                         .get()
                         .equals("Salary 工资"));
         payee.book().labelTransaction(received.id(), "March").get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(() -> payee.label(received))
+                () -> WaitForAsyncUtils.asyncFx(() -> payee.activity().label(received))
                         .get()
                         .equals("March"));
     }

@@ -16,6 +16,7 @@ import global.cas.ui.node.NodeEventBridge;
 import global.cas.ui.node.NodeModel;
 import global.cas.ui.shell.FxExecutor;
 import global.cas.ui.shell.NodeAccess;
+import global.cas.ui.shell.ViewLoader;
 import global.cas.wallet.DevnetAccounts;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.DataKey;
@@ -183,5 +184,35 @@ final class WalletFixture {
             subscription.close();
         }
         access.close();
+    }
+
+    /**
+     * The controllers of the wallet screens over {@code wallet} (overview, send, receive,
+     * transactions, address book, security), then {@code others} for any other view.
+     */
+    ViewLoader loader(WalletModel wallet, javafx.util.Callback<Class<?>, Object> others) {
+        return new ViewLoader(messages, type -> {
+            if (type == OverviewController.class) {
+                return new OverviewController(wallet, messages);
+            } else if (type == SendController.class) {
+                return new SendController(wallet, messages);
+            } else if (type == ReceiveController.class) {
+                return new ReceiveController(wallet, messages);
+            } else if (type == TransactionsController.class) {
+                return new TransactionsController(wallet, messages);
+            } else if (type == AddressBookController.class) {
+                return new AddressBookController(wallet, messages);
+            } else if (type == SecurityController.class) {
+                return new SecurityController(wallet, messages);
+            }
+            return others.call(type);
+        });
+    }
+
+    /** {@link #loader(WalletModel, javafx.util.Callback)} for the wallet screens alone. */
+    ViewLoader loader(WalletModel wallet) {
+        return loader(wallet, type -> {
+            throw new IllegalArgumentException(type.getName());
+        });
     }
 }

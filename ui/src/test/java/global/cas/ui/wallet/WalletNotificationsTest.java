@@ -73,20 +73,7 @@ class WalletNotificationsTest {
         fixture.alsoNotify = new DesktopNotifier(notices);
         payer = fixture.devnetWallet();
         payee = fixture.newWallet();
-        ViewLoader loader = new ViewLoader(m, type -> {
-            if (type == OverviewController.class) {
-                return new OverviewController(payee, m);
-            } else if (type == SendController.class) {
-                return new SendController(payee, m);
-            } else if (type == ReceiveController.class) {
-                return new ReceiveController(payee, m);
-            } else if (type == TransactionsController.class) {
-                return new TransactionsController(payee, m);
-            } else if (type == AddressBookController.class) {
-                return new AddressBookController(payee, m);
-            }
-            throw new IllegalArgumentException(type.getName());
-        });
+        ViewLoader loader = fixture.loader(payee);
         MainWindow window = new MainWindow(loader, fixture.nodeModel, WalletScreensTest.screens());
         window.placeNotifications(notices.bell(), notices.overlay());
         scene = new Scene(window.root(), 1100, 720);

@@ -97,20 +97,7 @@ class WalletScreensTest {
         fixture = new WalletFixture(dir, Optional.of(node));
         wallet = fixture.devnetWallet();
         var m = fixture.messages;
-        ViewLoader loader = new ViewLoader(m, type -> {
-            if (type == OverviewController.class) {
-                return new OverviewController(wallet, m);
-            } else if (type == SendController.class) {
-                return new SendController(wallet, m);
-            } else if (type == ReceiveController.class) {
-                return new ReceiveController(wallet, m);
-            } else if (type == TransactionsController.class) {
-                return new TransactionsController(wallet, m);
-            } else if (type == AddressBookController.class) {
-                return new AddressBookController(wallet, m);
-            }
-            throw new IllegalArgumentException(type.getName());
-        });
+        ViewLoader loader = fixture.loader(wallet);
         window = new MainWindow(loader, fixture.nodeModel, screens());
         window.whenLoaded("transactions", c -> transactions = (TransactionsController) c);
         Scene scene = new Scene(window.root(), 1200, 760);
