@@ -9,7 +9,7 @@ import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.rejection.Reason;
@@ -73,7 +73,7 @@ class DevnetPerFolderTest {
                     .path("outputs")) {
                 coins.add(RpcJson.readOutput(o, Network.DEVNET));
             }
-            Transfer forA = new TransferBuilder(
+            Transaction forA = new TransferBuilder(
                             infoA.get("chainId").asText(),
                             infoA.get("minFeePerByte").asLong())
                     .pay(

@@ -81,7 +81,8 @@ public final class ThroughputBenchmark {
                             each));
                 }
                 long fee = u.output().amount() - each * perFaucet;
-                round1.add(new Transfer.Unsigned(chain, expiry, List.of(u.ref()), outs, fee).sign(List.of(f)));
+                round1.add(Transfer.unsigned(chain, expiry, List.of(u.ref()), outs, fee)
+                        .sign(List.of(f)));
             }
             List<UnspentOutput> coins = settle(node, round1);
             // round 2: each coin splits in five, giving the measured transfers one input each
@@ -93,7 +94,7 @@ public final class ThroughputBenchmark {
                     outs.add(new TxOutput(u.output().owner(), AssetId.CAS, each));
                 }
                 long fee = u.output().amount() - each * 5;
-                round2.add(new Transfer.Unsigned(chain, expiry, List.of(u.ref()), outs, fee)
+                round2.add(Transfer.unsigned(chain, expiry, List.of(u.ref()), outs, fee)
                         .sign(List.of(keyOf(keys, u.output().owner()))));
             }
             List<UnspentOutput> inputs = settle(node, round2);
@@ -113,7 +114,7 @@ public final class ThroughputBenchmark {
                 List<TxOutput> outs = List.of(
                         new TxOutput(to, AssetId.CAS, pay),
                         new TxOutput(u.output().owner(), AssetId.CAS, u.output().amount() - pay - FEE));
-                measured.add(new Transfer.Unsigned(chain, expiry, List.of(u.ref()), outs, FEE)
+                measured.add(Transfer.unsigned(chain, expiry, List.of(u.ref()), outs, FEE)
                         .sign(List.of(keyOf(keys, u.output().owner()))));
             }
             AtomicLong committed = new AtomicLong();
@@ -186,9 +187,8 @@ public final class ThroughputBenchmark {
         }
         List<UnspentOutput> out = new ArrayList<>();
         for (Transaction t : txs) {
-            Transfer tr = (Transfer) t;
-            for (int i = 0; i < tr.outputs().size(); i++) {
-                node.chain().state().unspent(new OutputRef(tr.id(), i)).ifPresent(out::add);
+            for (int i = 0; i < t.outputs().size(); i++) {
+                node.chain().state().unspent(new OutputRef(t.id(), i)).ifPresent(out::add);
             }
         }
         return out;

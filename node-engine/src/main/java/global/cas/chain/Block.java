@@ -12,11 +12,16 @@ import global.cas.rejection.RejectedException;
 import java.util.List;
 
 /**
- * A block: header, transactions in execution order, and the proposer's signature of the header
- * hash. (The BFT engine will add the commit's precommit signatures, C3.)
+ * A block: header, transactions in execution order, the commit of the block before it (whose hash
+ * the header carries, C3) and the proposer's signature of the header hash. Its own commit is
+ * stored beside it and carried by the next block. Immutable.
  */
 public record Block(
-        BlockHeader header, List<Transaction> transactions, PublicKey proposerKey, Signature proposerSignature) {
+        BlockHeader header,
+        List<Transaction> transactions,
+        Commit lastCommit,
+        PublicKey proposerKey,
+        Signature proposerSignature) {
     /** Largest encoded block accepted. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
 
@@ -26,10 +31,12 @@ public record Block(
         transactions = List.copyOf(transactions);
     }
 
-    public static Block signed(BlockHeader header, List<Transaction> transactions, KeyPair proposer) {
+    public static Block signed(
+            BlockHeader header, List<Transaction> transactions, Commit lastCommit, KeyPair proposer) {
         return new Block(
                 header,
                 transactions,
+                lastCommit,
                 proposer.publicKey(),
                 proposer.sign(header.hash().bytes()));
     }
@@ -42,10 +49,20 @@ public record Block(
         return header.height();
     }
 
+    /** The total fees of the block's transactions (S6). */
+    public long fees() {
+        long sum = 0;
+        for (Transaction t : transactions) {
+            sum = global.cas.ledger.Amounts.add(sum, t.fee());
+        }
+        return sum;
+    }
+
     public byte[] encoded() {
-        Encoder e = new Encoder(256 + transactions.size() * 200);
+        Encoder e = new Encoder(512 + transactions.size() * 200);
         header.encode(e);
         e.list(transactions, Transaction::write);
+        lastCommit.encode(e);
         e.publicKey(proposerKey).signature(proposerSignature);
         return e.toBytes();
     }
@@ -57,7 +74,7 @@ public record Block(
         Decoder d = new Decoder(bytes);
         BlockHeader h = BlockHeader.decode(d);
         List<Transaction> txs = d.list(MAX_TRANSACTIONS, Transaction::read);
-        Block b = new Block(h, txs, d.publicKey(), d.signature());
+        Block b = new Block(h, txs, Commit.decode(d), d.publicKey(), d.signature());
         d.finish();
         return b;
     }

@@ -3,98 +3,143 @@ package global.cas.chain;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
-import global.cas.ledger.AssetId;
-import global.cas.ledger.BlockScope;
-import global.cas.ledger.LedgerOverlay;
-import global.cas.ledger.LedgerView;
-import global.cas.ledger.OutputRef;
+import global.cas.ledger.BlockContext;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.TransactionRules;
-import global.cas.ledger.TxOutput;
-import global.cas.ledger.UnspentOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
-import java.nio.charset.StandardCharsets;
+import global.cas.validators.ValidatorSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Turns transactions into the next block and checks blocks made elsewhere. Neither path changes
- * the state it reads: both return an {@link ExecutedBlock} whose delta the caller commits. Rewards
- * and fees (S4, S6) are paid as the block's last outputs. Thread-safe (immutable); the state it
- * reads must not change during a call.
+ * Builds the next block ({@link #propose}) and checks a block made elsewhere ({@link #validate}),
+ * both by running the {@link StateMachine} over the committed state without changing it: each
+ * returns an {@link ExecutedBlock} that the caller commits with the block's commit. Thread-safe
+ * (immutable); the state it reads must not change during a call.
  */
 public final class BlockExecutor {
-    private static final byte[] REWARD_DOMAIN = "CAS reward".getBytes(StandardCharsets.US_ASCII);
+    private final StateMachine machine;
 
-    private final ChainParams params;
-    private final TransactionRules rules;
-    private final RewardSchedule rewards;
-
-    public BlockExecutor(ChainParams params, TransactionRules rules) {
-        this.params = params;
-        this.rules = rules;
-        this.rewards = new RewardSchedule(
-                params.initialBlockReward(), params.halvingInterval(), params.minerShareBasisPoints());
+    public BlockExecutor(StateMachine machine) {
+        this.machine = machine;
     }
 
-    public TransactionRules rules() {
-        return rules;
-    }
-
-    /** A block and the ledger changes it makes, ready to commit. */
-    public record ExecutedBlock(Block block, global.cas.ledger.LedgerDelta delta, ChainTip tip) {}
-
-    /**
-     * Builds the block after {@code tip} from candidates whose stateless checks already passed;
-     * candidates that fail against the state are left out and reported to {@code dropped}.
-     */
-    public ExecutedBlock build(
-            ChainTip tip,
-            LedgerView state,
-            List<Transaction> candidates,
-            long time,
-            KeyPair proposer,
-            Consumer<RejectedTransaction> dropped) {
-        long height = tip.height() + 1;
-        BlockScope scope = new BlockScope(height, tip.hash(), tip.target());
-        LedgerOverlay overlay = new LedgerOverlay(state);
-        List<Transaction> included = new ArrayList<>(Math.min(candidates.size(), params.maxBlockTransactions()));
-        for (Transaction tx : candidates) {
-            if (included.size() >= params.maxBlockTransactions()) {
-                break;
-            }
-            try {
-                rules.checkStateful(tx, overlay, scope);
-            } catch (RejectedException e) {
-                dropped.accept(new RejectedTransaction(tx, e));
-                continue;
-            }
-            rules.apply(tx, included.size(), overlay, scope);
-            included.add(tx);
-        }
-        Address packer = proposer.address();
-        long blockTime = Math.max(time, tip.time() + 1);
-        Finish f = finish(tip, overlay, scope, packer);
-        BlockHeader header = BlockHeader.of(
-                params.chainId(), height, tip.hash(), blockTime, packer, transactionsRoot(included), f.stateRoot);
-        Block block = Block.signed(header, included, proposer);
-        return new ExecutedBlock(block, overlay.delta(), tipAfter(header, f));
+    public StateMachine machine() {
+        return machine;
     }
 
     /** A transaction left out of a block, and why. */
     public record RejectedTransaction(Transaction transaction, RejectedException reason) {}
 
     /**
-     * Checks a block made elsewhere against {@code tip} and the state, re-running every rule.
+     * The time of the block after {@code state}'s tip (C5): the voting-power-weighted median of the
+     * tip's commit, which the next block carries as its last commit. Block 1 follows genesis, which
+     * has no commit: its time is the proposer's clock, at least a millisecond after genesis.
+     *
+     * @throws RejectedException {@code BAD_COMMIT} when the tip's commit is invalid, {@code
+     *     BAD_BLOCK_TIME} when it does not give a later time
+     */
+    public long nextBlockTime(ChainState state, long proposerClock) {
+        ChainTip tip = state.tip();
+        if (tip.height() == 0) {
+            return Math.max(proposerClock, tip.time() + 1);
+        }
+        long time = medianTime(state, state.lastCommit());
+        if (time <= tip.time()) {
+            throw new RejectedException(
+                    Reason.BAD_BLOCK_TIME,
+                    "The commit of block " + tip.height() + " gives time " + time + ", not after " + tip.time()
+                            + " (C5).");
+        }
+        return time;
+    }
+
+    private long medianTime(ChainState state, Commit lastCommit) {
+        ChainTip tip = state.tip();
+        ValidatorSet signers = state.validators().at(tip.height());
+        return Commit.weightedMedian(lastCommit.verify(machine.chainId(), tip.height(), tip.hash(), signers));
+    }
+
+    /**
+     * Builds the block after {@code state}'s tip from candidates whose stateless checks already
+     * passed; candidates that fail against the state are left out and reported to {@code dropped}.
+     */
+    public ExecutedBlock propose(
+            ChainState state,
+            List<Transaction> candidates,
+            long proposerClock,
+            KeyPair proposer,
+            Consumer<RejectedTransaction> dropped) {
+        long time = nextBlockTime(state, proposerClock);
+        BlockContext ctx = machine.context(state, time, proposer.address());
+        if (!ctx.validators().contains(proposer.address())) {
+            throw new RejectedException(
+                    Reason.BAD_PROPOSER,
+                    "The key " + proposer.address() + " is not a validator at height " + ctx.height() + ".");
+        }
+        StateMachine.Execution run = machine.begin(ctx, state);
+        int max = ctx.params().maxBlockTransactions();
+        for (Transaction tx : candidates) {
+            if (run.delivered().size() >= max) {
+                break;
+            }
+            try {
+                run.deliver(tx);
+            } catch (RejectedException e) {
+                dropped.accept(new RejectedTransaction(tx, e));
+            }
+        }
+        List<Transaction> included = run.delivered();
+        StateMachine.Result r = run.end();
+        BlockHeader header = header(state, ctx, r, transactionsRoot(included)).seal();
+        Block block = Block.signed(header, included, lastCommitFor(state), proposer);
+        return executed(block, state, r);
+    }
+
+    private static Commit lastCommitFor(ChainState state) {
+        return state.tip().height() == 0 ? Commit.genesis(state.tip().hash()) : state.lastCommit();
+    }
+
+    private BlockHeader.Fields header(ChainState state, BlockContext ctx, StateMachine.Result r, Hash txRoot) {
+        return new BlockHeader.Fields(
+                machine.chainId(),
+                ctx.height(),
+                ctx.previousBlock(),
+                ctx.time(),
+                ctx.proposer(),
+                lastCommitFor(state).hash(),
+                ctx.validators().hash(),
+                r.validators().at(ctx.height() + 1).hash(),
+                ctx.params().hash(),
+                BlockHeader.NO_EVIDENCE,
+                txRoot,
+                r.roots().stateRoot());
+    }
+
+    private static ExecutedBlock executed(Block block, ChainState state, StateMachine.Result r) {
+        ChainTip tip = new ChainTip(
+                block.height(), block.hash(), block.header().time(), r.roots(), r.target(), r.frozenRemaining());
+        Optional<global.cas.params.ParamsSchedule> params =
+                r.params().equals(state.params()) ? Optional.empty() : Optional.of(r.params());
+        Optional<global.cas.validators.ValidatorSchedule> validators =
+                r.validators().equals(state.validators()) ? Optional.empty() : Optional.of(r.validators());
+        return new ExecutedBlock(block, r.delta(), params, validators, tip);
+    }
+
+    /**
+     * Checks a block made elsewhere against {@code state}, re-running every rule: its place in the
+     * chain, its last commit (C3) and time (C5), proposer, hashes of the validators, parameters and
+     * evidence, transactions and state root (C6).
      *
      * @param verifySignatures false only for transactions whose signatures this node already checked
      * @throws RejectedException with the first reason the block is invalid
      */
-    public ExecutedBlock execute(ChainTip tip, LedgerView state, Block block, boolean verifySignatures) {
+    public ExecutedBlock validate(ChainState state, Block block, boolean verifySignatures) {
+        ChainTip tip = state.tip();
         BlockHeader h = block.header();
-        if (!h.chainId().equals(params.chainId())) {
+        if (!h.chainId().equals(machine.chainId())) {
             throw new RejectedException(Reason.WRONG_CHAIN, "The block is for chain '" + h.chainId() + "'.");
         }
         if (h.height() != tip.height() + 1) {
@@ -105,11 +150,31 @@ public final class BlockExecutor {
             throw new RejectedException(
                     Reason.BAD_PREVIOUS_HASH, "Block " + h.height() + " does not link to the tip " + tip.hash() + ".");
         }
-        if (h.time() <= tip.time()) {
+        if (!block.lastCommit().hash().equals(h.lastCommitHash())) {
             throw new RejectedException(
-                    Reason.BAD_BLOCK_TIME, "Block time " + h.time() + " is not after " + tip.time() + " (C5).");
+                    Reason.BAD_COMMIT, "Block " + h.height() + " carries a last commit its header does not name.");
         }
-        if (!params.validators().contains(h.proposer())
+        long expectTime;
+        if (tip.height() == 0) {
+            if (!block.lastCommit().equals(Commit.genesis(tip.hash()))) {
+                throw new RejectedException(Reason.BAD_COMMIT, "Block 1 must carry the genesis commit.");
+            }
+            if (h.time() <= tip.time()) {
+                throw new RejectedException(
+                        Reason.BAD_BLOCK_TIME, "Block time " + h.time() + " is not after " + tip.time() + " (C5).");
+            }
+            expectTime = h.time();
+        } else {
+            expectTime = medianTime(state, block.lastCommit());
+        }
+        if (h.time() != expectTime || h.time() <= tip.time()) {
+            throw new RejectedException(
+                    Reason.BAD_BLOCK_TIME,
+                    "Block time " + h.time() + " is not the median of the last commit (" + expectTime + ") after "
+                            + tip.time() + " (C5).");
+        }
+        BlockContext ctx = machine.context(state, h.time(), h.proposer());
+        if (!ctx.validators().contains(h.proposer())
                 || !Address.of(block.proposerKey()).equals(h.proposer())) {
             throw new RejectedException(
                     Reason.BAD_PROPOSER, "The proposer " + h.proposer() + " is not a validator of this chain.");
@@ -118,71 +183,41 @@ public final class BlockExecutor {
             throw new RejectedException(
                     Reason.BAD_SIGNATURE, "The proposer's signature of block " + h.height() + " does not verify.");
         }
-        if (block.transactions().size() > params.maxBlockTransactions()) {
+        if (block.transactions().size() > ctx.params().maxBlockTransactions()) {
             throw new RejectedException(
-                    Reason.OVERSIZE, "The block holds more than " + params.maxBlockTransactions() + " transactions.");
+                    Reason.OVERSIZE,
+                    "The block holds more than " + ctx.params().maxBlockTransactions() + " transactions.");
         }
         if (!transactionsRoot(block.transactions()).equals(h.transactionsRoot())) {
             throw new RejectedException(
                     Reason.BAD_TRANSACTIONS_ROOT, "Block " + h.height() + " has a wrong transactions root.");
         }
-        BlockScope scope = new BlockScope(h.height(), tip.hash(), tip.target());
-        LedgerOverlay overlay = new LedgerOverlay(state);
-        int index = 0;
+        if (!h.validatorsHash().equals(ctx.validators().hash())
+                || !h.paramsHash().equals(ctx.params().hash())
+                || !h.evidenceHash().equals(BlockHeader.NO_EVIDENCE)) {
+            throw new RejectedException(
+                    Reason.BAD_HEADER,
+                    "Block " + h.height() + " names other validators, parameters or evidence than this height's.");
+        }
+        StateMachine.Execution run = machine.begin(ctx, state);
         for (Transaction tx : block.transactions()) {
             if (verifySignatures) {
-                rules.checkStateless(tx);
+                machine.checkStateless(tx);
             }
-            rules.checkStateful(tx, overlay, scope);
-            rules.apply(tx, index++, overlay, scope);
+            run.deliver(tx);
         }
-        Finish f = finish(tip, overlay, scope, h.proposer());
-        if (!f.stateRoot.equals(h.stateRoot())) {
+        StateMachine.Result r = run.end();
+        if (!h.nextValidatorsHash().equals(r.validators().at(h.height() + 1).hash())) {
+            throw new RejectedException(
+                    Reason.BAD_HEADER, "Block " + h.height() + " names another next validator set than its state.");
+        }
+        if (!r.roots().stateRoot().equals(h.stateRoot())) {
             throw new RejectedException(
                     Reason.BAD_STATE_ROOT,
                     "Block " + h.height() + " claims state root " + h.stateRoot() + " but executing it gives "
-                            + f.stateRoot + " (C6).");
+                            + r.roots().stateRoot() + " (C6).");
         }
-        return new ExecutedBlock(block, overlay.delta(), tipAfter(h, f));
-    }
-
-    private record Finish(Hash stateRoot, long target, long frozenRemaining) {}
-
-    private Finish finish(ChainTip tip, LedgerOverlay overlay, BlockScope scope, Address packer) {
-        long height = scope.height();
-        RewardSchedule.Payout payout =
-                rewards.payout(height, tip.frozenRemaining(), scope.miner().isPresent());
-        Hash rewardId = rewardId(height);
-        long toPacker = payout.packer() + scope.fees();
-        if (toPacker > 0) {
-            overlay.create(reward(rewardId, 0, packer, toPacker, height));
-        }
-        if (payout.miner() > 0) {
-            overlay.create(reward(rewardId, 1, scope.miner().orElseThrow(), payout.miner(), height));
-        }
-        long frozen = tip.frozenRemaining() - payout.total();
-        long target = TargetAdjuster.next(tip.target(), scope.miner().isPresent());
-        return new Finish(StateRoot.next(tip.stateRoot(), overlay.delta(), target, frozen), target, frozen);
-    }
-
-    private static UnspentOutput reward(Hash rewardId, int index, Address to, long amount, long height) {
-        return new UnspentOutput(
-                new OutputRef(rewardId, index),
-                new TxOutput(to, AssetId.CAS, amount),
-                UnspentOutput.storageId(height, UnspentOutput.REWARD_SLOT, index));
-    }
-
-    /** The pseudo transaction id naming a block's reward outputs. */
-    public Hash rewardId(long height) {
-        return Hash.sha256(REWARD_DOMAIN, params.chainId().getBytes(StandardCharsets.UTF_8), longBytes(height));
-    }
-
-    private static byte[] longBytes(long v) {
-        return java.nio.ByteBuffer.allocate(8).putLong(v).array();
-    }
-
-    private static ChainTip tipAfter(BlockHeader h, Finish f) {
-        return new ChainTip(h.height(), h.hash(), h.time(), h.stateRoot(), f.target, f.frozenRemaining);
+        return executed(block, state, r);
     }
 
     /**

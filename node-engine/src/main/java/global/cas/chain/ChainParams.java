@@ -1,8 +1,14 @@
 package global.cas.chain;
 
+import global.cas.codec.Encoder;
 import global.cas.crypto.Address;
+import global.cas.crypto.Hash;
 import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
+import global.cas.params.Params;
+import global.cas.validators.Validator;
+import global.cas.validators.ValidatorSet;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +32,7 @@ public record ChainParams(
         Address committeeReserve,
         long committeeReserveAmount,
         List<Allocation> allocations,
-        List<Address> validators,
+        List<Validator> validators,
         List<Address> transitionalCommittee,
         Optional<DevnetInstance> instance) {
 
@@ -67,7 +73,7 @@ public record ChainParams(
             Address committeeReserve,
             long committeeReserveAmount,
             List<Allocation> allocations,
-            List<Address> validators,
+            List<Validator> validators,
             List<Address> transitionalCommittee) {
         this(
                 chainId,
@@ -152,7 +158,7 @@ public record ChainParams(
     }
 
     /** These parameters with another validator set. */
-    public ChainParams withValidators(List<Address> newValidators) {
+    public ChainParams withValidators(List<Validator> newValidators) {
         return new ChainParams(
                 chainId,
                 network,
@@ -199,5 +205,47 @@ public record ChainParams(
         return supplyCap
                 - committeeReserveAmount
                 - allocations.stream().mapToLong(Allocation::amount).sum();
+    }
+
+    /** The changeable parameters at genesis (the first version of the params module's state). */
+    public Params genesisParams() {
+        return new Params(minFeePerByte, halvingInterval, maxBlockTransactions);
+    }
+
+    /** The validator set at genesis (the first version of the validators module's state). */
+    public ValidatorSet genesisValidators() {
+        return new ValidatorSet(validators);
+    }
+
+    /**
+     * The canonical encoding of every genesis parameter, the allocations, the validator set, the
+     * transitional committee and a devnet's salt: the genesis outputs' id hashes it, so the genesis
+     * hash commits to all of it and two different genesis files never look like the same chain.
+     */
+    public byte[] encoded() {
+        Encoder e = new Encoder(512 + allocations.size() * 32 + validators.size() * 40);
+        e.string(chainId)
+                .string(network.id())
+                .u64(genesisTime)
+                .u64(blockIntervalMillis)
+                .u64(minFeePerByte)
+                .u64(supplyCap)
+                .u64(initialBlockReward)
+                .u64(halvingInterval)
+                .u32(minerShareBasisPoints)
+                .u64(initialTarget)
+                .u32(maxBlockTransactions)
+                .address(committeeReserve)
+                .u64(committeeReserveAmount);
+        e.list(allocations, (enc, a) -> enc.address(a.owner()).u64(a.amount()));
+        e.list(validators, (enc, v) -> v.encode(enc));
+        e.list(transitionalCommittee, Encoder::address);
+        e.bytes(instance.map(DevnetInstance::salt).orElse(new byte[0]));
+        return e.toBytes();
+    }
+
+    /** SHA-256 of {@link #encoded()}. */
+    public Hash hash() {
+        return Hash.sha256("CAS genesis parameters".getBytes(StandardCharsets.US_ASCII), encoded());
     }
 }

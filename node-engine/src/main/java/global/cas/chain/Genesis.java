@@ -9,14 +9,21 @@ import global.cas.crypto.PublicKey;
 import global.cas.crypto.Signature;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
+import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.LedgerDelta;
 import global.cas.ledger.LedgerOverlay;
+import global.cas.ledger.LedgerRoot;
 import global.cas.ledger.LedgerView;
 import global.cas.ledger.OutputRef;
+import global.cas.ledger.Owner;
+import global.cas.ledger.RewardSchedule;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
+import global.cas.params.ParamsSchedule;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
+import global.cas.validators.Validator;
+import global.cas.validators.ValidatorSchedule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +86,7 @@ public final class Genesis {
             allocations.add(new ChainParams.Allocation(
                     address(text(a, "address"), network), Amounts.cas(number(a, "amountCas"))));
         }
-        List<Address> validators = addresses(root, "validators", network);
+        List<Validator> validators = validators(root);
         List<Address> committee = addresses(root, "transitionalCommittee", network);
         ChainParams p = new ChainParams(
                 text(root, "chainId"),
@@ -134,6 +141,14 @@ public final class Genesis {
         if (p.validators().isEmpty()) {
             throw bad("the genesis names no validator");
         }
+        try {
+            p.genesisValidators();
+        } catch (IllegalArgumentException e) {
+            throw bad("C4: " + e.getMessage());
+        }
+        if (p.transitionalCommittee().isEmpty()) {
+            throw bad("G9: the genesis names no transitional committee");
+        }
         if (p.blockIntervalMillis() <= 0 || p.minFeePerByte() < 0 || p.maxBlockTransactions() <= 0) {
             throw bad("block interval, minimum fee and block size must be positive");
         }
@@ -142,27 +157,28 @@ public final class Genesis {
         }
     }
 
-    /** The pseudo transaction id naming the genesis outputs of a chain with a fixed genesis. */
-    public static Hash transactionId(String chainId) {
-        return Hash.sha256(GENESIS_DOMAIN, chainId.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The pseudo transaction id naming the genesis outputs of {@code p}: SHA-256("CAS genesis" ‖
+     * the hash of every genesis parameter, {@link ChainParams#hash}), so the genesis block's state
+     * root, hence its hash, commits to the whole genesis file (and to a devnet folder's salt).
+     */
+    public static Hash transactionId(ChainParams p) {
+        return Hash.sha256(GENESIS_DOMAIN, p.hash().bytes());
     }
 
     /**
-     * The pseudo transaction id naming the genesis outputs of {@code p}: SHA-256("CAS genesis" ‖
-     * chain id), followed by a devnet's 16-byte instance salt when it has one, so the genesis (state
-     * root, hence hash) of every devnet data folder is its own.
+     * The committee reserve as a ledger owner (G20): an authority of the transitional committee
+     * (G9) that no action may spend yet; the governance module adds the reserve's spending actions.
      */
-    public static Hash transactionId(ChainParams p) {
-        byte[] chainId = p.chainId().getBytes(StandardCharsets.UTF_8);
-        return p.instance()
-                .map(i -> Hash.sha256(GENESIS_DOMAIN, chainId, i.salt()))
-                .orElseGet(() -> Hash.sha256(GENESIS_DOMAIN, chainId));
+    public static Owner.Authority committeeReserve(ChainParams p) {
+        return new Owner.Authority(p.committeeReserve(), p.transitionalCommittee(), java.util.Set.of());
     }
 
     /** Block 0 and the state it creates. */
-    public static BlockExecutor.ExecutedBlock build(ChainParams p) {
+    public static ExecutedBlock build(ChainParams p) {
         Hash txId = transactionId(p);
         LedgerOverlay overlay = new LedgerOverlay(EMPTY);
+        overlay.register(committeeReserve(p));
         List<TxOutput> outs = new ArrayList<>();
         outs.add(new TxOutput(p.committeeReserve(), AssetId.CAS, p.committeeReserveAmount()));
         for (ChainParams.Allocation a : p.allocations()) {
@@ -174,19 +190,32 @@ public final class Genesis {
         }
         LedgerDelta delta = overlay.delta();
         long frozen = p.frozenAtGenesis();
-        Hash stateRoot = StateRoot.next(Hash.ZERO, delta, p.initialTarget(), frozen);
-        BlockHeader header = BlockHeader.of(
-                p.chainId(),
-                0,
-                Hash.ZERO,
-                p.genesisTime(),
-                Address.of(new byte[Address.LENGTH]),
-                MerkleTree.root(List.of()),
-                stateRoot);
+        ParamsSchedule params = ParamsSchedule.genesis(p.genesisParams());
+        ValidatorSchedule validators = ValidatorSchedule.genesis(p.genesisValidators());
+        ModuleRoots roots = new ModuleRoots(
+                LedgerRoot.next(Hash.ZERO, delta, p.initialTarget(), frozen), params.root(), validators.root());
+        BlockHeader header = new BlockHeader.Fields(
+                        p.chainId(),
+                        0,
+                        Hash.ZERO,
+                        p.genesisTime(),
+                        Address.of(new byte[Address.LENGTH]),
+                        Commit.NONE.hash(),
+                        validators.at(0).hash(),
+                        validators.at(1).hash(),
+                        params.at(0).hash(),
+                        BlockHeader.NO_EVIDENCE,
+                        MerkleTree.root(List.of()),
+                        roots.stateRoot())
+                .seal();
         Block block = new Block(
-                header, List.of(), PublicKey.of(new byte[PublicKey.LENGTH]), Signature.of(new byte[Signature.LENGTH]));
-        ChainTip tip = new ChainTip(0, header.hash(), header.time(), stateRoot, p.initialTarget(), frozen);
-        return new BlockExecutor.ExecutedBlock(block, delta, tip);
+                header,
+                List.of(),
+                Commit.NONE,
+                PublicKey.of(new byte[PublicKey.LENGTH]),
+                Signature.of(new byte[Signature.LENGTH]));
+        ChainTip tip = new ChainTip(0, header.hash(), header.time(), roots, p.initialTarget(), frozen);
+        return new ExecutedBlock(block, delta, Optional.of(params), Optional.of(validators), tip);
     }
 
     private static final LedgerView EMPTY = new LedgerView() {
@@ -198,6 +227,16 @@ public final class Genesis {
         @Override
         public long balance(Address owner, AssetId asset) {
             return 0;
+        }
+
+        @Override
+        public Optional<ColouredOutput> coloured(OutputRef ref) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Owner owner(Address address) {
+            return new Owner.Key(address);
         }
     };
 
@@ -242,6 +281,30 @@ public final class Genesis {
                 throw bad("field '" + field + "' must list addresses");
             }
             out.add(address(a.asText(), network));
+        }
+        return out;
+    }
+
+    private static List<Validator> validators(JsonNode root) {
+        List<Validator> out = new ArrayList<>();
+        for (JsonNode v : array(root, "validators")) {
+            if (!v.isObject()) {
+                throw bad("field 'validators' must list objects with 'publicKey' (hex) and 'power'");
+            }
+            byte[] key;
+            try {
+                key = HexFormat.of().parseHex(text(v, "publicKey"));
+            } catch (IllegalArgumentException e) {
+                throw bad("a validator's publicKey must be 64 hex digits");
+            }
+            if (key.length != PublicKey.LENGTH) {
+                throw bad("a validator's publicKey must be 64 hex digits");
+            }
+            long power = number(v, "power");
+            if (power <= 0 || power > Validator.MAX_POWER) {
+                throw bad("a validator's power must be between 1 and 2^48");
+            }
+            out.add(new Validator(PublicKey.of(key), power));
         }
         return out;
     }

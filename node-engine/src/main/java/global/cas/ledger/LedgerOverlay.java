@@ -13,19 +13,28 @@ import java.util.Set;
 /**
  * Pending changes on top of a base view, so a block (or a single transaction) can be tried and
  * thrown away without touching the base: the base changes only when the resulting {@link
- * LedgerDelta} is applied. Transactions are validated completely before they are applied, so an
- * application never fails half way. Not thread-safe: used on the chain thread.
+ * LedgerDelta} is applied. Every balance change is told to the {@link BalanceListener}.
+ * Transactions are validated completely before they are applied, so an application never fails
+ * half way. Not thread-safe: used on the chain thread.
  */
 public final class LedgerOverlay implements LedgerView {
     private final LedgerView base;
+    private final BalanceListener listener;
     private final Map<OutputRef, UnspentOutput> created = new LinkedHashMap<>();
     private final Map<OutputRef, UnspentOutput> spent = new LinkedHashMap<>();
     private final Map<BalanceKey, Long> balances = new HashMap<>();
+    private final Map<OutputRef, ColouredOutput> coloured = new LinkedHashMap<>();
+    private final Map<Address, Owner> owners = new LinkedHashMap<>();
     /** Every output spent through this overlay, including those it created itself. */
     private final Set<OutputRef> spentHere = new HashSet<>();
 
     public LedgerOverlay(LedgerView base) {
+        this(base, BalanceListener.NONE);
+    }
+
+    public LedgerOverlay(LedgerView base, BalanceListener listener) {
         this.base = base;
+        this.listener = listener;
     }
 
     @Override
@@ -43,6 +52,18 @@ public final class LedgerOverlay implements LedgerView {
         return v != null ? v : base.balance(owner, asset);
     }
 
+    @Override
+    public Optional<ColouredOutput> coloured(OutputRef ref) {
+        ColouredOutput c = coloured.get(ref);
+        return c != null ? Optional.of(c) : base.coloured(ref);
+    }
+
+    @Override
+    public Owner owner(Address address) {
+        Owner o = owners.get(address);
+        return o != null ? o : base.owner(address);
+    }
+
     /** Spends an unspent output and debits its owner (L1, L2). */
     public void spend(UnspentOutput u) {
         spentHere.add(u.ref());
@@ -58,6 +79,16 @@ public final class LedgerOverlay implements LedgerView {
         adjust(u.output().owner(), u.output().asset(), u.output().amount());
     }
 
+    /** Keeps a consumed amount as a coloured output (L3); no balance holds it. */
+    public void colour(ColouredOutput c) {
+        coloured.put(c.ref(), c);
+    }
+
+    /** Registers (or changes) an authority or a contract account. */
+    public void register(Owner o) {
+        owners.put(o.address(), o);
+    }
+
     private void adjust(Address owner, AssetId asset, long delta) {
         BalanceKey k = new BalanceKey(owner, asset);
         long now = balance(owner, asset);
@@ -66,6 +97,7 @@ public final class LedgerOverlay implements LedgerView {
             throw new IllegalStateException("balance would go negative for " + k + ": ledger corrupted");
         }
         balances.put(k, next);
+        listener.balanceChanged(owner, asset, now, next);
     }
 
     /** True when {@code ref} was spent through this overlay (an earlier transaction of the same block). */
@@ -74,7 +106,12 @@ public final class LedgerOverlay implements LedgerView {
     }
 
     public LedgerDelta delta() {
-        return new LedgerDelta(new ArrayList<>(created.values()), new ArrayList<>(spent.values()), balances);
+        return new LedgerDelta(
+                new ArrayList<>(created.values()),
+                new ArrayList<>(spent.values()),
+                balances,
+                new ArrayList<>(coloured.values()),
+                owners);
     }
 
     public List<UnspentOutput> createdSoFar() {

@@ -21,6 +21,9 @@ public final class LedgerState implements LedgerView {
      */
     private final Map<Address, ConcurrentSkipListMap<Long, UnspentOutput>> byOwner = new ConcurrentHashMap<>();
 
+    private final Map<OutputRef, ColouredOutput> coloured = new ConcurrentHashMap<>();
+    private final Map<Address, Owner> owners = new ConcurrentHashMap<>();
+
     @Override
     public Optional<UnspentOutput> unspent(OutputRef ref) {
         return Optional.ofNullable(unspent.get(ref));
@@ -31,7 +34,40 @@ public final class LedgerState implements LedgerView {
         return balances.getOrDefault(new BalanceKey(owner, asset), 0L);
     }
 
+    @Override
+    public Optional<ColouredOutput> coloured(OutputRef ref) {
+        return Optional.ofNullable(coloured.get(ref));
+    }
+
+    @Override
+    public Owner owner(Address address) {
+        Owner o = owners.get(address);
+        return o != null ? o : new Owner.Key(address);
+    }
+
+    /** Every registered authority and contract. */
+    public java.util.Collection<Owner> registeredOwners() {
+        return java.util.Collections.unmodifiableCollection(owners.values());
+    }
+
+    /** Every coloured output (L3). */
+    public java.util.Collection<ColouredOutput> allColoured() {
+        return java.util.Collections.unmodifiableCollection(coloured.values());
+    }
+
+    /** Adds a coloured output while loading from storage. */
+    public void loadColoured(ColouredOutput c) {
+        coloured.put(c.ref(), c);
+    }
+
+    /** Registers an owner while loading from storage. */
+    public void loadOwner(Owner o) {
+        owners.put(o.address(), o);
+    }
+
     public void apply(LedgerDelta delta) {
+        delta.coloured().forEach(this::loadColoured);
+        delta.owners().values().forEach(this::loadOwner);
         // created first: an output created and spent in the same block ends up gone
         for (UnspentOutput u : delta.created()) {
             add(u);

@@ -3,10 +3,16 @@ package global.cas.ledger;
 import global.cas.crypto.Address;
 import java.util.Optional;
 
-/** Read access to unspent outputs and balances. Implementations state their thread-safety. */
+/** Read access to the ledger's state. Implementations state their thread-safety. */
 public interface LedgerView {
     Optional<UnspentOutput> unspent(OutputRef ref);
 
     /** The sum of the address's unspent outputs of this asset (L2); zero when it holds none. */
     long balance(Address owner, AssetId asset);
+
+    /** The coloured output {@code ref} names (L3), if it is one. */
+    Optional<ColouredOutput> coloured(OutputRef ref);
+
+    /** Who may spend an address's outputs: a registered authority or contract, else its key. */
+    Owner owner(Address address);
 }

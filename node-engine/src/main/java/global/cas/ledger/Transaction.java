@@ -3,41 +3,117 @@ package global.cas.ledger;
 import global.cas.codec.Decoder;
 import global.cas.codec.Encoder;
 import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A transaction: one of a closed set of kinds, each with its own validation and application. New
- * kinds (governance, tokens) are added as new permitted records and new cases in the rule
- * switches. Every kind carries a chain id and an expiry height (L4).
+ * A transaction: an envelope around one {@link Action}. The envelope is the same for every kind: the
+ * chain id and expiry height (L4), the whole outputs it spends and the outputs it creates (L1), the
+ * fee in CAS for the packer (S6) and the witnesses. Per asset the inputs equal the outputs plus the
+ * fee plus what the action consumes, less what it credits (a mining proof's fee comes out of its
+ * reward).
  *
- * <p>The id is SHA-256 of the signed body (everything but the witnesses), so a signature cannot
- * change the id (U3). The wire form is a kind tag followed by the kind's fields.
+ * <p>The id is SHA-256 of the body (everything but the witnesses), so a signature cannot change the
+ * id (U3). The wire form is the body followed by the witnesses. Immutable and thread-safe.
  */
-public sealed interface Transaction permits Transfer, MiningProof {
+public record Transaction(
+        String chainId,
+        long expiryHeight,
+        List<OutputRef> inputs,
+        List<TxOutput> outputs,
+        long fee,
+        Action action,
+        List<Witness> witnesses,
+        Hash id,
+        byte[] body,
+        byte[] encoded) {
+    /** The envelope format: the first byte of every body. */
+    public static final int FORMAT = 1;
     /** Largest encoded transaction accepted anywhere. */
-    int MAX_BYTES = 100_000;
+    public static final int MAX_BYTES = 100_000;
 
-    String chainId();
+    public static final int MAX_INPUTS = 1000;
+    public static final int MAX_OUTPUTS = 1000;
+    public static final int MAX_CHAIN_ID_BYTES = 64;
 
-    /** Last block height at which this transaction may be included (L4). */
-    long expiryHeight();
+    public Transaction {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        witnesses = List.copyOf(witnesses);
+    }
 
-    /** The hash of the signed body. */
-    Hash id();
+    public int size() {
+        return encoded.length;
+    }
 
-    /** The canonical body that the id hashes and witnesses sign. */
-    byte[] body();
+    /** Everything but the witnesses: sign {@link #id()} and attach them. */
+    public record Unsigned(
+            String chainId,
+            long expiryHeight,
+            List<OutputRef> inputs,
+            List<TxOutput> outputs,
+            long fee,
+            Action action) {
+        public Unsigned {
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+        }
 
-    /** The full wire encoding, witnesses included. */
-    byte[] encoded();
+        public byte[] body() {
+            Encoder e = new Encoder(96 + inputs.size() * 40 + outputs.size() * 40);
+            e.u8(FORMAT).string(chainId).u64(expiryHeight);
+            e.list(inputs, (enc, in) -> in.encode(enc));
+            e.list(outputs, (enc, out) -> out.encode(enc));
+            e.u64(fee);
+            Action.write(e, action);
+            return e.toBytes();
+        }
 
-    default int size() {
-        return encoded().length;
+        public Hash id() {
+            return Hash.sha256(body());
+        }
+
+        /** Signs with each distinct key once (validation matches keys to the inputs' owners). */
+        public Transaction sign(Collection<KeyPair> keys) {
+            byte[] body = body();
+            Hash id = Hash.sha256(body);
+            byte[] msg = id.bytes();
+            Map<String, Witness> unique = new LinkedHashMap<>();
+            for (KeyPair k : keys) {
+                unique.putIfAbsent(k.publicKey().hex(), new Witness(k.publicKey(), k.sign(msg)));
+            }
+            return assemble(body, id, new ArrayList<>(unique.values()));
+        }
+
+        /** Attaches witnesses as given, valid or not: validation decides. */
+        public Transaction withWitnesses(List<Witness> witnesses) {
+            byte[] body = body();
+            return assemble(body, Hash.sha256(body), witnesses);
+        }
+
+        /** The transaction with no witness at all (a mining proof spends nothing, so needs none). */
+        public Transaction unwitnessed() {
+            return withWitnesses(List.of());
+        }
+
+        private Transaction assemble(byte[] body, Hash id, List<Witness> witnesses) {
+            Encoder e = new Encoder(body.length + 4 + witnesses.size() * 96);
+            e.fixed(body);
+            e.list(witnesses, (enc, w) -> w.encode(enc));
+            return new Transaction(
+                    chainId, expiryHeight, inputs, outputs, fee, action, witnesses, id, body, e.toBytes());
+        }
     }
 
     /** Decodes a whole transaction, rejecting oversize, truncated, malformed or trailing bytes. */
-    static Transaction decode(byte[] bytes) {
+    public static Transaction decode(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             throw new RejectedException(
                     Reason.OVERSIZE,
@@ -49,16 +125,44 @@ public sealed interface Transaction permits Transfer, MiningProof {
         return tx;
     }
 
-    static Transaction read(Decoder d) {
-        int kind = d.u8();
-        return switch (kind) {
-            case Transfer.KIND -> Transfer.read(d);
-            case MiningProof.KIND -> MiningProof.read(d);
-            default -> throw Decoder.malformed("unknown transaction kind " + kind);
-        };
+    public static Transaction read(Decoder d) {
+        int start = d.position();
+        int format = d.u8();
+        if (format != FORMAT) {
+            throw Decoder.malformed("unknown transaction format " + format);
+        }
+        String chainId = d.string(MAX_CHAIN_ID_BYTES);
+        long expiry = d.u64();
+        List<OutputRef> inputs = d.list(MAX_INPUTS, OutputRef::decode);
+        List<TxOutput> outputs = d.list(MAX_OUTPUTS, TxOutput::decode);
+        long fee = d.u64();
+        Action action = Action.read(d);
+        Unsigned u = new Unsigned(chainId, expiry, inputs, outputs, fee, action);
+        List<Witness> witnesses = d.list(MAX_INPUTS, Witness::decode);
+        Transaction t = u.withWitnesses(witnesses);
+        if (d.position() - start != t.encoded().length) {
+            throw Decoder.malformed("transaction does not re-encode to the same bytes");
+        }
+        return t;
     }
 
-    static void write(Encoder e, Transaction tx) {
+    public static void write(Encoder e, Transaction tx) {
         e.fixed(tx.encoded());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Transaction t && Arrays.equals(encoded, t.encoded);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return action.kindName() + "[" + id.hex() + ", " + inputs.size() + " in, " + outputs.size() + " out, fee " + fee
+                + "]";
     }
 }

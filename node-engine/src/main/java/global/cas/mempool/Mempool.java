@@ -3,11 +3,8 @@ package global.cas.mempool;
 import global.cas.crypto.Hash;
 import global.cas.ledger.BlockScope;
 import global.cas.ledger.LedgerView;
-import global.cas.ledger.MiningProof;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.TransactionRules;
-import global.cas.ledger.Transfer;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import java.util.ArrayList;
@@ -25,26 +22,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * included) outside the lock, in parallel for batches, then, under the lock, the checks against
  * the chain state, the double-spend check against other pending transactions and the size bound.
  * A full pool takes a transaction only if it pays a higher fee rate than the cheapest one held,
- * which it then evicts; otherwise {@code MEMPOOL_FULL}. Mining proofs go first, transfers by fee
- * per byte, then arrival. Thread-safe.
+ * which it then evicts; otherwise {@code MEMPOOL_FULL}. Order: the action's priority class (a
+ * mining proof must reach the next block), then fee per byte, then arrival. The pool knows nothing
+ * of kinds: conflicts are shared inputs and the action's exclusive slot. Thread-safe.
  */
 public final class Mempool {
-    private final TransactionRules rules;
+    private final TransactionChecks rules;
     private final int capacity;
     private final ForkJoinPool verifiers;
     private final AtomicLong sequence = new AtomicLong();
 
     private final Map<Hash, Entry> byId = new HashMap<>();
     private final Map<OutputRef, Hash> claimed = new HashMap<>();
+    private final Map<Hash, Hash> slots = new HashMap<>();
     private final TreeSet<Entry> ordered = new TreeSet<>();
     private long bytes;
 
     /** A pending transaction, its priority and its arrival number. */
-    record Entry(Transaction tx, boolean proof, long feePerByte, long seq) implements Comparable<Entry> {
+    record Entry(Transaction tx, int priority, long feePerByte, long seq) implements Comparable<Entry> {
         @Override
         public int compareTo(Entry o) {
-            if (proof != o.proof) {
-                return proof ? -1 : 1;
+            if (priority != o.priority) {
+                return Integer.compare(o.priority, priority);
             }
             int c = Long.compare(o.feePerByte, feePerByte);
             return c != 0 ? c : Long.compare(seq, o.seq);
@@ -58,7 +57,16 @@ public final class Mempool {
         }
     }
 
-    public Mempool(TransactionRules rules, int capacity, ForkJoinPool verifiers) {
+    /** The rule checks the pool runs; the chain's state machine implements them. */
+    public interface TransactionChecks {
+        /** Checks needing no state, signatures included; any thread. */
+        void checkStateless(Transaction tx);
+
+        /** Checks against the chain state for the block {@code next}; changes nothing. */
+        void checkStateful(Transaction tx, LedgerView chain, BlockScope next);
+    }
+
+    public Mempool(TransactionChecks rules, int capacity, ForkJoinPool verifiers) {
         this.rules = rules;
         this.capacity = capacity;
         this.verifiers = verifiers;
@@ -111,30 +119,24 @@ public final class Mempool {
                     Reason.DUPLICATE_TRANSACTION, "Transaction " + tx.id() + " is already pending.");
         }
         rules.checkStateful(tx, chain, next);
-        switch (tx) {
-            case Transfer t -> {
-                for (OutputRef in : t.inputs()) {
-                    Hash other = claimed.get(in);
-                    if (other != null) {
-                        throw new RejectedException(
-                                Reason.DOUBLE_SPEND,
-                                "Output " + in + " is already spent by pending transaction " + other + ".");
-                    }
-                }
-            }
-            case MiningProof p -> {
-                for (Entry e : byId.values()) {
-                    if (e.proof && e.tx.expiryHeight() == p.expiryHeight()) {
-                        throw new RejectedException(
-                                Reason.DUPLICATE_PROOF,
-                                "A proof for block " + p.expiryHeight() + " is already pending.");
-                    }
-                }
+        for (OutputRef in : tx.inputs()) {
+            Hash other = claimed.get(in);
+            if (other != null) {
+                throw new RejectedException(
+                        Reason.DOUBLE_SPEND,
+                        "Output " + in + " is already spent by pending transaction " + other + ".");
             }
         }
+        Optional<Hash> slot = tx.action().exclusiveSlot();
+        if (slot.isPresent() && slots.containsKey(slot.get())) {
+            throw new RejectedException(
+                    Reason.DUPLICATE_PROOF,
+                    "A " + tx.action().kindName() + " for the same slot is already pending: " + slots.get(slot.get())
+                            + ".");
+        }
         int size = tx.size();
-        long rate = tx instanceof Transfer t ? t.fee() / Math.max(1, size) : Long.MAX_VALUE;
-        Entry entry = new Entry(tx, tx instanceof MiningProof, rate, sequence.incrementAndGet());
+        long rate = tx.fee() / Math.max(1, size);
+        Entry entry = new Entry(tx, tx.action().priority(), rate, sequence.incrementAndGet());
         if (byId.size() >= capacity) {
             Entry cheapest = ordered.last();
             if (entry.compareTo(cheapest) >= 0) {
@@ -148,22 +150,20 @@ public final class Mempool {
         byId.put(tx.id(), entry);
         ordered.add(entry);
         bytes += size;
-        if (tx instanceof Transfer t) {
-            for (OutputRef in : t.inputs()) {
-                claimed.put(in, tx.id());
-            }
+        for (OutputRef in : tx.inputs()) {
+            claimed.put(in, tx.id());
         }
+        slot.ifPresent(h -> slots.put(h, tx.id()));
     }
 
     private void remove(Entry e) {
         byId.remove(e.tx.id());
         ordered.remove(e);
         bytes -= e.tx.size();
-        if (e.tx instanceof Transfer t) {
-            for (OutputRef in : t.inputs()) {
-                claimed.remove(in, t.id());
-            }
+        for (OutputRef in : e.tx.inputs()) {
+            claimed.remove(in, e.tx.id());
         }
+        e.tx.action().exclusiveSlot().ifPresent(h -> slots.remove(h, e.tx.id()));
     }
 
     /** Up to {@code max} transactions in priority order, left in the pool until a block removes them. */
@@ -180,7 +180,7 @@ public final class Mempool {
 
     /**
      * Forgets what a block committed or made invalid: its transactions, those spending the same
-     * outputs, expired ones and proofs for any block but {@code nextHeight}.
+     * outputs, and expired ones. (A mining proof expires with its block, so none outlives it.)
      */
     public synchronized void blockCommitted(
             Collection<Transaction> included, Collection<Transaction> dropped, long nextHeight) {
@@ -189,12 +189,10 @@ public final class Mempool {
             if (e != null) {
                 remove(e);
             }
-            if (tx instanceof Transfer t) {
-                for (OutputRef in : t.inputs()) {
-                    Hash other = claimed.get(in);
-                    if (other != null) {
-                        remove(byId.get(other));
-                    }
+            for (OutputRef in : tx.inputs()) {
+                Hash other = claimed.get(in);
+                if (other != null) {
+                    remove(byId.get(other));
                 }
             }
         }
@@ -206,7 +204,7 @@ public final class Mempool {
         }
         List<Entry> stale = new ArrayList<>();
         for (Entry e : byId.values()) {
-            if (e.tx.expiryHeight() < nextHeight || (e.proof && e.tx.expiryHeight() != nextHeight)) {
+            if (e.tx.expiryHeight() < nextHeight) {
                 stale.add(e);
             }
         }

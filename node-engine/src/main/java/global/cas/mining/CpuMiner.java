@@ -42,7 +42,7 @@ public final class CpuMiner implements AutoCloseable {
 
     private final Address miner;
     private final List<Thread> workers = new ArrayList<>();
-    private final BlockingQueue<MiningProof> found = new LinkedBlockingQueue<>();
+    private final BlockingQueue<global.cas.ledger.Transaction> found = new LinkedBlockingQueue<>();
     private final LongAdder hashes = new LongAdder();
     private volatile Job current;
     private volatile boolean closed;
@@ -71,7 +71,7 @@ public final class CpuMiner implements AutoCloseable {
     }
 
     /** The next proof found, waiting at most {@code timeout}. */
-    public Optional<MiningProof> nextProof(Duration timeout) throws InterruptedException {
+    public Optional<global.cas.ledger.Transaction> nextProof(Duration timeout) throws InterruptedException {
         return Optional.ofNullable(found.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
@@ -124,7 +124,7 @@ public final class CpuMiner implements AutoCloseable {
         }
         job.solved = true;
         MiningWork w = job.work;
-        found.add(MiningProof.of(w.chainId(), w.height(), w.previousBlock(), miner, nonce));
+        found.add(MiningProof.transaction(w.chainId(), w.height(), w.previousBlock(), miner, nonce, w.proofFee()));
     }
 
     /** Stops the workers (they finish their batch). Idempotent. */

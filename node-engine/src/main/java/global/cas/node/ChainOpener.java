@@ -1,20 +1,23 @@
 package global.cas.node;
 
 import global.cas.chain.Block;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.BlockHeader;
 import global.cas.chain.ChainParams;
 import global.cas.chain.ChainTip;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
 import global.cas.crypto.Hash;
 import global.cas.ledger.BalanceKey;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.UnspentOutput;
+import global.cas.params.ParamsSchedule;
 import global.cas.rejection.Reason;
 import global.cas.store.ChainDataException;
 import global.cas.store.ChainStore;
 import global.cas.store.StateDigest;
 import global.cas.store.TipMarker;
+import global.cas.validators.ValidatorSchedule;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * last committed. In order:
  *
  * <ol>
+ *   <li>the rows must be of this version's block format ({@link Reason#CHAIN_FORMAT_OLD} otherwise);
  *   <li>the tip marker ({@link TipMarker}) is read; an empty database with a marker is refused as
  *       behind, an empty one without a marker gets genesis;
  *   <li>block 0 must be this chain's genesis (else: another chain's folder);
@@ -48,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainOpener {
     private static final Logger LOG = LoggerFactory.getLogger(ChainOpener.class);
+    /** The block format this version reads. */
+    static final int FORMAT = 2;
 
     private final ChainParams params;
     private final ChainStore store;
@@ -59,14 +65,23 @@ final class ChainOpener {
         this.marker = marker;
     }
 
+    /** The opened chain: the tip, the module schedules and the tip block's commit. */
+    record Opened(ChainTip tip, ParamsSchedule params, ValidatorSchedule validators, Commit lastCommit) {}
+
     /**
-     * Opens the chain, loading the verified unspent outputs and balances into {@code state}, and
-     * returns the tip.
+     * Opens the chain, loading the verified unspent outputs, balances, registered owners and
+     * coloured outputs into {@code state}.
      *
-     * @throws ChainDataException when the data are damaged or behind the marker
+     * @throws ChainDataException when the data are damaged, behind the marker or of an older format
      * @throws IllegalStateException when the folder holds another chain
      */
-    ChainTip open(LedgerState state) {
+    Opened open(LedgerState state) {
+        if (store.format().isPresent() && store.format().getAsInt() != FORMAT) {
+            throw new ChainDataException(
+                    Reason.CHAIN_FORMAT_OLD,
+                    "the chain database holds blocks of format "
+                            + store.format().getAsInt() + ", this version reads format " + FORMAT);
+        }
         ExecutedBlock genesis = Genesis.build(params);
         Optional<TipMarker.Tip> recorded = marker.read();
         if (store.tip().isEmpty()) {
@@ -76,7 +91,7 @@ final class ChainOpener {
                         "the chain database is empty but " + marker.file() + " records block "
                                 + recorded.get().height() + " " + recorded.get().hash() + " as committed");
             }
-            store.commit(genesis);
+            store.commit(genesis, Commit.genesis(genesis.block().hash()));
             marker.write(new TipMarker.Tip(0, genesis.block().hash()));
             recorded = marker.read();
         } else {
@@ -88,6 +103,14 @@ final class ChainOpener {
         long headersDone = System.nanoTime();
         boolean rewriteMarker = checkMarker(recorded, tip);
         StateDigest computed = checkState(tip, state);
+        store.forEachOwner(state::loadOwner);
+        store.forEachColoured(state::loadColoured);
+        Commit lastCommit = store.commit(tip.height())
+                .orElseThrow(() ->
+                        ChainDataException.damaged("the commit of the tip block " + tip.height() + " is missing"));
+        if (lastCommit.height() != tip.height() || !lastCommit.blockHash().equals(tip.hash())) {
+            throw ChainDataException.damaged("the stored commit of block " + tip.height() + " is for another block");
+        }
         if (rewriteMarker) {
             marker.write(new TipMarker.Tip(tip.height(), tip.hash()));
         }
@@ -102,7 +125,11 @@ final class ChainOpener {
                 (headersDone - started) / 1_000_000,
                 state.unspentCount(),
                 (System.nanoTime() - headersDone) / 1_000_000);
-        return tip;
+        return new Opened(
+                tip,
+                store.paramsSchedule().orElseThrow(),
+                store.validatorSchedule().orElseThrow(),
+                lastCommit);
     }
 
     private void checkGenesis(ExecutedBlock genesis) {

@@ -2,20 +2,31 @@ package global.cas.node;
 
 import global.cas.chain.Block;
 import global.cas.chain.BlockExecutor;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainParams;
+import global.cas.chain.ChainState;
 import global.cas.chain.ChainTip;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
+import global.cas.chain.Precommit;
+import global.cas.chain.StateMachine;
+import global.cas.crypto.Address;
+import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.BlockScope;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.Transaction;
 import global.cas.mempool.Mempool;
+import global.cas.params.ParamsSchedule;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.store.ChainStore;
 import global.cas.store.TipMarker;
+import global.cas.validators.ValidatorSchedule;
+import global.cas.validators.ValidatorSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,13 +35,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one chain thread: the only code that writes chain state. Each block is executed, committed
- * to the store in one database transaction, and only then applied to the in-memory state and
- * announced. If a commit fails the node stops making blocks and keeps its last committed block.
- * Public methods are thread-safe; block work is queued to the chain thread.
+ * The one chain thread: the only code that writes chain state. Execution is split from commit:
+ * {@link #propose} builds and executes a candidate block, {@link #validate} executes a block made
+ * elsewhere (both cached by block hash, the state untouched), and {@link #commit} makes one of
+ * them final with its commit (C3): stored in one database transaction, then applied to memory and
+ * announced. The solo producer ({@link #produce}) and a BFT engine are both callers of these three.
+ * If a commit fails the node stops making blocks and keeps its last committed block. Public
+ * methods are thread-safe; block work is queued to the chain thread.
  */
 public final class ChainService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChainService.class);
+    private static final int MAX_CANDIDATES = 16;
 
     private final ChainParams params;
     private final ChainStore store;
@@ -38,15 +53,20 @@ public final class ChainService implements AutoCloseable {
     private final BlockExecutor executor;
     private final Mempool mempool;
     private final EventBus events;
-    private final LedgerState state = new LedgerState();
+    private final LedgerState ledger = new LedgerState();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cas-chain");
         t.setDaemon(false);
         return t;
     });
-    private volatile ChainTip tip;
+    /** Executed blocks for the next height, by hash; chain thread only. */
+    private final Map<Hash, Candidate> candidates = new LinkedHashMap<>();
+
+    private volatile ChainState committed;
     private volatile boolean failed;
-    private volatile global.cas.crypto.Hash genesisHash;
+    private volatile Hash genesisHash;
+
+    private record Candidate(ExecutedBlock executed, List<Transaction> dropped) {}
 
     /**
      * @param marker the data folder's record of the last committed block, written after each commit
@@ -68,39 +88,49 @@ public final class ChainService implements AutoCloseable {
 
     /**
      * Opens the chain: writes genesis into an empty store, or checks that the store holds this
-     * chain, whole and as last committed ({@link ChainOpener}), then loads unspent outputs and
-     * balances into memory.
+     * chain, whole and as last committed ({@link ChainOpener}), then loads the modules' state into
+     * memory.
      *
-     * @throws global.cas.store.ChainDataException when the chain data are damaged or behind the
-     *     tip marker
+     * @throws global.cas.store.ChainDataException when the chain data are damaged, behind the tip
+     *     marker or of an older format
      */
     public void open() {
-        tip = new ChainOpener(params, store, marker).open(state);
+        ChainOpener.Opened o = new ChainOpener(params, store, marker).open(ledger);
+        committed = new ChainState(o.tip(), ledger, o.params(), o.validators(), o.lastCommit());
         genesisHash = store.block(0)
                 .orElseThrow(() -> new IllegalStateException("the chain database has no block 0"))
                 .hash();
         LOG.info(
                 "chain {} open at height {} ({} unspent outputs)",
                 params.chainId(),
-                tip.height(),
-                state.unspentCount());
+                o.tip().height(),
+                ledger.unspentCount());
     }
 
     public ChainTip tip() {
-        return tip;
+        return committed.tip();
+    }
+
+    /** The committed state: tip, schedules and last commit of one height, read together. */
+    public ChainState committed() {
+        return committed;
     }
 
     /** The hash of block 0 of this chain; set by {@link #open}. */
-    public global.cas.crypto.Hash genesisHash() {
+    public Hash genesisHash() {
         return genesisHash;
     }
 
     public LedgerState state() {
-        return state;
+        return ledger;
     }
 
     public ChainParams params() {
         return params;
+    }
+
+    public StateMachine machine() {
+        return executor.machine();
     }
 
     public ChainStore store() {
@@ -111,49 +141,156 @@ public final class ChainService implements AutoCloseable {
         return mempool;
     }
 
+    public ParamsSchedule paramsSchedule() {
+        return committed.params();
+    }
+
+    public ValidatorSchedule validatorSchedule() {
+        return committed.validators();
+    }
+
     /** The scope transactions are checked against: the block after the current tip. */
     public BlockScope nextScope() {
-        ChainTip t = tip;
-        return new BlockScope(t.height() + 1, t.hash(), t.target());
+        ChainState s = committed;
+        return executor.machine().nextScope(s, s.tip().time() + 1, Address.of(new byte[Address.LENGTH]));
     }
 
     /** The pseudo transaction id of block {@code height}'s reward outputs (0: packer, 1: miner). */
-    public global.cas.crypto.Hash rewardId(long height) {
-        return executor.rewardId(height);
+    public Hash rewardId(long height) {
+        return executor.machine().issuance().rewardId(height);
     }
 
     /** Admits a transaction to the mempool or throws {@link RejectedException}. */
     public void submit(Transaction tx) {
-        mempool.submit(tx, state, nextScope());
+        mempool.submit(tx, ledger, nextScope());
     }
 
     public List<Mempool.Admission> submitAll(List<Transaction> txs) {
-        return mempool.submitAll(txs, state, nextScope());
+        return mempool.submitAll(txs, ledger, nextScope());
     }
 
-    /** Makes and commits the next block from the mempool, on the chain thread. */
-    public CompletableFuture<ExecutedBlock> produce(KeyPair proposer, long time) {
+    /**
+     * Builds and executes the next block from the mempool, without committing it; the candidate is
+     * kept for {@link #commit} by its hash.
+     */
+    public CompletableFuture<ExecutedBlock> propose(KeyPair proposer, long clock) {
+        return CompletableFuture.supplyAsync(() -> proposeNow(proposer, clock), thread);
+    }
+
+    private ExecutedBlock proposeNow(KeyPair proposer, long clock) {
+        ensureHealthy();
+        List<Transaction> pending = mempool.candidates(
+                committed.params().at(committed.tip().height() + 1).maxBlockTransactions());
+        List<Transaction> dropped = new ArrayList<>();
+        ExecutedBlock built = executor.propose(committed, pending, clock, proposer, r -> dropped.add(r.transaction()));
+        remember(built, dropped);
+        return built;
+    }
+
+    /** Executes a block made elsewhere against the committed state, without committing it (cached by hash). */
+    public CompletableFuture<ExecutedBlock> validate(Block block) {
+        return CompletableFuture.supplyAsync(() -> validateNow(block), thread);
+    }
+
+    private ExecutedBlock validateNow(Block block) {
+        ensureHealthy();
+        Candidate known = candidates.get(block.hash());
+        if (known != null) {
+            return known.executed();
+        }
+        ExecutedBlock executed = executor.validate(committed, block, true);
+        remember(executed, List.of());
+        return executed;
+    }
+
+    private void remember(ExecutedBlock executed, List<Transaction> dropped) {
+        if (candidates.size() >= MAX_CANDIDATES) {
+            candidates.remove(candidates.keySet().iterator().next());
+        }
+        candidates.put(executed.block().hash(), new Candidate(executed, dropped));
+    }
+
+    /**
+     * Makes a proposed or validated block final: checks its commit against the validators of its
+     * height (C3), then stores block, commit and every module's changes in one database
+     * transaction, applies them to memory and announces the block.
+     *
+     * @throws RejectedException {@code NOT_FOUND} when no candidate has that hash, {@code BAD_COMMIT}
+     *     when the commit is not a valid quorum for it
+     */
+    public CompletableFuture<ExecutedBlock> commit(Hash blockHash, Commit commit) {
+        return CompletableFuture.supplyAsync(() -> commitNow(blockHash, commit), thread);
+    }
+
+    private ExecutedBlock commitNow(Hash blockHash, Commit commit) {
+        ensureHealthy();
+        Candidate c = candidates.get(blockHash);
+        if (c == null) {
+            throw notFound("No executed block " + blockHash + " waits for its commit.");
+        }
+        ExecutedBlock built = c.executed();
+        Block b = built.block();
+        ValidatorSet validators = committed.validators().at(b.height());
+        long median = Commit.weightedMedian(commit.verify(params.chainId(), b.height(), blockHash, validators));
+        if (median <= b.header().time()) {
+            throw new RejectedException(
+                    Reason.BAD_COMMIT,
+                    "The commit's time " + median + " is not after block " + b.height() + "'s "
+                            + b.header().time() + " (C5).");
+        }
+        try {
+            store.commit(built, commit);
+            // after the database: a stop between the two leaves the database one block ahead,
+            // which the next start accepts (ChainOpener); never the marker ahead
+            marker.write(new TipMarker.Tip(built.tip().height(), built.tip().hash()));
+        } catch (RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+        ledger.apply(built.delta());
+        ChainState before = committed;
+        committed = new ChainState(
+                built.tip(),
+                ledger,
+                built.paramsChanged().orElse(before.params()),
+                built.validatorsChanged().orElse(before.validators()),
+                commit);
+        candidates.clear();
+        mempool.blockCommitted(b.transactions(), c.dropped(), built.tip().height() + 1);
+        events.publish(new NodeEvent.BlockCommitted(
+                b.height(), b.hash(), b.header().time(), b.transactions().size(), b.fees()));
+        return built;
+    }
+
+    /**
+     * The solo validator's round: propose the next block, precommit it with this key (timestamp at
+     * least a millisecond after the block time, so block times grow, C5), and commit it. A network
+     * of one validator is a valid network: its commit has one precommit, its own.
+     */
+    public CompletableFuture<ExecutedBlock> produce(KeyPair proposer, long clock) {
         return CompletableFuture.supplyAsync(
                 () -> {
-                    ensureHealthy();
-                    List<Transaction> candidates = mempool.candidates(params.maxBlockTransactions());
-                    List<Transaction> dropped = new ArrayList<>();
-                    ExecutedBlock built =
-                            executor.build(tip, state, candidates, time, proposer, r -> dropped.add(r.transaction()));
-                    commit(built, dropped);
-                    return built;
+                    ExecutedBlock built = proposeNow(proposer, clock);
+                    Block b = built.block();
+                    ValidatorSet validators = committed.validators().at(b.height());
+                    int index = validators
+                            .indexOf(proposer.address())
+                            .orElseThrow(() -> new RejectedException(
+                                    Reason.BAD_PROPOSER, "The key " + proposer.address() + " is not a validator."));
+                    long timestamp = Math.max(clock, b.header().time() + 1);
+                    Precommit own =
+                            Precommit.sign(proposer, index, params.chainId(), b.height(), 0, b.hash(), timestamp);
+                    return commitNow(b.hash(), new Commit(b.height(), 0, b.hash(), List.of(own)));
                 },
                 thread);
     }
 
-    /** Checks a block made elsewhere and commits it, on the chain thread. */
-    public CompletableFuture<ExecutedBlock> importBlock(Block block) {
+    /** Checks a block made elsewhere and commits it with its commit, on the chain thread. */
+    public CompletableFuture<ExecutedBlock> importBlock(Block block, Commit commit) {
         return CompletableFuture.supplyAsync(
                 () -> {
-                    ensureHealthy();
-                    ExecutedBlock executed = executor.execute(tip, state, block, true);
-                    commit(executed, List.of());
-                    return executed;
+                    validateNow(block);
+                    return commitNow(block.hash(), commit);
                 },
                 thread);
     }
@@ -162,30 +299,6 @@ public final class ChainService implements AutoCloseable {
         if (failed) {
             throw new IllegalStateException("the chain stopped after a storage failure; restart the node");
         }
-    }
-
-    private void commit(ExecutedBlock built, List<Transaction> dropped) {
-        try {
-            store.commit(built);
-            // after the database: a stop between the two leaves the database one block ahead,
-            // which the next start accepts (ChainOpener); never the marker ahead
-            marker.write(new TipMarker.Tip(built.tip().height(), built.tip().hash()));
-        } catch (RuntimeException e) {
-            failed = true;
-            throw e;
-        }
-        state.apply(built.delta());
-        tip = built.tip();
-        Block b = built.block();
-        mempool.blockCommitted(b.transactions(), dropped, tip.height() + 1);
-        long fees = 0;
-        for (Transaction t : b.transactions()) {
-            if (t instanceof global.cas.ledger.Transfer tr) {
-                fees += tr.fee();
-            }
-        }
-        events.publish(new NodeEvent.BlockCommitted(
-                b.height(), b.hash(), b.header().time(), b.transactions().size(), fees));
     }
 
     /** Finishes queued block work, then stops the chain thread. Does not close the store. */

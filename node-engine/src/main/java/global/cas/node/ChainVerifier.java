@@ -2,14 +2,16 @@ package global.cas.node;
 
 import global.cas.chain.Block;
 import global.cas.chain.BlockExecutor;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainParams;
+import global.cas.chain.ChainState;
 import global.cas.chain.ChainTip;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
+import global.cas.chain.StateMachine;
 import global.cas.ledger.BalanceKey;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.OutputRef;
-import global.cas.ledger.TransactionRules;
 import global.cas.ledger.UnspentOutput;
 import global.cas.store.ChainStore;
 import java.util.HashMap;
@@ -35,12 +37,17 @@ public final class ChainVerifier {
     }
 
     public Report verify(ChainStore store) {
-        BlockExecutor executor =
-                new BlockExecutor(params, new TransactionRules(params.chainId(), params.minFeePerByte()));
+        BlockExecutor executor = new BlockExecutor(new StateMachine(params));
         ExecutedBlock genesis = Genesis.build(params);
         LedgerState replay = new LedgerState();
         replay.apply(genesis.delta());
         ChainTip tip = genesis.tip();
+        ChainState state = new ChainState(
+                tip,
+                replay,
+                genesis.paramsChanged().orElseThrow(),
+                genesis.validatorsChanged().orElseThrow(),
+                Commit.genesis(genesis.block().hash()));
         ChainTip stored = store.tip().orElseThrow(() -> new IllegalStateException("the store is empty"));
         if (!store.block(0)
                 .map(Block::hash)
@@ -56,9 +63,20 @@ public final class ChainVerifier {
                         0,
                         java.util.Optional.of("block " + h + " is missing below the tip " + stored.height()));
             }
-            ExecutedBlock e = executor.execute(tip, replay, b, true);
+            ExecutedBlock e = executor.validate(state, b, true);
+            Commit commit = store.commit(h).orElse(null);
+            if (commit == null) {
+                return new Report(h, 0, 0, java.util.Optional.of("the commit of block " + h + " is missing"));
+            }
+            commit.verify(params.chainId(), h, b.hash(), state.validators().at(h));
             replay.apply(e.delta());
             tip = e.tip();
+            state = new ChainState(
+                    tip,
+                    replay,
+                    e.paramsChanged().orElse(state.params()),
+                    e.validatorsChanged().orElse(state.validators()),
+                    commit);
         }
         if (!tip.equals(stored)) {
             return new Report(

@@ -4,12 +4,14 @@ import global.cas.chain.Block;
 import global.cas.chain.BlockExecutor;
 import global.cas.chain.ChainParams;
 import global.cas.chain.ChainTip;
+import global.cas.chain.StateMachine;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
+import global.cas.ledger.BlockScope;
 import global.cas.ledger.LedgerState;
+import global.cas.ledger.LedgerView;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.TransactionRules;
 import global.cas.ledger.UnspentOutput;
 import global.cas.mempool.Mempool;
 import global.cas.store.ChainStore;
@@ -50,14 +52,29 @@ public final class Node implements AutoCloseable {
         this.lock = lock;
         this.store = store;
         ChainParams p = config.params();
-        TransactionRules rules = new TransactionRules(p.chainId(), p.minFeePerByte());
+        StateMachine machine = new StateMachine(p);
         this.verifiers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-        Mempool mempool = new Mempool(rules, config.mempoolCapacity(), verifiers);
+        Mempool mempool = new Mempool(checks(machine), config.mempoolCapacity(), verifiers);
         this.chain = new ChainService(
-                p, store, new TipMarker(config.dataDir()), new BlockExecutor(p, rules), mempool, events);
+                p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events);
         this.producer = config.validatorKey()
-                .filter(k -> p.validators().contains(k.address()))
+                .filter(k -> p.genesisValidators().contains(k.address()))
                 .map(k -> new SoloBlockProducer(chain, k, config.blockIntervalMillis(), Clock.systemUTC()));
+    }
+
+    /** The state machine's rules, as the mempool runs them. */
+    public static Mempool.TransactionChecks checks(StateMachine machine) {
+        return new Mempool.TransactionChecks() {
+            @Override
+            public void checkStateless(Transaction tx) {
+                machine.checkStateless(tx);
+            }
+
+            @Override
+            public void checkStateful(Transaction tx, LedgerView chain, BlockScope next) {
+                machine.checkStateful(tx, chain, next);
+            }
+        };
     }
 
     /**
@@ -271,7 +288,12 @@ public final class Node implements AutoCloseable {
 
     public MiningWork miningWork() {
         ChainTip t = chain.tip();
-        return new MiningWork(config.params().chainId(), t.height() + 1, t.hash(), t.target());
+        return new MiningWork(
+                config.params().chainId(),
+                t.height() + 1,
+                t.hash(),
+                t.target(),
+                chain.paramsSchedule().at(t.height() + 1).minFeePerByte());
     }
 
     /** Registers a listener for node events; see {@link EventBus} for the threading rules. */

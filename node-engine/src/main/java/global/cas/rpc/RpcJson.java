@@ -82,38 +82,35 @@ public final class RpcJson {
     static ObjectNode transaction(Transaction tx, Network network) {
         ObjectNode o = JSON.objectNode();
         o.put("id", tx.id().hex());
-        switch (tx) {
+        o.put("kind", tx.action().kindName());
+        o.put("chainId", tx.chainId());
+        o.put("expiryHeight", tx.expiryHeight());
+        ArrayNode ins = o.putArray("inputs");
+        for (OutputRef r : tx.inputs()) {
+            ins.addObject().put("txId", r.txId().hex()).put("index", r.index());
+        }
+        ArrayNode outs = o.putArray("outputs");
+        for (int i = 0; i < tx.outputs().size(); i++) {
+            TxOutput out = tx.outputs().get(i);
+            ObjectNode j = outs.addObject();
+            j.put("index", i);
+            amount(j, out, network);
+        }
+        o.put("fee", tx.fee());
+        o.put("feeCas", Amounts.format(tx.fee()));
+        ArrayNode ws = o.putArray("witnesses");
+        for (Witness w : tx.witnesses()) {
+            ws.addObject()
+                    .put("publicKey", w.key().hex())
+                    .put("address", Address.of(w.key()).encode(network))
+                    .put("signature", HexFormat.of().formatHex(w.signature().bytes()));
+        }
+        // the action's own fields: one case per kind, as the RPC shows them
+        switch (tx.action()) {
             case Transfer t -> {
-                o.put("kind", "transfer");
-                o.put("chainId", t.chainId());
-                o.put("expiryHeight", t.expiryHeight());
-                ArrayNode ins = o.putArray("inputs");
-                for (OutputRef r : t.inputs()) {
-                    ins.addObject().put("txId", r.txId().hex()).put("index", r.index());
-                }
-                ArrayNode outs = o.putArray("outputs");
-                for (int i = 0; i < t.outputs().size(); i++) {
-                    TxOutput out = t.outputs().get(i);
-                    ObjectNode j = outs.addObject();
-                    j.put("index", i);
-                    amount(j, out, network);
-                }
-                o.put("fee", t.fee());
-                o.put("feeCas", Amounts.format(t.fee()));
-                ArrayNode ws = o.putArray("witnesses");
-                for (Witness w : t.witnesses()) {
-                    ws.addObject()
-                            .put("publicKey", w.key().hex())
-                            .put("address", Address.of(w.key()).encode(network))
-                            .put(
-                                    "signature",
-                                    HexFormat.of().formatHex(w.signature().bytes()));
-                }
+                // a transfer is its envelope
             }
             case MiningProof p -> {
-                o.put("kind", "mining_proof");
-                o.put("chainId", p.chainId());
-                o.put("expiryHeight", p.expiryHeight());
                 o.put("previousBlock", p.previousBlock().hex());
                 o.put("miner", p.miner().encode(network));
                 o.put("nonce", hex64(p.nonce()));
@@ -149,6 +146,8 @@ public final class RpcJson {
         o.put("height", w.height());
         o.put("previousHash", w.previousBlock().hex());
         o.put("target", hex64(w.target()));
+        o.put("minFeePerByte", w.minFeePerByte());
+        o.put("proofFee", w.proofFee());
         return o;
     }
 
@@ -183,7 +182,8 @@ public final class RpcJson {
                     o.get("chainId").asText(),
                     o.get("height").asLong(),
                     Hash.fromHex(o.get("previousHash").asText()),
-                    parseHex64(o.get("target").asText()));
+                    parseHex64(o.get("target").asText()),
+                    o.get("minFeePerByte").asLong());
         } catch (RejectedException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,12 +1,18 @@
 package global.cas.store;
 
 import global.cas.chain.Block;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainTip;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
 import global.cas.crypto.Hash;
 import global.cas.ledger.BalanceKey;
+import global.cas.ledger.ColouredOutput;
+import global.cas.ledger.Owner;
 import global.cas.ledger.UnspentOutput;
+import global.cas.params.ParamsSchedule;
+import global.cas.validators.ValidatorSchedule;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -41,10 +47,31 @@ public interface ChainStore extends AutoCloseable {
     void forEachHeader(Consumer<global.cas.chain.BlockHeader> sink);
 
     /**
-     * Commits a block and its ledger delta atomically, then makes it the tip (and records the
-     * digest after it, when the store records one).
+     * Commits a block, its commit (C3) and every module's changes atomically, then makes it the tip
+     * (and records the digest after it, when the store records one).
      */
-    void commit(ExecutedBlock block);
+    void commit(ExecutedBlock block, Commit commit);
+
+    /**
+     * The block format the stored rows were written in; empty for a new database. This version
+     * reads only its own format; an older one is refused at start ({@code CHAIN_FORMAT_OLD}).
+     */
+    OptionalInt format();
+
+    /** The commit of block {@code height} (height 0: genesis's, which has no precommits). */
+    Optional<Commit> commit(long height);
+
+    /** Every stored version of the parameters; empty for a new database. */
+    Optional<ParamsSchedule> paramsSchedule();
+
+    /** Every stored version of the validator set; empty for a new database. */
+    Optional<ValidatorSchedule> validatorSchedule();
+
+    /** Streams every registered authority and contract account. */
+    void forEachOwner(Consumer<Owner> sink);
+
+    /** Streams every coloured output (L3), in storage order. */
+    void forEachColoured(Consumer<ColouredOutput> sink);
 
     /**
      * The stored block; checks that its header hashes to the stored hash and that its

@@ -5,6 +5,7 @@ import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.OutputRef;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
@@ -38,7 +39,7 @@ public final class TransferBuilder {
      *
      * @throws RejectedException {@code INSUFFICIENT_FUNDS}, {@code NON_POSITIVE_AMOUNT}
      */
-    public Transfer pay(
+    public Transaction pay(
             List<UnspentOutput> spendable,
             Map<Address, KeyPair> keys,
             List<TxOutput> payments,
@@ -75,7 +76,7 @@ public final class TransferBuilder {
             if (rest > 0) {
                 outs.add(new TxOutput(change, AssetId.CAS, rest));
             }
-            Transfer t = sign(chosen, outs, fee, keys, expiryHeight);
+            Transaction t = sign(chosen, outs, fee, keys, expiryHeight);
             long required = Amounts.multiply(feePerByte, t.size());
             if (fee >= required) {
                 return t;
@@ -86,7 +87,7 @@ public final class TransferBuilder {
     }
 
     /** Sends everything spendable to {@code to}, less the fee ("max"). */
-    public Transfer sweep(List<UnspentOutput> spendable, Map<Address, KeyPair> keys, Address to, long expiryHeight) {
+    public Transaction sweep(List<UnspentOutput> spendable, Map<Address, KeyPair> keys, Address to, long expiryHeight) {
         List<UnspentOutput> coins = casCoins(spendable, keys);
         long total = total(coins);
         long fee = 0;
@@ -94,7 +95,7 @@ public final class TransferBuilder {
             if (total - fee <= 0) {
                 throw insufficient(total, fee + 1);
             }
-            Transfer t = sign(coins, List.of(new TxOutput(to, AssetId.CAS, total - fee)), fee, keys, expiryHeight);
+            Transaction t = sign(coins, List.of(new TxOutput(to, AssetId.CAS, total - fee)), fee, keys, expiryHeight);
             long required = Amounts.multiply(feePerByte, t.size());
             if (fee >= required) {
                 return t;
@@ -111,7 +112,7 @@ public final class TransferBuilder {
                 .sorted(Comparator.comparingLong((UnspentOutput u) -> u.output().amount())
                         .reversed()
                         .thenComparingLong(UnspentOutput::storageId))
-                .limit(Transfer.MAX_INPUTS)
+                .limit(Transaction.MAX_INPUTS)
                 .toList();
     }
 
@@ -123,14 +124,14 @@ public final class TransferBuilder {
         return s;
     }
 
-    private Transfer sign(
+    private Transaction sign(
             List<UnspentOutput> inputs, List<TxOutput> outs, long fee, Map<Address, KeyPair> keys, long expiry) {
         List<OutputRef> refs = inputs.stream().map(UnspentOutput::ref).toList();
         List<KeyPair> signers = inputs.stream()
                 .map(u -> keys.get(u.output().owner()))
                 .distinct()
                 .toList();
-        return new Transfer.Unsigned(chainId, expiry, refs, outs, fee).sign(signers);
+        return Transfer.unsigned(chainId, expiry, refs, outs, fee).sign(signers);
     }
 
     private static RejectedException insufficient(long available, long needed) {

@@ -4,10 +4,8 @@ import global.cas.chain.Block;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.MiningProof;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import java.util.ArrayList;
@@ -80,23 +78,16 @@ public final class WalletHistory {
         List<WalletEntry> found = new ArrayList<>();
         long time = block.header().time();
         for (Transaction tx : block.transactions()) {
-            if (tx instanceof Transfer t) {
-                transfer(t, block.height(), time).ifPresent(found::add);
-            }
-        }
-        Address miner = null;
-        for (Transaction tx : block.transactions()) {
-            if (tx instanceof MiningProof p) {
-                miner = p.miner();
-            }
+            // every kind moves value through its envelope, so the wallet reads envelopes only
+            transfer(tx, block.height(), time).ifPresent(found::add);
         }
         for (UnspentOutput u : rewards) {
             TxOutput o = u.output();
             if (mine.contains(o.owner()) && o.asset().isCas()) {
                 owned.put(u.ref(), o);
                 used.add(o.owner());
-                boolean mined =
-                        block.height() > 0 && u.ref().index() == 1 && o.owner().equals(miner);
+                // a block's reward output 1 is its miner's (S4), output 0 its packer's
+                boolean mined = block.height() > 0 && u.ref().index() == 1;
                 WalletEntry.Kind kind = block.height() == 0
                         ? WalletEntry.Kind.RECEIVED
                         : mined ? WalletEntry.Kind.MINED : WalletEntry.Kind.PACKED;
@@ -109,7 +100,7 @@ public final class WalletHistory {
         return found;
     }
 
-    private java.util.Optional<WalletEntry> transfer(Transfer t, long height, long time) {
+    private java.util.Optional<WalletEntry> transfer(Transaction t, long height, long time) {
         long spent = 0;
         for (OutputRef in : t.inputs()) {
             TxOutput o = owned.remove(in);

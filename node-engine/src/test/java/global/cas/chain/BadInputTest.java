@@ -10,7 +10,6 @@ import global.cas.crypto.Signature;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BlockScope;
-import global.cas.ledger.MiningProof;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.Transfer;
@@ -45,13 +44,13 @@ class BadInputTest {
     private final Address bob = TestChain.funded(2).address();
     private UnspentOutput aliceOut;
     /** A valid transfer that precedes the bad transaction in its block, so partial application would show. */
-    private Transfer goodFirst;
+    private Transaction goodFirst;
 
     @BeforeEach
     void setUp() {
         node = new TestNode();
         // one committed block first, spending alice's genesis output to a new output of hers
-        Transfer t = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(1), 100);
+        Transaction t = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(1), 100);
         node.produce(List.of(t));
         aliceOut = node.state().unspent(new OutputRef(t.id(), 1)).orElseThrow();
         goodFirst =
@@ -78,25 +77,25 @@ class BadInputTest {
      */
     private void refusedInBlock(Transaction bad, Reason reason) {
         refusedInBlockOnly(bad, reason);
-        BlockScope next = new BlockScope(
+        BlockScope next = TestBlocks.scope(
                 node.tip().height() + 1, node.tip().hash(), node.tip().target());
         refusedBytes(
                 () -> {
-                    node.executor().rules().checkStateless(bad);
-                    node.executor().rules().checkStateful(bad, node.state(), next);
+                    node.executor().machine().checkStateless(bad);
+                    node.executor().machine().checkStateful(bad, node.state(), next);
                 },
                 reason);
     }
 
     private void refusedInBlockOnly(Transaction bad, Reason reason) {
         Transaction received = Transaction.decode(bad.encoded());
-        Block block = Block.decode(
-                TestBlocks.block(node.tip(), List.of(goodFirst, received)).encoded());
-        refusedBytes(() -> node.executor().execute(node.tip(), node.state(), block, true), reason);
+        Block block = Block.decode(TestBlocks.block(node.chainState(), List.of(goodFirst, received))
+                .encoded());
+        refusedBytes(() -> node.validate(block), reason);
     }
 
-    private Transfer aliceTransfer(List<TxOutput> outputs, long fee) {
-        return new Transfer.Unsigned(TestChain.CHAIN_ID, 100, List.of(aliceOut.ref()), outputs, fee)
+    private Transaction aliceTransfer(List<TxOutput> outputs, long fee) {
+        return Transfer.unsigned(TestChain.CHAIN_ID, 100, List.of(aliceOut.ref()), outputs, fee)
                 .sign(List.of(alice));
     }
 
@@ -117,7 +116,7 @@ class BadInputTest {
         System.arraycopy(enc, 2, nonMinimal, 3, enc.length - 2);
         refusedBytes(() -> Transaction.decode(nonMinimal), Reason.MALFORMED);
         refusedBytes(() -> Transaction.decode(Arrays.copyOf(enc, enc.length + 1)), Reason.MALFORMED);
-        byte[] block = TestBlocks.block(node.tip(), List.of(goodFirst)).encoded();
+        byte[] block = TestBlocks.block(node.chainState(), List.of(goodFirst)).encoded();
         refusedBytes(() -> Block.decode(Arrays.copyOf(block, block.length + 2)), Reason.MALFORMED);
     }
 
@@ -127,7 +126,7 @@ class BadInputTest {
         byte[] enc = goodFirst.encoded();
         refusedBytes(() -> Transaction.decode(Arrays.copyOf(enc, enc.length - 1)), Reason.TRUNCATED);
         refusedBytes(() -> Transaction.decode(Arrays.copyOf(enc, 1)), Reason.TRUNCATED);
-        byte[] block = TestBlocks.block(node.tip(), List.of(goodFirst)).encoded();
+        byte[] block = TestBlocks.block(node.chainState(), List.of(goodFirst)).encoded();
         refusedBytes(() -> Block.decode(Arrays.copyOf(block, block.length - 1)), Reason.TRUNCATED);
     }
 
@@ -137,27 +136,27 @@ class BadInputTest {
         List<OutputRef> inputs = new ArrayList<>();
         List<TxOutput> outputs = new ArrayList<>();
         AssetId token = AssetId.token(Hash.sha256(new byte[] {5}));
-        for (int i = 0; i < Transfer.MAX_INPUTS; i++) {
+        for (int i = 0; i < Transaction.MAX_INPUTS; i++) {
             inputs.add(new OutputRef(Hash.sha256(new byte[] {(byte) i, (byte) (i >> 8)}), 128 + i % 800));
             outputs.add(new TxOutput(bob, token, 1));
         }
-        Transfer.Unsigned u = new Transfer.Unsigned(TestChain.CHAIN_ID, 100, inputs, outputs, 2_000_000);
+        Transaction.Unsigned u = Transfer.unsigned(TestChain.CHAIN_ID, 100, inputs, outputs, 2_000_000);
         Witness w = u.sign(List.of(alice)).witnesses().get(0);
-        Transfer big = u.withWitnesses(Collections.nCopies(60, w));
+        Transaction big = u.withWitnesses(Collections.nCopies(60, w));
         assertThat(big.size()).isGreaterThan(Transaction.MAX_BYTES);
         refusedBytes(() -> Transaction.decode(big.encoded()), Reason.OVERSIZE);
         Block block = Block.decode(
-                TestBlocks.block(node.tip(), List.of(goodFirst, big)).encoded());
-        refusedBytes(() -> node.executor().execute(node.tip(), node.state(), block, true), Reason.OVERSIZE);
+                TestBlocks.block(node.chainState(), List.of(goodFirst, big)).encoded());
+        refusedBytes(() -> node.validate(block), Reason.OVERSIZE);
     }
 
     @Test
     @DisplayName("L1: a signature that does not verify is BAD_SIGNATURE")
     void badSignature() {
-        Transfer t = aliceTransfer(List.of(cas(bob, aliceOut.output().amount() - 10_000)), 10_000);
+        Transaction t = aliceTransfer(List.of(cas(bob, aliceOut.output().amount() - 10_000)), 10_000);
         byte[] sig = t.witnesses().get(0).signature().bytes();
         sig[33] ^= 4;
-        Transfer bad = new Transfer.Unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee())
+        Transaction bad = Transfer.unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee())
                 .withWitnesses(List.of(new Witness(alice.publicKey(), Signature.of(sig))));
         refusedInBlock(bad, Reason.BAD_SIGNATURE);
     }
@@ -165,7 +164,7 @@ class BadInputTest {
     @Test
     @DisplayName("L1: an input whose owner did not sign is MISSING_SIGNATURE")
     void missingSignature() {
-        Transfer unsigned = new Transfer.Unsigned(
+        Transaction unsigned = Transfer.unsigned(
                         TestChain.CHAIN_ID,
                         100,
                         List.of(aliceOut.ref()),
@@ -178,7 +177,7 @@ class BadInputTest {
     @Test
     @DisplayName("L1: an input naming an output that never existed is UNKNOWN_OUTPUT")
     void unknownOutput() {
-        Transfer t = new Transfer.Unsigned(
+        Transaction t = Transfer.unsigned(
                         TestChain.CHAIN_ID,
                         100,
                         List.of(new OutputRef(Hash.sha256(new byte[] {8}), 0)),
@@ -202,7 +201,7 @@ class BadInputTest {
     @Test
     @DisplayName("L1: an output spent twice within one block is DOUBLE_SPEND")
     void doubleSpendInBlock() {
-        Transfer again = TestChain.pay(
+        Transaction again = TestChain.pay(
                 TestChain.funded(5), TestChain.genesisOutput(node.state(), 5), alice.address(), Amounts.cas(3), 100);
         refusedInBlockOnly(again, Reason.DOUBLE_SPEND);
     }
@@ -239,7 +238,7 @@ class BadInputTest {
     @Test
     @DisplayName("L4: a transaction for another chain is WRONG_CHAIN")
     void wrongChain() {
-        Transfer t = new Transfer.Unsigned(
+        Transaction t = Transfer.unsigned(
                         "cas-main-1",
                         100,
                         List.of(aliceOut.ref()),
@@ -265,7 +264,7 @@ class BadInputTest {
     @Test
     @DisplayName("S5: a mining proof for another block than the next is STALE_PROOF")
     void staleProof() {
-        MiningProof p = MiningProof.of(
+        Transaction p = TestBlocks.miningProof(
                 TestChain.CHAIN_ID,
                 node.tip().height() + 1,
                 Hash.sha256(new byte[] {6}),
@@ -281,6 +280,6 @@ class BadInputTest {
         Block bad = TestBlocks.resigned(
                 valid, valid.header().withStateRoot(Hash.sha256(new byte[] {9})), TestChain.validator());
         Block received = Block.decode(bad.encoded());
-        refusedBytes(() -> node.executor().execute(node.tip(), node.state(), received, true), Reason.BAD_STATE_ROOT);
+        refusedBytes(() -> node.validate(received), Reason.BAD_STATE_ROOT);
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import global.cas.crypto.Address;
+import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.Transfer;
 import global.cas.ledger.UnspentOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
@@ -56,8 +56,9 @@ class BlockExecutorTest {
         TestNode node = new TestNode();
         long frozen = node.tip().frozenRemaining();
         node.produce(List.of(TestBlocks.proof(node.tip(), miner)));
-        assertThat(node.state().balance(packer, AssetId.CAS)).isEqualTo(packerShare());
-        assertThat(node.state().balance(miner, AssetId.CAS)).isEqualTo(minerShare());
+        // S6: the proof's fee moves from the miner's share to the packer; nothing is created
+        assertThat(node.state().balance(packer, AssetId.CAS)).isEqualTo(packerShare() + TestBlocks.proofFee());
+        assertThat(node.state().balance(miner, AssetId.CAS)).isEqualTo(minerShare() - TestBlocks.proofFee());
         assertThat(node.tip().frozenRemaining()).isEqualTo(frozen - params.initialBlockReward());
     }
 
@@ -66,14 +67,14 @@ class BlockExecutorTest {
     void rewardOutputs() {
         TestNode node = new TestNode();
         node.produce(List.of(TestBlocks.proof(node.tip(), miner)));
-        var rewardId = node.executor().rewardId(1);
+        var rewardId = node.rewardId(1);
         UnspentOutput toPacker =
                 node.state().unspent(new OutputRef(rewardId, 0)).orElseThrow();
         UnspentOutput toMiner = node.state().unspent(new OutputRef(rewardId, 1)).orElseThrow();
         assertThat(toPacker.output().owner()).isEqualTo(packer);
         assertThat(toMiner.output().owner()).isEqualTo(miner);
         assertThat(toMiner.height()).isEqualTo(1);
-        assertThat(node.executor().rewardId(2)).isNotEqualTo(rewardId);
+        assertThat(node.rewardId(2)).isNotEqualTo(rewardId);
     }
 
     @Test
@@ -97,20 +98,13 @@ class BlockExecutorTest {
                 p.allocations(),
                 p.validators(),
                 p.transitionalCommittee());
-        BlockExecutor ex = new BlockExecutor(fast, TestChain.rules());
-        BlockExecutor.ExecutedBlock g = Genesis.build(fast);
-        LedgerState s = new LedgerState();
-        s.apply(g.delta());
-        ChainTip tip = g.tip();
+        TestNode node = new TestNode(fast);
         long[] expectedPacker = {500, 500, 250, 250, 125};
         for (long want : expectedPacker) {
-            long before = tip.frozenRemaining();
-            BlockExecutor.ExecutedBlock b =
-                    ex.build(tip, s, List.of(), tip.time() + 1000, TestChain.validator(), d -> {});
-            s.apply(b.delta());
-            tip = b.tip();
-            assertThat(before - tip.frozenRemaining())
-                    .as("height %d", tip.height())
+            long before = node.tip().frozenRemaining();
+            node.produce(List.of());
+            assertThat(before - node.tip().frozenRemaining())
+                    .as("height %d", node.tip().height())
                     .isEqualTo(want);
         }
     }
@@ -119,15 +113,14 @@ class BlockExecutorTest {
     @DisplayName("S6: every transaction's fee goes to the packer's reward output")
     void feesToPacker() {
         TestNode node = new TestNode();
-        Transfer t1 = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(3), 10);
-        Transfer t2 =
+        Transaction t1 = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(3), 10);
+        Transaction t2 =
                 TestChain.pay(TestChain.funded(4), TestChain.genesisOutput(node.state(), 4), carol, Amounts.cas(4), 10);
-        BlockExecutor.ExecutedBlock b = node.produce(List.of(t1, t2));
+        ExecutedBlock b = node.produce(List.of(t1, t2));
         assertThat(b.block().transactions()).containsExactly(t1, t2);
         assertThat(node.state().balance(packer, AssetId.CAS)).isEqualTo(packerShare() + t1.fee() + t2.fee());
-        UnspentOutput toPacker = node.state()
-                .unspent(new OutputRef(node.executor().rewardId(1), 0))
-                .orElseThrow();
+        UnspentOutput toPacker =
+                node.state().unspent(new OutputRef(node.rewardId(1), 0)).orElseThrow();
         assertThat(toPacker.output().amount()).isEqualTo(packerShare() + t1.fee() + t2.fee());
     }
 
@@ -136,7 +129,7 @@ class BlockExecutorTest {
     void feesWithoutReward() {
         TestNode node = new TestNode();
         node.setTip(TestBlocks.withFrozen(node.tip(), 0));
-        Transfer t = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(3), 10);
+        Transaction t = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(3), 10);
         node.produce(List.of(t, TestBlocks.proof(node.tip(), miner)));
         assertThat(node.state().balance(packer, AssetId.CAS)).isEqualTo(t.fee());
         assertThat(node.state().balance(miner, AssetId.CAS)).isZero();
@@ -148,9 +141,9 @@ class BlockExecutorTest {
     void buildDropsSecondSpend() {
         TestNode node = new TestNode();
         UnspentOutput out = TestChain.genesisOutput(node.state(), 1);
-        Transfer first = TestChain.pay(alice, out, bob, Amounts.cas(1), 10);
-        Transfer second = TestChain.pay(alice, out, carol, Amounts.cas(2), 10);
-        BlockExecutor.ExecutedBlock b = node.produce(List.of(first, second));
+        Transaction first = TestChain.pay(alice, out, bob, Amounts.cas(1), 10);
+        Transaction second = TestChain.pay(alice, out, carol, Amounts.cas(2), 10);
+        ExecutedBlock b = node.produce(List.of(first, second));
         assertThat(b.block().transactions()).containsExactly(first);
         assertThat(node.dropped()).singleElement().satisfies(d -> {
             assertThat(d.transaction()).isEqualTo(second);
@@ -168,9 +161,9 @@ class BlockExecutorTest {
         List<Transaction> both = List.of(
                 TestChain.pay(alice, out, bob, Amounts.cas(1), 10),
                 TestChain.pay(alice, out, carol, Amounts.cas(2), 10));
-        Block block = TestBlocks.block(node.tip(), both);
+        Block block = TestBlocks.block(node.chainState(), both);
         TestBlocks.Snapshot before = TestBlocks.snapshot(node.state());
-        assertThatThrownBy(() -> node.executor().execute(node.tip(), node.state(), block, true))
+        assertThatThrownBy(() -> node.validate(block))
                 .isInstanceOfSatisfying(
                         RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DOUBLE_SPEND));
         assertThat(TestBlocks.snapshot(node.state())).isEqualTo(before);
@@ -181,12 +174,12 @@ class BlockExecutorTest {
     void spendAcrossBlocks() {
         TestNode node = new TestNode();
         UnspentOutput out = TestChain.genesisOutput(node.state(), 1);
-        Transfer first = TestChain.pay(alice, out, bob, Amounts.cas(10), 10);
+        Transaction first = TestChain.pay(alice, out, bob, Amounts.cas(10), 10);
         node.produce(List.of(first));
         UnspentOutput received =
                 node.state().unspent(new OutputRef(first.id(), 0)).orElseThrow();
-        Transfer onward = TestChain.pay(TestChain.funded(2), received, carol, Amounts.cas(4), 10);
-        Transfer replay = TestChain.pay(alice, out, carol, Amounts.cas(1), 10);
+        Transaction onward = TestChain.pay(TestChain.funded(2), received, carol, Amounts.cas(4), 10);
+        Transaction replay = TestChain.pay(alice, out, carol, Amounts.cas(1), 10);
         node.produce(List.of(onward, replay));
         assertThat(node.dropped())
                 .singleElement()
@@ -199,7 +192,7 @@ class BlockExecutorTest {
     @DisplayName("L2: after a block every balance equals the sum of its owner's unspent outputs")
     void balancesInStep() {
         TestNode node = new TestNode();
-        Transfer t1 = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(3), 10);
+        Transaction t1 = TestChain.pay(alice, TestChain.genesisOutput(node.state(), 1), bob, Amounts.cas(3), 10);
         node.produce(List.of(t1, TestBlocks.proof(node.tip(), miner)));
         LedgerState s = node.state();
         for (Address a : List.of(alice.address(), bob, packer, miner, Genesis.committeeReserveAddress())) {
@@ -219,10 +212,9 @@ class BlockExecutorTest {
     void buildAndExecuteAgree() {
         TestNode a = new TestNode();
         TestNode b = new TestNode();
-        Transfer t = TestChain.pay(alice, TestChain.genesisOutput(a.state(), 1), bob, Amounts.cas(3), 10);
-        BlockExecutor.ExecutedBlock built = a.build(List.of(t, TestBlocks.proof(a.tip(), miner)));
-        BlockExecutor.ExecutedBlock executed = b.executor()
-                .execute(b.tip(), b.state(), Block.decode(built.block().encoded()), true);
+        Transaction t = TestChain.pay(alice, TestChain.genesisOutput(a.state(), 1), bob, Amounts.cas(3), 10);
+        ExecutedBlock built = a.build(List.of(t, TestBlocks.proof(a.tip(), miner)));
+        ExecutedBlock executed = b.validate(Block.decode(built.block().encoded()));
         assertThat(executed.tip()).isEqualTo(built.tip());
         assertThat(executed.delta()).isEqualTo(built.delta());
         assertThat(executed.block().header().stateRoot()).isEqualTo(built.tip().stateRoot());
@@ -247,11 +239,11 @@ class BlockExecutorTest {
     void buildTimeGrows() {
         TestNode node = new TestNode();
         ChainTip tip = node.tip();
-        BlockExecutor.ExecutedBlock b =
-                node.executor().build(tip, node.state(), List.of(), tip.time() - 5000, TestChain.validator(), d -> {});
+        ExecutedBlock b = node.executor()
+                .propose(node.chainState(), List.of(), tip.time() - 5000, TestChain.validator(), d -> {});
         assertThat(b.block().header().time()).isEqualTo(tip.time() + 1);
-        BlockExecutor.ExecutedBlock later =
-                node.executor().build(tip, node.state(), List.of(), tip.time() + 700, TestChain.validator(), d -> {});
+        ExecutedBlock later =
+                node.executor().propose(node.chainState(), List.of(), tip.time() + 700, TestChain.validator(), d -> {});
         assertThat(later.block().header().time()).isEqualTo(tip.time() + 700);
     }
 
@@ -260,17 +252,17 @@ class BlockExecutorTest {
     void blockSizeLimit() {
         ChainParams p = params;
         ChainParams small = p.withMaxBlockTransactions(2);
-        BlockExecutor ex = new BlockExecutor(small, TestChain.rules());
-        LedgerState s = TestChain.genesisState();
-        ChainTip tip = TestBlocks.genesisTip();
+        TestNode node = new TestNode(small);
+        LedgerState s = node.state();
+        ChainTip tip = node.tip();
         List<Transaction> txs = List.of(
-                TestChain.pay(TestChain.funded(1), TestChain.genesisOutput(s, 1), bob, 1000, 10),
-                TestChain.pay(TestChain.funded(4), TestChain.genesisOutput(s, 4), bob, 1000, 10),
-                TestChain.pay(TestChain.funded(5), TestChain.genesisOutput(s, 5), bob, 1000, 10));
-        BlockExecutor.ExecutedBlock b = ex.build(tip, s, txs, tip.time() + 1000, TestChain.validator(), d -> {});
+                TestChain.pay(TestChain.funded(1), TestChain.genesisOutput(s, 1, small), bob, 1000, 10),
+                TestChain.pay(TestChain.funded(4), TestChain.genesisOutput(s, 4, small), bob, 1000, 10),
+                TestChain.pay(TestChain.funded(5), TestChain.genesisOutput(s, 5, small), bob, 1000, 10));
+        ExecutedBlock b = node.build(txs);
         assertThat(b.block().transactions()).containsExactlyElementsOf(txs.subList(0, 2));
-        Block tooMany = TestBlocks.block(tip, txs);
-        assertThatThrownBy(() -> ex.execute(tip, s, tooMany, true))
+        Block tooMany = TestBlocks.block(tip, txs, tip.time() + 1000, Hash.ZERO, TestChain.validator(), small);
+        assertThatThrownBy(() -> node.validate(tooMany))
                 .isInstanceOfSatisfying(
                         RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OVERSIZE));
     }

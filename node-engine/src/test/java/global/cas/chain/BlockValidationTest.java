@@ -42,7 +42,7 @@ class BlockValidationTest {
 
     private void refused(Block b, Reason reason) {
         ChainTip tip = node.tip();
-        assertThatThrownBy(() -> node.executor().execute(tip, node.state(), b, true))
+        assertThatThrownBy(() -> node.validate(b))
                 .isInstanceOfSatisfying(
                         RejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
         assertThat(TestBlocks.snapshot(node.state())).as("state unchanged").isEqualTo(before);
@@ -51,13 +51,13 @@ class BlockValidationTest {
 
     private BlockHeader header(Block b, long height, Hash prev, long time, Hash txRoot, Hash stateRoot) {
         BlockHeader h = b.header();
-        return BlockHeader.of(h.chainId(), height, prev, time, h.proposer(), txRoot, stateRoot);
+        return TestBlocks.headerLike(valid.header(), h.chainId(), height, prev, time, h.proposer(), txRoot, stateRoot);
     }
 
     @Test
     @DisplayName("C6: the valid block executes to the state root its header claims")
     void validBlock() {
-        BlockExecutor.ExecutedBlock e = node.executor().execute(node.tip(), node.state(), valid, true);
+        ExecutedBlock e = node.validate(valid);
         assertThat(e.tip().stateRoot()).isEqualTo(valid.header().stateRoot());
         assertThat(e.tip().hash()).isEqualTo(valid.hash());
         assertThat(TestBlocks.snapshot(node.state()))
@@ -80,10 +80,13 @@ class BlockValidationTest {
     @DisplayName("C6: a block whose transactions do not match its transactions root is BAD_TRANSACTIONS_ROOT")
     void wrongTransactionsRoot() {
         BlockHeader h = valid.header();
-        Block dropped = Block.signed(h, valid.transactions().subList(0, 1), TestChain.validator());
+        Block dropped = Block.signed(h, valid.transactions().subList(0, 1), valid.lastCommit(), TestChain.validator());
         refused(dropped, Reason.BAD_TRANSACTIONS_ROOT);
         Block reordered = Block.signed(
-                h, List.of(valid.transactions().get(1), valid.transactions().get(0)), TestChain.validator());
+                h,
+                List.of(valid.transactions().get(1), valid.transactions().get(0)),
+                valid.lastCommit(),
+                TestChain.validator());
         refused(reordered, Reason.BAD_TRANSACTIONS_ROOT);
         BlockHeader otherRoot =
                 header(valid, h.height(), h.previousHash(), h.time(), Hash.sha256(new byte[] {2}), h.stateRoot());
@@ -95,7 +98,8 @@ class BlockValidationTest {
     void nonValidator() {
         KeyPair stranger = TestKeys.key(30);
         BlockHeader h = valid.header();
-        BlockHeader byStranger = BlockHeader.of(
+        BlockHeader byStranger = TestBlocks.headerLike(
+                valid.header(),
                 h.chainId(),
                 h.height(),
                 h.previousHash(),
@@ -103,9 +107,9 @@ class BlockValidationTest {
                 stranger.address(),
                 h.transactionsRoot(),
                 h.stateRoot());
-        refused(Block.signed(byStranger, valid.transactions(), stranger), Reason.BAD_PROPOSER);
+        refused(Block.signed(byStranger, valid.transactions(), valid.lastCommit(), stranger), Reason.BAD_PROPOSER);
         // the validator's address in the header, but another key signs
-        refused(Block.signed(h, valid.transactions(), stranger), Reason.BAD_PROPOSER);
+        refused(Block.signed(h, valid.transactions(), valid.lastCommit(), stranger), Reason.BAD_PROPOSER);
     }
 
     @Test
@@ -114,11 +118,18 @@ class BlockValidationTest {
         byte[] sig = valid.proposerSignature().bytes();
         sig[0] ^= 1;
         refused(
-                new Block(valid.header(), valid.transactions(), valid.proposerKey(), Signature.of(sig)),
+                new Block(
+                        valid.header(),
+                        valid.transactions(),
+                        valid.lastCommit(),
+                        valid.proposerKey(),
+                        Signature.of(sig)),
                 Reason.BAD_SIGNATURE);
         // a valid signature of another header
         Signature other = TestChain.validator().sign(Hash.sha256(new byte[] {3}).bytes());
-        refused(new Block(valid.header(), valid.transactions(), valid.proposerKey(), other), Reason.BAD_SIGNATURE);
+        refused(
+                new Block(valid.header(), valid.transactions(), valid.lastCommit(), valid.proposerKey(), other),
+                Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -139,11 +150,7 @@ class BlockValidationTest {
         BlockHeader soon =
                 header(valid, h.height(), h.previousHash(), node.tip().time() + 1, h.transactionsRoot(), h.stateRoot());
         Block b = TestBlocks.resigned(valid, soon, TestChain.validator());
-        assertThat(node.executor()
-                        .execute(node.tip(), node.state(), b, true)
-                        .tip()
-                        .time())
-                .isEqualTo(node.tip().time() + 1);
+        assertThat(node.validate(b).tip().time()).isEqualTo(node.tip().time() + 1);
     }
 
     @Test
@@ -168,7 +175,8 @@ class BlockValidationTest {
                                 h.stateRoot()),
                         TestChain.validator()),
                 Reason.BAD_PREVIOUS_HASH);
-        BlockHeader otherChain = BlockHeader.of(
+        BlockHeader otherChain = TestBlocks.headerLike(
+                valid.header(),
                 "cas-other-1",
                 h.height(),
                 h.previousHash(),
@@ -182,12 +190,12 @@ class BlockValidationTest {
     @Test
     @DisplayName("C6: executing a valid block twice gives the same result; the second block after it links on")
     void deterministicAndLinked() {
-        BlockExecutor.ExecutedBlock a = node.executor().execute(node.tip(), node.state(), valid, true);
-        BlockExecutor.ExecutedBlock b = node.executor().execute(node.tip(), node.state(), valid, false);
+        ExecutedBlock a = node.validate(valid);
+        ExecutedBlock b = node.executor().validate(node.chainState(), valid, false);
         assertThat(b.tip()).isEqualTo(a.tip());
         assertThat(b.delta()).isEqualTo(a.delta());
         node.commit(a);
-        BlockExecutor.ExecutedBlock next = node.produce(List.of());
+        ExecutedBlock next = node.produce(List.of());
         assertThat(next.block().header().previousHash()).isEqualTo(valid.hash());
         assertThat(next.tip().height()).isEqualTo(2);
         assertThat(next.tip().stateRoot()).isNotEqualTo(a.tip().stateRoot());

@@ -12,6 +12,7 @@ import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.LedgerState;
+import global.cas.ledger.RewardSchedule;
 import global.cas.ledger.UnspentOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
@@ -255,7 +256,9 @@ class GenesisTest {
                     .put("amountCas", a.amount() / Amounts.UNITS_PER_CAS);
         }
         ArrayNode validators = root.putArray("validators");
-        p.validators().forEach(v -> validators.add(v.encode(Network.DEVNET)));
+        p.validators()
+                .forEach(v ->
+                        validators.addObject().put("publicKey", v.key().hex()).put("power", v.power()));
         ArrayNode committee = root.putArray("transitionalCommittee");
         p.transitionalCommittee().forEach(v -> committee.add(v.encode(Network.DEVNET)));
         return root;
@@ -295,15 +298,39 @@ class GenesisTest {
     }
 
     @Test
-    @DisplayName("S2: a genesis file with a missing field, a fraction or an address of another network is refused")
+    @DisplayName(
+            "S2, C4: a genesis file with a missing field, a fraction, an address of another network or a bad validator is refused")
     void parseFaults() {
         invalid(() -> Genesis.parse("not json".getBytes(StandardCharsets.UTF_8)), "JSON");
         invalid(() -> Genesis.parse(edited(n -> n.remove("chainId"))), "chainId");
         invalid(() -> Genesis.parse(edited(n -> n.put("supplyCapCas", 5_000_000_000.5))), "supplyCapCas");
         Address v = TestChain.validator().address();
-        assertThatThrownBy(() ->
-                        Genesis.parse(edited(n -> n.putArray("validators").add(v.encode(Network.MAINNET)))))
+        assertThatThrownBy(() -> Genesis.parse(
+                        edited(n -> n.putArray("transitionalCommittee").add(v.encode(Network.MAINNET)))))
                 .isInstanceOfSatisfying(
                         RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_NETWORK));
+        // C4: validators are public keys with a positive power, each once
+        invalid(() -> Genesis.parse(edited(n -> n.putArray("validators").add(v.encode(Network.DEVNET)))), "validators");
+        invalid(
+                () -> Genesis.parse(edited(n -> n.putArray("validators")
+                        .addObject()
+                        .put("publicKey", "00")
+                        .put("power", 1))),
+                "publicKey");
+        String key = TestChain.validator().publicKey().hex();
+        invalid(
+                () -> Genesis.parse(edited(n -> n.putArray("validators")
+                        .addObject()
+                        .put("publicKey", key)
+                        .put("power", 0))),
+                "power");
+        invalid(
+                () -> Genesis.parse(edited(n -> {
+                    var list = n.putArray("validators");
+                    list.addObject().put("publicKey", key).put("power", 1);
+                    list.addObject().put("publicKey", key).put("power", 2);
+                })),
+                "twice");
+        invalid(() -> Genesis.parse(edited(n -> n.putArray("validators"))), "no validator");
     }
 }

@@ -11,8 +11,8 @@ import global.cas.ledger.AssetId;
 import global.cas.ledger.BlockScope;
 import global.cas.ledger.LedgerOverlay;
 import global.cas.ledger.MiningProof;
+import global.cas.ledger.TargetAdjuster;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.TransactionRules;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.testing.TestBlocks;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** S5: proofs of work, valid for the next block only, and the target that keeps about one a block. */
 class MiningTest {
-    private final TransactionRules rules = TestChain.rules();
+    private final StateMachine rules = TestChain.rules();
     private final Address miner = TestKeys.key(20).address();
     private final Address otherMiner = TestKeys.key(21).address();
 
@@ -39,10 +39,10 @@ class MiningTest {
     }
 
     private static BlockScope next(ChainTip tip) {
-        return new BlockScope(tip.height() + 1, tip.hash(), tip.target());
+        return TestBlocks.scope(tip.height() + 1, tip.hash(), tip.target());
     }
 
-    private void check(MiningProof p, ChainTip tip) {
+    private void check(Transaction p, ChainTip tip) {
         rules.checkStateless(p);
         rules.checkStateful(p, TestChain.genesisState(), next(tip));
     }
@@ -57,7 +57,8 @@ class MiningTest {
                 miner.bytes(),
                 ByteBuffer.allocate(8).putLong(nonce).array());
         assertThat(MiningProof.workHash(prev, miner, nonce).bytes()).isEqualTo(expected);
-        assertThat(MiningProof.of(TestChain.CHAIN_ID, 1, prev, miner, nonce)
+        assertThat(((MiningProof) TestBlocks.miningProof(TestChain.CHAIN_ID, 1, prev, miner, nonce)
+                                .action())
                         .workHash()
                         .bytes())
                 .isEqualTo(expected);
@@ -78,8 +79,9 @@ class MiningTest {
     @DisplayName("S5: a proof below the target for the next block is valid")
     void validProof() {
         ChainTip tip = TestBlocks.genesisTip();
-        MiningProof p = TestBlocks.proof(tip, miner);
-        assertThat(MiningProof.meets(p.workHash(), tip.target())).isTrue();
+        Transaction p = TestBlocks.proof(tip, miner);
+        assertThat(MiningProof.meets(TestBlocks.action(p).workHash(), tip.target()))
+                .isTrue();
         assertThatCode(() -> check(p, tip)).doesNotThrowAnyException();
     }
 
@@ -87,7 +89,7 @@ class MiningTest {
     @DisplayName("S5: a proof whose hash is not below the target is PROOF_ABOVE_TARGET")
     void aboveTarget() {
         ChainTip tip = TestBlocks.genesisTip();
-        MiningProof p = TestBlocks.proofAboveTarget(tip, miner);
+        Transaction p = TestBlocks.proofAboveTarget(tip, miner);
         rejected(() -> check(p, tip), Reason.PROOF_ABOVE_TARGET);
     }
 
@@ -96,7 +98,7 @@ class MiningTest {
     void staleOtherPrevious() {
         ChainTip tip = TestBlocks.withTarget(TestBlocks.genesisTip(), TargetAdjuster.EASIEST);
         Hash elsewhere = Hash.sha256(new byte[] {42});
-        MiningProof p = MiningProof.of(TestChain.CHAIN_ID, tip.height() + 1, elsewhere, miner, 0);
+        Transaction p = TestBlocks.miningProof(TestChain.CHAIN_ID, tip.height() + 1, elsewhere, miner, 0);
         rejected(() -> check(p, tip), Reason.STALE_PROOF);
     }
 
@@ -104,7 +106,7 @@ class MiningTest {
     @DisplayName("S5: a proof naming another height than the next block is STALE_PROOF")
     void staleOtherHeight() {
         ChainTip tip = TestBlocks.withTarget(TestBlocks.genesisTip(), TargetAdjuster.EASIEST);
-        MiningProof p = MiningProof.of(TestChain.CHAIN_ID, tip.height() + 2, tip.hash(), miner, 0);
+        Transaction p = TestBlocks.miningProof(TestChain.CHAIN_ID, tip.height() + 2, tip.hash(), miner, 0);
         rejected(() -> check(p, tip), Reason.STALE_PROOF);
     }
 
@@ -113,11 +115,11 @@ class MiningTest {
     void proofForOldBlock() {
         TestNode node = new TestNode();
         node.setTip(TestBlocks.withTarget(node.tip(), TargetAdjuster.EASIEST));
-        MiningProof p = TestBlocks.proof(node.tip(), miner);
+        Transaction p = TestBlocks.proof(node.tip(), miner);
         node.produce(List.of(p));
         ChainTip tip = node.tip();
         rejected(() -> rules.checkStateful(p, node.state(), next(tip)), Reason.EXPIRED);
-        BlockExecutor.ExecutedBlock b = node.build(List.of(p));
+        ExecutedBlock b = node.build(List.of(p));
         assertThat(b.block().transactions()).isEmpty();
         assertThat(node.dropped())
                 .last()
@@ -128,8 +130,8 @@ class MiningTest {
     @DisplayName("S5: only the first valid proof in a block counts; a second is DUPLICATE_PROOF")
     void duplicateProof() {
         ChainTip tip = TestBlocks.withTarget(TestBlocks.genesisTip(), TargetAdjuster.EASIEST);
-        MiningProof first = TestBlocks.proof(tip, miner);
-        MiningProof second = TestBlocks.proof(tip, otherMiner);
+        Transaction first = TestBlocks.proof(tip, miner);
+        Transaction second = TestBlocks.proof(tip, otherMiner);
         BlockScope scope = next(tip);
         LedgerOverlay overlay = new LedgerOverlay(TestChain.genesisState());
         rules.checkStateful(first, overlay, scope);
@@ -145,17 +147,17 @@ class MiningTest {
     void duplicateProofInBlocks() {
         TestNode node = new TestNode();
         node.setTip(TestBlocks.withTarget(node.tip(), TargetAdjuster.EASIEST));
-        MiningProof first = TestBlocks.proof(node.tip(), miner);
-        MiningProof second = TestBlocks.proof(node.tip(), otherMiner);
-        BlockExecutor.ExecutedBlock built = node.build(List.of(first, second));
+        Transaction first = TestBlocks.proof(node.tip(), miner);
+        Transaction second = TestBlocks.proof(node.tip(), otherMiner);
+        ExecutedBlock built = node.build(List.of(first, second));
         assertThat(built.block().transactions()).containsExactly(first);
         assertThat(node.dropped()).singleElement().satisfies(d -> {
             assertThat(d.transaction()).isEqualTo(second);
             assertThat(d.reason().reason()).isEqualTo(Reason.DUPLICATE_PROOF);
         });
         List<Transaction> both = List.of(first, second);
-        Block twoProofs = TestBlocks.block(node.tip(), both);
-        rejected(() -> node.executor().execute(node.tip(), node.state(), twoProofs, true), Reason.DUPLICATE_PROOF);
+        Block twoProofs = TestBlocks.block(node.chainState(), both);
+        rejected(() -> node.validate(twoProofs), Reason.DUPLICATE_PROOF);
     }
 
     @Test
@@ -163,11 +165,13 @@ class MiningTest {
     void minerIsPaid() {
         TestNode node = new TestNode();
         ChainTip before = node.tip();
-        MiningProof p = TestBlocks.proof(before, miner);
+        Transaction p = TestBlocks.proof(before, miner);
         node.produce(List.of(p));
         ChainParams params = TestChain.params();
         long minerShare = params.initialBlockReward() * params.minerShareBasisPoints() / 10_000;
-        assertThat(node.state().balance(miner, AssetId.CAS)).isEqualTo(minerShare);
+        // S6: the proof pays its fee out of the reward, to the packer
+        assertThat(node.state().balance(miner, AssetId.CAS)).isEqualTo(minerShare - p.fee());
+        assertThat(p.fee()).isEqualTo(TestBlocks.proofFee()).isPositive();
         assertThat(node.tip().target()).isEqualTo(TargetAdjuster.next(before.target(), true));
         assertThat(Long.compareUnsigned(node.tip().target(), before.target())).isNegative();
     }

@@ -25,21 +25,21 @@ class SameBlockSpendTest {
         KeyPair alice = TestChain.funded(1);
         KeyPair bob = TestKeys.key(70);
         UnspentOutput coin = TestChain.genesisOutput(node.state(), 1);
-        Transfer first = TestChain.pay(alice, coin, bob.address(), 1_000_000, 100);
+        Transaction first = TestChain.pay(alice, coin, bob.address(), 1_000_000, 100);
         UnspentOutput toBob = new UnspentOutput(
                 new OutputRef(first.id(), 0), first.outputs().get(0), UnspentOutput.storageId(1, 0, 0));
-        Transfer second = new Transfer.Unsigned(
+        Transaction second = Transfer.unsigned(
                         TestChain.CHAIN_ID,
                         100,
                         List.of(toBob.ref()),
                         List.of(new TxOutput(TestKeys.key(71).address(), AssetId.CAS, 1_000_000 - 4_000)),
                         4_000)
                 .sign(List.of(bob));
-        BlockExecutor.ExecutedBlock built = node.build(List.<Transaction>of(first, second));
+        ExecutedBlock built = node.build(List.<Transaction>of(first, second));
         assertThat(built.block().transactions()).containsExactly(first, second);
         assertThat(built.delta().created()).extracting(UnspentOutput::ref).contains(toBob.ref());
         assertThat(built.delta().spent()).extracting(UnspentOutput::ref).contains(toBob.ref());
-        BlockExecutor.ExecutedBlock checked = node.executor().execute(node.tip(), node.state(), built.block(), true);
+        ExecutedBlock checked = node.validate(built.block());
         assertThat(checked.tip()).isEqualTo(built.tip());
         node.commit(checked);
         assertThat(node.state().unspent(toBob.ref())).isEmpty();

@@ -12,6 +12,7 @@ import global.cas.crypto.KeyPair;
 import global.cas.crypto.Sha256;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
+import global.cas.testing.TestBlocks;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
@@ -49,10 +50,10 @@ class CanonicalEncodingTest {
         return back;
     }
 
-    private static Transfer sampleTransfer() {
+    private static Transaction sampleTransfer() {
         KeyPair a = TestChain.funded(1);
         KeyPair b = TestChain.funded(2);
-        return new Transfer.Unsigned(
+        return Transfer.unsigned(
                         TestChain.CHAIN_ID,
                         42,
                         List.of(new OutputRef(TX, 0), new OutputRef(TX, 7)),
@@ -119,10 +120,11 @@ class CanonicalEncodingTest {
     @Test
     @DisplayName("U3: Transfer round-trips through its wire bytes, witnesses included")
     void transfer() {
-        Transfer t = sampleTransfer();
+        Transaction t = sampleTransfer();
         Transaction back = Transaction.decode(t.encoded());
-        assertThat(back).isInstanceOf(Transfer.class).isEqualTo(t);
-        Transfer tb = (Transfer) back;
+        assertThat(back).isEqualTo(t);
+        assertThat(back.action()).isEqualTo(new Transfer());
+        Transaction tb = back;
         assertThat(tb.encoded()).isEqualTo(t.encoded());
         assertThat(tb.id()).isEqualTo(t.id());
         assertThat(tb.inputs()).isEqualTo(t.inputs());
@@ -131,13 +133,15 @@ class CanonicalEncodingTest {
         assertThat(tb.fee()).isEqualTo(3000);
         assertThat(tb.expiryHeight()).isEqualTo(42);
         assertThat(tb.chainId()).isEqualTo(TestChain.CHAIN_ID);
-        assertThat(t.encoded()[0]).isEqualTo((byte) Transfer.KIND);
+        assertThat(t.encoded()[0]).isEqualTo((byte) Transaction.FORMAT);
+        // the action tag follows the fee, at the end of the body
+        assertThat(t.body()[t.body().length - 1]).isEqualTo((byte) Transfer.TAG);
     }
 
     @Test
     @DisplayName("U3: a transfer's id is SHA-256 of its body, and the wire form is the body then the witnesses")
     void transferId() {
-        Transfer t = sampleTransfer();
+        Transaction t = sampleTransfer();
         assertThat(t.id().bytes()).isEqualTo(Sha256.digest(t.body()));
         assertThat(t.encoded()).startsWith(t.body());
         assertThat(t.encoded().length).isEqualTo(t.body().length + 1 + 2 * 96);
@@ -146,60 +150,66 @@ class CanonicalEncodingTest {
     @Test
     @DisplayName("U3: signatures do not change a transaction's id")
     void signaturesDoNotChangeId() {
-        Transfer t = sampleTransfer();
-        Transfer.Unsigned u = new Transfer.Unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee());
+        Transaction t = sampleTransfer();
+        Transaction.Unsigned u = Transfer.unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee());
         assertThat(u.withWitnesses(List.of()).id()).isEqualTo(t.id());
         assertThat(u.sign(List.of(TestKeys.key(9))).id()).isEqualTo(t.id());
         assertThat(u.id()).isEqualTo(t.id());
         assertThat(u.withWitnesses(List.of()).encoded()).isNotEqualTo(t.encoded());
         // any change to the body changes the id
-        assertThat(new Transfer.Unsigned(t.chainId(), t.expiryHeight() + 1, t.inputs(), t.outputs(), t.fee()).id())
+        assertThat(Transfer.unsigned(t.chainId(), t.expiryHeight() + 1, t.inputs(), t.outputs(), t.fee())
+                        .id())
                 .isNotEqualTo(t.id());
-        assertThat(new Transfer.Unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee() + 1).id())
+        assertThat(Transfer.unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee() + 1)
+                        .id())
                 .isNotEqualTo(t.id());
     }
 
     @Test
     @DisplayName("U3: signing with the same key twice yields one witness")
     void oneWitnessPerKey() {
-        Transfer t = sampleTransfer();
-        Transfer.Unsigned u = new Transfer.Unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee());
+        Transaction t = sampleTransfer();
+        Transaction.Unsigned u = Transfer.unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee());
         assertThat(u.sign(List.of(TestKeys.key(1), TestKeys.key(1))).witnesses())
                 .hasSize(1);
     }
 
     @Test
-    @DisplayName("U3: MiningProof round-trips; its id is SHA-256 of its encoding")
+    @DisplayName("U3: a mining proof round-trips: an envelope with no inputs, outputs or witnesses around its action")
     void miningProof() {
-        MiningProof p =
-                MiningProof.of(TestChain.CHAIN_ID, 17, TX, TestKeys.key(5).address(), 0xdead_beef_0000_0001L);
+        Transaction p = TestBlocks.miningProof(
+                TestChain.CHAIN_ID, 17, TX, TestKeys.key(5).address(), 0xdead_beef_0000_0001L);
         Transaction back = Transaction.decode(p.encoded());
-        assertThat(back).isInstanceOf(MiningProof.class).isEqualTo(p);
-        MiningProof pb = (MiningProof) back;
-        assertThat(pb.encoded()).isEqualTo(p.encoded());
-        assertThat(pb.nonce()).isEqualTo(p.nonce());
-        assertThat(pb.miner()).isEqualTo(p.miner());
+        assertThat(back).isEqualTo(p);
+        MiningProof pb = (MiningProof) back.action();
+        MiningProof pa = (MiningProof) p.action();
+        assertThat(back.encoded()).isEqualTo(p.encoded());
+        assertThat(pb.nonce()).isEqualTo(pa.nonce());
+        assertThat(pb.miner()).isEqualTo(pa.miner());
         assertThat(pb.previousBlock()).isEqualTo(TX);
-        assertThat(pb.expiryHeight()).isEqualTo(17);
-        assertThat(p.id().bytes()).isEqualTo(Sha256.digest(p.encoded()));
-        assertThat(p.body()).isEqualTo(p.encoded());
-        assertThat(p.encoded()[0]).isEqualTo((byte) MiningProof.KIND);
+        assertThat(back.expiryHeight()).isEqualTo(17);
+        assertThat(back.inputs()).isEmpty();
+        assertThat(back.witnesses()).isEmpty();
+        assertThat(p.id().bytes()).isEqualTo(Sha256.digest(p.body()));
+        assertThat(p.encoded()[0]).isEqualTo((byte) Transaction.FORMAT);
+        assertThat(p.size()).isEqualTo(MiningProof.size(TestChain.CHAIN_ID));
     }
 
     @Test
     @DisplayName("U3: equal values always encode to equal bytes")
     void deterministic() {
         assertThat(sampleTransfer().encoded()).isEqualTo(sampleTransfer().encoded());
-        assertThat(MiningProof.of("c", 1, TX, TestKeys.key(1).address(), 5).encoded())
-                .isEqualTo(
-                        MiningProof.of("c", 1, TX, TestKeys.key(1).address(), 5).encoded());
+        assertThat(TestBlocks.miningProof("c", 1, TX, TestKeys.key(1).address(), 5)
+                        .encoded())
+                .isEqualTo(TestBlocks.miningProof("c", 1, TX, TestKeys.key(1).address(), 5)
+                        .encoded());
     }
 
     @Test
     @DisplayName("U3: a transaction with a non-minimal length varint is MALFORMED")
     void nonMinimalInTransaction() {
         byte[] enc = sampleTransfer().encoded();
-        // byte 1 is the chain id's length (10); write it as the two-byte 0x8a 0x00 instead
+        // byte 1 (after the format) is the chain id's length (10); write it as the two-byte 0x8a 0x00 instead
         assertThat(enc[1]).isEqualTo((byte) TestChain.CHAIN_ID.length());
         byte[] padded = new byte[enc.length + 1];
         padded[0] = enc[0];
@@ -215,7 +225,8 @@ class CanonicalEncodingTest {
         byte[] enc = sampleTransfer().encoded();
         byte[] longer = java.util.Arrays.copyOf(enc, enc.length + 1);
         rejected(() -> Transaction.decode(longer), Reason.MALFORMED);
-        byte[] proof = MiningProof.of(TestChain.CHAIN_ID, 1, TX, TestKeys.key(1).address(), 1)
+        byte[] proof = TestBlocks.miningProof(
+                        TestChain.CHAIN_ID, 1, TX, TestKeys.key(1).address(), 1)
                 .encoded();
         rejected(() -> Transaction.decode(java.util.Arrays.copyOf(proof, proof.length + 3)), Reason.MALFORMED);
     }
@@ -235,10 +246,10 @@ class CanonicalEncodingTest {
     void oversize() {
         rejected(() -> Transaction.decode(new byte[Transaction.MAX_BYTES + 1]), Reason.OVERSIZE);
         List<OutputRef> inputs = new ArrayList<>();
-        for (int i = 0; i <= Transfer.MAX_INPUTS; i++) {
+        for (int i = 0; i <= Transaction.MAX_INPUTS; i++) {
             inputs.add(new OutputRef(TX, i % 1000));
         }
-        Transfer t = new Transfer.Unsigned(
+        Transaction t = Transfer.unsigned(
                         TestChain.CHAIN_ID,
                         1,
                         inputs,
@@ -247,18 +258,22 @@ class CanonicalEncodingTest {
                 .withWitnesses(List.of());
         assertThat(t.encoded().length).isLessThan(Transaction.MAX_BYTES);
         rejected(() -> Transaction.decode(t.encoded()), Reason.OVERSIZE);
-        String longChain = "x".repeat(Transfer.MAX_CHAIN_ID_BYTES + 1);
-        byte[] proof =
-                MiningProof.of(longChain, 1, TX, TestKeys.key(1).address(), 1).encoded();
+        String longChain = "x".repeat(Transaction.MAX_CHAIN_ID_BYTES + 1);
+        byte[] proof = TestBlocks.miningProof(longChain, 1, TX, TestKeys.key(1).address(), 1)
+                .encoded();
         rejected(() -> Transaction.decode(proof), Reason.OVERSIZE);
     }
 
     @Test
-    @DisplayName("U3: an unknown transaction kind is MALFORMED")
+    @DisplayName("U3: an unknown envelope format or action tag is MALFORMED")
     void unknownKind() {
         byte[] enc = sampleTransfer().encoded();
         enc[0] = 99;
         rejected(() -> Transaction.decode(enc), Reason.MALFORMED);
+        Transaction t = sampleTransfer();
+        byte[] tagged = t.encoded().clone();
+        tagged[t.body().length - 1] = 99;
+        rejected(() -> Transaction.decode(tagged), Reason.MALFORMED);
         rejected(() -> Transaction.decode(Bytes.fromHex("00")), Reason.MALFORMED);
     }
 }

@@ -51,7 +51,7 @@ class TransferCodecPropertyTest {
     }
 
     @Provide
-    Arbitrary<Transfer> transfers() {
+    Arbitrary<Transaction> transfers() {
         Arbitrary<OutputRef> refs = Combinators.combine(
                         hashes(), Arbitraries.integers().between(0, 999))
                 .as(OutputRef::new);
@@ -66,17 +66,18 @@ class TransferCodecPropertyTest {
                         Arbitraries.longs(),
                         signers)
                 .as((chain, expiry, in, out, fee, keys) ->
-                        new Transfer.Unsigned(chain, expiry, in, out, fee).sign(keys));
+                        Transfer.unsigned(chain, expiry, in, out, fee).sign(keys));
     }
 
     @Property(tries = 200)
     @Label("U3: a random transfer decodes to an equal transfer with the same bytes and id")
-    void transferRoundTrip(@ForAll("transfers") Transfer t) {
+    void transferRoundTrip(@ForAll("transfers") Transaction t) {
         Transaction back = Transaction.decode(t.encoded());
         assertThat(back).isEqualTo(t);
         assertThat(back.encoded()).isEqualTo(t.encoded());
         assertThat(back.id()).isEqualTo(t.id()).isEqualTo(Hash.sha256(t.body()));
-        Transfer tb = (Transfer) back;
+        Transaction tb = back;
+        assertThat(tb.action()).isEqualTo(new Transfer());
         assertThat(tb.chainId()).isEqualTo(t.chainId());
         assertThat(tb.expiryHeight()).isEqualTo(t.expiryHeight());
         assertThat(tb.inputs()).isEqualTo(t.inputs());
@@ -88,7 +89,7 @@ class TransferCodecPropertyTest {
     @Property(tries = 200)
     @Label("U3: any proper prefix of a random transfer is TRUNCATED, any extra byte MALFORMED")
     void prefixesAndTrailing(
-            @ForAll("transfers") Transfer t,
+            @ForAll("transfers") Transaction t,
             @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int cut,
             @ForAll byte extra) {
         byte[] enc = t.encoded();
@@ -111,28 +112,36 @@ class TransferCodecPropertyTest {
 
     @Property(tries = 200)
     @Label("U3: the id does not depend on who signed")
-    void idIgnoresWitnesses(@ForAll("transfers") Transfer t) {
-        Transfer.Unsigned u = new Transfer.Unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee());
+    void idIgnoresWitnesses(@ForAll("transfers") Transaction t) {
+        Transaction.Unsigned u = Transfer.unsigned(t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee());
         assertThat(u.withWitnesses(List.of()).id()).isEqualTo(t.id());
         assertThat(u.sign(KEYS).id()).isEqualTo(t.id());
     }
 
     @Provide
-    Arbitrary<MiningProof> proofs() {
-        return Combinators.combine(chainIds(), Arbitraries.longs(), hashes(), addresses(), Arbitraries.longs())
-                .as(MiningProof::of);
+    Arbitrary<Transaction> proofs() {
+        return Combinators.combine(
+                        chainIds(),
+                        Arbitraries.longs(),
+                        hashes(),
+                        addresses(),
+                        Arbitraries.longs(),
+                        Arbitraries.longs().greaterOrEqual(0))
+                .as(MiningProof::transaction);
     }
 
     @Property(tries = 200)
     @Label("U3: a random mining proof decodes to an equal proof with the same bytes and id")
-    void proofRoundTrip(@ForAll("proofs") MiningProof p) {
+    void proofRoundTrip(@ForAll("proofs") Transaction p) {
         Transaction back = Transaction.decode(p.encoded());
         assertThat(back).isEqualTo(p);
         assertThat(back.encoded()).isEqualTo(p.encoded());
-        MiningProof pb = (MiningProof) back;
-        assertThat(pb.nonce()).isEqualTo(p.nonce());
-        assertThat(pb.miner()).isEqualTo(p.miner());
-        assertThat(pb.previousBlock()).isEqualTo(p.previousBlock());
-        assertThat(pb.chainId()).isEqualTo(p.chainId());
+        MiningProof pb = (MiningProof) back.action();
+        MiningProof pa = (MiningProof) p.action();
+        assertThat(pb.nonce()).isEqualTo(pa.nonce());
+        assertThat(pb.miner()).isEqualTo(pa.miner());
+        assertThat(pb.previousBlock()).isEqualTo(pa.previousBlock());
+        assertThat(back.chainId()).isEqualTo(p.chainId());
+        assertThat(back.fee()).isEqualTo(p.fee());
     }
 }

@@ -8,13 +8,13 @@ import global.cas.crypto.KeyPair;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BlockScope;
 import global.cas.ledger.LedgerState;
-import global.cas.ledger.MiningProof;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
+import global.cas.testing.TestBlocks;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import java.util.List;
@@ -26,18 +26,18 @@ import org.junit.jupiter.api.Test;
 class MempoolTest {
     private final ForkJoinPool pool = new ForkJoinPool(2);
     private final LedgerState state = TestChain.genesisState();
-    private final BlockScope next = new BlockScope(1, Hash.ZERO, -1L);
+    private final BlockScope next = TestBlocks.scope(1, Hash.ZERO, -1L);
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
     }
 
-    private Transfer pay(int from, long fee) {
+    private Transaction pay(int from, long fee) {
         KeyPair k = TestChain.funded(from);
         UnspentOutput in = TestChain.genesisOutput(state, from);
         long change = in.output().amount() - 1_000 - fee;
-        return new Transfer.Unsigned(
+        return Transfer.unsigned(
                         TestChain.CHAIN_ID,
                         100,
                         List.of(in.ref()),
@@ -51,11 +51,11 @@ class MempoolTest {
     @Test
     @DisplayName("transactions come out by fee per byte, highest first, mining proofs before all")
     void ordersByFeeRate() {
-        Mempool m = new Mempool(TestChain.rules(), 100, pool);
-        Transfer cheap = pay(1, 3_000);
-        Transfer rich = pay(2, 30_000);
-        Transfer middle = pay(3, 10_000);
-        MiningProof proof = MiningProof.of(
+        Mempool m = new Mempool(TestChain.checks(), 100, pool);
+        Transaction cheap = pay(1, 3_000);
+        Transaction rich = pay(2, 30_000);
+        Transaction middle = pay(3, 10_000);
+        Transaction proof = TestBlocks.miningProof(
                 TestChain.CHAIN_ID, 1, Hash.ZERO, TestKeys.key(30).address(), 7);
         for (Transaction t : List.of(cheap, rich, middle, proof)) {
             m.submit(t, state, next);
@@ -67,7 +67,7 @@ class MempoolTest {
     @Test
     @DisplayName("L1: a second pending transaction spending the same output is refused as DOUBLE_SPEND")
     void doubleSpendAcrossMempool() {
-        Mempool m = new Mempool(TestChain.rules(), 100, pool);
+        Mempool m = new Mempool(TestChain.checks(), 100, pool);
         m.submit(pay(1, 3_000), state, next);
         assertThatThrownBy(() -> m.submit(pay(1, 4_000), state, next))
                 .isInstanceOfSatisfying(
@@ -78,8 +78,8 @@ class MempoolTest {
     @Test
     @DisplayName("the same transaction twice is DUPLICATE_TRANSACTION")
     void duplicate() {
-        Mempool m = new Mempool(TestChain.rules(), 100, pool);
-        Transfer t = pay(1, 3_000);
+        Mempool m = new Mempool(TestChain.checks(), 100, pool);
+        Transaction t = pay(1, 3_000);
         m.submit(t, state, next);
         assertThatThrownBy(() -> m.submit(t, state, next))
                 .isInstanceOfSatisfying(
@@ -90,9 +90,9 @@ class MempoolTest {
     @DisplayName(
             "a full pool refuses a transaction that pays no more than its cheapest, and evicts the cheapest for a better one")
     void boundedWithClearRejection() {
-        Mempool m = new Mempool(TestChain.rules(), 2, pool);
-        Transfer a = pay(1, 5_000);
-        Transfer b = pay(2, 6_000);
+        Mempool m = new Mempool(TestChain.checks(), 2, pool);
+        Transaction a = pay(1, 5_000);
+        Transaction b = pay(2, 6_000);
         m.submit(a, state, next);
         m.submit(b, state, next);
         assertThatThrownBy(() -> m.submit(pay(3, 3_000), state, next))
@@ -100,7 +100,7 @@ class MempoolTest {
                     assertThat(e.reason()).isEqualTo(Reason.MEMPOOL_FULL);
                     assertThat(e.detail()).contains("maximum of 2");
                 });
-        Transfer better = pay(4, 50_000);
+        Transaction better = pay(4, 50_000);
         m.submit(better, state, next);
         assertThat(m.candidates(10)).containsExactly(better, b);
         assertThat(m.size()).isEqualTo(2);
@@ -109,13 +109,13 @@ class MempoolTest {
     @Test
     @DisplayName("a batch is verified in parallel and each transaction gets its own verdict")
     void batchVerdicts() {
-        Mempool m = new Mempool(TestChain.rules(), 100, pool);
-        Transfer good = pay(1, 3_000);
-        Transfer forged = pay(2, 3_000);
-        Transfer tampered = new Transfer.Unsigned(
+        Mempool m = new Mempool(TestChain.checks(), 100, pool);
+        Transaction good = pay(1, 3_000);
+        Transaction forged = pay(2, 3_000);
+        Transaction tampered = Transfer.unsigned(
                         forged.chainId(), forged.expiryHeight(), forged.inputs(), forged.outputs(), forged.fee())
                 .withWitnesses(List.of(pay(3, 3_000).witnesses().get(0)));
-        Transfer wrongChain = new Transfer.Unsigned("other-chain", 100, good.inputs(), good.outputs(), good.fee())
+        Transaction wrongChain = Transfer.unsigned("other-chain", 100, good.inputs(), good.outputs(), good.fee())
                 .sign(List.of(TestChain.funded(1)));
         List<Mempool.Admission> r = m.submitAll(List.of(good, tampered, wrongChain), state, next);
         assertThat(r.get(0).accepted()).isTrue();
@@ -127,17 +127,17 @@ class MempoolTest {
     @Test
     @DisplayName("L4: a committed block removes its transactions, expired ones and stale mining proofs")
     void blockCommittedCleans() {
-        Mempool m = new Mempool(TestChain.rules(), 100, pool);
-        Transfer included = pay(1, 3_000);
-        Transfer soonExpired = new Transfer.Unsigned(
+        Mempool m = new Mempool(TestChain.checks(), 100, pool);
+        Transaction included = pay(1, 3_000);
+        Transaction soonExpired = Transfer.unsigned(
                         TestChain.CHAIN_ID,
                         1,
                         List.of(TestChain.genesisOutput(state, 2).ref()),
                         pay(2, 3_000).outputs(),
                         3_000)
                 .sign(List.of(TestChain.funded(2)));
-        Transfer stays = pay(3, 3_000);
-        MiningProof proof = MiningProof.of(
+        Transaction stays = pay(3, 3_000);
+        Transaction proof = TestBlocks.miningProof(
                 TestChain.CHAIN_ID, 1, Hash.ZERO, TestKeys.key(30).address(), 7);
         for (Transaction t : List.of(included, soonExpired, stays, proof)) {
             m.submit(t, state, next);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.MiningProof;
+import global.cas.ledger.Transaction;
 import global.cas.node.MiningWork;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class CpuMinerTest {
     private static final long EASY = 0x1000_0000_0000_0000L;
 
     private static MiningWork work(String previous, long target) {
-        return new MiningWork("cas-test-1", 7, Hash.sha256(previous.getBytes(StandardCharsets.UTF_8)), target);
+        return new MiningWork("cas-test-1", 7, Hash.sha256(previous.getBytes(StandardCharsets.UTF_8)), target, 10);
     }
 
     @Test
@@ -45,20 +46,25 @@ class CpuMinerTest {
             assertThat(miner.nextProof(Duration.ofMillis(50))).isEmpty();
             MiningWork first = work("block 6", EASY);
             miner.setWork(first);
-            MiningProof p = miner.nextProof(Duration.ofSeconds(10)).orElseThrow();
-            assertThat(p.previousBlock()).isEqualTo(first.previousBlock());
+            Transaction p = miner.nextProof(Duration.ofSeconds(10)).orElseThrow();
+            MiningProof proof = (MiningProof) p.action();
+            assertThat(proof.previousBlock()).isEqualTo(first.previousBlock());
             assertThat(p.expiryHeight()).isEqualTo(first.height());
             assertThat(p.chainId()).isEqualTo(first.chainId());
-            assertThat(p.miner()).isEqualTo(MINER);
-            assertThat(MiningProof.meets(p.workHash(), EASY)).isTrue();
+            assertThat(proof.miner()).isEqualTo(MINER);
+            assertThat(MiningProof.meets(proof.workHash(), EASY)).isTrue();
+            assertThat(p.fee())
+                    .as("S6: the proof pays the minimum fee")
+                    .isEqualTo(first.proofFee())
+                    .isPositive();
             miner.setWork(first);
             assertThat(miner.nextProof(Duration.ofMillis(200)))
                     .as("a block takes one proof")
                     .isEmpty();
 
-            MiningWork second = new MiningWork("cas-test-1", 8, Hash.sha256(new byte[] {8}), EASY);
+            MiningWork second = new MiningWork("cas-test-1", 8, Hash.sha256(new byte[] {8}), EASY, 10);
             miner.setWork(second);
-            Optional<MiningProof> next = miner.nextProof(Duration.ofSeconds(10));
+            Optional<Transaction> next = miner.nextProof(Duration.ofSeconds(10));
             assertThat(next).isPresent();
             assertThat(next.get().expiryHeight()).isEqualTo(8);
             assertThat(miner.hashes()).isPositive();

@@ -3,14 +3,14 @@ package global.cas.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.chain.Block;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainTip;
+import global.cas.chain.ExecutedBlock;
 import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BalanceKey;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.store.ChainStore;
@@ -52,7 +52,7 @@ class ConsistentReadTest {
         NodeConfig config =
                 new NodeConfig(dir, TestChain.params(), Optional.of(TestChain.validator()), 1_000, 3_600_000);
         try (Node node = Node.start(config, d -> holder[0] = new PausingStore(H2ChainStore.open(d)))) {
-            Transfer tx = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+            Transaction tx = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
                     .pay(
                             node.spendableOutputs(from.address()),
                             Map.of(from.address(), from),
@@ -127,8 +127,38 @@ class ConsistentReadTest {
         }
 
         @Override
-        public void commit(ExecutedBlock block) {
-            inner.commit(block);
+        public java.util.OptionalInt format() {
+            return inner.format();
+        }
+
+        @Override
+        public Optional<global.cas.chain.Commit> commit(long height) {
+            return inner.commit(height);
+        }
+
+        @Override
+        public Optional<global.cas.params.ParamsSchedule> paramsSchedule() {
+            return inner.paramsSchedule();
+        }
+
+        @Override
+        public Optional<global.cas.validators.ValidatorSchedule> validatorSchedule() {
+            return inner.validatorSchedule();
+        }
+
+        @Override
+        public void forEachOwner(Consumer<global.cas.ledger.Owner> sink) {
+            inner.forEachOwner(sink);
+        }
+
+        @Override
+        public void forEachColoured(Consumer<global.cas.ledger.ColouredOutput> sink) {
+            inner.forEachColoured(sink);
+        }
+
+        @Override
+        public void commit(ExecutedBlock block, global.cas.chain.Commit commit) {
+            inner.commit(block, commit);
             CountDownLatch w = written;
             if (w != null) {
                 written = null;

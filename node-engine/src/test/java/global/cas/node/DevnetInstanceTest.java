@@ -10,7 +10,7 @@ import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
@@ -89,7 +89,7 @@ class DevnetInstanceTest {
                         Node.start(new NodeConfig(b, devnetOf(b), Optional.empty(), 100, 1000), H2ChainStore::open)) {
             assertThat(nodeA.genesisHash()).isNotEqualTo(nodeB.genesisHash());
             assertThat(nodeA.localOnly()).isTrue();
-            Transfer forA = new TransferBuilder(
+            Transaction forA = new TransferBuilder(
                             nodeA.params().chainId(), nodeA.params().minFeePerByte())
                     .pay(
                             nodeA.spendableOutputs(faucet.address()),

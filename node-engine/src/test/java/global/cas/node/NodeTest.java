@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
@@ -77,7 +77,7 @@ class NodeTest {
         KeyPair to = TestKeys.key(40);
         try (Node node = start()) {
             long before = node.balance(from.address(), AssetId.CAS);
-            Transfer tx = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+            Transaction tx = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
                     .pay(
                             node.spendableOutputs(from.address()),
                             Map.of(from.address(), from),
@@ -123,13 +123,13 @@ class NodeTest {
         try (Node node = startIdle()) {
             var coins = node.spendableOutputs(from.address());
             TransferBuilder b = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
-            Transfer first = b.pay(
+            Transaction first = b.pay(
                     coins,
                     Map.of(from.address(), from),
                     List.of(new TxOutput(TestKeys.key(41).address(), AssetId.CAS, 5)),
                     from.address(),
                     1_000);
-            Transfer second = b.pay(
+            Transaction second = b.pay(
                     coins,
                     Map.of(from.address(), from),
                     List.of(new TxOutput(TestKeys.key(42).address(), AssetId.CAS, 6)),

@@ -10,7 +10,7 @@ import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.node.Node;
@@ -58,7 +58,7 @@ class RpcLimitsTest {
     static RpcServer server;
     static RpcClient client;
     static HttpClient http;
-    static List<Transfer> fundings = new ArrayList<>();
+    static List<Transaction> fundings = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,7 +73,7 @@ class RpcLimitsTest {
             for (int k = 0; k < OUTPUTS_PER_TRANSFER; k++) {
                 outs.add(new TxOutput(MANY, AssetId.CAS, Amounts.cas(1)));
             }
-            Transfer t = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+            Transaction t = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
                     .pay(
                             node.spendableOutputs(from.address()),
                             Map.of(from.address(), from),

@@ -14,7 +14,7 @@ import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.MiningProof;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.node.MiningWork;
@@ -264,7 +264,7 @@ class RpcServerTest {
                 .get("outputs")
                 .forEach(o -> coins.add(RpcJson.readOutput(o, NET)));
         long height = client.call("chain_info").get("height").asLong();
-        Transfer t = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+        Transaction t = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
                 .pay(
                         coins,
                         Map.of(from.address(), from),
@@ -356,7 +356,8 @@ class RpcServerTest {
             while (!MiningProof.meets(MiningProof.workHash(w.previousBlock(), miner, nonce), w.target())) {
                 nonce++;
             }
-            MiningProof p = MiningProof.of(w.chainId(), w.height(), w.previousBlock(), miner, nonce);
+            Transaction p =
+                    MiningProof.transaction(w.chainId(), w.height(), w.previousBlock(), miner, nonce, w.proofFee());
             try {
                 assertThat(client.call("tx_send", Map.of("raw", Bytes.hex(p.encoded())))
                                 .get("id")

@@ -3,6 +3,7 @@ package global.cas.testing;
 import global.cas.chain.BlockExecutor;
 import global.cas.chain.ChainParams;
 import global.cas.chain.Genesis;
+import global.cas.chain.StateMachine;
 import global.cas.crypto.Address;
 import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
@@ -10,10 +11,11 @@ import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.OutputRef;
-import global.cas.ledger.TransactionRules;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
+import global.cas.validators.Validator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,16 +60,27 @@ public final class TestChain {
                 Genesis.committeeReserveAddress(),
                 ChainParams.RESERVE_AT_GENESIS,
                 allocations,
-                List.of(validator().address()),
+                List.of(new Validator(validator().publicKey(), 1)),
                 List.of(TestKeys.key(11).address()));
     }
 
-    public static TransactionRules rules() {
-        return new TransactionRules(CHAIN_ID, MIN_FEE_PER_BYTE);
+    /** The test chain's state machine: every rule, as a node runs them. */
+    public static StateMachine rules() {
+        return new StateMachine(params());
+    }
+
+    /** The test chain's rules as the mempool runs them. */
+    public static global.cas.mempool.Mempool.TransactionChecks checks() {
+        return global.cas.node.Node.checks(rules());
+    }
+
+    /** The smallest fee a transaction of {@code size} bytes pays on the test chain (S6). */
+    public static long minimumFee(int size) {
+        return MIN_FEE_PER_BYTE * size;
     }
 
     public static BlockExecutor executor() {
-        return new BlockExecutor(params(), rules());
+        return new BlockExecutor(rules());
     }
 
     /** A fresh in-memory ledger holding the genesis state. */
@@ -83,12 +96,17 @@ public final class TestChain {
         return state.unspent(ref).orElseThrow();
     }
 
+    /** The genesis output {@code i} of a chain of other parameters {@code p}. */
+    public static UnspentOutput genesisOutput(LedgerState state, int i, ChainParams p) {
+        return state.unspent(new OutputRef(Genesis.transactionId(p), i)).orElseThrow();
+    }
+
     public static global.cas.crypto.Hash genesisTxId() {
-        return Genesis.transactionId(CHAIN_ID);
+        return Genesis.transactionId(params());
     }
 
     /** A signed transfer spending {@code input} (owned by {@code from}) to {@code to}, change back, minimum fee. */
-    public static Transfer pay(KeyPair from, UnspentOutput input, Address to, long amount, long expiry) {
+    public static Transaction pay(KeyPair from, UnspentOutput input, Address to, long amount, long expiry) {
         long available = input.output().amount();
         long fee = MIN_FEE_PER_BYTE * 300;
         List<TxOutput> outs = new ArrayList<>();
@@ -97,6 +115,7 @@ public final class TestChain {
         if (change > 0) {
             outs.add(new TxOutput(from.address(), AssetId.CAS, change));
         }
-        return new Transfer.Unsigned(CHAIN_ID, expiry, List.of(input.ref()), outs, fee).sign(List.of(from));
+        return Transfer.unsigned(CHAIN_ID, expiry, List.of(input.ref()), outs, fee)
+                .sign(List.of(from));
     }
 }

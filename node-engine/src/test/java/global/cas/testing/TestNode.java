@@ -1,8 +1,13 @@
 package global.cas.testing;
 
+import global.cas.chain.Block;
 import global.cas.chain.BlockExecutor;
+import global.cas.chain.ChainState;
 import global.cas.chain.ChainTip;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
+import global.cas.chain.Precommit;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.Transaction;
@@ -10,23 +15,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A minimal single-validator node over {@link TestChain}'s genesis for tests: builds the next block
- * from candidates with {@link BlockExecutor#build}, checks it again with {@link
- * BlockExecutor#execute} on the unchanged state, and only then commits it. Blocks are one second
- * apart. Not thread-safe.
+ * A minimal single-validator node over {@link TestChain}'s genesis for tests: proposes the next
+ * block from candidates with {@link BlockExecutor#propose}, validates it again with {@link
+ * BlockExecutor#validate} on the unchanged state as another node would, and only then commits it
+ * with the validator's own precommit. Blocks are one second apart. Not thread-safe.
  */
 public final class TestNode {
     private final BlockExecutor executor;
     private final LedgerState state;
-    private ChainTip tip;
+    private ChainState chain;
     private final List<BlockExecutor.RejectedTransaction> dropped = new ArrayList<>();
 
     public TestNode() {
-        this.executor = TestChain.executor();
+        this(TestChain.params());
+    }
+
+    /** A node of a chain with other genesis parameters (same test validator). */
+    public TestNode(global.cas.chain.ChainParams params) {
+        this.executor = new BlockExecutor(new global.cas.chain.StateMachine(params));
         this.state = new LedgerState();
-        BlockExecutor.ExecutedBlock g = Genesis.build(TestChain.params());
+        ExecutedBlock g = Genesis.build(params);
         state.apply(g.delta());
-        this.tip = g.tip();
+        this.chain = new ChainState(
+                g.tip(),
+                state,
+                g.paramsChanged().orElseThrow(),
+                g.validatorsChanged().orElseThrow(),
+                Commit.genesis(g.block().hash()));
     }
 
     public BlockExecutor executor() {
@@ -38,12 +53,22 @@ public final class TestNode {
     }
 
     public ChainTip tip() {
-        return tip;
+        return chain.tip();
+    }
+
+    /** The committed state blocks are built on and validated against. */
+    public ChainState chainState() {
+        return chain;
     }
 
     /** Replaces the tip (e.g. to start from an easier target or a smaller frozen pool). */
     public void setTip(ChainTip tip) {
-        this.tip = tip;
+        chain = new ChainState(tip, state, chain.params(), chain.validators(), chain.lastCommit());
+    }
+
+    /** The pseudo transaction id of block {@code height}'s reward outputs (0: packer, 1: miner). */
+    public global.cas.crypto.Hash rewardId(long height) {
+        return executor.machine().issuance().rewardId(height);
     }
 
     /** Transactions left out by {@link #produce} so far. */
@@ -52,28 +77,51 @@ public final class TestNode {
     }
 
     /** Builds the next block from {@code candidates} without committing it. */
-    public BlockExecutor.ExecutedBlock build(List<? extends Transaction> candidates) {
+    public ExecutedBlock build(List<? extends Transaction> candidates) {
         return build(candidates, TestChain.validator());
     }
 
-    public BlockExecutor.ExecutedBlock build(List<? extends Transaction> candidates, KeyPair proposer) {
-        return executor.build(tip, state, List.copyOf(candidates), tip.time() + 1000, proposer, dropped::add);
+    public ExecutedBlock build(List<? extends Transaction> candidates, KeyPair proposer) {
+        return executor.propose(chain, List.copyOf(candidates), tip().time() + 1000, proposer, dropped::add);
+    }
+
+    /** Validates a block made elsewhere against the committed state, changing nothing. */
+    public ExecutedBlock validate(Block block) {
+        return executor.validate(chain, block, true);
     }
 
     /** Builds the next block, re-executes it as another node would, commits it and returns it. */
-    public BlockExecutor.ExecutedBlock produce(List<? extends Transaction> candidates) {
-        BlockExecutor.ExecutedBlock built = build(candidates);
-        BlockExecutor.ExecutedBlock checked = executor.execute(tip, state, built.block(), true);
+    public ExecutedBlock produce(List<? extends Transaction> candidates) {
+        ExecutedBlock built = build(candidates);
+        ExecutedBlock checked = validate(built.block());
         if (!checked.tip().equals(built.tip())) {
-            throw new AssertionError("execute disagrees with build: " + checked.tip() + " vs " + built.tip());
+            throw new AssertionError("validate disagrees with propose: " + checked.tip() + " vs " + built.tip());
         }
         commit(checked);
         return checked;
     }
 
-    /** Commits an executed block: applies its delta and moves the tip. */
-    public void commit(BlockExecutor.ExecutedBlock executed) {
+    /** The test validator's commit of {@code b}: its own precommit, one second after the block time. */
+    public static Commit commitOf(Block b) {
+        Precommit own = Precommit.sign(
+                TestChain.validator(),
+                0,
+                TestChain.CHAIN_ID,
+                b.height(),
+                0,
+                b.hash(),
+                b.header().time() + 1000);
+        return new Commit(b.height(), 0, b.hash(), List.of(own));
+    }
+
+    /** Commits an executed block with the validator's precommit: applies its changes and moves the tip. */
+    public void commit(ExecutedBlock executed) {
         state.apply(executed.delta());
-        tip = executed.tip();
+        chain = new ChainState(
+                executed.tip(),
+                state,
+                executed.paramsChanged().orElse(chain.params()),
+                executed.validatorsChanged().orElse(chain.validators()),
+                commitOf(executed.block()));
     }
 }

@@ -2,7 +2,7 @@ package global.cas.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.cas.chain.BlockExecutor.ExecutedBlock;
+import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
 import global.cas.crypto.Address;
 import global.cas.crypto.KeyPair;

@@ -9,6 +9,7 @@ import global.cas.app.wallet.WalletFileOption;
 import global.cas.crypto.Address;
 import global.cas.crypto.Bytes;
 import global.cas.ledger.MiningProof;
+import global.cas.ledger.Transaction;
 import global.cas.mining.CpuMiner;
 import global.cas.node.MiningWork;
 import global.cas.rpc.RpcException;
@@ -102,13 +103,13 @@ public final class MineCommand implements Callable<Integer> {
                     cpu.setWork(work);
                     nextPoll = System.nanoTime() + POLL.toNanos();
                 }
-                Optional<MiningProof> proof =
+                Optional<Transaction> proof =
                         cpu.nextProof(Duration.ofNanos(Math.max(1, nextPoll - System.nanoTime())));
                 if (proof.isEmpty()) {
                     continue;
                 }
                 found++;
-                MiningProof p = proof.get();
+                Transaction p = proof.get();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 String rate = String.format("%.2f MH/s on average", cpu.hashes() / seconds / 1e6);
                 try {
@@ -116,7 +117,7 @@ public final class MineCommand implements Callable<Integer> {
                     accepted++;
                     out.printf(
                             "proof for block %d accepted (nonce %s, %s)%n",
-                            p.expiryHeight(), RpcJson.hex64(p.nonce()), rate);
+                            p.expiryHeight(), RpcJson.hex64(((MiningProof) p.action()).nonce()), rate);
                 } catch (RpcException e) {
                     if (e.code() != RpcException.REJECTED) {
                         throw e;

@@ -12,7 +12,7 @@ import global.cas.crypto.Bytes;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.rejection.Reason;
@@ -124,7 +124,7 @@ public final class SendCommand implements Callable<Integer> {
                     ? feeRate
                     : node.chainInfo().path("minFeePerByte").asLong();
             char[] pw = password.existing(terminal);
-            Transfer transfer;
+            Transaction transfer;
             try (UnlockedWallet unlocked = file.unlock(pw)) {
                 // whenever the wallet is unlocked: derive addresses ahead for a locked 'addresses --new'
                 unlocked.topUpPool();
@@ -145,7 +145,7 @@ public final class SendCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Transfer build(
+    private Transaction build(
             NodeConnection.Connected node, UnlockedWallet unlocked, Address recipient, long units, long rate) {
         WalletInfo info = unlocked.info();
         Map<Address, KeyPair> keys = new LinkedHashMap<>();

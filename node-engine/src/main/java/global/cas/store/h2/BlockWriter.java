@@ -1,10 +1,14 @@
 package global.cas.store.h2;
 
 import global.cas.chain.Block;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainTip;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
+import global.cas.codec.Encoder;
 import global.cas.ledger.BalanceKey;
+import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.LedgerDelta;
+import global.cas.ledger.Owner;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
 import global.cas.store.StateDigest;
@@ -24,6 +28,9 @@ import java.util.Map;
  * rolls back; the caller owns the transaction. Not thread-safe: the chain thread only.
  */
 final class BlockWriter implements AutoCloseable {
+    /** The block format this version writes (chain_format.version). */
+    static final int FORMAT = 2;
+
     private static final Comparator<UnspentOutput> BY_STORAGE_ID = Comparator.comparingLong(UnspentOutput::storageId);
     private static final Comparator<Map.Entry<BalanceKey, Long>> BY_BALANCE_KEY =
             Comparator.<Map.Entry<BalanceKey, Long>, BalanceKey>comparing(Map.Entry::getKey, (a, b) -> {
@@ -41,6 +48,12 @@ final class BlockWriter implements AutoCloseable {
     private final PreparedStatement putBalance;
     private final PreparedStatement deleteBalance;
     private final PreparedStatement putTip;
+    private final PreparedStatement insertCommit;
+    private final PreparedStatement putParams;
+    private final PreparedStatement putValidators;
+    private final PreparedStatement putOwner;
+    private final PreparedStatement insertColoured;
+    private final PreparedStatement insertFormat;
     private final List<PreparedStatement> all;
 
     BlockWriter(Connection c) throws SQLException {
@@ -57,20 +70,87 @@ final class BlockWriter implements AutoCloseable {
         putBalance =
                 c.prepareStatement("MERGE INTO balances (owner, asset, amount) KEY (owner, asset) VALUES (?, ?, ?)");
         deleteBalance = c.prepareStatement("DELETE FROM balances WHERE owner = ? AND asset = ?");
-        putTip = c.prepareStatement(
-                "MERGE INTO chain_tip (id, height, hash, tip_time, state_root, target, frozen_remaining, state_digest)"
-                        + " KEY (id) VALUES (0, ?, ?, ?, ?, ?, ?, ?)");
-        all = List.of(insertBlock, insertTransaction, insertOutput, spendOutput, putBalance, deleteBalance, putTip);
+        putTip = c.prepareStatement("MERGE INTO chain_tip (id, height, hash, tip_time, state_root, target,"
+                + " frozen_remaining, state_digest, ledger_root) KEY (id) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insertCommit = c.prepareStatement("INSERT INTO commits (height, bytes) VALUES (?, ?)");
+        putParams = c.prepareStatement("MERGE INTO params_versions (height, bytes) KEY (height) VALUES (?, ?)");
+        putValidators = c.prepareStatement("MERGE INTO validator_versions (height, bytes) KEY (height) VALUES (?, ?)");
+        putOwner = c.prepareStatement("MERGE INTO owners (address, bytes) KEY (address) VALUES (?, ?)");
+        insertColoured = c.prepareStatement("INSERT INTO coloured_outputs (id, txid, out_index, consumer, asset,"
+                + " amount, period, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insertFormat = c.prepareStatement("INSERT INTO chain_format (id, version) VALUES (0, " + FORMAT + ")");
+        all = List.of(
+                insertBlock,
+                insertTransaction,
+                insertOutput,
+                spendOutput,
+                putBalance,
+                deleteBalance,
+                putTip,
+                insertCommit,
+                putParams,
+                putValidators,
+                putOwner,
+                insertColoured,
+                insertFormat);
     }
 
     /**
      * Adds every row of {@code executed} to the open transaction, the tip with {@code digest} (the
      * unspent outputs' digest after the block; null when unknown, in a store of an older version).
      */
-    void write(ExecutedBlock executed, StateDigest digest) throws SQLException {
+    void write(ExecutedBlock executed, Commit commit, StateDigest digest) throws SQLException {
         Block block = executed.block();
         long height = block.height();
+        if (height == 0) {
+            expectOne(insertFormat.executeUpdate(), "the block format");
+        }
         writeBlock(block);
+        insertCommit.setLong(1, height);
+        insertCommit.setBytes(2, commit.encoded());
+        expectOne(insertCommit.executeUpdate(), "the commit of block " + height);
+        if (executed.paramsChanged().isPresent()) {
+            for (var v : executed.paramsChanged().get().versions().entrySet()) {
+                Encoder e = new Encoder(32);
+                v.getValue().encode(e);
+                putParams.setLong(1, v.getKey());
+                putParams.setBytes(2, e.toBytes());
+                putParams.addBatch();
+            }
+            putParams.executeBatch();
+        }
+        if (executed.validatorsChanged().isPresent()) {
+            for (var v : executed.validatorsChanged().get().versions().entrySet()) {
+                Encoder e = new Encoder(64);
+                v.getValue().encode(e);
+                putValidators.setLong(1, v.getKey());
+                putValidators.setBytes(2, e.toBytes());
+                putValidators.addBatch();
+            }
+            putValidators.executeBatch();
+        }
+        for (Owner o : executed.delta().owners().values()) {
+            putOwner.setBytes(1, o.address().bytes());
+            putOwner.setBytes(2, Owner.encoded(o));
+            putOwner.addBatch();
+        }
+        if (!executed.delta().owners().isEmpty()) {
+            putOwner.executeBatch();
+        }
+        for (ColouredOutput c : executed.delta().coloured()) {
+            insertColoured.setLong(1, c.storageId());
+            insertColoured.setBytes(2, c.ref().txId().bytes());
+            insertColoured.setInt(3, c.ref().index());
+            insertColoured.setBytes(4, c.consumer().bytes());
+            insertColoured.setBytes(5, c.asset().storageKey());
+            insertColoured.setLong(6, c.amount());
+            insertColoured.setLong(7, c.period());
+            insertColoured.setString(8, c.memo());
+            insertColoured.addBatch();
+        }
+        if (!executed.delta().coloured().isEmpty()) {
+            insertColoured.executeBatch();
+        }
         writeTransactions(height, block.transactions());
         LedgerDelta delta = executed.delta();
         writeCreated(delta.created());
@@ -112,7 +192,7 @@ final class BlockWriter implements AutoCloseable {
             insertTransaction.setBytes(2, tx.id().bytes());
             insertTransaction.setLong(3, height);
             insertTransaction.setInt(4, i);
-            insertTransaction.setByte(5, encoded[0]); // the wire form starts with the kind tag
+            insertTransaction.setByte(5, (byte) tx.action().tag());
             insertTransaction.setBytes(6, encoded);
             insertTransaction.addBatch();
         }
@@ -206,6 +286,7 @@ final class BlockWriter implements AutoCloseable {
         putTip.setLong(5, tip.target());
         putTip.setLong(6, tip.frozenRemaining());
         putTip.setBytes(7, digest == null ? null : digest.value().bytes());
+        putTip.setBytes(8, tip.roots().ledger().bytes());
         expectOne(putTip.executeUpdate(), "the chain tip");
     }
 

@@ -7,6 +7,8 @@ import org.flywaydb.core.api.FlywayException;
 /** Brings a chain database to the newest schema with the Flyway migrations in {@code db/chain}. */
 final class ChainMigrations {
     static final String LOCATION = "classpath:db/chain";
+    /** How the message of a failed migration starts. */
+    static final String FAILED = "cannot migrate the chain database";
 
     private ChainMigrations() {}
 
@@ -25,7 +27,7 @@ final class ChainMigrations {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("cannot migrate the chain database at " + where + ": " + e.getMessage(), e);
+            throw new StoreException(FAILED + " at " + where + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,9 +2,11 @@ package global.cas.store.h2;
 
 import global.cas.chain.Block;
 import global.cas.chain.BlockExecutor;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.BlockHeader;
 import global.cas.chain.ChainTip;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
+import global.cas.chain.ModuleRoots;
 import global.cas.codec.Decoder;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
@@ -12,14 +14,20 @@ import global.cas.crypto.PublicKey;
 import global.cas.crypto.Signature;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BalanceKey;
+import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.OutputRef;
+import global.cas.ledger.Owner;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
+import global.cas.params.Params;
+import global.cas.params.ParamsSchedule;
 import global.cas.store.ChainDataException;
 import global.cas.store.ChainStore;
 import global.cas.store.StateDigest;
 import global.cas.store.StoredTransaction;
+import global.cas.validators.ValidatorSchedule;
+import global.cas.validators.ValidatorSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -102,6 +110,9 @@ public final class H2ChainStore implements ChainStore {
     private final ReaderPool readers;
     private final Object writeLock = new Object();
     private volatile ChainTip tip;
+    private volatile ParamsSchedule params;
+    private volatile ValidatorSchedule validators;
+    private final java.util.OptionalInt format;
     /** The digest of the unspent outputs at the tip; null when a version before it wrote the tip. */
     private volatile StateDigest digest;
 
@@ -116,7 +127,10 @@ public final class H2ChainStore implements ChainStore {
             FileCompactor compactor,
             ReaderPool readers,
             ChainTip tip,
-            StateDigest digest) {
+            StateDigest digest,
+            ParamsSchedule params,
+            ValidatorSchedule validators,
+            java.util.OptionalInt format) {
         this.where = where;
         this.writerConnection = writerConnection;
         this.writer = writer;
@@ -125,6 +139,9 @@ public final class H2ChainStore implements ChainStore {
         this.readers = readers;
         this.tip = tip;
         this.digest = digest;
+        this.params = params;
+        this.validators = validators;
+        this.format = format;
     }
 
     /**
@@ -163,7 +180,20 @@ public final class H2ChainStore implements ChainStore {
         if (Files.exists(file)) {
             FileInspector.inspect(file);
         }
-        return open("jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + retentionMillis, file.toString());
+        boolean existed = Files.exists(file);
+        try {
+            return open("jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + retentionMillis, file.toString());
+        } catch (StoreException e) {
+            if (existed && e.getMessage() != null && e.getMessage().startsWith(ChainMigrations.FAILED)) {
+                // a file whose schema is ahead of its migration history: a migration's DDL reached the
+                // file but the history row after it did not, as a truncated or older copy shows
+                throw ChainDataException.damaged(
+                        "the chain database " + file + " holds a schema its migration history does not record: "
+                                + e.getMessage(),
+                        e);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -200,17 +230,25 @@ public final class H2ChainStore implements ChainStore {
             readers = new ReaderPool(READERS, ds::getConnection);
             ChainTip tip = null;
             StateDigest digest = null;
-            try (PreparedStatement s = w.prepareStatement(TIP_QUERY);
-                    ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    tip = tip(r);
-                    byte[] d = r.getBytes(7);
-                    digest = d == null ? null : StateDigest.of(Hash.of(d));
+            java.util.OptionalInt format = readFormat(w);
+            ParamsSchedule params = null;
+            ValidatorSchedule validators = null;
+            if (format.isPresent() && format.getAsInt() == BlockWriter.FORMAT) {
+                params = readParams(w, where);
+                validators = readValidators(w, where);
+                try (PreparedStatement s = w.prepareStatement(TIP_QUERY);
+                        ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        tip = tip(r, params, validators, where);
+                        byte[] d = r.getBytes(7);
+                        digest = d == null ? null : StateDigest.of(Hash.of(d));
+                    }
                 }
             }
             w.commit();
             LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
-            return new H2ChainStore(where, w, writer, sync, FileCompactor.of(w), readers, tip, digest);
+            return new H2ChainStore(
+                    where, w, writer, sync, FileCompactor.of(w), readers, tip, digest, params, validators, format);
         } catch (SQLException | RuntimeException e) {
             if (readers != null) {
                 readers.close();
@@ -241,12 +279,85 @@ public final class H2ChainStore implements ChainStore {
         }
     }
 
-    private static final String TIP_QUERY =
-            "SELECT height, hash, tip_time, state_root, target, frozen_remaining, state_digest FROM chain_tip WHERE id = 0";
+    private static final String TIP_QUERY = "SELECT height, hash, tip_time, state_root, target, frozen_remaining,"
+            + " state_digest, ledger_root FROM chain_tip WHERE id = 0";
 
-    private static ChainTip tip(ResultSet r) throws SQLException {
-        return new ChainTip(
-                r.getLong(1), Hash.of(r.getBytes(2)), r.getLong(3), Hash.of(r.getBytes(4)), r.getLong(5), r.getLong(6));
+    private static ChainTip tip(ResultSet r, ParamsSchedule params, ValidatorSchedule validators, String where)
+            throws SQLException {
+        byte[] ledgerRoot = r.getBytes(8);
+        if (ledgerRoot == null || params == null || validators == null) {
+            throw ChainDataException.damaged("the chain database " + where + " has a tip but no module state");
+        }
+        ModuleRoots roots = new ModuleRoots(Hash.of(ledgerRoot), params.root(), validators.root());
+        if (!roots.stateRoot().equals(Hash.of(r.getBytes(4)))) {
+            throw ChainDataException.damaged(
+                    "the module state in the chain database " + where + " does not give the tip's state root");
+        }
+        return new ChainTip(r.getLong(1), Hash.of(r.getBytes(2)), r.getLong(3), roots, r.getLong(5), r.getLong(6));
+    }
+
+    private static java.util.OptionalInt readFormat(Connection w) throws SQLException {
+        try (PreparedStatement s = w.prepareStatement("SELECT version FROM chain_format WHERE id = 0");
+                ResultSet r = s.executeQuery()) {
+            return r.next() ? java.util.OptionalInt.of(r.getInt(1)) : java.util.OptionalInt.empty();
+        }
+    }
+
+    private static ParamsSchedule readParams(Connection w, String where) throws SQLException {
+        ParamsSchedule schedule = null;
+        try (PreparedStatement s = w.prepareStatement("SELECT height, bytes FROM params_versions ORDER BY height");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long height = r.getLong(1);
+                Params p;
+                try {
+                    global.cas.codec.Decoder d = new global.cas.codec.Decoder(r.getBytes(2));
+                    p = Params.decode(d);
+                    d.finish();
+                } catch (RuntimeException e) {
+                    throw ChainDataException.damaged(
+                            "the parameters of height " + height + " in " + where + " do not decode", e);
+                }
+                schedule = schedule == null ? ParamsSchedule.genesis(p) : schedule.with(height, p);
+            }
+        }
+        return schedule;
+    }
+
+    private static ValidatorSchedule readValidators(Connection w, String where) throws SQLException {
+        ValidatorSchedule schedule = null;
+        try (PreparedStatement s = w.prepareStatement("SELECT height, bytes FROM validator_versions ORDER BY height");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long height = r.getLong(1);
+                ValidatorSet v;
+                try {
+                    global.cas.codec.Decoder d = new global.cas.codec.Decoder(r.getBytes(2));
+                    v = ValidatorSet.decode(d);
+                    d.finish();
+                } catch (RuntimeException e) {
+                    throw ChainDataException.damaged(
+                            "the validators of height " + height + " in " + where + " do not decode", e);
+                }
+                schedule = schedule == null ? ValidatorSchedule.genesis(v) : schedule.with(height, v);
+            }
+        }
+        return schedule;
+    }
+
+    @Override
+    public java.util.OptionalInt format() {
+        return format;
+    }
+
+    @Override
+    public Optional<ParamsSchedule> paramsSchedule() {
+        return Optional.ofNullable(params);
+    }
+
+    @Override
+    public Optional<ValidatorSchedule> validatorSchedule() {
+        return Optional.ofNullable(validators);
     }
 
     @Override
@@ -301,9 +412,13 @@ public final class H2ChainStore implements ChainStore {
      *     is as before
      */
     @Override
-    public void commit(ExecutedBlock executed) {
+    public void commit(ExecutedBlock executed, Commit commit) {
         synchronized (writeLock) {
             checkOpen();
+            if (format.isPresent() && format.getAsInt() != BlockWriter.FORMAT) {
+                throw new IllegalStateException("the chain database " + where + " is of block format "
+                        + format.getAsInt() + " and is not written to");
+            }
             checkFollowsTip(executed);
             long height = executed.block().height();
             StateDigest current = digest;
@@ -313,7 +428,7 @@ public final class H2ChainStore implements ChainStore {
                     ? current.after(executed.delta())
                     : tip == null ? StateDigest.EMPTY.after(executed.delta()) : null;
             try {
-                writer.write(executed, next);
+                writer.write(executed, commit, next);
                 writerConnection.commit();
             } catch (SQLException | RuntimeException e) {
                 writer.clearBatches();
@@ -328,6 +443,8 @@ public final class H2ChainStore implements ChainStore {
             }
             tip = executed.tip();
             digest = next;
+            executed.paramsChanged().ifPresent(p -> params = p);
+            executed.validatorsChanged().ifPresent(v -> validators = v);
             try {
                 sync.execute("CHECKPOINT SYNC");
             } catch (SQLException e) {
@@ -448,7 +565,79 @@ public final class H2ChainStore implements ChainStore {
             throw ChainDataException.damaged(
                     "The proposer key or signature stored with block " + height + " does not match its header.");
         }
-        return Optional.of(new Block(h, txs, proposerKey, proposerSignature));
+        Commit lastCommit = height == 0
+                ? Commit.NONE
+                : readCommit(r, height - 1)
+                        .orElseThrow(() ->
+                                ChainDataException.damaged("The commit of block " + (height - 1) + " is missing."));
+        if (!lastCommit.hash().equals(h.lastCommitHash())) {
+            throw ChainDataException.damaged("The commit of block " + (height - 1)
+                    + " in the database does not match block " + height + "'s header.");
+        }
+        return Optional.of(new Block(h, txs, lastCommit, proposerKey, proposerSignature));
+    }
+
+    private Optional<Commit> readCommit(ReaderPool.Reader r, long height) throws SQLException {
+        PreparedStatement s = r.prepare("SELECT bytes FROM commits WHERE height = ?");
+        s.setLong(1, height);
+        try (ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Commit.decode(rs.getBytes(1)));
+            } catch (RuntimeException e) {
+                throw ChainDataException.damaged("The commit of block " + height + " does not decode", e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Commit> commit(long height) {
+        return readers.read(() -> "commit " + height, r -> readCommit(r, height));
+    }
+
+    @Override
+    public void forEachOwner(Consumer<Owner> sink) {
+        readers.read(() -> "owners", r -> {
+            PreparedStatement s = r.prepare("SELECT address, bytes FROM owners ORDER BY address");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Owner o;
+                    try {
+                        o = Owner.decoded(rs.getBytes(2));
+                    } catch (RuntimeException e) {
+                        throw ChainDataException.damaged("A registered owner does not decode", e);
+                    }
+                    if (!java.util.Arrays.equals(o.address().bytes(), rs.getBytes(1))) {
+                        throw ChainDataException.damaged("A registered owner is stored under another address");
+                    }
+                    sink.accept(o);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public void forEachColoured(Consumer<ColouredOutput> sink) {
+        readers.read(() -> "coloured outputs", r -> {
+            PreparedStatement s = r.prepare("SELECT id, txid, out_index, consumer, asset, amount, period, memo"
+                    + " FROM coloured_outputs ORDER BY id");
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new ColouredOutput(
+                            new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3)),
+                            rs.getLong(1),
+                            Address.of(rs.getBytes(4)),
+                            AssetId.fromStorageKey(rs.getBytes(5)),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getString(8)));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** Decodes a stored header and checks it hashes to the stored hash and sits at its height. */

@@ -2,11 +2,12 @@ package global.cas.store.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.cas.chain.BlockExecutor.ExecutedBlock;
+import global.cas.chain.ExecutedBlock;
 import global.cas.crypto.Address;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.OutputRef;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
@@ -43,7 +44,7 @@ class CommitThroughputTest {
     void commitRate() throws IOException {
         ChainFixture chain = new ChainFixture();
         try (H2ChainStore store = H2ChainStore.open(dir)) {
-            store.commit(chain.genesis());
+            ChainFixture.commit(store, chain.genesis());
             List<UnspentOutput> coins = split(chain, store);
             List<Address> payees = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
@@ -58,7 +59,7 @@ class CommitThroughputTest {
                 long t0 = System.nanoTime();
                 List<UnspentOutput> spend = coins;
                 long expiry = chain.expiry();
-                List<Transfer> transfers = IntStream.range(0, TRANSFERS_PER_BLOCK)
+                List<Transaction> transfers = IntStream.range(0, TRANSFERS_PER_BLOCK)
                         .parallel()
                         .mapToObj(i -> TestChain.pay(
                                 TestChain.funded(1 + i % PAYERS),
@@ -70,7 +71,7 @@ class CommitThroughputTest {
                 long t1 = System.nanoTime();
                 ExecutedBlock block = chain.next(transfers);
                 long t2 = System.nanoTime();
-                store.commit(block);
+                ChainFixture.commit(store, block);
                 long t3 = System.nanoTime();
                 signNanos += t1 - t0;
                 buildNanos += t2 - t1;
@@ -78,7 +79,7 @@ class CommitThroughputTest {
                 slowestCommit = Math.max(slowestCommit, t3 - t2);
                 assertThat(block.block().transactions()).hasSize(TRANSFERS_PER_BLOCK);
                 List<UnspentOutput> change = new ArrayList<>(TRANSFERS_PER_BLOCK);
-                for (Transfer t : transfers) {
+                for (Transaction t : transfers) {
                     change.add(chain.unspent(t.id(), 1));
                 }
                 coins = change;
@@ -104,7 +105,7 @@ class CommitThroughputTest {
     /** One block in which each payer splits its genesis output into coins for the benchmark. */
     private static List<UnspentOutput> split(ChainFixture chain, H2ChainStore store) {
         int perPayer = TRANSFERS_PER_BLOCK / PAYERS;
-        List<Transfer> splits = new ArrayList<>();
+        List<Transaction> splits = new ArrayList<>();
         for (int p = 1; p <= PAYERS; p++) {
             KeyPair key = TestChain.funded(p);
             UnspentOutput genesis = TestChain.genesisOutput(chain.state, p);
@@ -115,15 +116,14 @@ class CommitThroughputTest {
                 outs.add(new TxOutput(key.address(), AssetId.CAS, each));
             }
             long rest = genesis.output().amount() - fee - each * perPayer;
-            splits.add(
-                    new Transfer.Unsigned(TestChain.CHAIN_ID, chain.expiry(), List.of(genesis.ref()), outs, fee + rest)
-                            .sign(List.of(key)));
+            splits.add(Transfer.unsigned(TestChain.CHAIN_ID, chain.expiry(), List.of(genesis.ref()), outs, fee + rest)
+                    .sign(List.of(key)));
         }
-        store.commit(chain.next(splits));
+        ChainFixture.commit(store, chain.next(splits));
         // coin i belongs to payer 1 + i % PAYERS, matching the payer the benchmark signs with
         List<UnspentOutput> coins = new ArrayList<>();
         for (int i = 0; i < TRANSFERS_PER_BLOCK; i++) {
-            Transfer split = splits.get(i % PAYERS);
+            Transaction split = splits.get(i % PAYERS);
             coins.add(chain.state.unspent(new OutputRef(split.id(), i / PAYERS)).orElseThrow());
         }
         return coins;

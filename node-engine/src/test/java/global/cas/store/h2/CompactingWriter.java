@@ -1,12 +1,12 @@
 package global.cas.store.h2;
 
 import global.cas.chain.BlockExecutor;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainTip;
+import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.LedgerState;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
@@ -33,7 +33,7 @@ public final class CompactingWriter {
         ChainTip tip = store.tip().orElse(null);
         if (tip == null) {
             ExecutedBlock genesis = Genesis.build(TestChain.params());
-            store.commit(genesis);
+            ChainFixture.commit(store, genesis);
             state.apply(genesis.delta());
             tip = genesis.tip();
         } else {
@@ -47,17 +47,23 @@ public final class CompactingWriter {
                     .orElseThrow());
         }
         while (true) {
-            List<Transfer> transfers = new ArrayList<>();
+            List<Transaction> transfers = new ArrayList<>();
             for (int k = 1; k <= PAYERS; k++) {
                 KeyPair key = TestChain.funded(k);
                 transfers.add(TestChain.pay(
                         key, coins.get(k - 1), TestKeys.key(20 + k).address(), 1_000, tip.height() + 10));
             }
+            global.cas.chain.ChainState chain = new global.cas.chain.ChainState(
+                    tip,
+                    state,
+                    store.paramsSchedule().orElseThrow(),
+                    store.validatorSchedule().orElseThrow(),
+                    store.commit(tip.height()).orElseThrow());
             ExecutedBlock block =
-                    executor.build(tip, state, List.copyOf(transfers), tip.time() + 1, TestChain.validator(), r -> {
+                    executor.propose(chain, List.copyOf(transfers), tip.time() + 1, TestChain.validator(), r -> {
                         throw new AssertionError("dropped " + r);
                     });
-            store.commit(block);
+            ChainFixture.commit(store, block);
             state.apply(block.delta());
             tip = block.tip();
             for (int k = 0; k < PAYERS; k++) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import global.cas.chain.Block;
 import global.cas.chain.ChainTip;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.Transfer;
 import global.cas.ledger.UnspentOutput;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
@@ -35,7 +34,7 @@ class ConcurrentReadTest {
     void readersSeeWholeBlocks() throws Exception {
         ChainFixture chain = new ChainFixture();
         try (H2ChainStore store = H2ChainStore.open(dir)) {
-            store.commit(chain.genesis());
+            ChainFixture.commit(store, chain.genesis());
             AtomicBoolean done = new AtomicBoolean();
             ExecutorService pool = Executors.newFixedThreadPool(READERS);
             List<Future<Integer>> readers = new ArrayList<>();
@@ -47,7 +46,7 @@ class ConcurrentReadTest {
                 coins.add(TestChain.genesisOutput(chain.state, k));
             }
             for (int b = 0; b < 30; b++) {
-                List<Transfer> transfers = new ArrayList<>();
+                List<Transaction> transfers = new ArrayList<>();
                 for (int k = 1; k <= 10; k++) {
                     transfers.add(TestChain.pay(
                             TestChain.funded(k),
@@ -56,7 +55,7 @@ class ConcurrentReadTest {
                             1_000,
                             chain.expiry()));
                 }
-                store.commit(chain.next(transfers));
+                ChainFixture.commit(store, chain.next(transfers));
                 for (int k = 0; k < 10; k++) {
                     coins.set(k, chain.unspent(transfers.get(k).id(), 1));
                 }

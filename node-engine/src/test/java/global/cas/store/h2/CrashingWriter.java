@@ -25,13 +25,15 @@ public final class CrashingWriter {
         Path dir = Path.of(args[0]);
         H2ChainStore store = H2ChainStore.open(dir);
         ChainFixture chain = new ChainFixture();
-        store.commit(chain.genesis());
-        store.commit(chain.next(List.of(TestChain.pay(
-                TestChain.funded(1),
-                TestChain.genesisOutput(chain.state, 1),
-                TestKeys.key(7).address(),
-                1000,
-                chain.expiry()))));
+        ChainFixture.commit(store, chain.genesis());
+        ChainFixture.commit(
+                store,
+                chain.next(List.of(TestChain.pay(
+                        TestChain.funded(1),
+                        TestChain.genesisOutput(chain.state, 1),
+                        TestKeys.key(7).address(),
+                        1000,
+                        chain.expiry()))));
 
         // A block half written by another transaction, rows far from the chain's so nothing waits on them.
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(H2ChainStore.DATABASE_NAME);
@@ -50,7 +52,7 @@ public final class CrashingWriter {
         }
 
         // The last block reaches the file through commit() alone: no checkpoint, no close after it.
-        store.commit(chain.next(List.of()));
+        ChainFixture.commit(store, chain.next(List.of()));
         System.out.println(
                 READY + " " + chain.tip().height() + " " + chain.tip().hash());
         System.out.flush();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import global.cas.chain.Block;
-import global.cas.chain.BlockExecutor.ExecutedBlock;
 import global.cas.chain.ChainTip;
+import global.cas.chain.ExecutedBlock;
 import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BalanceKey;
@@ -13,7 +13,6 @@ import global.cas.ledger.LedgerDelta;
 import global.cas.ledger.LedgerState;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.store.StoredTransaction;
@@ -224,7 +223,7 @@ class H2ChainStoreTest {
             ExecutedBlock colliding = withCollidingOutput(
                     good, chain.blocks.get(0).delta().created().get(0).storageId());
 
-            assertThatThrownBy(() -> store.commit(colliding))
+            assertThatThrownBy(() -> ChainFixture.commit(store, colliding))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("Block " + good.block().height() + " was not stored");
 
@@ -234,7 +233,7 @@ class H2ChainStoreTest {
             assertThat(unspent(store)).isEqualTo(unspentBefore);
             assertThat(store.block(good.block().height())).isEmpty();
 
-            store.commit(good);
+            ChainFixture.commit(store, good);
             assertThat(store.tip()).contains(good.tip());
             assertThat(store.block(good.block().height()).orElseThrow().encoded())
                     .isEqualTo(good.block().encoded());
@@ -257,7 +256,7 @@ class H2ChainStoreTest {
                     new LedgerDelta(good.delta().created(), spent, good.delta().balances()),
                     good.tip());
 
-            assertThatThrownBy(() -> store.commit(bad))
+            assertThatThrownBy(() -> ChainFixture.commit(store, bad))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("L1");
             assertThat(store.tip()).contains(before);
@@ -273,20 +272,20 @@ class H2ChainStoreTest {
         try (H2ChainStore store = H2ChainStore.open(dir)) {
             ExecutedBlock genesis = chain.genesis();
             ExecutedBlock one = chain.next(List.of());
-            assertThatThrownBy(() -> store.commit(one))
+            assertThatThrownBy(() -> ChainFixture.commit(store, one))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("genesis");
-            store.commit(genesis);
-            assertThatThrownBy(() -> store.commit(genesis))
+            ChainFixture.commit(store, genesis);
+            assertThatThrownBy(() -> ChainFixture.commit(store, genesis))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("does not follow");
             ExecutedBlock two = chain.next(List.of());
-            assertThatThrownBy(() -> store.commit(two))
+            assertThatThrownBy(() -> ChainFixture.commit(store, two))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("does not follow");
             assertThat(store.tip()).contains(genesis.tip());
-            store.commit(one);
-            store.commit(two);
+            ChainFixture.commit(store, one);
+            ChainFixture.commit(store, two);
             assertThat(store.tip()).contains(two.tip());
         }
     }
@@ -311,7 +310,7 @@ class H2ChainStoreTest {
         H2ChainStore store = H2ChainStore.open(dir);
         store.close();
         store.close();
-        assertThatThrownBy(() -> store.commit(chain.genesis())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ChainFixture.commit(store, chain.genesis())).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> store.block(0)).isInstanceOf(StoreException.class);
     }
 
@@ -334,7 +333,7 @@ class H2ChainStoreTest {
 
     /** The next block after the sample chain: one transfer from a genesis output. */
     private static ExecutedBlock nextTransferBlock(ChainFixture chain) {
-        Transfer t = TestChain.pay(
+        Transaction t = TestChain.pay(
                 TestChain.funded(7),
                 TestChain.genesisOutput(chain.state, 7),
                 TestKeys.key(13).address(),

@@ -2,7 +2,7 @@ package global.cas.ui.node;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
-import global.cas.ledger.MiningProof;
+import global.cas.ledger.Transaction;
 import global.cas.mining.CpuMiner;
 import global.cas.node.Node;
 import global.cas.ui.shell.FxExecutor;
@@ -62,9 +62,9 @@ public final class MiningModel {
         while (miner == m) {
             m.setWork(n.miningWork());
             try {
-                Optional<MiningProof> proof = m.nextProof(Duration.ofMillis(200));
+                Optional<Transaction> proof = m.nextProof(Duration.ofMillis(200));
                 if (proof.isPresent()) {
-                    MiningProof p = proof.get();
+                    Transaction p = proof.get();
                     n.submit(p).whenComplete((id, error) -> {
                         if (error == null) {
                             submitted.add(id);

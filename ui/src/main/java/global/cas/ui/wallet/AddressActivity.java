@@ -2,9 +2,7 @@ package global.cas.ui.wallet;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
-import global.cas.ledger.MiningProof;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.node.Node;
 import global.cas.wallet.WalletEntry;
@@ -73,11 +71,8 @@ public final class AddressActivity {
     }
 
     private static List<Address> ownOutputs(Transaction t, Set<Address> own) {
-        List<TxOutput> outputs = switch (t) {
-            case Transfer transfer -> transfer.outputs();
-            case MiningProof proof -> List.of();
-        };
-        return outputs.stream()
+        // every kind's outputs are in its envelope
+        return t.outputs().stream()
                 .map(TxOutput::owner)
                 .filter(own::contains)
                 .distinct()

@@ -5,7 +5,7 @@ import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.Transfer;
+import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.node.Node;
@@ -29,7 +29,7 @@ final class SendPlanner {
     private SendPlanner() {}
 
     /** The signed transfer and what it does. */
-    record Plan(Quote quote, Transfer transfer) {}
+    record Plan(Quote quote, Transaction transfer) {}
 
     /**
      * Builds and signs the transfer with {@code keys}; change goes to {@code change}.
@@ -45,7 +45,7 @@ final class SendPlanner {
         }
         TransferBuilder builder = new TransferBuilder(node.params().chainId(), r.feePerByte());
         long expiry = node.tip().height() + EXPIRY_BLOCKS;
-        Transfer t = r.max()
+        Transaction t = r.max()
                 ? builder.sweep(spendable, keys, r.to(), expiry)
                 : builder.pay(spendable, keys, List.of(new TxOutput(r.to(), AssetId.CAS, r.amount())), change, expiry);
         long amount = r.max() ? t.outputs().get(0).amount() : r.amount();

@@ -91,7 +91,7 @@ class SendScreenTest {
     /** Transfers waiting in the mempool (a mining proof from another test may wait there too). */
     private static java.util.List<global.cas.ledger.Transaction> pendingTransfers() {
         return node.chain().mempool().candidates(Integer.MAX_VALUE).stream()
-                .filter(t -> t instanceof global.cas.ledger.Transfer)
+                .filter(t -> t.action() instanceof global.cas.ledger.Transfer)
                 .toList();
     }
 

@@ -1,4 +1,4 @@
-package global.cas.chain;
+package global.cas.ledger;
 
 /**
  * Block rewards from the frozen pool (S3, S4): block h ≥ 1 releases {@code initial >> ((h-1) /

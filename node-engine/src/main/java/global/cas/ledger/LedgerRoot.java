@@ -1,26 +1,26 @@
-package global.cas.chain;
+package global.cas.ledger;
 
 import global.cas.codec.Encoder;
+import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
-import global.cas.ledger.BalanceKey;
-import global.cas.ledger.LedgerDelta;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The state root of C6, kept incrementally: root(h) = SHA-256("CAS state" ‖ root(h-1) ‖ digest of
- * block h's state changes), where the digest covers, in canonical order, every output created and
- * spent, the new value of every balance touched (sorted by address, then asset) and the chain
- * variables. Two nodes whose states ever differ have different roots from then on, and the cost is
- * proportional to the block, not to the whole state. (A Merkle-tree root, for membership proofs to
- * light clients, is a later decision recorded in docs/decisions.)
+ * The ledger module's root, kept incrementally: root(h) = SHA-256("CAS ledger" ‖ root(h-1) ‖
+ * digest of block h's ledger changes), where the digest covers, in canonical order, every output
+ * created and spent, the new value of every balance touched (sorted by address, then asset), the
+ * coloured outputs made, the owners registered, and the ledger variables (target, frozen
+ * remainder). Two nodes whose ledgers ever differ have different roots from then on, at a cost
+ * proportional to the block. Thread-safe (stateless).
  */
-public final class StateRoot {
-    private static final byte[] DOMAIN = "CAS state".getBytes(StandardCharsets.US_ASCII);
+public final class LedgerRoot {
+    private static final byte[] DOMAIN = "CAS ledger".getBytes(StandardCharsets.US_ASCII);
 
-    private StateRoot() {}
+    private LedgerRoot() {}
 
     public static Hash next(Hash previous, LedgerDelta delta, long target, long frozenRemaining) {
         Encoder e = new Encoder(64
@@ -38,7 +38,7 @@ public final class StateRoot {
             int c = a.getKey().owner().compareTo(b.getKey().owner());
             return c != 0
                     ? c
-                    : java.util.Arrays.compareUnsigned(
+                    : Arrays.compareUnsigned(
                             a.getKey().asset().storageKey(), b.getKey().asset().storageKey());
         });
         e.list(balances, (enc, en) -> {
@@ -46,6 +46,10 @@ public final class StateRoot {
             en.getKey().asset().encode(enc);
             enc.u64(en.getValue());
         });
+        e.list(delta.coloured(), (enc, c) -> c.encode(enc));
+        List<Map.Entry<Address, Owner>> owners = new ArrayList<>(delta.owners().entrySet());
+        owners.sort(Map.Entry.comparingByKey());
+        e.list(owners, (enc, en) -> Owner.encode(enc, en.getValue()));
         e.u64(target).u64(frozenRemaining);
         return Hash.sha256(DOMAIN, previous.bytes(), Hash.sha256(e.toBytes()).bytes());
     }

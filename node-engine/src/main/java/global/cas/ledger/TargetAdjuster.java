@@ -1,4 +1,4 @@
-package global.cas.chain;
+package global.cas.ledger;
 
 /**
  * Keeps about one mining proof per block (S5). The target is an unsigned 64-bit bound on the work

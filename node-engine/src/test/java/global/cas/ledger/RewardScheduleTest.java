@@ -1,9 +1,9 @@
-package global.cas.chain;
+package global.cas.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import global.cas.ledger.Amounts;
+import global.cas.chain.ChainParams;
 import global.cas.testing.TestChain;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

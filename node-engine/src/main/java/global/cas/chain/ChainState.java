@@ -1,0 +1,13 @@
+package global.cas.chain;
+
+import global.cas.ledger.LedgerView;
+import global.cas.params.ParamsSchedule;
+import global.cas.validators.ValidatorSchedule;
+
+/**
+ * The committed state a block is executed on: the tip, the ledger, the parameter and validator
+ * schedules, and the commit of the tip block (the next block's last commit). The ledger view must
+ * not change while a block is executed on it.
+ */
+public record ChainState(
+        ChainTip tip, LedgerView ledger, ParamsSchedule params, ValidatorSchedule validators, Commit lastCommit) {}

@@ -1,0 +1,157 @@
+package global.cas.chain;
+
+import global.cas.ledger.BalanceListener;
+import global.cas.ledger.BlockContext;
+import global.cas.ledger.BlockScope;
+import global.cas.ledger.EnvelopeRules;
+import global.cas.ledger.Issuance;
+import global.cas.ledger.LedgerOverlay;
+import global.cas.ledger.LedgerRoot;
+import global.cas.ledger.LedgerView;
+import global.cas.ledger.MiningHandler;
+import global.cas.ledger.Transaction;
+import global.cas.ledger.TransferHandler;
+import global.cas.params.ParamsSchedule;
+import global.cas.validators.ValidatorSchedule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chain as one deterministic state machine with a block lifecycle: {@link #begin} with the
+ * block's context, {@link Execution#deliver} for each transaction (the envelope's rules, then the
+ * owning module's through {@link ActionDispatch}), {@link Execution#end} for the rewards and target
+ * (S4, S5) and every module's end-of-block work, giving each module's changes and roots. Nothing
+ * here writes to storage or changes committed state. Thread-safe (immutable); an {@link Execution}
+ * belongs to one thread.
+ */
+public final class StateMachine {
+    private final ChainParams genesis;
+    private final EnvelopeRules envelope;
+    private final Issuance issuance;
+    private final ActionDispatch dispatch;
+
+    public StateMachine(ChainParams genesis) {
+        this.genesis = genesis;
+        this.envelope = new EnvelopeRules(genesis.chainId());
+        this.issuance = new Issuance(genesis.chainId(), genesis.initialBlockReward(), genesis.minerShareBasisPoints());
+        this.dispatch = new ActionDispatch(new TransferHandler(), new MiningHandler(issuance));
+    }
+
+    public ChainParams genesis() {
+        return genesis;
+    }
+
+    public String chainId() {
+        return genesis.chainId();
+    }
+
+    public Issuance issuance() {
+        return issuance;
+    }
+
+    /** Checks that need no state, signatures included; any thread. */
+    public void checkStateless(Transaction tx) {
+        envelope.checkStateless(tx);
+        dispatch.bind(tx).checkStateless(tx);
+    }
+
+    /** Checks {@code tx} against {@code view} for the block {@code scope}, changing nothing (mempool admission). */
+    public void checkStateful(Transaction tx, LedgerView view, BlockScope scope) {
+        ActionDispatch.Bound<?> b = dispatch.bind(tx);
+        envelope.check(tx, tx.action().kindName(), b.terms(tx), view, scope);
+        b.check(tx, view, scope);
+    }
+
+    /**
+     * Applies a transaction that passed {@link #checkStateful} against {@code overlay} and {@code
+     * scope}, as the block's transaction {@code index}; cannot fail.
+     */
+    public void apply(Transaction tx, int index, LedgerOverlay overlay, BlockScope scope) {
+        ActionDispatch.Bound<?> b = dispatch.bind(tx);
+        envelope.apply(tx, index, overlay, scope);
+        b.apply(tx, index, overlay, scope);
+    }
+
+    /** The scope a transaction is checked against for the block after {@code state}'s tip. */
+    public BlockScope nextScope(ChainState state, long time, global.cas.crypto.Address proposer) {
+        return new BlockScope(
+                context(state, time, proposer),
+                state.tip().target(),
+                state.tip().frozenRemaining());
+    }
+
+    /** The context of the block after {@code state}'s tip: validators and parameters in force there. */
+    public BlockContext context(ChainState state, long time, global.cas.crypto.Address proposer) {
+        long height = state.tip().height() + 1;
+        return new BlockContext(
+                height,
+                time,
+                proposer,
+                state.tip().hash(),
+                state.validators().at(height),
+                state.params().at(height));
+    }
+
+    /** Begins executing the block of {@code context} on {@code state}. */
+    public Execution begin(BlockContext context, ChainState state) {
+        return new Execution(context, state, BalanceListener.NONE);
+    }
+
+    /** What a block's execution produced: every module's changes, roots and the ledger variables. */
+    public record Result(
+            global.cas.ledger.LedgerDelta delta,
+            ParamsSchedule params,
+            ValidatorSchedule validators,
+            ModuleRoots roots,
+            long target,
+            long frozenRemaining) {}
+
+    /** One block being executed. Not thread-safe. */
+    public final class Execution {
+        private final BlockContext context;
+        private final ChainState state;
+        private final LedgerOverlay overlay;
+        private final BlockScope scope;
+        private final List<Transaction> delivered = new ArrayList<>();
+
+        private Execution(BlockContext context, ChainState state, BalanceListener listener) {
+            this.context = context;
+            this.state = state;
+            this.overlay = new LedgerOverlay(state.ledger(), listener);
+            this.scope =
+                    new BlockScope(context, state.tip().target(), state.tip().frozenRemaining());
+        }
+
+        public BlockContext context() {
+            return context;
+        }
+
+        /**
+         * Checks and applies {@code tx} as the block's next transaction.
+         *
+         * @throws global.cas.rejection.RejectedException with nothing applied, when it is invalid here
+         */
+        public void deliver(Transaction tx) {
+            checkStateful(tx, overlay, scope);
+            apply(tx, delivered.size(), overlay, scope);
+            delivered.add(tx);
+        }
+
+        public List<Transaction> delivered() {
+            return List.copyOf(delivered);
+        }
+
+        /** Ends the block: rewards and target, then each module's end-of-block work and roots. */
+        public Result end() {
+            Issuance.Finish f = issuance.end(overlay, scope);
+            global.cas.ledger.LedgerDelta delta = overlay.delta();
+            ParamsSchedule params = state.params();
+            ValidatorSchedule validators = state.validators();
+            ModuleRoots roots = new ModuleRoots(
+                    LedgerRoot.next(state.tip().roots().ledger(), delta, f.target(), f.frozenRemaining()),
+                    params.root(),
+                    validators.root());
+            return new Result(delta, params, validators, roots, f.target(), f.frozenRemaining());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The chain parameters a referendum may change (PROTOCOL.md, marked <i>(param)</i>), kept as state
+ * versioned by height: the genesis version, then each change at the height it takes effect (G31).
+ * Depends only on {@code crypto} and {@code codec}.
+ */
+package global.cas.params;
