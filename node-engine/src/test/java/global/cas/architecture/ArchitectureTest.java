@@ -1,6 +1,8 @@
 package global.cas.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -56,15 +58,57 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("only store.h2 touches JDBC, H2 or Flyway")
-    void onlyStoreTouchesDatabase() {
+    @DisplayName("only the two stores (store.h2, wallet.data.h2) and their shared h2 helpers touch JDBC, H2 or Flyway")
+    void onlyStoresTouchDatabase() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("global.cas.store.h2..")
+                .resideOutsideOfPackages("global.cas.store.h2..", "global.cas.wallet.data.h2..", "global.cas.h2..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb..")
                 .check(engine);
+    }
+
+    @Test
+    @DisplayName("the chain store knows nothing of wallets")
+    void storeKnowsNoWallet() {
+        noClasses()
+                .that()
+                .resideInAPackage("global.cas.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("global.cas.wallet..")
+                .check(engine);
+    }
+
+    @Test
+    @DisplayName("the wallet, its own store included, knows nothing of the chain store")
+    void walletKnowsNoStore() {
+        noClasses()
+                .that()
+                .resideInAPackage("global.cas.wallet..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("global.cas.store..")
+                .check(engine);
+    }
+
+    @Test
+    @DisplayName("the shared H2 helpers depend on no other package of the program, so both stores can use them")
+    void h2HelpersStandAlone() {
+        classes()
+                .that()
+                .resideInAPackage("global.cas.h2..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("global.cas.h2..", "java..", "org.h2..")
+                .check(engine);
+    }
+
+    @Test
+    @DisplayName("no cycles between the engine's top-level packages")
+    void noCycles() {
+        slices().matching("global.cas.(*)..").should().beFreeOfCycles().check(engine);
     }
 
     @Test

@@ -10,10 +10,11 @@ import global.cas.ledger.TxOutput;
 import global.cas.node.Node;
 import global.cas.node.NodeConfig;
 import global.cas.store.h2.H2ChainStore;
-import global.cas.store.h2.WalletDataH2Store;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import global.cas.wallet.data.WalletData;
+import global.cas.wallet.data.h2.WalletDataFiles;
+import global.cas.wallet.data.h2.WalletDataH2Store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -78,16 +79,14 @@ class WalletScanBenchmarkTest {
             }
             Path walletFile = dir.resolve("bench.wallet");
             long t1 = System.nanoTime();
-            try (WalletData data =
-                    WalletDataH2Store.forKeystore(walletFile, global.cas.store.h2.WalletDataFiles.key(1))) {
+            try (WalletData data = WalletDataH2Store.forKeystore(walletFile, WalletDataFiles.key(1))) {
                 data.saveScanCheckpoint(older.checkpoint().orElseThrow(), 0);
             }
             long saveNanos = System.nanoTime() - t1;
 
             long t2 = System.nanoTime();
             WalletHistory resumed;
-            try (WalletData data =
-                    WalletDataH2Store.forKeystore(walletFile, global.cas.store.h2.WalletDataFiles.key(1))) {
+            try (WalletData data = WalletDataH2Store.forKeystore(walletFile, WalletDataFiles.key(1))) {
                 resumed = WalletHistory.resume(
                         Set.of(wallet), data.scanCheckpoint().orElseThrow());
             }

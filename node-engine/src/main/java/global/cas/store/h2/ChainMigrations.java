@@ -1,5 +1,6 @@
 package global.cas.store.h2;
 
+import global.cas.h2.StoreException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;

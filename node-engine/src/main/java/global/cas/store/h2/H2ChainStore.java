@@ -12,6 +12,11 @@ import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.crypto.PublicKey;
 import global.cas.crypto.Signature;
+import global.cas.h2.DamagedDatabaseException;
+import global.cas.h2.FileInspector;
+import global.cas.h2.H2Files;
+import global.cas.h2.StoreException;
+import global.cas.h2.UntrustedDatabaseException;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BalanceKey;
 import global.cas.ledger.ColouredOutput;
@@ -83,8 +88,6 @@ public final class H2ChainStore implements ChainStore {
 
     /** The database's base name in the data directory: H2 adds {@code .mv.db}. */
     public static final String DATABASE_NAME = "chain";
-
-    static final String USER = "cas";
 
     /**
      * {@code WRITE_DELAY=0}: commits reach the file before they return (see the class comment).
@@ -167,18 +170,19 @@ public final class H2ChainStore implements ChainStore {
     static H2ChainStore open(Path dataDir, int retentionMillis) {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path base = dir.resolve(DATABASE_NAME);
-        if (base.toString().indexOf(';') >= 0) {
-            throw new IllegalArgumentException(
-                    "The data directory " + dir + " contains ';', which H2 would read as a connection setting.");
-        }
+        H2Files.refuseSettingsIn(dir, "The data directory");
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the data directory " + dir, e);
         }
-        Path file = dir.resolve(DATABASE_NAME + ".mv.db");
+        Path file = H2Files.mvFile(base);
         if (Files.exists(file)) {
-            FileInspector.inspect(file);
+            try {
+                FileInspector.inspect(file, "The chain database");
+            } catch (DamagedDatabaseException e) {
+                throw ChainDataException.damaged(e.getMessage(), e);
+            }
         }
         boolean existed = Files.exists(file);
         try {
@@ -213,7 +217,7 @@ public final class H2ChainStore implements ChainStore {
     private static H2ChainStore open(String url, String where) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
-        ds.setUser(USER);
+        ds.setUser(H2Files.USER);
         ds.setPassword("");
         SchemaGuard.Schema reference = SchemaGuard.reference();
         Connection w = null;

@@ -1,5 +1,6 @@
 package global.cas.store.h2;
 
+import global.cas.h2.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

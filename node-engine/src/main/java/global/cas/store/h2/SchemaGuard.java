@@ -1,5 +1,9 @@
 package global.cas.store.h2;
 
+import global.cas.h2.H2Files;
+import global.cas.h2.SchemaObjects;
+import global.cas.h2.StoreException;
+import global.cas.h2.UntrustedDatabaseException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +23,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * function alias or aggregate, no linked table, view, domain or foreign schema, no table the
  * migrations do not create, and (once migrated) exactly the columns, defaults, generated columns
  * and check constraints of a reference database migrated in memory by the same scripts. This
- * backs up {@link FileInspector}, which refuses the worst before H2 opens the file.
+ * backs up {@link global.cas.h2.FileInspector}, which refuses the worst before H2 opens the file;
+ * the objects that could run code are found by {@link SchemaObjects}, as for the wallet store.
  */
 final class SchemaGuard {
     /**
@@ -50,16 +55,13 @@ final class SchemaGuard {
                     + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
                     + " WHERE tc.TABLE_SCHEMA = 'PUBLIC' ORDER BY 1, 2";
 
-    /** H2's own table class; a table engine or a linked table shows another one. */
-    private static final String PLAIN_TABLE_CLASS = "org.h2.mvstore.db.MVTable";
-
     private SchemaGuard() {}
 
     /** Migrates a private in-memory database and reads its schema: what a chain database must hold. */
     static Schema reference() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:cas-chain-reference-" + UUID.randomUUID());
-        ds.setUser(H2ChainStore.USER);
+        ds.setUser(H2Files.USER);
         ds.setPassword("");
         // The in-memory database lives as long as this connection.
         try (Connection keepAlive = ds.getConnection()) {
@@ -79,48 +81,8 @@ final class SchemaGuard {
      * @throws UntrustedDatabaseException naming every difference found
      */
     static void check(Connection c, Schema reference, boolean migrated, String where) throws SQLException {
-        List<String> found = new ArrayList<>();
-        each(
-                c,
-                "SELECT TRIGGER_SCHEMA, TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS",
-                r -> found.add("trigger " + r.getString(1) + "." + r.getString(2)));
-        each(
-                c,
-                "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE FROM INFORMATION_SCHEMA.ROUTINES",
-                r -> found.add("function alias or aggregate " + r.getString(1) + "." + r.getString(2)));
-        each(
-                c,
-                "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('INFORMATION_SCHEMA', 'PUBLIC')",
-                r -> found.add("schema " + r.getString(1)));
-        each(
-                c,
-                "SELECT DOMAIN_SCHEMA, DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS",
-                r -> found.add("domain " + r.getString(1) + "." + r.getString(2)));
-        each(
-                c,
-                "SELECT SYNONYM_SCHEMA, SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS",
-                r -> found.add("synonym " + r.getString(1) + "." + r.getString(2)));
         Set<String> tables = new HashSet<>();
-        each(
-                c,
-                "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, STORAGE_TYPE, TABLE_CLASS FROM INFORMATION_SCHEMA.TABLES"
-                        + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
-                r -> {
-                    String name = r.getString(1) + "." + r.getString(2);
-                    String type = r.getString(3);
-                    if ("TABLE LINK".equals(r.getString(4)) || "org.h2.table.TableLink".equals(r.getString(5))) {
-                        found.add("linked table " + name);
-                    } else if (!"BASE TABLE".equals(type)) {
-                        found.add(type.toLowerCase(java.util.Locale.ROOT) + " " + name);
-                    } else if (!PLAIN_TABLE_CLASS.equals(r.getString(5))) {
-                        found.add("table " + name + " of engine " + r.getString(5));
-                    } else if (!"PUBLIC".equals(r.getString(1))
-                            || !reference.tables().contains(r.getString(2))) {
-                        found.add("unknown table " + name);
-                    } else {
-                        tables.add(r.getString(2));
-                    }
-                });
+        List<String> found = SchemaObjects.unexpected(c, reference.tables(), tables);
         if (found.isEmpty()) {
             Schema actual = read(c);
             if (migrated) {

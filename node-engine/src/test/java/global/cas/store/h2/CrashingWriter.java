@@ -1,5 +1,6 @@
 package global.cas.store.h2;
 
+import global.cas.h2.H2Files;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class CrashingWriter {
 
         // A block half written by another transaction, rows far from the chain's so nothing waits on them.
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(H2ChainStore.DATABASE_NAME);
-        Connection halfWritten = DriverManager.getConnection(url, H2ChainStore.USER, "");
+        Connection halfWritten = DriverManager.getConnection(url, H2Files.USER, "");
         halfWritten.setAutoCommit(false);
         try (Statement s = halfWritten.createStatement()) {
             s.executeUpdate("INSERT INTO blocks VALUES (" + HALF_WRITTEN_HEIGHT + ", X'" + "33".repeat(32)
@@ -45,7 +46,7 @@ public final class CrashingWriter {
             s.executeUpdate("INSERT INTO outputs VALUES (" + Long.MAX_VALUE + ", X'" + "33".repeat(32) + "', 0, X'"
                     + "00".repeat(20) + "', X'" + "00".repeat(32) + "', 5, NULL)");
         }
-        try (Connection other = DriverManager.getConnection(url, H2ChainStore.USER, "");
+        try (Connection other = DriverManager.getConnection(url, H2Files.USER, "");
                 Statement s = other.createStatement()) {
             // puts the uncommitted rows in the file, with their undo log
             s.execute("CHECKPOINT SYNC");

@@ -7,6 +7,9 @@ import global.cas.chain.Block;
 import global.cas.chain.ChainTip;
 import global.cas.chain.ExecutedBlock;
 import global.cas.crypto.Hash;
+import global.cas.h2.H2Files;
+import global.cas.h2.StoreException;
+import global.cas.h2.UntrustedDatabaseException;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BalanceKey;
 import global.cas.ledger.LedgerDelta;
@@ -376,7 +379,7 @@ class H2ChainStoreTest {
     /** A second connection to the open file database (same JVM, so H2 shares the open database). */
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("chain"), H2ChainStore.USER, "");
+                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("chain"), H2Files.USER, "");
     }
 
     private Map<String, Long> counts() throws SQLException {

@@ -3,6 +3,8 @@ package global.cas.store.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import global.cas.h2.H2Files;
+import global.cas.h2.UntrustedDatabaseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -172,7 +174,7 @@ class HostileDatabaseTest {
     void schemaGuardRefusesTriggerAndAlias() throws SQLException {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:hostile-guard");
-        ds.setUser(H2ChainStore.USER);
+        ds.setUser(H2Files.USER);
         try (Connection c = ds.getConnection()) {
             ChainMigrations.migrate(ds, "test");
             SchemaGuard.Schema reference = SchemaGuard.reference();
@@ -209,7 +211,7 @@ class HostileDatabaseTest {
     /** Changes the closed chain database with a plain connection, as someone with the file could. */
     private void tamper(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(
-                        "jdbc:h2:file:" + dir.toAbsolutePath().resolve("chain"), H2ChainStore.USER, "");
+                        "jdbc:h2:file:" + dir.toAbsolutePath().resolve("chain"), H2Files.USER, "");
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -1,7 +1,7 @@
-package global.cas.store.h2;
+package global.cas.h2;
 
 /**
- * The database file holds something this node never creates (a trigger, a function alias, a
+ * The database file holds something this program never creates (a trigger, a function alias, a
  * linked table, an unknown table, column or setting), so it was refused before H2 could run any of
  * it. The message names what was found; the file is left untouched.
  */

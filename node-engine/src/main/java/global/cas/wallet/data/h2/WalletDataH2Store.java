@@ -1,7 +1,13 @@
-package global.cas.store.h2;
+package global.cas.wallet.data.h2;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
+import global.cas.h2.DamagedDatabaseException;
+import global.cas.h2.FileInspector;
+import global.cas.h2.H2Files;
+import global.cas.h2.SchemaObjects;
+import global.cas.h2.StoreException;
+import global.cas.h2.UntrustedDatabaseException;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.TxOutput;
@@ -26,6 +32,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +54,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * it, so a crash at any moment leaves either the old file (converted again next time) or the new
  * one, and no row is lost. A file from outside is treated as hostile, as the chain database is:
  * {@link FileInspector} reads its schema records before H2 opens it and refuses triggers,
- * aliases, linked tables and the like, and once open it must hold only the tables the migrations
- * create. A file that cannot be decrypted with the key, or is not an H2 file at all, is refused
+ * aliases, linked tables and the like, and once open {@link SchemaObjects} finds none either and
+ * only the tables the migrations create. A file that cannot be decrypted with the key, or is not an H2 file at all, is refused
  * with {@link Reason#WALLET_DATA_DAMAGED} and left untouched: it is never replaced by an empty
  * one. One connection with autocommit, so every change is on disk when its method returns;
  * methods are synchronized. Thread-safe.
@@ -56,7 +63,10 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class WalletDataH2Store implements WalletData {
     static final String LOCATION = "classpath:db/wallet";
 
-    /** See {@code H2ChainStore.SETTINGS}: commits reach the file at once, no compaction on close, no trace file. */
+    /**
+     * As the chain store's settings ({@code H2ChainStore.SETTINGS}): commits reach the file at once,
+     * no compaction on close; and no trace file.
+     */
     private static final String SETTINGS =
             ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0;TRACE_LEVEL_FILE=0";
 
@@ -108,7 +118,7 @@ public final class WalletDataH2Store implements WalletData {
      */
     public static WalletDataH2Store open(Path base, DataKey key) {
         Path b = checked(base);
-        Path file = mvFile(b);
+        Path file = H2Files.mvFile(b);
         if (Files.exists(file) && kind(file) == Kind.PLAIN) {
             convert(b, key);
         }
@@ -122,15 +132,8 @@ public final class WalletDataH2Store implements WalletData {
 
     private static Path checked(Path base) {
         Path b = base.toAbsolutePath().normalize();
-        if (b.toString().indexOf(';') >= 0) {
-            throw new IllegalArgumentException(
-                    "The wallet data path " + b + " contains ';', which H2 would read as a connection setting.");
-        }
+        H2Files.refuseSettingsIn(b, "The wallet data path");
         return b;
-    }
-
-    private static Path mvFile(Path b) {
-        return b.resolveSibling(b.getFileName() + ".mv.db");
     }
 
     private enum Kind {
@@ -165,7 +168,7 @@ public final class WalletDataH2Store implements WalletData {
     }
 
     private static WalletDataH2Store open(Path b, Optional<DataKey> key) {
-        Path file = mvFile(b);
+        Path file = H2Files.mvFile(b);
         try {
             PrivateFiles.createDirectories(b.getParent());
         } catch (IOException e) {
@@ -179,13 +182,10 @@ public final class WalletDataH2Store implements WalletData {
             }
             char[] filePassword = key.map(DataKey::filePassword).orElse(null);
             try {
-                FileInspector.inspect(file, filePassword);
-            } catch (global.cas.store.ChainDataException e) {
+                FileInspector.inspect(file, "The wallet data file", filePassword);
+            } catch (DamagedDatabaseException e) {
                 throw damaged(
                         file, "cannot be read with this wallet's key: it is damaged or belongs to another wallet");
-            } catch (UntrustedDatabaseException e) {
-                throw new UntrustedDatabaseException(
-                        "The wallet data file " + file + " was refused: " + e.getMessage(), e);
             } finally {
                 if (filePassword != null) {
                     Arrays.fill(filePassword, '\0');
@@ -194,7 +194,7 @@ public final class WalletDataH2Store implements WalletData {
         }
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + b + (key.isPresent() ? ";CIPHER=AES" : "") + SETTINGS);
-        ds.setUser(H2ChainStore.USER);
+        ds.setUser(H2Files.USER);
         if (key.isPresent()) {
             char[] filePassword = key.get().filePassword();
             char[] both = Arrays.copyOf(filePassword, filePassword.length + 1);
@@ -245,9 +245,9 @@ public final class WalletDataH2Store implements WalletData {
      * the old one (which is thereby deleted).
      */
     private static void convert(Path b, DataKey key) {
-        Path file = mvFile(b);
+        Path file = H2Files.mvFile(b);
         Path tmpBase = b.resolveSibling(b.getFileName() + ".encrypting");
-        Path tmpFile = mvFile(tmpBase);
+        Path tmpFile = H2Files.mvFile(tmpBase);
         try {
             Files.deleteIfExists(tmpFile);
             try (WalletDataH2Store plain = openPlain(b);
@@ -270,30 +270,7 @@ public final class WalletDataH2Store implements WalletData {
 
     /** Refuses anything the migrations never create: other tables, views, triggers, aliases, schemas. */
     private static void guard(Connection c, String where) throws SQLException {
-        List<String> found = new ArrayList<>();
-        each(c, "SELECT TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS", r -> found.add("trigger " + r.getString(1)));
-        each(
-                c,
-                "SELECT ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES",
-                r -> found.add("function alias or aggregate " + r.getString(1)));
-        each(c, "SELECT SYNONYM_NAME FROM INFORMATION_SCHEMA.SYNONYMS", r -> found.add("synonym " + r.getString(1)));
-        each(c, "SELECT DOMAIN_NAME FROM INFORMATION_SCHEMA.DOMAINS", r -> found.add("domain " + r.getString(1)));
-        each(
-                c,
-                "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME NOT IN ('INFORMATION_SCHEMA', 'PUBLIC')",
-                r -> found.add("schema " + r.getString(1)));
-        each(
-                c,
-                "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, TABLE_CLASS FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA'",
-                r -> {
-                    String name = r.getString(1) + "." + r.getString(2);
-                    if (!"PUBLIC".equals(r.getString(1)) || !TABLES.contains(r.getString(2))) {
-                        found.add("unknown table " + name);
-                    } else if (!"BASE TABLE".equals(r.getString(3))
-                            || !"org.h2.mvstore.db.MVTable".equals(r.getString(4))) {
-                        found.add("a table that is not plain: " + name);
-                    }
-                });
+        List<String> found = SchemaObjects.unexpected(c, TABLES, new HashSet<>());
         if (!found.isEmpty()) {
             throw new UntrustedDatabaseException(
                     "The wallet data file " + where + " was refused: it holds " + String.join("; ", found)

@@ -1,5 +1,6 @@
-package global.cas.store.h2;
+package global.cas.wallet.data.h2;
 
+import global.cas.h2.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

@@ -1,21 +1,22 @@
-package global.cas.wallet.data;
+package global.cas.wallet.data.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
+import global.cas.h2.UntrustedDatabaseException;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.TxOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
-import global.cas.store.h2.UntrustedDatabaseException;
-import global.cas.store.h2.WalletDataFiles;
-import global.cas.store.h2.WalletDataH2Store;
 import global.cas.testing.TestKeys;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
+import global.cas.wallet.data.Contact;
+import global.cas.wallet.data.DataKey;
+import global.cas.wallet.data.WalletData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

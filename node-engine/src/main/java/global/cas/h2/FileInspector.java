@@ -1,6 +1,5 @@
-package global.cas.store.h2;
+package global.cas.h2;
 
-import global.cas.store.ChainDataException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,16 +23,16 @@ import org.h2.result.Row;
  * runs its source), a linked table connects to its URL, a table engine or a Java object
  * serializer loads its class. So the records are read straight from the MVStore, read-only and
  * committed ones only (what H2 replays), the way H2's own {@code Recover} tool reads them, and
- * anything this node never creates is refused; nothing above the storage layer runs. (Opening the
+ * anything this program never creates is refused; nothing above the storage layer runs. (Opening the
  * MVStore read-write here instead, and closing it, left crashed files that H2 could then not open.)
  * Uses H2 internals ({@code MetaRecord}, {@code TransactionStore}): pinned to H2 2.3, checked by
- * the tests on every build.
+ * the tests on every build. Used by the chain store and the wallet store alike. Stateless.
  */
-final class FileInspector {
+public final class FileInspector {
     /** The map holding H2's schema records (table id 0). */
     private static final String META_MAP = "table.0";
 
-    /** Settings H2 stores for this node's URL and harmless tuning; any other is refused. */
+    /** Settings H2 stores for this program's URLs and harmless tuning; any other is refused. */
     private static final Set<String> SAFE_SETTINGS = Set.of(
             "CREATE_BUILD",
             "WRITE_DELAY",
@@ -50,19 +49,20 @@ final class FileInspector {
      * Refuses {@code mvFile} unless its every schema record is a plain table, index, constraint,
      * user, right, role, schema, sequence, comment or safe setting.
      *
+     * @param what how a person knows the file, starting its messages, e.g. "The chain database"
      * @throws UntrustedDatabaseException naming what was found
-     * @throws ChainDataException (damaged) when the file or its schema records cannot be read
+     * @throws DamagedDatabaseException when the file or its schema records cannot be read
      * @throws StoreException when another process (or another store in this one) has the file open
      */
-    static void inspect(Path mvFile) {
-        inspect(mvFile, null);
+    public static void inspect(Path mvFile, String what) {
+        inspect(mvFile, what, null);
     }
 
     /**
-     * {@link #inspect(Path)} for a file encrypted with H2's file cipher under {@code filePassword}
-     * (null for a plain file); the array is not changed.
+     * {@link #inspect(Path, String)} for a file encrypted with H2's file cipher under {@code
+     * filePassword} (null for a plain file); the array is not changed.
      */
-    static void inspect(Path mvFile, char[] filePassword) {
+    public static void inspect(Path mvFile, String what, char[] filePassword) {
         List<String> found = new ArrayList<>();
         MVStore store;
         try {
@@ -75,18 +75,17 @@ final class FileInspector {
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StoreException(
-                        "The chain database " + mvFile + " is in use by another node or program; close it there first.",
-                        e);
+                        what + " " + mvFile + " is in use by another node or program; close it there first.", e);
             }
-            throw unreadable(mvFile, e);
+            throw unreadable(mvFile, what, e);
         } catch (RuntimeException | AssertionError e) {
             // H2's own consistency assertions (on when the JVM runs with -ea) fail on a damaged
             // chunk header before any exception of its own: damage all the same
-            throw unreadable(mvFile, e);
+            throw unreadable(mvFile, what, e);
         }
         try {
             if (!store.hasMap(META_MAP)) {
-                throw ChainDataException.damaged(
+                throw new DamagedDatabaseException(
                         "The file " + mvFile + " is damaged or not an H2 database: it has no schema records.");
             }
             TransactionStore transactions = new TransactionStore(store, new ValueDataType());
@@ -104,32 +103,33 @@ final class FileInspector {
                 }
             }
             t.rollback();
-        } catch (UntrustedDatabaseException | ChainDataException e) {
+        } catch (UntrustedDatabaseException | DamagedDatabaseException e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
-            throw ChainDataException.damaged(
+            throw new DamagedDatabaseException(
                     "The schema records of " + mvFile + " cannot be read: " + e.getMessage(), e);
         } finally {
             store.close();
         }
         if (!found.isEmpty()) {
             throw new UntrustedDatabaseException(
-                    "The chain database "
+                    what
+                            + " "
                             + mvFile
                             + " was refused before opening: it holds "
                             + String.join("; ", found)
-                            + ". This node never creates these, so the file was made or changed elsewhere (treat an H2 file from outside as hostile).");
+                            + ". This program never creates these, so the file was made or changed elsewhere (treat an H2 file from outside as hostile).");
         }
     }
 
-    private static ChainDataException unreadable(Path mvFile, Throwable e) {
-        return ChainDataException.damaged(
-                "The chain database " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: "
+    private static DamagedDatabaseException unreadable(Path mvFile, String what, Throwable e) {
+        return new DamagedDatabaseException(
+                what + " " + mvFile + " is damaged or is not an H2 2.3 database, so it was not opened: "
                         + e.getMessage(),
                 e);
     }
 
-    /** What is wrong with one schema record, or null when it is something this node creates. */
+    /** What is wrong with one schema record, or null when it is something this program creates. */
     static String problem(int type, String sql) {
         String head = firstLine(sql);
         return switch (type) {

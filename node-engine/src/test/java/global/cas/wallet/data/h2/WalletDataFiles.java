@@ -1,4 +1,4 @@
-package global.cas.store.h2;
+package global.cas.wallet.data.h2;
 
 import global.cas.wallet.data.DataKey;
 import java.nio.file.Path;
