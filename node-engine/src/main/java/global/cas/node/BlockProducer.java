@@ -1,9 +1,13 @@
 package global.cas.node;
 
+import java.time.Clock;
+import java.util.Optional;
+
 /**
  * Decides when blocks are made and by whom. The single local validator ({@link
- * SoloBlockProducer}) is the first implementation; the BFT engine replaces it. Implementations
- * call {@link ChainService#produce} or {@link ChainService#importBlock} and nothing else.
+ * SoloBlockProducer}) is the first implementation; the BFT engine is the next. Implementations
+ * call {@link ChainService#propose}, {@link ChainService#validate} and {@link ChainService#commit}
+ * (or {@link ChainService#produce}, the solo round of the three) and nothing else.
  */
 public interface BlockProducer extends AutoCloseable {
     void start();
@@ -11,4 +15,18 @@ public interface BlockProducer extends AutoCloseable {
     /** Stops producing; returns once no block is being made. */
     @Override
     void close();
+
+    /** Makes the producer of a node, if it has one. */
+    @FunctionalInterface
+    interface Factory {
+        Optional<BlockProducer> create(ChainService chain, NodeConfig config, Clock clock);
+
+        /** The solo validator, when the node's key is a validator of the genesis set; else none. */
+        Factory SOLO = (chain, config, clock) -> config.validatorKey()
+                .filter(k -> config.params().genesisValidators().contains(k.address()))
+                .map(k -> new SoloBlockProducer(chain, k, config.blockIntervalMillis(), clock));
+
+        /** No producer: a node that follows, or whose blocks a test makes by hand. */
+        Factory NONE = (chain, config, clock) -> Optional.empty();
+    }
 }

@@ -46,20 +46,25 @@ public final class Node implements AutoCloseable {
     private final EventBus events = new EventBus();
     private final ForkJoinPool verifiers;
     private final Optional<BlockProducer> producer;
+    /** Where an older-format devnet chain of this folder was moved at start, if it was. */
+    private Optional<Path> archivedChain = Optional.empty();
 
-    private Node(NodeConfig config, DataDirLock lock, ChainStore store) {
-        this.config = config;
+    private Node(NodeBuilder parts, DataDirLock lock, ChainStore store) {
+        this.config = parts.config();
         this.lock = lock;
         this.store = store;
         ChainParams p = config.params();
         StateMachine machine = new StateMachine(p);
-        this.verifiers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        this.verifiers = new ForkJoinPool(parts.verifierThreads());
         Mempool mempool = new Mempool(checks(machine), config.mempoolCapacity(), verifiers);
         this.chain = new ChainService(
                 p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events);
-        this.producer = config.validatorKey()
-                .filter(k -> p.genesisValidators().contains(k.address()))
-                .map(k -> new SoloBlockProducer(chain, k, config.blockIntervalMillis(), Clock.systemUTC()));
+        this.producer = parts.producers().create(chain, config, parts.clock());
+    }
+
+    /** A builder of a node from its parts: store, clock, block producer, verifier threads. */
+    public static NodeBuilder builder(NodeConfig config) {
+        return new NodeBuilder(config);
     }
 
     /** The state machine's rules, as the mempool runs them. */
@@ -84,6 +89,13 @@ public final class Node implements AutoCloseable {
      * @throws DataDirLock.AlreadyOpenException when another process has the folder open
      */
     public static Node start(NodeConfig config, Function<Path, ChainStore> storeFactory) {
+        return builder(config).store(storeFactory).start();
+    }
+
+    /** Starts a node from {@code parts}; see {@link #start(NodeConfig, Function)}. */
+    static Node start(NodeBuilder parts) {
+        NodeConfig config = parts.config();
+        Function<Path, ChainStore> storeFactory = parts.storeFactory();
         DataDirLock lock;
         try {
             lock = DataDirLock.acquire(config.dataDir());
@@ -97,9 +109,40 @@ public final class Node implements AutoCloseable {
             closeQuietly(lock);
             throw e;
         }
-        Node node = new Node(config, lock, store);
+        Node node = new Node(parts, lock, store);
         try {
             node.chain.open();
+        } catch (global.cas.store.ChainDataException e) {
+            if (e.reason() != global.cas.rejection.Reason.CHAIN_FORMAT_OLD
+                    || !config.params().localOnly()) {
+                store.close();
+                closeQuietly(lock);
+                throw e;
+            }
+            // a devnet of an older block format: keep it aside and start this folder's devnet again
+            store.close();
+            Path archived;
+            try {
+                archived = OldChainArchive.moveAside(config.dataDir(), "format1", Clock.systemUTC());
+                store = storeFactory.apply(config.dataDir());
+            } catch (RuntimeException again) {
+                closeQuietly(lock);
+                throw again;
+            }
+            LOG.warn(
+                    "The devnet chain in {} was written by an older version in a block format this version no longer"
+                            + " reads; it was moved to {} and a new devnet chain starts. The wallet is untouched.",
+                    config.dataDir(),
+                    archived);
+            node = new Node(parts, lock, store);
+            node.archivedChain = Optional.of(archived);
+            try {
+                node.chain.open();
+            } catch (RuntimeException failed) {
+                store.close();
+                closeQuietly(lock);
+                throw failed;
+            }
         } catch (RuntimeException e) {
             store.close();
             closeQuietly(lock);
@@ -137,6 +180,14 @@ public final class Node implements AutoCloseable {
     /** True when this chain exists only on this computer (a devnet): see {@link ChainParams#localOnly}. */
     public boolean localOnly() {
         return config.params().localOnly();
+    }
+
+    /**
+     * The folder an older-format devnet chain was moved to when this node started (the new chain
+     * began from genesis); empty when nothing was moved.
+     */
+    public Optional<Path> archivedChain() {
+        return archivedChain;
     }
 
     public boolean isValidator() {

@@ -22,7 +22,9 @@ public final class ChainDataException extends RuntimeException {
      */
     public ChainDataException(Reason reason, String detail, Throwable cause) {
         super(reason.sentence(), cause);
-        if (reason != Reason.CHAIN_DATA_DAMAGED && reason != Reason.CHAIN_DATA_BEHIND) {
+        if (reason != Reason.CHAIN_DATA_DAMAGED
+                && reason != Reason.CHAIN_DATA_BEHIND
+                && reason != Reason.CHAIN_FORMAT_OLD) {
             throw new IllegalArgumentException("not a chain data reason: " + reason);
         }
         this.reason = reason;
@@ -42,7 +44,7 @@ public final class ChainDataException extends RuntimeException {
         return damaged(detail, null);
     }
 
-    /** {@link Reason#CHAIN_DATA_DAMAGED} or {@link Reason#CHAIN_DATA_BEHIND}. */
+    /** {@link Reason#CHAIN_DATA_DAMAGED}, {@link Reason#CHAIN_DATA_BEHIND} or {@link Reason#CHAIN_FORMAT_OLD}. */
     public Reason reason() {
         return reason;
     }

@@ -17,6 +17,7 @@ import global.cas.ui.node.NodeController;
 import global.cas.ui.node.NodeEventBridge;
 import global.cas.ui.node.NodeModel;
 import global.cas.ui.notify.DesktopAlerts;
+import global.cas.ui.notify.Notice;
 import global.cas.ui.notify.NotificationView;
 import global.cas.ui.settings.SettingsController;
 import global.cas.ui.settings.SettingsModel;
@@ -69,6 +70,9 @@ import org.slf4j.LoggerFactory;
  * the same data folder says the wallet is already open and exits with code 1.
  */
 public final class DesktopRunner {
+    /** The notice topic (and message key prefix) of an older-format devnet chain moved aside at start. */
+    static final String CHAIN_ARCHIVED = "node.notify.chainArchived";
+
     private static final Logger LOG = LoggerFactory.getLogger(DesktopRunner.class);
 
     private final Injector injector;
@@ -223,6 +227,9 @@ public final class DesktopRunner {
                 units -> WalletText.cas(messages, units),
                 DesktopAlerts.detect(System.getenv(), background, "CAS Wallet"));
         DesktopNotifier notifier = new DesktopNotifier(notices);
+        // an older-format devnet chain moved aside at start: say so once, where notices are kept
+        nodeFuture.thenAccept(n -> n.archivedChain()
+                .ifPresent(p -> Platform.runLater(() -> notices.post(new Notice(CHAIN_ARCHIVED, 0, -1)))));
         WalletOpener opener = new WalletOpener(keystore, WalletDataH2Store::forKeystore, nodeModel, notifier);
         AtomicReference<WalletModel> wallet = new AtomicReference<>();
         AtomicReference<FirstRunModel> firstRun = new AtomicReference<>();

@@ -91,6 +91,13 @@ public final class NodeRunner {
         if (node.localOnly()) {
             terminal.out().println(StatusCommand.LOCAL_ONLY);
         }
+        node.archivedChain()
+                .ifPresent(p -> terminal.out()
+                        .printf(
+                                "This folder's devnet chain was written by an older version in a block format this"
+                                        + " version no longer reads, so a new devnet chain started; the old one is kept"
+                                        + " in %s. The wallet is unchanged.%n",
+                                p));
         terminal.out().flush();
         try {
             stop.await();
