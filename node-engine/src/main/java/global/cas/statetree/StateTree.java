@@ -1,8 +1,12 @@
 package global.cas.statetree;
 
 import global.cas.crypto.Hash;
+import global.cas.crypto.Sha256;
 import global.cas.statetree.Node.Branch;
 import global.cas.statetree.Node.Leaf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,11 +35,15 @@ public final class StateTree {
     /** The root of the empty tree, and the hash of every empty subtree: 32 zero bytes. */
     public static final Hash EMPTY_ROOT = TreeHash.EMPTY;
 
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private Node top;
     private int size;
     private long hashes;
     /** Set by the recursive update helpers: +1 when a key was added, -1 when one was removed. */
     private int sizeChange;
+    /** What one node hash digests: prefix, then two 32-byte halves. Owned by this tree's thread. */
+    private final byte[] scratch = new byte[1 + 2 * Hash.LENGTH];
 
     /** An empty tree. */
     public StateTree() {}
@@ -55,16 +63,27 @@ public final class StateTree {
     public static StateTree build(Iterable<? extends Map.Entry<Hash, Hash>> entries) {
         List<Leaf> leaves = new ArrayList<>();
         for (Map.Entry<Hash, Hash> e : entries) {
-            leaves.add(new Leaf(e.getKey().bytes(), e.getValue().bytes()));
+            leaves.add(new Leaf(words(e.getKey()), words(e.getValue())));
         }
         Leaf[] sorted = leaves.toArray(new Leaf[0]);
-        Arrays.sort(sorted, (a, b) -> Arrays.compareUnsigned(a.key, b.key));
+        Arrays.sort(sorted, StateTree::compareKeys);
         for (int i = 1; i < sorted.length; i++) {
-            if (Arrays.equals(sorted[i - 1].key, sorted[i].key)) {
-                throw new IllegalArgumentException("key " + Hash.of(sorted[i].key) + " appears twice");
+            if (sorted[i - 1].sameKey(sorted[i])) {
+                throw new IllegalArgumentException("key " + hash(sorted[i].key()) + " appears twice");
             }
         }
         return new StateTree(buildSorted(sorted, 0, sorted.length, 0), sorted.length);
+    }
+
+    private static int compareKeys(Leaf a, Leaf b) {
+        int c = Long.compareUnsigned(a.k0, b.k0);
+        if (c == 0) {
+            c = Long.compareUnsigned(a.k1, b.k1);
+        }
+        if (c == 0) {
+            c = Long.compareUnsigned(a.k2, b.k2);
+        }
+        return c != 0 ? c : Long.compareUnsigned(a.k3, b.k3);
     }
 
     private static Node buildSorted(Leaf[] leaves, int from, int to, int depth) {
@@ -75,7 +94,7 @@ public final class StateTree {
             return leaves[from];
         }
         int mid = from;
-        while (mid < to && TreeHash.bit(leaves[mid].key, depth) == 0) {
+        while (mid < to && leaves[mid].bit(depth) == 0) {
             mid++;
         }
         return new Branch(buildSorted(leaves, from, mid, depth + 1), buildSorted(leaves, mid, to, depth + 1));
@@ -83,18 +102,18 @@ public final class StateTree {
 
     /** The value hash stored under the key, if any. */
     public Optional<Hash> get(Hash key) {
-        byte[] k = key.bytes();
+        long[] k = words(key);
         Node n = top;
         for (int depth = 0; n instanceof Branch b; depth++) {
-            n = TreeHash.bit(k, depth) == 0 ? b.left : b.right;
+            n = bit(k, depth) == 0 ? b.left : b.right;
         }
-        return n instanceof Leaf l && Arrays.equals(l.key, k) ? Optional.of(Hash.of(l.value)) : Optional.empty();
+        return n instanceof Leaf l && l.hasKey(k) ? Optional.of(hash(l.value())) : Optional.empty();
     }
 
     /** Stores the value hash under the key, replacing any earlier one. */
     public void put(Hash key, Hash valueHash) {
         sizeChange = 0;
-        top = put(top, new Leaf(key.bytes(), valueHash.bytes()), 0);
+        top = put(top, new Leaf(words(key), words(valueHash)), 0);
         size += sizeChange;
     }
 
@@ -104,15 +123,15 @@ public final class StateTree {
             return leaf;
         }
         if (n instanceof Leaf l) {
-            if (Arrays.equals(l.key, leaf.key)) {
+            if (l.sameKey(leaf)) {
                 // an unchanged value keeps the node, so the path keeps its cached hashes
-                return Arrays.equals(l.value, leaf.value) ? l : leaf;
+                return l.sameValue(leaf) ? l : leaf;
             }
             sizeChange = 1;
             return split(l, leaf, depth);
         }
         Branch b = (Branch) n;
-        if (TreeHash.bit(leaf.key, depth) == 0) {
+        if (leaf.bit(depth) == 0) {
             Node left = put(b.left, leaf, depth + 1);
             return left == b.left ? b : new Branch(left, b.right);
         }
@@ -122,8 +141,8 @@ public final class StateTree {
 
     /** The subtree at {@code depth} holding two leaves with different keys. */
     private static Node split(Leaf a, Leaf b, int depth) {
-        int bitA = TreeHash.bit(a.key, depth);
-        int bitB = TreeHash.bit(b.key, depth);
+        int bitA = a.bit(depth);
+        int bitB = b.bit(depth);
         if (bitA != bitB) {
             return bitA == 0 ? new Branch(a, b) : new Branch(b, a);
         }
@@ -138,24 +157,24 @@ public final class StateTree {
      */
     public boolean remove(Hash key) {
         sizeChange = 0;
-        top = remove(top, key.bytes(), 0);
+        top = remove(top, words(key), 0);
         size += sizeChange;
         return sizeChange != 0;
     }
 
-    private Node remove(Node n, byte[] key, int depth) {
+    private Node remove(Node n, long[] key, int depth) {
         if (n == null) {
             return null;
         }
         if (n instanceof Leaf l) {
-            if (Arrays.equals(l.key, key)) {
+            if (l.hasKey(key)) {
                 sizeChange = -1;
                 return null;
             }
             return l;
         }
         Branch b = (Branch) n;
-        boolean goLeft = TreeHash.bit(key, depth) == 0;
+        boolean goLeft = bit(key, depth) == 0;
         Node child = goLeft ? b.left : b.right;
         Node changed = remove(child, key, depth + 1);
         if (changed == child) {
@@ -179,27 +198,56 @@ public final class StateTree {
 
     /** The root hash, computing the hashes of the nodes changed since the last call. */
     public Hash root() {
-        return Hash.of(hash(top));
+        if (top == null) {
+            return EMPTY_ROOT;
+        }
+        ensureHashed(top);
+        return hashOf(top);
     }
 
-    private byte[] hash(Node n) {
-        if (n == null) {
-            return TreeHash.emptyBytes();
+    private void ensureHashed(Node n) {
+        if (n.hashed) {
+            return;
         }
-        byte[] h = n.cachedHash();
-        if (h != null) {
-            return h;
-        }
-        hashes++;
         if (n instanceof Leaf l) {
-            h = TreeHash.leaf(l.key, l.value);
-            l.hash = h;
+            scratch[0] = TreeHash.LEAF_PREFIX;
+            putWords(1, l.k0, l.k1, l.k2, l.k3);
+            putWords(1 + Hash.LENGTH, l.v0, l.v1, l.v2, l.v3);
         } else {
             Branch b = (Branch) n;
-            h = TreeHash.branch(hash(b.left), hash(b.right));
-            b.hash = h;
+            // children first: they use the scratch buffer too
+            if (b.left != null) {
+                ensureHashed(b.left);
+            }
+            if (b.right != null) {
+                ensureHashed(b.right);
+            }
+            scratch[0] = TreeHash.BRANCH_PREFIX;
+            putHash(1, b.left);
+            putHash(1 + Hash.LENGTH, b.right);
         }
-        return h;
+        byte[] d = Sha256.digest(scratch);
+        hashes++;
+        n.h0 = (long) WORDS.get(d, 0);
+        n.h1 = (long) WORDS.get(d, 8);
+        n.h2 = (long) WORDS.get(d, 16);
+        n.h3 = (long) WORDS.get(d, 24);
+        n.hashed = true;
+    }
+
+    private void putHash(int off, Node n) {
+        if (n == null) {
+            putWords(off, 0, 0, 0, 0);
+        } else {
+            putWords(off, n.h0, n.h1, n.h2, n.h3);
+        }
+    }
+
+    private void putWords(int off, long w0, long w1, long w2, long w3) {
+        WORDS.set(scratch, off, w0);
+        WORDS.set(scratch, off + 8, w1);
+        WORDS.set(scratch, off + 16, w2);
+        WORDS.set(scratch, off + 24, w3);
     }
 
     /**
@@ -215,21 +263,21 @@ public final class StateTree {
      * {@link Proof#verify} against {@link #root()} alone.
      */
     public Proof prove(Hash key) {
-        hash(top);
-        byte[] k = key.bytes();
+        root();
+        long[] k = words(key);
         List<Hash> siblings = new ArrayList<>();
         Node n = top;
         for (int depth = 0; n instanceof Branch b; depth++) {
-            boolean left = TreeHash.bit(k, depth) == 0;
-            siblings.add(Hash.of(hash(left ? b.right : b.left)));
+            boolean left = bit(k, depth) == 0;
+            Node sibling = left ? b.right : b.left;
+            siblings.add(sibling == null ? EMPTY_ROOT : hashOf(sibling));
             n = left ? b.left : b.right;
         }
         if (n instanceof Leaf l) {
-            if (Arrays.equals(l.key, k)) {
-                return new Proof(Optional.of(Hash.of(l.value)), Optional.empty(), siblings);
+            if (l.hasKey(k)) {
+                return new Proof(Optional.of(hash(l.value())), Optional.empty(), siblings);
             }
-            return new Proof(
-                    Optional.empty(), Optional.of(new Proof.Entry(Hash.of(l.key), Hash.of(l.value))), siblings);
+            return new Proof(Optional.empty(), Optional.of(new Proof.Entry(hash(l.key()), hash(l.value()))), siblings);
         }
         return new Proof(Optional.empty(), Optional.empty(), siblings);
     }
@@ -240,5 +288,28 @@ public final class StateTree {
      */
     public long hashCount() {
         return hashes;
+    }
+
+    private static int bit(long[] key, int depth) {
+        return (int) (key[depth >>> 6] >>> (63 - (depth & 63))) & 1;
+    }
+
+    private static long[] words(Hash h) {
+        byte[] b = h.bytes();
+        return new long[] {
+            (long) WORDS.get(b, 0), (long) WORDS.get(b, 8), (long) WORDS.get(b, 16), (long) WORDS.get(b, 24)
+        };
+    }
+
+    private static Hash hash(long[] w) {
+        byte[] b = new byte[Hash.LENGTH];
+        for (int i = 0; i < 4; i++) {
+            WORDS.set(b, 8 * i, w[i]);
+        }
+        return Hash.of(b);
+    }
+
+    private static Hash hashOf(Node n) {
+        return hash(new long[] {n.h0, n.h1, n.h2, n.h3});
     }
 }

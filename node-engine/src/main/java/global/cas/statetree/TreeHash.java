@@ -4,7 +4,8 @@ import global.cas.crypto.Hash;
 import global.cas.crypto.Sha256;
 
 /**
- * The hash rules shared by the tree and the proof checker, so the two cannot drift apart. A leaf is
+ * The hash rules of the tree and the proof checker (the tree hashes from its packed words with the
+ * same prefixes; the property tests hold the two to one definition). A leaf is
  * SHA-256(0x00 ‖ key ‖ value hash), an inner node SHA-256(0x01 ‖ left ‖ right), an empty subtree
  * {@link #EMPTY}. The prefix byte keeps a leaf from passing for an inner node and back. Stateless.
  */
@@ -15,8 +16,13 @@ final class TreeHash {
     /** Read-only: never handed out. */
     private static final byte[] EMPTY_BYTES = new byte[Hash.LENGTH];
 
-    private static final byte[] LEAF = {0x00};
-    private static final byte[] BRANCH = {0x01};
+    /** The first byte hashed for a leaf. */
+    static final byte LEAF_PREFIX = 0x00;
+    /** The first byte hashed for an inner node. */
+    static final byte BRANCH_PREFIX = 0x01;
+
+    private static final byte[] LEAF = {LEAF_PREFIX};
+    private static final byte[] BRANCH = {BRANCH_PREFIX};
 
     /** Key length in bits: the deepest a leaf can sit. */
     static final int KEY_BITS = Hash.LENGTH * 8;
