@@ -48,4 +48,6 @@ CREATE TABLE coloured_outputs (
   memo      VARCHAR(256)   NOT NULL
 );
 
+-- the ledger module's root in two parts (ModuleRoots): the hash chain of its changes and its balances' tree
 ALTER TABLE chain_tip ADD COLUMN ledger_root BINARY(32);
+ALTER TABLE chain_tip ADD COLUMN balances_root BINARY(32);

@@ -125,7 +125,7 @@ public final class BlockExecutor {
                 r.params().equals(state.params()) ? Optional.empty() : Optional.of(r.params());
         Optional<global.cas.validators.ValidatorSchedule> validators =
                 r.validators().equals(state.validators()) ? Optional.empty() : Optional.of(r.validators());
-        return new ExecutedBlock(block, r.delta(), params, validators, tip);
+        return new ExecutedBlock(block, r.delta(), params, validators, tip, r.balances());
     }
 
     /**

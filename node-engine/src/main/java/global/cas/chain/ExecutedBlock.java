@@ -2,21 +2,21 @@ package global.cas.chain;
 
 import global.cas.ledger.LedgerDelta;
 import global.cas.params.ParamsSchedule;
+import global.cas.statetree.StateTree;
 import global.cas.validators.ValidatorSchedule;
 import java.util.Optional;
 
 /**
  * A block and every module's changes, executed but not committed: the ledger's delta, the new
  * parameter and validator schedules when the block changed them (always at genesis), and the tip
- * after it. Committing writes all of it in one database transaction. Immutable.
+ * after it, with the balances' tree after it (adopted by the ledger at commit, so it is hashed
+ * once). Committing writes all of it in one database transaction. Immutable but for the tree, which
+ * only the chain thread touches.
  */
 public record ExecutedBlock(
         Block block,
         LedgerDelta delta,
         Optional<ParamsSchedule> paramsChanged,
         Optional<ValidatorSchedule> validatorsChanged,
-        ChainTip tip) {
-    public ExecutedBlock(Block block, LedgerDelta delta, ChainTip tip) {
-        this(block, delta, Optional.empty(), Optional.empty(), tip);
-    }
-}
+        ChainTip tip,
+        StateTree balances) {}

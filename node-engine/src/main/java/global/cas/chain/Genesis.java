@@ -9,6 +9,7 @@ import global.cas.crypto.PublicKey;
 import global.cas.crypto.Signature;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
+import global.cas.ledger.BalanceTree;
 import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.LedgerDelta;
 import global.cas.ledger.LedgerOverlay;
@@ -192,8 +193,12 @@ public final class Genesis {
         long frozen = p.frozenAtGenesis();
         ParamsSchedule params = ParamsSchedule.genesis(p.genesisParams());
         ValidatorSchedule validators = ValidatorSchedule.genesis(p.genesisValidators());
+        global.cas.statetree.StateTree balances = BalanceTree.build(delta.balances());
         ModuleRoots roots = new ModuleRoots(
-                LedgerRoot.next(Hash.ZERO, delta, p.initialTarget(), frozen), params.root(), validators.root());
+                LedgerRoot.next(Hash.ZERO, delta, p.initialTarget(), frozen),
+                balances.root(),
+                params.root(),
+                validators.root());
         BlockHeader header = new BlockHeader.Fields(
                         p.chainId(),
                         0,
@@ -215,7 +220,7 @@ public final class Genesis {
                 PublicKey.of(new byte[PublicKey.LENGTH]),
                 Signature.of(new byte[Signature.LENGTH]));
         ChainTip tip = new ChainTip(0, header.hash(), header.time(), roots, p.initialTarget(), frozen);
-        return new ExecutedBlock(block, delta, Optional.of(params), Optional.of(validators), tip);
+        return new ExecutedBlock(block, delta, Optional.of(params), Optional.of(validators), tip, balances);
     }
 
     private static final LedgerView EMPTY = new LedgerView() {
@@ -237,6 +242,11 @@ public final class Genesis {
         @Override
         public Owner owner(Address address) {
             return new Owner.Key(address);
+        }
+
+        @Override
+        public global.cas.statetree.StateTree balanceTree() {
+            return new global.cas.statetree.StateTree();
         }
     };
 

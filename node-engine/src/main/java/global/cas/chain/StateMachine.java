@@ -1,6 +1,7 @@
 package global.cas.chain;
 
 import global.cas.ledger.BalanceListener;
+import global.cas.ledger.BalanceTree;
 import global.cas.ledger.BlockContext;
 import global.cas.ledger.BlockScope;
 import global.cas.ledger.EnvelopeRules;
@@ -104,7 +105,8 @@ public final class StateMachine {
             ValidatorSchedule validators,
             ModuleRoots roots,
             long target,
-            long frozenRemaining) {}
+            long frozenRemaining,
+            global.cas.statetree.StateTree balances) {}
 
     /** One block being executed. Not thread-safe. */
     public final class Execution {
@@ -147,11 +149,15 @@ public final class StateMachine {
             global.cas.ledger.LedgerDelta delta = overlay.delta();
             ParamsSchedule params = state.params();
             ValidatorSchedule validators = state.validators();
+            global.cas.statetree.StateTree balances =
+                    state.ledger().balanceTree().fork();
+            BalanceTree.apply(balances, delta.balances());
             ModuleRoots roots = new ModuleRoots(
-                    LedgerRoot.next(state.tip().roots().ledger(), delta, f.target(), f.frozenRemaining()),
+                    LedgerRoot.next(state.tip().roots().ledgerChanges(), delta, f.target(), f.frozenRemaining()),
+                    balances.root(),
                     params.root(),
                     validators.root());
-            return new Result(delta, params, validators, roots, f.target(), f.frozenRemaining());
+            return new Result(delta, params, validators, roots, f.target(), f.frozenRemaining(), balances);
         }
     }
 }

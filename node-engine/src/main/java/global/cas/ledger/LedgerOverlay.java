@@ -64,6 +64,12 @@ public final class LedgerOverlay implements LedgerView {
         return o != null ? o : base.owner(address);
     }
 
+    /** The base's committed tree: an overlay's own balances are in {@link #delta()}. */
+    @Override
+    public global.cas.statetree.StateTree balanceTree() {
+        return base.balanceTree();
+    }
+
     /** Spends an unspent output and debits its owner (L1, L2). */
     public void spend(UnspentOutput u) {
         spentHere.add(u.ref());

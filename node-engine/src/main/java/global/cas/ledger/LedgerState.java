@@ -23,6 +23,8 @@ public final class LedgerState implements LedgerView {
 
     private final Map<OutputRef, ColouredOutput> coloured = new ConcurrentHashMap<>();
     private final Map<Address, Owner> owners = new ConcurrentHashMap<>();
+    /** The committed balances' tree, root computed; replaced whole after each block. */
+    private volatile global.cas.statetree.StateTree balanceTree = BalanceTree.build(Map.of());
 
     @Override
     public Optional<UnspentOutput> unspent(OutputRef ref) {
@@ -43,6 +45,25 @@ public final class LedgerState implements LedgerView {
     public Owner owner(Address address) {
         Owner o = owners.get(address);
         return o != null ? o : new Owner.Key(address);
+    }
+
+    @Override
+    public global.cas.statetree.StateTree balanceTree() {
+        return balanceTree;
+    }
+
+    /**
+     * Takes {@code tree} as the committed balances' tree: the one the block's execution made from
+     * this state's tree and the block's balance changes (so it is not hashed twice).
+     */
+    public void adoptBalanceTree(global.cas.statetree.StateTree tree) {
+        tree.root();
+        balanceTree = tree;
+    }
+
+    /** Builds the balances' tree from the loaded balances (at start). */
+    public void rebuildBalanceTree() {
+        balanceTree = BalanceTree.build(balances);
     }
 
     /** Every registered authority and contract. */

@@ -15,4 +15,10 @@ public interface LedgerView {
 
     /** Who may spend an address's outputs: a registered authority or contract, else its key. */
     Owner owner(Address address);
+
+    /**
+     * The committed balances as an authenticated tree ({@link BalanceTree}), its root computed;
+     * callers fork it before changing anything.
+     */
+    global.cas.statetree.StateTree balanceTree();
 }

@@ -103,6 +103,12 @@ final class ChainOpener {
         long headersDone = System.nanoTime();
         boolean rewriteMarker = checkMarker(recorded, tip);
         StateDigest computed = checkState(tip, state);
+        state.rebuildBalanceTree();
+        if (!state.balanceTree().root().equals(tip.roots().balances())) {
+            throw ChainDataException.damaged(
+                    "the balances in the chain database do not give the balances root recorded with block "
+                            + tip.height());
+        }
         store.forEachOwner(state::loadOwner);
         store.forEachColoured(state::loadColoured);
         Commit lastCommit = store.commit(tip.height())

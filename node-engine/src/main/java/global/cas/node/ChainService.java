@@ -248,6 +248,7 @@ public final class ChainService implements AutoCloseable {
             throw e;
         }
         ledger.apply(built.delta());
+        ledger.adoptBalanceTree(built.balances());
         ChainState before = committed;
         committed = new ChainState(
                 built.tip(),

@@ -41,6 +41,7 @@ public final class ChainVerifier {
         ExecutedBlock genesis = Genesis.build(params);
         LedgerState replay = new LedgerState();
         replay.apply(genesis.delta());
+        replay.adoptBalanceTree(genesis.balances());
         ChainTip tip = genesis.tip();
         ChainState state = new ChainState(
                 tip,
@@ -70,6 +71,7 @@ public final class ChainVerifier {
             }
             commit.verify(params.chainId(), h, b.hash(), state.validators().at(h));
             replay.apply(e.delta());
+            replay.adoptBalanceTree(e.balances());
             tip = e.tip();
             state = new ChainState(
                     tip,

@@ -4,6 +4,7 @@ import global.cas.chain.Block;
 import global.cas.chain.ChainTip;
 import global.cas.chain.Commit;
 import global.cas.chain.ExecutedBlock;
+import global.cas.chain.StoredTransaction;
 import global.cas.crypto.Hash;
 import global.cas.ledger.BalanceKey;
 import global.cas.ledger.ColouredOutput;

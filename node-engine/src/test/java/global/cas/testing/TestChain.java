@@ -86,7 +86,9 @@ public final class TestChain {
     /** A fresh in-memory ledger holding the genesis state. */
     public static LedgerState genesisState() {
         LedgerState s = new LedgerState();
-        s.apply(Genesis.build(params()).delta());
+        var g = Genesis.build(params());
+        s.apply(g.delta());
+        s.adoptBalanceTree(g.balances());
         return s;
     }
 

@@ -36,6 +36,7 @@ public final class TestNode {
         this.state = new LedgerState();
         ExecutedBlock g = Genesis.build(params);
         state.apply(g.delta());
+        state.adoptBalanceTree(g.balances());
         this.chain = new ChainState(
                 g.tip(),
                 state,
@@ -117,6 +118,7 @@ public final class TestNode {
     /** Commits an executed block with the validator's precommit: applies its changes and moves the tip. */
     public void commit(ExecutedBlock executed) {
         state.apply(executed.delta());
+        state.adoptBalanceTree(executed.balances());
         chain = new ChainState(
                 executed.tip(),
                 state,

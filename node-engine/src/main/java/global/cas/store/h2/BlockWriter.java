@@ -71,7 +71,8 @@ final class BlockWriter implements AutoCloseable {
                 c.prepareStatement("MERGE INTO balances (owner, asset, amount) KEY (owner, asset) VALUES (?, ?, ?)");
         deleteBalance = c.prepareStatement("DELETE FROM balances WHERE owner = ? AND asset = ?");
         putTip = c.prepareStatement("MERGE INTO chain_tip (id, height, hash, tip_time, state_root, target,"
-                + " frozen_remaining, state_digest, ledger_root) KEY (id) VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " frozen_remaining, state_digest, ledger_root, balances_root) KEY (id)"
+                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insertCommit = c.prepareStatement("INSERT INTO commits (height, bytes) VALUES (?, ?)");
         putParams = c.prepareStatement("MERGE INTO params_versions (height, bytes) KEY (height) VALUES (?, ?)");
         putValidators = c.prepareStatement("MERGE INTO validator_versions (height, bytes) KEY (height) VALUES (?, ?)");
@@ -286,7 +287,8 @@ final class BlockWriter implements AutoCloseable {
         putTip.setLong(5, tip.target());
         putTip.setLong(6, tip.frozenRemaining());
         putTip.setBytes(7, digest == null ? null : digest.value().bytes());
-        putTip.setBytes(8, tip.roots().ledger().bytes());
+        putTip.setBytes(8, tip.roots().ledgerChanges().bytes());
+        putTip.setBytes(9, tip.roots().balances().bytes());
         expectOne(putTip.executeUpdate(), "the chain tip");
     }
 

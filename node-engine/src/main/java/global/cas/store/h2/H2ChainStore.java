@@ -7,6 +7,7 @@ import global.cas.chain.ChainTip;
 import global.cas.chain.Commit;
 import global.cas.chain.ExecutedBlock;
 import global.cas.chain.ModuleRoots;
+import global.cas.chain.StoredTransaction;
 import global.cas.codec.Decoder;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
@@ -30,7 +31,6 @@ import global.cas.params.ParamsSchedule;
 import global.cas.store.ChainDataException;
 import global.cas.store.ChainStore;
 import global.cas.store.StateDigest;
-import global.cas.store.StoredTransaction;
 import global.cas.validators.ValidatorSchedule;
 import global.cas.validators.ValidatorSet;
 import java.nio.file.Files;
@@ -284,15 +284,17 @@ public final class H2ChainStore implements ChainStore {
     }
 
     private static final String TIP_QUERY = "SELECT height, hash, tip_time, state_root, target, frozen_remaining,"
-            + " state_digest, ledger_root FROM chain_tip WHERE id = 0";
+            + " state_digest, ledger_root, balances_root FROM chain_tip WHERE id = 0";
 
     private static ChainTip tip(ResultSet r, ParamsSchedule params, ValidatorSchedule validators, String where)
             throws SQLException {
         byte[] ledgerRoot = r.getBytes(8);
-        if (ledgerRoot == null || params == null || validators == null) {
+        byte[] balancesRoot = r.getBytes(9);
+        if (ledgerRoot == null || balancesRoot == null || params == null || validators == null) {
             throw ChainDataException.damaged("the chain database " + where + " has a tip but no module state");
         }
-        ModuleRoots roots = new ModuleRoots(Hash.of(ledgerRoot), params.root(), validators.root());
+        ModuleRoots roots =
+                new ModuleRoots(Hash.of(ledgerRoot), Hash.of(balancesRoot), params.root(), validators.root());
         if (!roots.stateRoot().equals(Hash.of(r.getBytes(4)))) {
             throw ChainDataException.damaged(
                     "the module state in the chain database " + where + " does not give the tip's state root");

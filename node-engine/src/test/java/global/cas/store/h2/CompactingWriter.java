@@ -35,10 +35,12 @@ public final class CompactingWriter {
             ExecutedBlock genesis = Genesis.build(TestChain.params());
             ChainFixture.commit(store, genesis);
             state.apply(genesis.delta());
+            state.adoptBalanceTree(genesis.balances());
             tip = genesis.tip();
         } else {
             store.forEachUnspent(state::load);
             store.forEachBalance(state::loadBalance);
+            state.rebuildBalanceTree();
         }
         List<UnspentOutput> coins = new ArrayList<>();
         for (int k = 1; k <= PAYERS; k++) {
@@ -65,6 +67,7 @@ public final class CompactingWriter {
                     });
             ChainFixture.commit(store, block);
             state.apply(block.delta());
+            state.adoptBalanceTree(block.balances());
             tip = block.tip();
             for (int k = 0; k < PAYERS; k++) {
                 coins.set(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import global.cas.chain.Block;
 import global.cas.chain.ChainTip;
 import global.cas.chain.ExecutedBlock;
+import global.cas.chain.StoredTransaction;
 import global.cas.crypto.Hash;
 import global.cas.h2.H2Files;
 import global.cas.h2.StoreException;
@@ -18,7 +19,6 @@ import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
-import global.cas.store.StoredTransaction;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import java.nio.file.Path;
@@ -257,7 +257,10 @@ class H2ChainStoreTest {
             ExecutedBlock bad = new ExecutedBlock(
                     good.block(),
                     new LedgerDelta(good.delta().created(), spent, good.delta().balances()),
-                    good.tip());
+                    good.paramsChanged(),
+                    good.validatorsChanged(),
+                    good.tip(),
+                    good.balances());
 
             assertThatThrownBy(() -> ChainFixture.commit(store, bad))
                     .isInstanceOf(StoreException.class)
@@ -355,7 +358,10 @@ class H2ChainStoreTest {
         return new ExecutedBlock(
                 block.block(),
                 new LedgerDelta(created, block.delta().spent(), block.delta().balances()),
-                block.tip());
+                block.paramsChanged(),
+                block.validatorsChanged(),
+                block.tip(),
+                block.balances());
     }
 
     private static List<UnspentOutput> unspent(H2ChainStore store) {

@@ -1,4 +1,4 @@
-package global.cas.store;
+package global.cas.chain;
 
 import global.cas.crypto.Hash;
 import global.cas.ledger.Transaction;
