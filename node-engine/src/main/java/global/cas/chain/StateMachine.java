@@ -30,9 +30,19 @@ public final class StateMachine {
     private final EnvelopeRules envelope;
     private final Issuance issuance;
     private final ActionDispatch dispatch;
+    private final VerifiedSignatures verified;
 
     public StateMachine(ChainParams genesis) {
+        this(genesis, new VerifiedSignatures(DEFAULT_VERIFIED_CAPACITY));
+    }
+
+    /** The number of transactions whose verified signatures a node remembers by default. */
+    public static final int DEFAULT_VERIFIED_CAPACITY = 400_000;
+
+    /** A state machine that remembers verified signatures in {@code verified}. */
+    public StateMachine(ChainParams genesis, VerifiedSignatures verified) {
         this.genesis = genesis;
+        this.verified = verified;
         this.envelope = new EnvelopeRules(genesis.chainId());
         this.issuance = new Issuance(genesis.chainId(), genesis.initialBlockReward(), genesis.minerShareBasisPoints());
         this.dispatch = new ActionDispatch(new TransferHandler(), new MiningHandler(issuance));
@@ -50,10 +60,26 @@ public final class StateMachine {
         return issuance;
     }
 
-    /** Checks that need no state, signatures included; any thread. */
+    /**
+     * Checks that need no state, signatures included; any thread. Signatures this node already
+     * verified for the same encoding ({@link VerifiedSignatures}) are not verified again.
+     */
     public void checkStateless(Transaction tx) {
-        envelope.checkStateless(tx);
+        envelope.checkShape(tx);
         dispatch.bind(tx).checkStateless(tx);
+        if (tx.witnesses().isEmpty()) {
+            return;
+        }
+        var key = VerifiedSignatures.keyOf(tx);
+        if (!verified.contains(key)) {
+            envelope.verifyWitnesses(tx);
+            verified.add(key);
+        }
+    }
+
+    /** How many transactions' verified signatures are remembered. */
+    public int verifiedSignatures() {
+        return verified.size();
     }
 
     /** Checks {@code tx} against {@code view} for the block {@code scope}, changing nothing (mempool admission). */

@@ -33,6 +33,12 @@ public final class EnvelopeRules {
 
     /** Checks that need no state: size, chain id, amounts, duplicate inputs, witnesses' signatures. */
     public void checkStateless(Transaction tx) {
+        checkShape(tx);
+        verifyWitnesses(tx);
+    }
+
+    /** The stateless checks but the signatures: size, chain id, amounts, duplicate inputs and signers. */
+    public void checkShape(Transaction tx) {
         if (tx.size() > Transaction.MAX_BYTES) {
             // Transaction.decode refuses these, but a block's transactions are read without that check
             throw new RejectedException(
@@ -64,11 +70,17 @@ public final class EnvelopeRules {
             }
         }
         Set<Address> signers = new HashSet<>();
-        byte[] msg = tx.id().bytes();
         for (Witness w : tx.witnesses()) {
             if (!signers.add(Address.of(w.key()))) {
                 throw new RejectedException(Reason.MALFORMED, "The same key signs the transaction twice.");
             }
+        }
+    }
+
+    /** Verifies every witness's Ed25519 signature of the id: the costly part, cached by the caller. */
+    public void verifyWitnesses(Transaction tx) {
+        byte[] msg = tx.id().bytes();
+        for (Witness w : tx.witnesses()) {
             if (!w.key().verify(msg, w.signature())) {
                 throw new RejectedException(
                         Reason.BAD_SIGNATURE, "A signature on transaction " + tx.id() + " does not verify.");
