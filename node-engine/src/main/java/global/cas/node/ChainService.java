@@ -63,6 +63,13 @@ public final class ChainService implements AutoCloseable {
     private final Map<Hash, Candidate> candidates = new LinkedHashMap<>();
 
     private volatile ChainState committed;
+    /**
+     * Readers hold it to see one height whole; the chain thread holds it to apply a committed block
+     * in memory (the database commit is outside it, so readers wait only for the in-memory apply).
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock memory =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+
     private volatile boolean failed;
     private volatile Hash genesisHash;
 
@@ -109,6 +116,20 @@ public final class ChainService implements AutoCloseable {
 
     public ChainTip tip() {
         return committed.tip();
+    }
+
+    /**
+     * Runs {@code query} on the committed chain of one height: tip, module state and ledger
+     * together, never a block half applied. Keep queries short: the next block's in-memory apply
+     * waits for them. Any thread.
+     */
+    public <T> T read(java.util.function.Function<ChainView, T> query) {
+        memory.readLock().lock();
+        try {
+            return query.apply(new ChainView(committed, ledger));
+        } finally {
+            memory.readLock().unlock();
+        }
     }
 
     /** The committed state: tip, schedules and last commit of one height, read together. */
@@ -247,15 +268,20 @@ public final class ChainService implements AutoCloseable {
             failed = true;
             throw e;
         }
-        ledger.apply(built.delta());
-        ledger.adoptBalanceTree(built.balances());
-        ChainState before = committed;
-        committed = new ChainState(
-                built.tip(),
-                ledger,
-                built.paramsChanged().orElse(before.params()),
-                built.validatorsChanged().orElse(before.validators()),
-                commit);
+        memory.writeLock().lock();
+        try {
+            ledger.apply(built.delta());
+            ledger.adoptBalanceTree(built.balances());
+            ChainState before = committed;
+            committed = new ChainState(
+                    built.tip(),
+                    ledger,
+                    built.paramsChanged().orElse(before.params()),
+                    built.validatorsChanged().orElse(before.validators()),
+                    commit);
+        } finally {
+            memory.writeLock().unlock();
+        }
         candidates.clear();
         mempool.blockCommitted(b.transactions(), c.dropped(), built.tip().height() + 1);
         events.publish(new NodeEvent.BlockCommitted(

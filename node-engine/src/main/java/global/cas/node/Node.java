@@ -249,9 +249,17 @@ public final class Node implements AutoCloseable {
         return chain.mempool().get(id);
     }
 
-    /** The balance of an address (L2), from memory. */
+    /** The balance of an address (L2), from memory, of one whole block. */
     public long balance(Address owner, AssetId asset) {
-        return chain.state().balance(owner, asset);
+        return chain.read(v -> v.balance(owner, asset));
+    }
+
+    /**
+     * Runs {@code query} on the committed chain of one height (tip, module state, balances and
+     * outputs together, never a block half applied); see {@link ChainService#read}.
+     */
+    public <T> T read(Function<ChainView, T> query) {
+        return chain.read(query);
     }
 
     /** Unspent outputs of an address that no pending transaction spends yet. */

@@ -152,8 +152,11 @@ final class RpcMethods {
     private JsonNode addressBalance(Params p) {
         Address a = p.address("address", network);
         AssetId asset = p.asset("asset");
-        long balance = node.balance(a, asset);
+        // the balance and the height it is at, read from one block
+        long[] at = node.read(v -> new long[] {v.balance(a, asset), v.height()});
+        long balance = at[0];
         ObjectNode o = JSON.objectNode();
+        o.put("height", at[1]);
         o.put("address", a.encode(network));
         o.put("asset", asset.toString());
         o.put("balance", balance);
