@@ -46,6 +46,11 @@ public final class ChainView {
         return ledger.unspent(ref);
     }
 
+    /** The committed balances' tree (fork it before use). */
+    global.cas.statetree.StateTree balanceTree() {
+        return ledger.balanceTree();
+    }
+
     /** Every non-zero balance (L2), read-only. */
     public Map<BalanceKey, Long> balances() {
         return ledger.balances();

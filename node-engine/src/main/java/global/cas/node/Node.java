@@ -255,6 +255,25 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * A proof of {@code owner}'s balance of {@code asset} at the tip, checkable against the tip
+     * block's header alone ({@link global.cas.chain.BalanceProof#verify}).
+     */
+    public global.cas.chain.BalanceProof balanceProof(Address owner, AssetId asset) {
+        return chain.read(v -> {
+            var key = global.cas.ledger.BalanceTree.key(new global.cas.ledger.BalanceKey(owner, asset));
+            // a fork shares the committed tree's hashed nodes and keeps this read off the chain thread's tree
+            var proof = v.balanceTree().fork().prove(key);
+            return new global.cas.chain.BalanceProof(
+                    v.height(),
+                    owner,
+                    asset,
+                    v.balance(owner, asset),
+                    proof,
+                    v.tip().roots());
+        });
+    }
+
+    /**
      * Runs {@code query} on the committed chain of one height (tip, module state, balances and
      * outputs together, never a block half applied); see {@link ChainService#read}.
      */
