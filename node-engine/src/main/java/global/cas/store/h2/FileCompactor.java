@@ -142,12 +142,12 @@ final class FileCompactor implements AutoCloseable {
                 store.sync();
             }
         } catch (RuntimeException e) {
-            // the blocks are stored; a failed rewrite or move only leaves the file larger for now
+            // the blocks are stored; a failed rewrite only leaves the file larger for now
             LOG.warn("Could not compact the chain database {}", where, e);
         }
     }
 
-    /** How many passes rewrote or moved something since opening; for tests. */
+    /** How many passes rewrote something since opening; for tests. */
     long passes() {
         return passes.get();
     }

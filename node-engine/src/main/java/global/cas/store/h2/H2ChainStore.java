@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * not lose it either, as far as the disk keeps its promises. The MVStore file is append-only with
  * checksummed chunks: a crash in the middle of a commit leaves the previous block as the last one.
  * {@code WRITE_DELAY=0} also stops H2's background housekeeping, so {@link FileCompactor} does it
- * on a thread of its own, woken after each commit. H2's retention time is 0 ({@link
+ * on a thread of its own woken after each commit (on the chain thread when blocks come as fast as
+ * in a sync). H2's retention time is 0 ({@link
  * CompactionPolicy#DEFAULT}): with the file forced to the disk after every block, no recovery needs
  * a chunk the last synced block no longer uses, and each read pins the version it reads ({@link
  * VersionPin}), so the file stays near the size of its live data however fast blocks come.
@@ -87,9 +88,9 @@ public final class H2ChainStore implements ChainStore {
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the node closes the store itself, after its last commit.
      * {@code MAX_COMPACT_TIME=0}: no compaction while closing. H2 2.3.232 then moves chunks about,
      * and after a {@code kill -9} and a restart that move corrupted the file ("Double mark") in about
-     * half of the node's crash-restart runs (2.3.232 moves chunks on close after its last commit,
-     * leaving the moved chunks' places unrecorded; H2 2.4 commits after the move); {@link
-     * FileCompactor} compacts while running instead, each move followed by a commit.
+     * half of the node's crash-restart runs (2.3.232's close commits before it moves chunks, 2.4's
+     * after: the likely cause); {@link FileCompactor} compacts while running instead, and never
+     * moves chunks.
      */
     private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
 
@@ -619,7 +620,7 @@ public final class H2ChainStore implements ChainStore {
         }
     }
 
-    /** How many compaction passes rewrote or moved something since opening; for tests. */
+    /** How many compaction passes rewrote something since opening; for tests. */
     long compactions() {
         return compactor.passes();
     }
