@@ -1,10 +1,14 @@
 package global.cas.bench;
 
+import global.cas.store.h2.ChainFileSize;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Runs both benchmarks and prints the figures and their ratio. */
+/**
+ * Runs both benchmarks and prints the figures, their ratio and, when the node stored its chain in
+ * H2, the size of its chain file after the run against its live data.
+ */
 public final class BenchmarkReport {
     private BenchmarkReport() {}
 
@@ -26,6 +30,25 @@ public final class BenchmarkReport {
                     "(b) committed transfers/s (mempool -> 1 s blocks -> H2): %,.0f  (%d transfers in %.2f s, %d blocks)%n",
                     r.perSecond(), r.transfers(), r.seconds(), r.blocks());
             out.printf("ratio (b)/(a): %.3f%n", r.perSecond() / verify);
+            if (r.blocks() < ThroughputBenchmark.STEADY_STATE_BLOCKS) {
+                out.printf(
+                        "note: %d blocks of transfers; fewer than %d measure the first and last blocks more than the"
+                                + " steady state (raise --transfers)%n",
+                        r.blocks(), ThroughputBenchmark.STEADY_STATE_BLOCKS);
+            }
+            if (Files.exists(dir.resolve("chain.mv.db"))) {
+                ChainFileSize size = ChainFileSize.of(dir);
+                out.printf(
+                        "(c) chain file after a clean stop: %,d bytes (%,.0f a measured transfer, setup included);"
+                                + " live data (SHUTDOWN COMPACT of a copy) %,d bytes (%,.0f a transfer), %,d uncompressed;"
+                                + " file/live %.2f%n",
+                        size.fileBytes(),
+                        (double) size.fileBytes() / r.transfers(),
+                        size.liveBytes(),
+                        (double) size.liveBytes() / r.transfers(),
+                        size.uncompressedBytes(),
+                        size.ratio());
+            }
             out.flush();
         } finally {
             try (var walk = Files.walk(dir)) {

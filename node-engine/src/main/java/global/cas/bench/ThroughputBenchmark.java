@@ -20,7 +20,9 @@ import global.cas.wallet.DevnetAccounts;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +33,27 @@ import java.util.stream.IntStream;
  * End-to-end transfers per second through one devnet node: signed transfers are submitted to the
  * mempool (signatures verified in parallel), packed into 1 s blocks and committed to H2; the rate
  * is transfers committed divided by the time from the first submission to the last commit.
+ *
+ * <p>The setup first gives each measured transfer a coin of its own: the faucets' outputs are split
+ * again and again (at most {@value #FAN} outputs a split, as many rounds as the count needs), so any
+ * count works. Every transfer the benchmark makes, setup or measured, is built and signed by {@link
+ * #transfer}, the one place to change when the transaction format changes. Not thread-safe: one run
+ * at a time.
  */
 public final class ThroughputBenchmark {
+    /** The measured transfers' fee: one input, two outputs. */
     private static final long FEE = 4_000;
+
+    /** Most outputs one setup split makes ({@code Transaction.MAX_OUTPUTS}). */
     private static final int FAN = 1000;
+
+    /** Keys the coins are spread over. */
+    private static final int OWNERS = 1000;
+
+    private static final int SUBMIT_BATCH = 2_000;
+
+    /** Fewer blocks of transfers than this measure the start and the end more than the steady state. */
+    public static final int STEADY_STATE_BLOCKS = 10;
 
     private final Path dataDir;
     private final int transfers;
@@ -55,68 +74,69 @@ public final class ThroughputBenchmark {
     /** The measured run. */
     public record Result(int transfers, double seconds, long blocks, double perSecond) {}
 
+    /** A coin and the key that spends it. */
+    private record Coin(UnspentOutput output, KeyPair owner) {}
+
+    /** A submitted transaction and how many outputs it creates. */
+    private record Made(Transaction tx, int outputs) {}
+
     public Result run() throws Exception {
         ChainParams params = Genesis.bundled(Network.DEVNET);
         DevnetAccounts devnet = new DevnetAccounts();
+        // the whole run sits in the mempool at once: the setup's last round, then every measured transfer
+        int capacity = Math.max(400_000, transfers + OWNERS);
         NodeConfig config = new NodeConfig(
-                dataDir, params, Optional.of(devnet.validatorKey()), 400_000, params.blockIntervalMillis());
+                dataDir, params, Optional.of(devnet.validatorKey()), capacity, params.blockIntervalMillis());
         SecureRandom random = new SecureRandom();
         List<KeyPair> keys =
-                IntStream.range(0, 1000).mapToObj(i -> KeyPair.random(random)).toList();
+                IntStream.range(0, OWNERS).mapToObj(i -> KeyPair.random(random)).toList();
         try (Node node = Node.start(config, stores)) {
             String chain = params.chainId();
             long expiry = node.tip().height() + 10_000;
-            // round 1: each faucet key splits its allocation into 1000 outputs
-            List<Transaction> round1 = new ArrayList<>();
-            int perFaucet = Math.min(FAN, Math.max(1, (transfers / 5 + 9) / 10));
+            List<Coin> coins = new ArrayList<>();
             for (KeyPair f : devnet.faucetKeys()) {
-                UnspentOutput u = node.spendableOutputs(f.address()).get(0);
-                long each = (u.output().amount() - 1_000_000) / perFaucet;
-                List<TxOutput> outs = new ArrayList<>();
-                for (int i = 0; i < perFaucet; i++) {
-                    outs.add(new TxOutput(
-                            keys.get((round1.size() * perFaucet + i) % keys.size())
-                                    .address(),
-                            AssetId.CAS,
-                            each));
-                }
-                long fee = u.output().amount() - each * perFaucet;
-                round1.add(Transfer.unsigned(chain, expiry, List.of(u.ref()), outs, fee)
-                        .sign(List.of(f)));
+                coins.add(new Coin(node.spendableOutputs(f.address()).get(0), f));
             }
-            List<UnspentOutput> coins = settle(node, round1);
-            // round 2: each coin splits in five, giving the measured transfers one input each
-            List<Transaction> round2 = new ArrayList<>();
-            for (UnspentOutput u : coins) {
-                long each = (u.output().amount() - FEE) / 5;
-                List<TxOutput> outs = new ArrayList<>();
-                for (int i = 0; i < 5; i++) {
-                    outs.add(new TxOutput(u.output().owner(), AssetId.CAS, each));
+            // each round splits every coin in up to FAN, until there is one coin per measured transfer
+            int rounds = 0;
+            while (coins.size() < transfers) {
+                int fan = Math.min(FAN, (transfers + coins.size() - 1) / coins.size());
+                long splitFee = params.minFeePerByte() * (300L + 80L * fan);
+                List<Made> splits = new ArrayList<>();
+                int next = rounds * 7;
+                for (Coin c : coins) {
+                    long each = (c.output().output().amount() - splitFee) / fan;
+                    List<TxOutput> outs = new ArrayList<>(fan);
+                    for (int i = 0; i < fan; i++) {
+                        outs.add(new TxOutput(keys.get(next++ % OWNERS).address(), AssetId.CAS, each));
+                    }
+                    long fee = c.output().output().amount() - each * fan;
+                    splits.add(new Made(transfer(chain, expiry, c, outs, fee), fan));
                 }
-                long fee = u.output().amount() - each * 5;
-                round2.add(Transfer.unsigned(chain, expiry, List.of(u.ref()), outs, fee)
-                        .sign(List.of(keyOf(keys, u.output().owner()))));
-            }
-            List<UnspentOutput> inputs = settle(node, round2);
-            if (inputs.size() < transfers) {
-                throw new IllegalStateException("setup made only " + inputs.size() + " coins");
+                coins = settle(node, splits, ownerOf(keys));
+                rounds++;
             }
             log.printf(
-                    "setup: %d coins ready at height %d%n",
-                    inputs.size(), node.tip().height());
+                    "setup: %d coins ready at height %d (%d rounds of splits)%n",
+                    coins.size(), node.tip().height(), rounds);
             log.flush();
-            // the measured transfers, signed in advance
-            List<Transaction> measured = new ArrayList<>(transfers);
-            for (int i = 0; i < transfers; i++) {
-                UnspentOutput u = inputs.get(i);
-                Address to = keys.get(random.nextInt(keys.size())).address();
-                long pay = u.output().amount() / 3;
-                List<TxOutput> outs = List.of(
-                        new TxOutput(to, AssetId.CAS, pay),
-                        new TxOutput(u.output().owner(), AssetId.CAS, u.output().amount() - pay - FEE));
-                measured.add(Transfer.unsigned(chain, expiry, List.of(u.ref()), outs, FEE)
-                        .sign(List.of(keyOf(keys, u.output().owner()))));
-            }
+            // the measured transfers, signed in advance (in parallel: signing is not what is measured)
+            List<Coin> inputs = coins;
+            List<Transaction> measured = IntStream.range(0, transfers)
+                    .parallel()
+                    .mapToObj(i -> {
+                        Coin c = inputs.get(i);
+                        Address to = keys.get(java.util.concurrent.ThreadLocalRandom.current()
+                                        .nextInt(OWNERS))
+                                .address();
+                        long amount = c.output().output().amount();
+                        long pay = amount / 3;
+                        List<TxOutput> outs = List.of(
+                                new TxOutput(to, AssetId.CAS, pay),
+                                new TxOutput(c.owner().address(), AssetId.CAS, amount - pay - FEE));
+                        return transfer(chain, expiry, c, outs, FEE);
+                    })
+                    .toList();
             AtomicLong committed = new AtomicLong();
             AtomicLong blocks = new AtomicLong();
             AtomicLong lastCommitNanos = new AtomicLong();
@@ -132,8 +152,9 @@ public final class ThroughputBenchmark {
             });
             try {
                 long start = System.nanoTime();
-                for (int i = 0; i < transfers; i += 2_000) {
-                    List<Mempool.Admission> r = node.submitAll(measured.subList(i, Math.min(transfers, i + 2_000)));
+                for (int i = 0; i < transfers; i += SUBMIT_BATCH) {
+                    List<Mempool.Admission> r =
+                            node.submitAll(measured.subList(i, Math.min(transfers, i + SUBMIT_BATCH)));
                     for (Mempool.Admission a : r) {
                         if (!a.accepted()) {
                             throw new IllegalStateException("a benchmark transfer was rejected: "
@@ -141,8 +162,8 @@ public final class ThroughputBenchmark {
                         }
                     }
                 }
-                if (!done.await(10, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("transfers not committed within 10 minutes");
+                if (!done.await(30, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("transfers not committed within 30 minutes");
                 }
                 double seconds = (lastCommitNanos.get() - start) / 1e9;
                 return new Result(transfers, seconds, blocks.get(), transfers / seconds);
@@ -152,43 +173,54 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static KeyPair keyOf(List<KeyPair> keys, Address owner) {
-        for (KeyPair k : keys) {
-            if (k.address().equals(owner)) {
-                return k;
-            }
-        }
-        throw new IllegalStateException("no key for " + owner);
+    /**
+     * Builds and signs a transfer spending {@code coin} into {@code outputs}, paying {@code fee}: the
+     * only place the benchmark makes a transaction, so a new transaction format changes only this.
+     */
+    private static Transaction transfer(String chain, long expiry, Coin coin, List<TxOutput> outputs, long fee) {
+        return Transfer.unsigned(chain, expiry, List.of(coin.output().ref()), outputs, fee)
+                .sign(List.of(coin.owner()));
     }
 
-    /** Submits, waits until all are committed, and returns the outputs they created. */
-    private List<UnspentOutput> settle(Node node, List<Transaction> txs) throws InterruptedException {
-        for (Mempool.Admission a : node.submitAll(txs)) {
-            if (!a.accepted()) {
-                throw new IllegalStateException("setup transfer rejected: "
-                        + a.rejection().orElseThrow().getMessage());
-            }
+    private static Map<Address, KeyPair> ownerOf(List<KeyPair> keys) {
+        Map<Address, KeyPair> m = new HashMap<>();
+        for (KeyPair k : keys) {
+            m.put(k.address(), k);
         }
-        while (true) {
-            long highest = -1;
-            for (Transaction t : txs) {
-                var stored = node.transaction(t.id());
-                if (stored.isEmpty()) {
-                    highest = -1;
-                    break;
+        return m;
+    }
+
+    /** Submits, waits until all are committed, and returns the coins they created. */
+    private List<Coin> settle(Node node, List<Made> made, Map<Address, KeyPair> owners) throws InterruptedException {
+        List<Transaction> txs = made.stream().map(Made::tx).toList();
+        for (int i = 0; i < txs.size(); i += SUBMIT_BATCH) {
+            for (Mempool.Admission a : node.submitAll(txs.subList(i, Math.min(txs.size(), i + SUBMIT_BATCH)))) {
+                if (!a.accepted()) {
+                    throw new IllegalStateException("setup transfer rejected: "
+                            + a.rejection().orElseThrow().getMessage());
                 }
-                highest = Math.max(highest, stored.get().height());
             }
-            // stored first, then applied in memory: wait until the tip has moved past them too
-            if (highest >= 0 && node.tip().height() >= highest) {
-                break;
-            }
-            Thread.sleep(100);
         }
-        List<UnspentOutput> out = new ArrayList<>();
+        // stored first, then applied in memory: wait until the tip has moved past the highest one too
+        long highest = -1;
         for (Transaction t : txs) {
-            for (int i = 0; i < t.outputs().size(); i++) {
-                node.chain().state().unspent(new OutputRef(t.id(), i)).ifPresent(out::add);
+            Optional<global.cas.chain.StoredTransaction> stored;
+            while ((stored = node.transaction(t.id())).isEmpty()) {
+                Thread.sleep(100);
+            }
+            highest = Math.max(highest, stored.get().height());
+        }
+        while (node.tip().height() < highest) {
+            Thread.sleep(50);
+        }
+        List<Coin> out = new ArrayList<>();
+        for (Made m : made) {
+            for (int i = 0; i < m.outputs(); i++) {
+                node.chain()
+                        .state()
+                        .unspent(new OutputRef(m.tx().id(), i))
+                        .ifPresent(
+                                u -> out.add(new Coin(u, owners.get(u.output().owner()))));
             }
         }
         return out;

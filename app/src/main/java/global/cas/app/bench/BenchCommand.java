@@ -24,8 +24,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--transfers",
-            defaultValue = "50000",
-            description = "Measured transfers (default ${DEFAULT-VALUE}).")
+            defaultValue = "200000",
+            description = {
+                "Measured transfers (default ${DEFAULT-VALUE}: ten full devnet blocks, so the figure is a steady"
+                        + " state)."
+            })
     private int transfers;
 
     @Inject

@@ -68,7 +68,11 @@ import org.slf4j.LoggerFactory;
  * not lose it either, as far as the disk keeps its promises. The MVStore file is append-only with
  * checksummed chunks: a crash in the middle of a commit leaves the previous block as the last one.
  * {@code WRITE_DELAY=0} also stops H2's background housekeeping, so {@link FileCompactor} does it
- * after each commit.
+ * on a thread of its own woken after each commit (on the chain thread when blocks come as fast as
+ * in a sync). H2's retention time is 0 ({@link
+ * CompactionPolicy#DEFAULT}): with the file forced to the disk after every block, no recovery needs
+ * a chunk the last synced block no longer uses, and each read pins the version it reads ({@link
+ * VersionPin}), so the file stays near the size of its live data however fast blocks come.
  *
  * <p><b>Hostile files.</b> Before H2 opens an existing file, {@link FileInspector} reads its schema
  * records and refuses triggers, function aliases, aggregates, linked tables, table engines and
@@ -95,12 +99,11 @@ public final class H2ChainStore implements ChainStore {
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the node closes the store itself, after its last commit.
      * {@code MAX_COMPACT_TIME=0}: no compaction while closing. H2 2.3.232 then moves chunks about,
      * and after a {@code kill -9} and a restart that move corrupted the file ("Double mark") in about
-     * half of the node's crash-restart runs; {@link FileCompactor} compacts while running instead.
+     * half of the node's crash-restart runs (2.3.232's close commits before it moves chunks, 2.4's
+     * after: the likely cause); {@link FileCompactor} compacts while running instead, and never
+     * moves chunks.
      */
     private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
-
-    /** H2's default: a freed chunk is overwritten only after this long. */
-    static final int RETENTION_MILLIS = 45_000;
 
     private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int READERS = 4;
@@ -111,7 +114,9 @@ public final class H2ChainStore implements ChainStore {
     private final Statement sync;
     private final FileCompactor compactor;
     private final ReaderPool readers;
-    private final Object writeLock = new Object();
+    /** Held around each block's commit and sync, and by each compaction pass. */
+    private final Object writeLock;
+
     private volatile ChainTip tip;
     private volatile ParamsSchedule params;
     private volatile ValidatorSchedule validators;
@@ -120,7 +125,6 @@ public final class H2ChainStore implements ChainStore {
     private volatile StateDigest digest;
 
     private boolean closed;
-    private long compactions;
 
     private H2ChainStore(
             String where,
@@ -129,6 +133,7 @@ public final class H2ChainStore implements ChainStore {
             Statement sync,
             FileCompactor compactor,
             ReaderPool readers,
+            Object writeLock,
             ChainTip tip,
             StateDigest digest,
             ParamsSchedule params,
@@ -140,6 +145,7 @@ public final class H2ChainStore implements ChainStore {
         this.sync = sync;
         this.compactor = compactor;
         this.readers = readers;
+        this.writeLock = writeLock;
         this.tip = tip;
         this.digest = digest;
         this.params = params;
@@ -159,15 +165,19 @@ public final class H2ChainStore implements ChainStore {
      *     connection setting
      */
     public static H2ChainStore open(Path dataDir) {
-        return open(dataDir, RETENTION_MILLIS);
+        return open(dataDir, CompactionPolicy.DEFAULT);
     }
 
     /**
      * {@link #open(Path)} with another retention time: how long H2 keeps a freed chunk before
-     * overwriting it, and how old a chunk must be before {@link FileCompactor} rewrites it. Tests
-     * shorten it to exercise compaction within seconds.
+     * overwriting it, and how old a chunk must be before {@link FileCompactor} rewrites it.
      */
     static H2ChainStore open(Path dataDir, int retentionMillis) {
+        return open(dataDir, CompactionPolicy.DEFAULT.withRetention(retentionMillis));
+    }
+
+    /** {@link #open(Path)} with another compaction policy: the storage benchmark compares them. */
+    static H2ChainStore open(Path dataDir, CompactionPolicy policy) {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path base = dir.resolve(DATABASE_NAME);
         H2Files.refuseSettingsIn(dir, "The data directory");
@@ -186,7 +196,10 @@ public final class H2ChainStore implements ChainStore {
         }
         boolean existed = Files.exists(file);
         try {
-            return open("jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + retentionMillis, file.toString());
+            return open(
+                    "jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + policy.retentionMillis(),
+                    file.toString(),
+                    policy);
         } catch (StoreException e) {
             if (existed && e.getMessage() != null && e.getMessage().startsWith(ChainMigrations.FAILED)) {
                 // a file whose schema is ahead of its migration history: a migration's DDL reached the
@@ -211,10 +224,10 @@ public final class H2ChainStore implements ChainStore {
             throw new IllegalArgumentException(
                     "An in-memory database name has 1 to 64 letters, digits, '_' or '-': " + name);
         }
-        return open("jdbc:h2:mem:" + name + SETTINGS, "in memory '" + name + "'");
+        return open("jdbc:h2:mem:" + name + SETTINGS, "in memory '" + name + "'", CompactionPolicy.DEFAULT);
     }
 
-    private static H2ChainStore open(String url, String where) {
+    private static H2ChainStore open(String url, String where, CompactionPolicy policy) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser(H2Files.USER);
@@ -223,6 +236,7 @@ public final class H2ChainStore implements ChainStore {
         Connection w = null;
         BlockWriter writer = null;
         ReaderPool readers = null;
+        FileCompactor compactor = null;
         try {
             w = ds.getConnection();
             SchemaGuard.check(w, reference, false, where);
@@ -231,7 +245,7 @@ public final class H2ChainStore implements ChainStore {
             w.setAutoCommit(false);
             writer = new BlockWriter(w);
             Statement sync = w.createStatement();
-            readers = new ReaderPool(READERS, ds::getConnection);
+            readers = new ReaderPool(READERS, ds::getConnection, VersionPin.of(w));
             ChainTip tip = null;
             StateDigest digest = null;
             java.util.OptionalInt format = readFormat(w);
@@ -251,9 +265,14 @@ public final class H2ChainStore implements ChainStore {
             }
             w.commit();
             LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
+            Object writeLock = new Object();
+            compactor = FileCompactor.of(w, writeLock, policy, where);
             return new H2ChainStore(
-                    where, w, writer, sync, FileCompactor.of(w), readers, tip, digest, params, validators, format);
+                    where, w, writer, sync, compactor, readers, writeLock, tip, digest, params, validators, format);
         } catch (SQLException | RuntimeException e) {
+            if (compactor != null) {
+                compactor.close();
+            }
             if (readers != null) {
                 readers.close();
             }
@@ -457,14 +476,7 @@ public final class H2ChainStore implements ChainStore {
                 throw new StoreException(
                         "Block " + height + " was committed but the database file could not be forced to disk", e);
             }
-            try {
-                if (compactor.afterCommit()) {
-                    compactions++;
-                }
-            } catch (RuntimeException e) {
-                // the block is stored; a failed rewrite only leaves the file larger for now
-                LOG.warn("Could not compact the chain database {} after block {}", where, height, e);
-            }
+            compactor.afterCommit();
         }
     }
 
@@ -772,11 +784,20 @@ public final class H2ChainStore implements ChainStore {
     /** Closes every connection; H2 then closes the database file. Idempotent. */
     @Override
     public void close() {
+        // stopped first and outside the lock: its pass takes the lock
+        compactor.close();
         synchronized (writeLock) {
             if (closed) {
                 return;
             }
             closed = true;
+            compactor.lastPass();
+            try {
+                // stores what the last pass rewrote; H2's own close then compacts nothing (MAX_COMPACT_TIME=0)
+                sync.execute("CHECKPOINT SYNC");
+            } catch (SQLException e) {
+                LOG.warn("Could not store the last compaction of the chain database {}", where, e);
+            }
             readers.close();
             StoreException failure = new StoreException("cannot close the chain database " + where + " cleanly");
             closeQuietly(writer, failure);
@@ -794,11 +815,14 @@ public final class H2ChainStore implements ChainStore {
         }
     }
 
-    /** How many commits were followed by a compaction since opening; for tests. */
+    /** How many compaction passes rewrote something since opening; for tests. */
     long compactions() {
-        synchronized (writeLock) {
-            return compactions;
-        }
+        return compactor.passes();
+    }
+
+    /** Waits until the compaction asked for after the last commit has run; for measurements. */
+    void awaitCompaction() throws InterruptedException {
+        compactor.awaitIdle();
     }
 
     @Override

@@ -47,11 +47,14 @@ final class ReaderPool implements AutoCloseable {
 
     private final List<Reader> all;
     private final BlockingQueue<Reader> idle;
+    private final VersionPin pin;
 
     /**
      * @param connections opens one new connection each call
+     * @param pin pins the version a read starts at until it has read its last row
      */
-    ReaderPool(int size, ConnectionSource connections) throws SQLException {
+    ReaderPool(int size, ConnectionSource connections, VersionPin pin) throws SQLException {
+        this.pin = pin;
         all = new ArrayList<>(size);
         idle = new ArrayBlockingQueue<>(size);
         try {
@@ -93,6 +96,8 @@ final class ReaderPool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting to read " + what.get(), e);
         }
+        // lazy results are read after H2 ends the statement: keep their chunks until the last row
+        VersionPin.Pinned pinned = pin.pin();
         try {
             return query.run(r);
         } catch (SQLException | RuntimeException e) {
@@ -108,6 +113,7 @@ final class ReaderPool implements AutoCloseable {
             }
             throw new StoreException("cannot read " + what.get() + " from the chain database", e);
         } finally {
+            pinned.close();
             idle.add(r);
         }
     }

@@ -17,11 +17,13 @@ import java.util.List;
 
 /**
  * The process {@link CompactionCrashTest} kills: commits small blocks as fast as it can on a store
- * with a short retention time, so the file is compacted while it runs, and prints {@code
+ * with the store's compaction policy (no retention time), so the file is compacted while it runs, and prints {@code
  * COMMITTED <height> <compactions>} after each block. Resumes from what the store holds.
  */
 public final class CompactingWriter {
-    static final int RETENTION_MILLIS = 300;
+    /** The store's own retention time (none): the crash test runs what the node runs. */
+    static final int RETENTION_MILLIS = CompactionPolicy.DEFAULT.retentionMillis();
+
     private static final int PAYERS = 10;
 
     private CompactingWriter() {}

@@ -1,0 +1,40 @@
+package global.cas.store.h2;
+
+/**
+ * How the chain file is kept near the size of its live data: H2's retention time and the
+ * thresholds {@link FileCompactor} works with. The store runs with {@link #DEFAULT}; tests and the
+ * storage benchmark open stores with others (a short retention, or the policy before issue 7 to
+ * measure against). Immutable.
+ *
+ * @param retentionMillis H2's {@code RETENTION_TIME}: a chunk younger than this is neither freed
+ *     nor rewritten, whatever it holds
+ * @param rewriteBelowFillRate when less than this percentage of the chunks' bytes is live, the
+ *     live pages of the sparsest old chunks are rewritten (0: never)
+ * @param rewriteBytes at most this many live bytes rewritten per pass
+ */
+record CompactionPolicy(int retentionMillis, int rewriteBelowFillRate, int rewriteBytes) {
+
+    /**
+     * The store's policy. {@code RETENTION_TIME=0}: the store forces the file to the disk after
+     * every block, so a chunk that no longer holds live data of the last synced block is not needed
+     * for any recovery, and readers pin the version they read ({@link VersionPin}) instead of
+     * relying on time; H2's 45 s default kept every chunk of the last 45 s, which at sync speed was
+     * all of the file (docs/benchmarks.md, "Storage growth").
+     */
+    static final CompactionPolicy DEFAULT = new CompactionPolicy(0, 90, 4 << 20);
+
+    /** What the store did before issue 7: H2's 45 s retention, rewrites below half live. */
+    static final CompactionPolicy BEFORE_ISSUE_7 = new CompactionPolicy(45_000, 50, 4 << 20);
+
+    CompactionPolicy {
+        if (retentionMillis < 0 || rewriteBelowFillRate < 0 || rewriteBelowFillRate > 100 || rewriteBytes < 0) {
+            throw new IllegalArgumentException("not a compaction policy: " + retentionMillis + " ms, below "
+                    + rewriteBelowFillRate + "% live, " + rewriteBytes + " B a pass");
+        }
+    }
+
+    /** This policy with another retention time. */
+    CompactionPolicy withRetention(int millis) {
+        return new CompactionPolicy(millis, rewriteBelowFillRate, rewriteBytes);
+    }
+}
