@@ -82,7 +82,7 @@ public final class BlockExecutor {
         StateMachine.Execution run = machine.begin(ctx, state);
         int max = ctx.params().maxBlockTransactions();
         for (Transaction tx : candidates) {
-            if (run.delivered().size() >= max) {
+            if (run.deliveredCount() >= max) {
                 break;
             }
             try {

@@ -169,6 +169,11 @@ public final class StateMachine {
             return List.copyOf(delivered);
         }
 
+        /** How many transactions were delivered so far (without copying them). */
+        public int deliveredCount() {
+            return delivered.size();
+        }
+
         /** Ends the block: rewards and target, then each module's end-of-block work and roots. */
         public Result end() {
             Issuance.Finish f = issuance.end(overlay, scope);
