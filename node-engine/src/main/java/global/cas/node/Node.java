@@ -15,6 +15,10 @@ import global.cas.ledger.LedgerView;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
 import global.cas.mempool.Mempool;
+import global.cas.node.query.BlockSummary;
+import global.cas.node.query.NodeQueries;
+import global.cas.node.query.TipSummary;
+import global.cas.node.query.TransactionLookup;
 import global.cas.store.ChainStore;
 import global.cas.store.TipMarker;
 import java.io.IOException;
@@ -23,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
@@ -36,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * touch the database for hot state. {@link #close} stops block production, lets the block being
  * made finish, and closes the database, so nothing is half written.
  */
-public final class Node implements AutoCloseable {
+public final class Node implements NodeQueries, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
     private final NodeConfig config;
@@ -165,6 +170,7 @@ public final class Node implements AutoCloseable {
         return config.params();
     }
 
+    @Override
     public Path dataDir() {
         return config.dataDir();
     }
@@ -190,12 +196,35 @@ public final class Node implements AutoCloseable {
         return archivedChain;
     }
 
+    @Override
     public boolean isValidator() {
         return producer.isPresent();
     }
 
     public ChainTip tip() {
         return chain.tip();
+    }
+
+    @Override
+    public TipSummary tipSummary() {
+        ChainTip t = chain.tip();
+        ChainParams p = config.params();
+        return new TipSummary(
+                t.height(),
+                t.hash(),
+                t.time(),
+                p.chainId(),
+                p.network(),
+                chain.genesisHash(),
+                p.localOnly(),
+                chain.paramsSchedule().at(t.height() + 1).minFeePerByte());
+    }
+
+    @Override
+    public Optional<BlockSummary> blockSummary(long height) {
+        return block(height)
+                .map(b -> new BlockSummary(
+                        b.height(), b.hash(), b.header().time(), b.transactions(), blockRewards(b.height())));
     }
 
     /*
@@ -244,12 +273,21 @@ public final class Node implements AutoCloseable {
         return stored.map(s -> new KnownTransaction(s.transaction(), Optional.of(s)));
     }
 
+    @Override
+    public Optional<TransactionLookup> lookupTransaction(Hash id) {
+        return findTransaction(id)
+                .map(k -> new TransactionLookup(
+                        k.transaction(),
+                        k.committed().map(s -> OptionalLong.of(s.height())).orElseGet(OptionalLong::empty)));
+    }
+
     /** A transaction still waiting in the mempool. */
     public Optional<Transaction> pendingTransaction(Hash id) {
         return chain.mempool().get(id);
     }
 
     /** The balance of an address (L2), from memory, of one whole block. */
+    @Override
     public long balance(Address owner, AssetId asset) {
         return chain.read(v -> v.balance(owner, asset));
     }
@@ -282,6 +320,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Unspent outputs of an address that no pending transaction spends yet. */
+    @Override
     public List<UnspentOutput> spendableOutputs(Address owner) {
         Mempool m = chain.mempool();
         LedgerState state = chain.state();
@@ -301,6 +340,7 @@ public final class Node implements AutoCloseable {
      * (-1: from the first), oldest first; with {@code spendableOnly}, those no pending transaction
      * spends. Costs the page, not the owner's whole set: a caller pages with the last storage id seen.
      */
+    @Override
     public List<UnspentOutput> outputsPage(Address owner, long afterStorageId, int limit, boolean spendableOnly) {
         if (limit < 0) {
             throw new IllegalArgumentException("a page limit is 0 or more, got " + limit);
@@ -317,6 +357,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Admits a signed transaction; completes exceptionally with a RejectedException when refused. */
+    @Override
     public CompletableFuture<Hash> submit(Transaction tx) {
         return CompletableFuture.supplyAsync(
                 () -> {
@@ -348,10 +389,12 @@ public final class Node implements AutoCloseable {
     }
 
     /** Block {@code height}'s reward to its miner, while that output is unspent (S4). */
+    @Override
     public Optional<UnspentOutput> minerReward(long height) {
         return chain.state().unspent(new global.cas.ledger.OutputRef(chain.rewardId(height), 1));
     }
 
+    @Override
     public int mempoolSize() {
         return chain.mempool().size();
     }
@@ -364,6 +407,7 @@ public final class Node implements AutoCloseable {
         return chain.mempool().capacity();
     }
 
+    @Override
     public MiningWork miningWork() {
         ChainTip t = chain.tip();
         return new MiningWork(

@@ -4,6 +4,7 @@
  * global.cas.node.ChainService} owns the one chain thread, the only writer of chain state. The block
  * producer is an interface so the BFT engine can replace the single local validator without
  * anything above it changing. Depends on every engine package below it; nothing depends on it
- * but {@code rpc} and the program.
+ * but {@code rpc} and the program. The desktop UI sees it only through the read-only interfaces of
+ * {@code node.query}, which {@code Node} implements.
  */
 package global.cas.node;

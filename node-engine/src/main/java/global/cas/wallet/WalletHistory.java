@@ -71,15 +71,24 @@ public final class WalletHistory {
      * 0, miner output 1), or the genesis outputs for block 0.
      */
     public List<WalletEntry> scan(Block block, List<UnspentOutput> rewards) {
-        if (block.height() != scannedHeight + 1) {
+        return scan(block.height(), block.hash(), block.header().time(), block.transactions(), rewards);
+    }
+
+    /**
+     * Reads the next block given by its parts: {@code height}, {@code hash}, {@code time}, its
+     * {@code transactions} in block order and its {@code rewards} as in {@link #scan(Block, List)}.
+     * Readers that see the chain through the node's query records (the desktop UI) call this one.
+     */
+    public List<WalletEntry> scan(
+            long height, Hash hash, long time, List<Transaction> transactions, List<UnspentOutput> rewards) {
+        if (height != scannedHeight + 1) {
             throw new IllegalArgumentException(
-                    "blocks must be scanned in order: expected " + (scannedHeight + 1) + ", got " + block.height());
+                    "blocks must be scanned in order: expected " + (scannedHeight + 1) + ", got " + height);
         }
         List<WalletEntry> found = new ArrayList<>();
-        long time = block.header().time();
-        for (Transaction tx : block.transactions()) {
+        for (Transaction tx : transactions) {
             // every kind moves value through its envelope, so the wallet reads envelopes only
-            transfer(tx, block.height(), time).ifPresent(found::add);
+            transfer(tx, height, time).ifPresent(found::add);
         }
         for (UnspentOutput u : rewards) {
             TxOutput o = u.output();
@@ -87,16 +96,16 @@ public final class WalletHistory {
                 owned.put(u.ref(), o);
                 used.add(o.owner());
                 // a block's reward output 1 is its miner's (S4), output 0 its packer's
-                boolean mined = block.height() > 0 && u.ref().index() == 1;
-                WalletEntry.Kind kind = block.height() == 0
+                boolean mined = height > 0 && u.ref().index() == 1;
+                WalletEntry.Kind kind = height == 0
                         ? WalletEntry.Kind.RECEIVED
                         : mined ? WalletEntry.Kind.MINED : WalletEntry.Kind.PACKED;
-                found.add(new WalletEntry(u.ref().txId(), block.height(), time, kind, o.amount(), 0, List.of()));
+                found.add(new WalletEntry(u.ref().txId(), height, time, kind, o.amount(), 0, List.of()));
             }
         }
         entries.addAll(found);
-        scannedHeight = block.height();
-        lastHash = block.hash();
+        scannedHeight = height;
+        lastHash = hash;
         return found;
     }
 

@@ -4,7 +4,7 @@ import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.Transaction;
 import global.cas.mining.CpuMiner;
-import global.cas.node.Node;
+import global.cas.node.query.MiningQueries;
 import global.cas.ui.shell.FxExecutor;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class MiningModel {
         if (running.get()) {
             return;
         }
-        Node n = node.access().ready().getNow(null);
+        MiningQueries n = node.access().ready().getNow(null);
         if (n == null) {
             throw new IllegalStateException("the node is not ready");
         }
@@ -56,7 +56,7 @@ public final class MiningModel {
         feeder.start();
     }
 
-    private void feed(Node n, CpuMiner m) {
+    private void feed(MiningQueries n, CpuMiner m) {
         long lastHashes = 0;
         long lastTime = System.nanoTime();
         while (miner == m) {
@@ -95,12 +95,12 @@ public final class MiningModel {
                     long blocks = 0;
                     long reward = 0;
                     for (Hash id : Set.copyOf(submitted)) {
-                        var known = n.findTransaction(id);
-                        var stored = known.flatMap(k -> k.committed());
-                        if (stored.isPresent()) {
+                        var known = n.lookupTransaction(id);
+                        var height = known.map(k -> k.height()).orElseGet(java.util.OptionalLong::empty);
+                        if (height.isPresent()) {
                             submitted.remove(id);
                             blocks++;
-                            reward += n.minerReward(stored.get().height())
+                            reward += n.minerReward(height.getAsLong())
                                     .map(u -> u.output().amount())
                                     .orElse(0L);
                         } else if (known.isEmpty()) {

@@ -179,7 +179,7 @@ public final class NodeController {
     @FXML
     void startMining() {
         try {
-            var network = node.access().ready().getNow(null).params().network();
+            var network = node.access().ready().getNow(null).tipSummary().network();
             Address a = Address.parse(mineAddress.getText(), network);
             mining.start(threads.getValue(), a);
         } catch (RejectedException e) {

@@ -1,7 +1,7 @@
 package global.cas.ui.node;
 
-import global.cas.chain.ChainTip;
-import global.cas.node.Node;
+import global.cas.node.query.StatusQueries;
+import global.cas.node.query.TipSummary;
 import global.cas.ui.shell.FxExecutor;
 import global.cas.ui.shell.NodeAccess;
 import java.nio.file.Path;
@@ -59,9 +59,9 @@ public final class NodeModel {
                             }
                             dataDir.set(n.dataDir());
                             validator.set(n.isValidator());
-                            chainId.set(n.params().chainId());
-                            localOnly.set(n.localOnly());
-                            ChainTip t = n.tip();
+                            TipSummary t = n.tipSummary();
+                            chainId.set(t.chainId());
+                            localOnly.set(t.localOnly());
                             height.set(t.height());
                             lastBlockTime.set(t.time());
                             ready.set(true);
@@ -83,7 +83,7 @@ public final class NodeModel {
         clock.set(now);
         lastAdvance.set(a);
         if (ready.get()) {
-            node.call(Node::mempoolSize).thenAcceptAsync(mempoolSize::set, fx);
+            node.call(StatusQueries::mempoolSize).thenAcceptAsync(mempoolSize::set, fx);
         }
     }
 

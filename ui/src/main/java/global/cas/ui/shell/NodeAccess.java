@@ -1,6 +1,6 @@
 package global.cas.ui.shell;
 
-import global.cas.node.Node;
+import global.cas.node.query.NodeQueries;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,19 +14,20 @@ import java.util.function.Function;
  * Thread-safe.
  */
 public final class NodeAccess implements AutoCloseable {
-    private final CompletableFuture<Node> ready;
+    private final CompletableFuture<NodeQueries> ready;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "cas-ui-call");
         t.setDaemon(true);
         return t;
     });
 
-    public NodeAccess(CompletableFuture<Node> ready) {
-        this.ready = ready;
+    /** @param ready the node once started: the program passes its {@code Node}, seen only through its queries */
+    public NodeAccess(CompletableFuture<? extends NodeQueries> ready) {
+        this.ready = ready.thenApply(n -> n);
     }
 
     /** Completes when the node has opened its database and started. */
-    public CompletableFuture<Node> ready() {
+    public CompletableFuture<NodeQueries> ready() {
         return ready;
     }
 
@@ -35,7 +36,7 @@ public final class NodeAccess implements AutoCloseable {
     }
 
     /** Runs {@code query} against the node on a background thread, once the node is ready. */
-    public <T> CompletableFuture<T> call(Function<Node, T> query) {
+    public <T> CompletableFuture<T> call(Function<NodeQueries, T> query) {
         return ready.thenApplyAsync(query, workers);
     }
 

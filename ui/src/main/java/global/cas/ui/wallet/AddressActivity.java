@@ -4,7 +4,8 @@ import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
-import global.cas.node.Node;
+import global.cas.node.query.TransactionLookup;
+import global.cas.node.query.WalletQueries;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.keys.AccountInfo;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ public final class AddressActivity {
      * Looks up, on {@code scanThread}, which of the {@code own} addresses each received payment in
      * {@code entries} arrived on.
      */
-    void findReceivingAddresses(List<WalletEntry> entries, Node node, Set<Address> own, Executor scanThread) {
+    void findReceivingAddresses(List<WalletEntry> entries, WalletQueries node, Set<Address> own, Executor scanThread) {
         List<Hash> received = entries.stream()
                 .filter(e -> e.kind() == WalletEntry.Kind.RECEIVED)
                 .map(WalletEntry::id)
@@ -61,7 +62,9 @@ public final class AddressActivity {
             scanThread.execute(() -> {
                 Map<Hash, List<Address>> found = new HashMap<>();
                 for (Hash id : received) {
-                    node.transaction(id).ifPresent(stored -> found.put(id, ownOutputs(stored.transaction(), own)));
+                    node.lookupTransaction(id)
+                            .filter(TransactionLookup::isCommitted)
+                            .ifPresent(known -> found.put(id, ownOutputs(known.transaction(), own)));
                 }
                 fx.execute(() -> receivedOn.putAll(found));
             });

@@ -236,8 +236,8 @@ public final class SendController {
         if (a.isEmpty() || !node.readyProperty().get()) {
             return Optional.empty();
         }
-        long rate =
-                feeLevel.getValue().rate(node.access().ready().join().params().minFeePerByte());
+        long rate = feeLevel.getValue()
+                .rate(node.access().ready().join().tipSummary().minFeePerByte());
         if (max.isSelected()) {
             return Optional.of(SendRequest.max(a.get(), rate));
         }

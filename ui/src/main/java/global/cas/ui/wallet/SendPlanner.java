@@ -8,7 +8,8 @@ import global.cas.ledger.AssetId;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
-import global.cas.node.Node;
+import global.cas.node.query.NodeQueries;
+import global.cas.node.query.TipSummary;
 import global.cas.wallet.TransferBuilder;
 import global.cas.wallet.keys.AccountInfo;
 import global.cas.wallet.keys.UnlockedWallet;
@@ -38,13 +39,14 @@ final class SendPlanner {
      *     other reasons
      * @throws WalletRefusal {@link WalletRefusal#FEE_ABOVE_AMOUNT}
      */
-    static Plan plan(Node node, Map<Address, KeyPair> keys, Address change, SendRequest r) {
+    static Plan plan(NodeQueries node, Map<Address, KeyPair> keys, Address change, SendRequest r) {
         List<UnspentOutput> spendable = new ArrayList<>();
         for (Address a : keys.keySet()) {
             spendable.addAll(node.spendableOutputs(a));
         }
-        TransferBuilder builder = new TransferBuilder(node.params().chainId(), r.feePerByte());
-        long expiry = node.tip().height() + EXPIRY_BLOCKS;
+        TipSummary tip = node.tipSummary();
+        TransferBuilder builder = new TransferBuilder(tip.chainId(), r.feePerByte());
+        long expiry = tip.height() + EXPIRY_BLOCKS;
         Transaction t = r.max()
                 ? builder.sweep(spendable, keys, r.to(), expiry)
                 : builder.pay(spendable, keys, List.of(new TxOutput(r.to(), AssetId.CAS, r.amount())), change, expiry);

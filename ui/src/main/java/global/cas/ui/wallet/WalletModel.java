@@ -3,7 +3,7 @@ package global.cas.ui.wallet;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.crypto.Network;
-import global.cas.node.Node;
+import global.cas.node.query.NodeQueries;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.ui.node.NodeModel;
@@ -136,7 +136,7 @@ public final class WalletModel implements AutoCloseable {
         if (closed || !access.isReady() || !scanQueued.compareAndSet(false, true)) {
             return;
         }
-        Node n = access.ready().join();
+        NodeQueries n = access.ready().join();
         try {
             scanThread.execute(() -> {
                 scanQueued.set(false);
@@ -147,7 +147,7 @@ public final class WalletModel implements AutoCloseable {
         }
     }
 
-    private void scan(Node n) {
+    private void scan(NodeQueries n) {
         if (closed) {
             return;
         }
@@ -216,7 +216,7 @@ public final class WalletModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- sending
 
-    private Optional<Node> readyNode() {
+    private Optional<NodeQueries> readyNode() {
         return access.isReady() ? Optional.of(access.ready().join()) : Optional.empty();
     }
 
@@ -228,7 +228,7 @@ public final class WalletModel implements AutoCloseable {
      *     a {@link RejectedException} ({@code INSUFFICIENT_FUNDS}...)
      */
     public CompletableFuture<Quote> quote(SendRequest request) {
-        Optional<Node> n = readyNode();
+        Optional<NodeQueries> n = readyNode();
         if (n.isEmpty()) {
             return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
         }
@@ -248,7 +248,7 @@ public final class WalletModel implements AutoCloseable {
      *     {@link WalletRefusal} or the node's rejection
      */
     public CompletableFuture<Hash> send(SendRequest request, char[] password) {
-        Optional<Node> n = readyNode();
+        Optional<NodeQueries> n = readyNode();
         if (n.isEmpty()) {
             Arrays.fill(password, '\0');
             return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));

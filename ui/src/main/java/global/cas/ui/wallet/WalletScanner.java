@@ -1,11 +1,12 @@
 package global.cas.ui.wallet;
 
-import global.cas.chain.Block;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.UnspentOutput;
-import global.cas.node.Node;
+import global.cas.node.query.BlockSummary;
+import global.cas.node.query.ChainQueries;
+import global.cas.node.query.WalletQueries;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.WalletHistory;
@@ -64,7 +65,7 @@ final class WalletScanner {
      * at its height) and to these addresses; otherwise the scan starts from genesis. The entries
      * read back go to {@code batches} as one batch that is not announced.
      */
-    private void resume(Node node, Consumer<Batch> batches) {
+    private void resume(ChainQueries node, Consumer<Batch> batches) {
         resumeTried = true;
         Optional<ScanCheckpoint> saved;
         try {
@@ -77,7 +78,7 @@ final class WalletScanner {
             return;
         }
         ScanCheckpoint cp = saved.get();
-        boolean sameChain = node.block(cp.height())
+        boolean sameChain = node.blockSummary(cp.height())
                 .map(b -> b.hash().equals(cp.blockHash()))
                 .orElse(false);
         if (!sameChain || !cp.addresses().equals(addresses)) {
@@ -90,7 +91,7 @@ final class WalletScanner {
         savedEntries = cp.entries().size();
         savedHeight = cp.height();
         savedAt = System.nanoTime();
-        batches.accept(new Batch(cp.entries(), cp.height(), node.tip().height(), false, cp.used()));
+        batches.accept(new Batch(cp.entries(), cp.height(), node.tipSummary().height(), false, cp.used()));
     }
 
     /** Saves the history when it moved and the last save is older than {@link #SAVE_INTERVAL_NANOS}. */
@@ -130,24 +131,24 @@ final class WalletScanner {
      * Scans every block up to the node's tip, handing each batch to {@code batches}; entries found
      * once the first catch-up is done are marked for notification.
      */
-    void catchUp(Node node, Consumer<Batch> batches) {
+    void catchUp(ChainQueries node, Consumer<Batch> batches) {
         if (!resumeTried) {
             resume(node, batches);
         }
         boolean notify = caughtUp;
-        long tip = node.tip().height();
+        long tip = node.tipSummary().height();
         while (history.scannedHeight() < tip) {
             List<WalletEntry> found = new ArrayList<>();
             long end = Math.min(tip, history.scannedHeight() + BATCH);
             boolean missing = false;
             for (long h = history.scannedHeight() + 1; h <= end; h++) {
-                Optional<Block> block = node.block(h);
+                Optional<BlockSummary> block = node.blockSummary(h);
                 if (block.isEmpty()) {
                     missing = true;
                     break;
                 }
-                List<UnspentOutput> rewards = node.blockRewards(h);
-                found.addAll(history.scan(block.get(), rewards));
+                BlockSummary b = block.get();
+                found.addAll(history.scan(b.height(), b.hash(), b.time(), b.transactions(), b.rewards()));
             }
             batches.accept(new Batch(found, history.scannedHeight(), tip, notify, history.usedAddresses()));
             saveIfDue();
@@ -167,7 +168,7 @@ final class WalletScanner {
     }
 
     /** Balances now, and the status of each watched transaction. */
-    Totals totals(Node node, Set<Hash> watched) {
+    Totals totals(WalletQueries node, Set<Hash> watched) {
         long balance = 0;
         long spendable = 0;
         Map<Address, Long> perAddress = new LinkedHashMap<>();
@@ -194,11 +195,11 @@ final class WalletScanner {
         return new Totals(balance, spendable, statuses, perAddress);
     }
 
-    static TxStatus status(Node node, Hash id) {
-        return node.findTransaction(id)
-                .<TxStatus>map(k -> k.committed()
-                        .<TxStatus>map(s -> new TxStatus.Committed(s.height()))
-                        .orElseGet(TxStatus.Pending::new))
+    static TxStatus status(WalletQueries node, Hash id) {
+        return node.lookupTransaction(id)
+                .<TxStatus>map(k -> k.height().isPresent()
+                        ? new TxStatus.Committed(k.height().getAsLong())
+                        : new TxStatus.Pending())
                 .orElseGet(TxStatus.Dropped::new);
     }
 }

@@ -52,4 +52,29 @@ class UiArchitectureTest {
                 .resideInAnyPackage("global.cas.store..", "global.cas.mempool..")
                 .check(ui);
     }
+
+    @Test
+    @DisplayName("ui reads the node through its query interfaces: no Node, Block, ChainTip or ChainService")
+    void readsThroughQueries() {
+        noClasses()
+                .that()
+                .resideInAPackage("global.cas.ui..")
+                .should()
+                .dependOnClassesThat()
+                // Node's nested records (KnownTransaction) too
+                .haveNameMatching("global\\.cas\\.node\\.Node(\\$.*)?")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("global.cas.chain.Block")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("global.cas.chain.ChainTip")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("global.cas.chain.ChainService")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("global.cas.node.ChainService")
+                .check(ui);
+    }
 }
