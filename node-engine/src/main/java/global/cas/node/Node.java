@@ -324,15 +324,15 @@ public final class Node implements NodeQueries, AutoCloseable {
     public List<UnspentOutput> spendableOutputs(Address owner) {
         Mempool m = chain.mempool();
         LedgerState state = chain.state();
-        // a block committing between the two reads spends outputs and frees their claims: asking
-        // the state again after the claim keeps an output just spent from being offered
-        return state.unspentOf(owner).stream()
+        // one whole height (Node.read); the second look-up after the claim still matters: the
+        // mempool frees the claims of a block's inputs after the block is applied
+        return chain.read(v -> state.unspentOf(owner).stream()
                 .filter(u -> !m.isClaimed(u.ref()) && state.unspent(u.ref()).isPresent())
-                .toList();
+                .toList());
     }
 
     public List<UnspentOutput> unspentOutputs(Address owner) {
-        return chain.state().unspentOf(owner);
+        return chain.read(v -> chain.state().unspentOf(owner));
     }
 
     /**
@@ -347,13 +347,14 @@ public final class Node implements NodeQueries, AutoCloseable {
         }
         LedgerState state = chain.state();
         if (!spendableOnly) {
-            return state.unspentOfAfter(owner, afterStorageId).limit(limit).toList();
+            return chain.read(v ->
+                    state.unspentOfAfter(owner, afterStorageId).limit(limit).toList());
         }
         Mempool m = chain.mempool();
-        return state.unspentOfAfter(owner, afterStorageId)
+        return chain.read(v -> state.unspentOfAfter(owner, afterStorageId)
                 .filter(u -> !m.isClaimed(u.ref()) && state.unspent(u.ref()).isPresent())
                 .limit(limit)
-                .toList();
+                .toList());
     }
 
     /** Admits a signed transaction; completes exceptionally with a RejectedException when refused. */
@@ -391,7 +392,7 @@ public final class Node implements NodeQueries, AutoCloseable {
     /** Block {@code height}'s reward to its miner, while that output is unspent (S4). */
     @Override
     public Optional<UnspentOutput> minerReward(long height) {
-        return chain.state().unspent(new global.cas.ledger.OutputRef(chain.rewardId(height), 1));
+        return chain.read(v -> v.unspent(new global.cas.ledger.OutputRef(chain.rewardId(height), 1)));
     }
 
     @Override
