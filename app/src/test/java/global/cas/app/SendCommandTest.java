@@ -3,7 +3,7 @@ package global.cas.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.crypto.Network;
-import global.cas.wallet.DevnetAccounts;
+import global.cas.wallet.keys.DevnetAccounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package global.cas.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.crypto.Network;
-import global.cas.wallet.DevnetAccounts;
+import global.cas.wallet.keys.DevnetAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

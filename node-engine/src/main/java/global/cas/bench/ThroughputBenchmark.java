@@ -16,7 +16,7 @@ import global.cas.node.Node;
 import global.cas.node.NodeConfig;
 import global.cas.node.NodeEvent;
 import global.cas.store.ChainStore;
-import global.cas.wallet.DevnetAccounts;
+import global.cas.wallet.keys.DevnetAccounts;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;

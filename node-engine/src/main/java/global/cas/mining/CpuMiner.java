@@ -3,7 +3,7 @@ package global.cas.mining;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.MiningProof;
-import global.cas.node.MiningWork;
+import global.cas.node.query.MiningWork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

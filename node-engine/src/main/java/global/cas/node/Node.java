@@ -16,6 +16,7 @@ import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
 import global.cas.mempool.Mempool;
 import global.cas.node.query.BlockSummary;
+import global.cas.node.query.MiningWork;
 import global.cas.node.query.NodeQueries;
 import global.cas.node.query.TipSummary;
 import global.cas.node.query.TransactionLookup;

@@ -18,7 +18,7 @@ import global.cas.ledger.Transfer;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.ledger.Witness;
-import global.cas.node.MiningWork;
+import global.cas.node.query.MiningWork;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import java.util.HexFormat;

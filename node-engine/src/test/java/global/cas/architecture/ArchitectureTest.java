@@ -112,6 +112,12 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("no cycles between any two packages, sub-packages included")
+    void noCyclesBetweenSubPackages() {
+        slices().matching("global.cas.(**)").should().beFreeOfCycles().check(engine);
+    }
+
+    @Test
     @DisplayName("the wallet builds transactions without the node, so any client can use it")
     void walletIndependentOfNode() {
         noClasses()

@@ -6,7 +6,7 @@ import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.MiningProof;
 import global.cas.ledger.Transaction;
-import global.cas.node.MiningWork;
+import global.cas.node.query.MiningWork;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import global.cas.crypto.Bytes;
 import global.cas.ledger.MiningProof;
 import global.cas.ledger.Transaction;
 import global.cas.mining.CpuMiner;
-import global.cas.node.MiningWork;
+import global.cas.node.query.MiningWork;
 import global.cas.rpc.RpcException;
 import global.cas.rpc.RpcJson;
 import global.cas.wallet.keys.Keystore;

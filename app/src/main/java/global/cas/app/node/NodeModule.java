@@ -16,7 +16,7 @@ import global.cas.rejection.Reason;
 import global.cas.rpc.RpcServer;
 import global.cas.store.ChainStore;
 import global.cas.store.h2.H2ChainStore;
-import global.cas.wallet.DevnetAccounts;
+import global.cas.wallet.keys.DevnetAccounts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

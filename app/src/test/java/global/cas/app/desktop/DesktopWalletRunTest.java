@@ -32,7 +32,7 @@ class DesktopWalletRunTest {
                 "--wallet",
                 "faucet.wallet",
                 "--words",
-                global.cas.wallet.DevnetAccounts.MNEMONIC,
+                global.cas.wallet.keys.DevnetAccounts.MNEMONIC,
                 "--password-file",
                 password.toString());
         assertThat(restored.exitCode()).as(restored.toString()).isZero();

@@ -3,7 +3,6 @@ package global.cas.node.query;
 import global.cas.crypto.Hash;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
-import global.cas.node.MiningWork;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 

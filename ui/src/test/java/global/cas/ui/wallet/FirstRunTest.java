@@ -6,7 +6,7 @@ import global.cas.crypto.Network;
 import global.cas.rejection.Reason;
 import global.cas.ui.i18n.UiLanguage;
 import global.cas.ui.shell.ViewLoader;
-import global.cas.wallet.DevnetAccounts;
+import global.cas.wallet.keys.DevnetAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.rejection.Reason;
 import global.cas.ui.shell.ViewLoader;
-import global.cas.wallet.DevnetAccounts;
+import global.cas.wallet.keys.DevnetAccounts;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -125,7 +125,7 @@ class WalletResumeTest {
     @DisplayName(
             "a wallet restored from words finds a payment made to its sixth address before, and offers its first unused address")
     void restoredWalletFindsEarlierPayments(FxRobot robot) throws Exception {
-        var devnet = new global.cas.wallet.DevnetAccounts();
+        var devnet = new global.cas.wallet.keys.DevnetAccounts();
         global.cas.crypto.Address sixth = devnet.faucetKey(5).address();
         var payer = global.cas.testing.TestChain.funded(2);
         var tx = global.cas.testing.TestChain.pay(
@@ -178,7 +178,7 @@ class WalletResumeTest {
     void poolIsWatched(FxRobot robot) throws Exception {
         var keys = global.cas.wallet.keys.HdWallet.fromMnemonic(
                 global.cas.wallet.keys.Mnemonic.parse(
-                        global.cas.wallet.DevnetAccounts.MNEMONIC,
+                        global.cas.wallet.keys.DevnetAccounts.MNEMONIC,
                         global.cas.wallet.keys.WordList.load(global.cas.wallet.keys.Language.ENGLISH)),
                 "");
         var seventh = pay(keys.address(0, 7), global.cas.ledger.Amounts.cas(2), 3);

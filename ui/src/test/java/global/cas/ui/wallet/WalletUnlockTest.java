@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.crypto.Network;
 import global.cas.rejection.Reason;
-import global.cas.wallet.DevnetAccounts;
 import global.cas.wallet.data.WalletData;
 import global.cas.wallet.data.h2.WalletDataFiles;
+import global.cas.wallet.keys.DevnetAccounts;
 import global.cas.wallet.keys.Language;
 import global.cas.wallet.keys.Mnemonic;
 import global.cas.wallet.keys.WordList;

@@ -1,4 +1,4 @@
-package global.cas.node;
+package global.cas.node.query;
 
 import global.cas.crypto.Hash;
 import global.cas.ledger.EnvelopeRules;

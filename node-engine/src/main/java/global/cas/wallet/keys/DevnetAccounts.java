@@ -1,10 +1,6 @@
-package global.cas.wallet;
+package global.cas.wallet.keys;
 
 import global.cas.crypto.KeyPair;
-import global.cas.wallet.keys.HdWallet;
-import global.cas.wallet.keys.Language;
-import global.cas.wallet.keys.Mnemonic;
-import global.cas.wallet.keys.WordList;
 import java.util.ArrayList;
 import java.util.List;
 
