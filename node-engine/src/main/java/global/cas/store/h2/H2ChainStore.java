@@ -1,38 +1,27 @@
 package global.cas.store.h2;
 
 import global.cas.chain.Block;
-import global.cas.chain.BlockExecutor;
 import global.cas.chain.BlockHeader;
 import global.cas.chain.ChainTip;
 import global.cas.chain.Commit;
 import global.cas.chain.ExecutedBlock;
-import global.cas.chain.ModuleRoots;
 import global.cas.chain.StoredTransaction;
-import global.cas.codec.Decoder;
-import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
-import global.cas.crypto.PublicKey;
-import global.cas.crypto.Signature;
 import global.cas.h2.DamagedDatabaseException;
 import global.cas.h2.FileInspector;
 import global.cas.h2.H2Files;
 import global.cas.h2.StoreException;
 import global.cas.h2.UntrustedDatabaseException;
-import global.cas.ledger.AssetId;
 import global.cas.ledger.BalanceKey;
 import global.cas.ledger.ColouredOutput;
-import global.cas.ledger.OutputRef;
 import global.cas.ledger.Owner;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
-import global.cas.params.Params;
 import global.cas.params.ParamsSchedule;
 import global.cas.store.ChainDataException;
 import global.cas.store.ChainStore;
 import global.cas.store.StateDigest;
 import global.cas.validators.ValidatorSchedule;
-import global.cas.validators.ValidatorSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,8 +29,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -248,16 +235,16 @@ public final class H2ChainStore implements ChainStore {
             readers = new ReaderPool(READERS, ds::getConnection, VersionPin.of(w));
             ChainTip tip = null;
             StateDigest digest = null;
-            java.util.OptionalInt format = readFormat(w);
+            java.util.OptionalInt format = ModuleStateRows.readFormat(w);
             ParamsSchedule params = null;
             ValidatorSchedule validators = null;
             if (format.isPresent() && format.getAsInt() == BlockWriter.FORMAT) {
-                params = readParams(w, where);
-                validators = readValidators(w, where);
-                try (PreparedStatement s = w.prepareStatement(TIP_QUERY);
+                params = ModuleStateRows.readParams(w, where);
+                validators = ModuleStateRows.readValidators(w, where);
+                try (PreparedStatement s = w.prepareStatement(ModuleStateRows.TIP_QUERY);
                         ResultSet r = s.executeQuery()) {
                     if (r.next()) {
-                        tip = tip(r, params, validators, where);
+                        tip = ModuleStateRows.tip(r, params, validators, where);
                         byte[] d = r.getBytes(7);
                         digest = d == null ? null : StateDigest.of(Hash.of(d));
                     }
@@ -300,74 +287,6 @@ public final class H2ChainStore implements ChainStore {
                 failure.addSuppressed(e);
             }
         }
-    }
-
-    private static final String TIP_QUERY = "SELECT height, hash, tip_time, state_root, target, frozen_remaining,"
-            + " state_digest, ledger_root, balances_root FROM chain_tip WHERE id = 0";
-
-    private static ChainTip tip(ResultSet r, ParamsSchedule params, ValidatorSchedule validators, String where)
-            throws SQLException {
-        byte[] ledgerRoot = r.getBytes(8);
-        byte[] balancesRoot = r.getBytes(9);
-        if (ledgerRoot == null || balancesRoot == null || params == null || validators == null) {
-            throw ChainDataException.damaged("the chain database " + where + " has a tip but no module state");
-        }
-        ModuleRoots roots =
-                new ModuleRoots(Hash.of(ledgerRoot), Hash.of(balancesRoot), params.root(), validators.root());
-        if (!roots.stateRoot().equals(Hash.of(r.getBytes(4)))) {
-            throw ChainDataException.damaged(
-                    "the module state in the chain database " + where + " does not give the tip's state root");
-        }
-        return new ChainTip(r.getLong(1), Hash.of(r.getBytes(2)), r.getLong(3), roots, r.getLong(5), r.getLong(6));
-    }
-
-    private static java.util.OptionalInt readFormat(Connection w) throws SQLException {
-        try (PreparedStatement s = w.prepareStatement("SELECT version FROM chain_format WHERE id = 0");
-                ResultSet r = s.executeQuery()) {
-            return r.next() ? java.util.OptionalInt.of(r.getInt(1)) : java.util.OptionalInt.empty();
-        }
-    }
-
-    private static ParamsSchedule readParams(Connection w, String where) throws SQLException {
-        ParamsSchedule schedule = null;
-        try (PreparedStatement s = w.prepareStatement("SELECT height, bytes FROM params_versions ORDER BY height");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                long height = r.getLong(1);
-                Params p;
-                try {
-                    global.cas.codec.Decoder d = new global.cas.codec.Decoder(r.getBytes(2));
-                    p = Params.decode(d);
-                    d.finish();
-                } catch (RuntimeException e) {
-                    throw ChainDataException.damaged(
-                            "the parameters of height " + height + " in " + where + " do not decode", e);
-                }
-                schedule = schedule == null ? ParamsSchedule.genesis(p) : schedule.with(height, p);
-            }
-        }
-        return schedule;
-    }
-
-    private static ValidatorSchedule readValidators(Connection w, String where) throws SQLException {
-        ValidatorSchedule schedule = null;
-        try (PreparedStatement s = w.prepareStatement("SELECT height, bytes FROM validator_versions ORDER BY height");
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                long height = r.getLong(1);
-                ValidatorSet v;
-                try {
-                    global.cas.codec.Decoder d = new global.cas.codec.Decoder(r.getBytes(2));
-                    v = ValidatorSet.decode(d);
-                    d.finish();
-                } catch (RuntimeException e) {
-                    throw ChainDataException.damaged(
-                            "the validators of height " + height + " in " + where + " do not decode", e);
-                }
-                schedule = schedule == null ? ValidatorSchedule.genesis(v) : schedule.with(height, v);
-            }
-        }
-        return schedule;
     }
 
     @Override
@@ -508,7 +427,7 @@ public final class H2ChainStore implements ChainStore {
 
     @Override
     public Optional<Block> block(long height) {
-        return readers.read(() -> "block " + height, r -> readBlock(r, height));
+        return readers.read(() -> "block " + height, r -> BlockReader.readBlock(r, height));
     }
 
     @Override
@@ -523,156 +442,23 @@ public final class H2ChainStore implements ChainStore {
                 }
                 height = rs.getLong(1);
             }
-            return readBlock(r, height);
+            return BlockReader.readBlock(r, height);
         });
-    }
-
-    private Optional<Block> readBlock(ReaderPool.Reader r, long height) throws SQLException {
-        PreparedStatement s = r.prepare(
-                "SELECT hash, header, proposer_key, proposer_signature, tx_count FROM blocks WHERE height = ?");
-        s.setLong(1, height);
-        byte[] hash;
-        byte[] header;
-        byte[] key;
-        byte[] signature;
-        int count;
-        try (ResultSet rs = s.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            hash = rs.getBytes(1);
-            header = rs.getBytes(2);
-            key = rs.getBytes(3);
-            signature = rs.getBytes(4);
-            count = rs.getInt(5);
-        }
-        List<Transaction> txs = new ArrayList<>(count);
-        if (count > 0) {
-            PreparedStatement t = r.prepare("SELECT bytes FROM transactions WHERE id BETWEEN ? AND ? ORDER BY id");
-            t.setLong(1, RowKeys.transaction(height, 0));
-            t.setLong(2, RowKeys.transaction(height, count - 1));
-            try (ResultSet rs = t.executeQuery()) {
-                while (rs.next()) {
-                    txs.add(decodeTransaction(rs.getBytes(1), "block " + height));
-                }
-            }
-        }
-        if (txs.size() != count) {
-            throw ChainDataException.damaged(
-                    "Block " + height + " lists " + count + " transactions but the database holds " + txs.size() + ".");
-        }
-        BlockHeader h = checkedHeader(height, hash, header);
-        if (!BlockExecutor.transactionsRoot(txs).equals(h.transactionsRoot())) {
-            throw ChainDataException.damaged(
-                    "The transactions of block " + height + " in the database do not match its header's root.");
-        }
-        PublicKey proposerKey;
-        Signature proposerSignature;
-        try {
-            proposerKey = PublicKey.of(key);
-            proposerSignature = Signature.of(signature);
-        } catch (RuntimeException e) {
-            throw ChainDataException.damaged("The proposer key or signature of block " + height + " is damaged", e);
-        }
-        // the key and signature are stored beside the header, so the header's hash does not cover
-        // them: a damaged byte there must not give a block that names one proposer and carries another's key
-        // (genesis has no proposer's signature; it is checked against the genesis parameters at start)
-        if (height > 0
-                && (!Address.of(proposerKey).equals(h.proposer())
-                        || !proposerKey.verify(h.hash().bytes(), proposerSignature))) {
-            throw ChainDataException.damaged(
-                    "The proposer key or signature stored with block " + height + " does not match its header.");
-        }
-        Commit lastCommit = height == 0
-                ? Commit.NONE
-                : readCommit(r, height - 1)
-                        .orElseThrow(() ->
-                                ChainDataException.damaged("The commit of block " + (height - 1) + " is missing."));
-        if (!lastCommit.hash().equals(h.lastCommitHash())) {
-            throw ChainDataException.damaged("The commit of block " + (height - 1)
-                    + " in the database does not match block " + height + "'s header.");
-        }
-        return Optional.of(new Block(h, txs, lastCommit, proposerKey, proposerSignature));
-    }
-
-    private Optional<Commit> readCommit(ReaderPool.Reader r, long height) throws SQLException {
-        PreparedStatement s = r.prepare("SELECT bytes FROM commits WHERE height = ?");
-        s.setLong(1, height);
-        try (ResultSet rs = s.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(Commit.decode(rs.getBytes(1)));
-            } catch (RuntimeException e) {
-                throw ChainDataException.damaged("The commit of block " + height + " does not decode", e);
-            }
-        }
     }
 
     @Override
     public Optional<Commit> commit(long height) {
-        return readers.read(() -> "commit " + height, r -> readCommit(r, height));
+        return readers.read(() -> "commit " + height, r -> BlockReader.readCommit(r, height));
     }
 
     @Override
     public void forEachOwner(Consumer<Owner> sink) {
-        readers.read(() -> "owners", r -> {
-            PreparedStatement s = r.prepare("SELECT address, bytes FROM owners ORDER BY address");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Owner o;
-                    try {
-                        o = Owner.decoded(rs.getBytes(2));
-                    } catch (RuntimeException e) {
-                        throw ChainDataException.damaged("A registered owner does not decode", e);
-                    }
-                    if (!java.util.Arrays.equals(o.address().bytes(), rs.getBytes(1))) {
-                        throw ChainDataException.damaged("A registered owner is stored under another address");
-                    }
-                    sink.accept(o);
-                }
-            }
-            return Optional.empty();
-        });
+        StateRows.forEachOwner(readers, sink);
     }
 
     @Override
     public void forEachColoured(Consumer<ColouredOutput> sink) {
-        readers.read(() -> "coloured outputs", r -> {
-            PreparedStatement s = r.prepare("SELECT id, txid, out_index, consumer, asset, amount, period, memo"
-                    + " FROM coloured_outputs ORDER BY id");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(new ColouredOutput(
-                            new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3)),
-                            rs.getLong(1),
-                            Address.of(rs.getBytes(4)),
-                            AssetId.fromStorageKey(rs.getBytes(5)),
-                            rs.getLong(6),
-                            rs.getLong(7),
-                            rs.getString(8)));
-                }
-            }
-            return Optional.empty();
-        });
-    }
-
-    /** Decodes a stored header and checks it hashes to the stored hash and sits at its height. */
-    private static BlockHeader checkedHeader(long height, byte[] hash, byte[] header) {
-        BlockHeader h;
-        try {
-            Decoder d = new Decoder(header);
-            h = BlockHeader.decode(d);
-            d.finish();
-        } catch (RuntimeException e) {
-            throw ChainDataException.damaged("The header of block " + height + " in the database does not decode", e);
-        }
-        if (hash == null || hash.length != Hash.LENGTH || !h.hash().equals(Hash.of(hash)) || h.height() != height) {
-            throw ChainDataException.damaged(
-                    "The header of block " + height + " in the database does not match its hash or height.");
-        }
-        return h;
+        StateRows.forEachColoured(readers, sink);
     }
 
     /**
@@ -688,19 +474,11 @@ public final class H2ChainStore implements ChainStore {
             PreparedStatement s = r.prepare("SELECT height, hash, header FROM blocks ORDER BY height");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    sink.accept(checkedHeader(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
+                    sink.accept(BlockReader.checkedHeader(rs.getLong(1), rs.getBytes(2), rs.getBytes(3)));
                 }
             }
             return null;
         });
-    }
-
-    private static Transaction decodeTransaction(byte[] bytes, String where) {
-        try {
-            return Transaction.decode(bytes);
-        } catch (RuntimeException e) {
-            throw ChainDataException.damaged("A transaction of " + where + " in the database does not decode", e);
-        }
     }
 
     @Override
@@ -715,7 +493,7 @@ public final class H2ChainStore implements ChainStore {
                     return Optional.empty();
                 }
                 long height = rs.getLong(2);
-                Transaction tx = decodeTransaction(rs.getBytes(1), "block " + height);
+                Transaction tx = BlockReader.decodeTransaction(rs.getBytes(1), "block " + height);
                 return Optional.of(new StoredTransaction(tx, height, rs.getInt(3), Hash.of(rs.getBytes(4))));
             }
         });
@@ -728,57 +506,19 @@ public final class H2ChainStore implements ChainStore {
      */
     @Override
     public void forEachUnspent(Consumer<UnspentOutput> sink) {
-        readers.read(() -> "the unspent outputs", r -> {
-            PreparedStatement s = r.prepare(
-                    "SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE spent_height IS NULL ORDER BY id");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
-                    TxOutput out = new TxOutput(
-                            Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
-                    sink.accept(new UnspentOutput(ref, out, rs.getLong(1)));
-                }
-            }
-            return null;
-        });
+        StateRows.forEachUnspent(readers, sink);
     }
 
     /** Outputs (spent or not) with storage ids in {@code [from, to]}: a primary-key range read. */
     @Override
     public java.util.List<UnspentOutput> outputsCreated(long from, long to) {
-        return readers.read(() -> "the outputs " + from + ".." + to, r -> {
-            PreparedStatement s = r.prepare(
-                    "SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE id BETWEEN ? AND ? ORDER BY id");
-            s.setLong(1, from);
-            s.setLong(2, to);
-            java.util.List<UnspentOutput> out = new java.util.ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
-                    TxOutput o = new TxOutput(
-                            Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
-                    out.add(new UnspentOutput(ref, o, rs.getLong(1)));
-                }
-            }
-            return out;
-        });
+        return StateRows.outputsCreated(readers, from, to);
     }
 
     /** Streams every non-zero balance, by owner and asset; see {@link #forEachUnspent} for threads. */
     @Override
     public void forEachBalance(BiConsumer<BalanceKey, Long> sink) {
-        readers.read(() -> "the balances", r -> {
-            PreparedStatement s =
-                    r.prepare("SELECT owner, asset, amount FROM balances WHERE amount <> 0 ORDER BY owner, asset");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(
-                            new BalanceKey(Address.of(rs.getBytes(1)), AssetId.fromStorageKey(rs.getBytes(2))),
-                            rs.getLong(3));
-                }
-            }
-            return null;
-        });
+        StateRows.forEachBalance(readers, sink);
     }
 
     /** Closes every connection; H2 then closes the database file. Idempotent. */
