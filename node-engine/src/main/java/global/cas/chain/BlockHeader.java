@@ -134,17 +134,17 @@ public record BlockHeader(
     public BlockHeader withStateRoot(Hash root) {
         Fields f = fields();
         return new Fields(
-                        f.chainId(),
-                        f.height(),
-                        f.previousHash(),
-                        f.time(),
-                        f.proposer(),
-                        f.lastCommitHash(),
-                        f.validatorsHash(),
-                        f.nextValidatorsHash(),
-                        f.paramsHash(),
-                        f.evidenceHash(),
-                        f.transactionsRoot(),
+                        f.chainId,
+                        f.height,
+                        f.previousHash,
+                        f.time,
+                        f.proposer,
+                        f.lastCommitHash,
+                        f.validatorsHash,
+                        f.nextValidatorsHash,
+                        f.paramsHash,
+                        f.evidenceHash,
+                        f.transactionsRoot,
                         root)
                 .seal();
     }
