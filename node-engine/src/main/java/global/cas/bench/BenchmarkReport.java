@@ -30,6 +30,16 @@ public final class BenchmarkReport {
                     "(b) committed transfers/s (mempool -> 1 s blocks -> H2): %,.0f  (%d transfers in %.2f s, %d blocks)%n",
                     r.perSecond(), r.transfers(), r.seconds(), r.blocks());
             out.printf("ratio (b)/(a): %.3f%n", r.perSecond() / verify);
+            StringBuilder cpu = new StringBuilder();
+            for (var e : r.cpuNanos().entrySet()) {
+                cpu.append(String.format("%s%s %.0f", cpu.isEmpty() ? "" : ", ", e.getKey(), r.cpuMicros(e.getKey())));
+            }
+            out.printf(
+                    "    CPU µs a transfer: %s (%.2f of %d cores busy); collectors %,d ms%n",
+                    cpu, r.cpuMicros("process") * r.perSecond() / 1e6, cores, r.gcMillis());
+            out.printf(
+                    "    all admitted to the mempool after %.2f s; blocks committed at (s, transfers): %s%n",
+                    r.admittedSeconds(), r.timeline());
             if (r.blocks() < ThroughputBenchmark.STEADY_STATE_BLOCKS) {
                 out.printf(
                         "note: %d blocks of transfers; fewer than %d measure the first and last blocks more than the"

@@ -52,6 +52,13 @@ public final class ThroughputBenchmark {
 
     private static final int SUBMIT_BATCH = 2_000;
 
+    /**
+     * Transfers committed before the measured ones, made and committed the same way, so that the
+     * measured run sees compiled code (the JIT still spent a third of a core on compiling during the
+     * first 100,000 transfers without it) and the steady state is what is measured.
+     */
+    public static final int WARM_UP = 20_000;
+
     /** Fewer blocks of transfers than this measure the start and the end more than the steady state. */
     public static final int STEADY_STATE_BLOCKS = 10;
 
@@ -72,7 +79,23 @@ public final class ThroughputBenchmark {
     }
 
     /** The measured run. */
-    public record Result(int transfers, double seconds, long blocks, double perSecond) {}
+    public record Result(
+            int transfers,
+            double seconds,
+            long blocks,
+            double perSecond,
+            double admittedSeconds,
+            String timeline,
+            Map<String, Long> cpuNanos,
+            long gcMillis) {
+        /** Microseconds of CPU a transfer in {@code group} of {@link CpuBreakdown}. */
+        public double cpuMicros(String group) {
+            return cpuNanos.getOrDefault(group, 0L) / 1e3 / transfers;
+        }
+    }
+
+    /** A block of measured transfers: when its commit was announced and how many it held. */
+    private record Committed(long nanos, int transactions) {}
 
     /** A coin and the key that spends it. */
     private record Coin(UnspentOutput output, KeyPair owner) {}
@@ -84,7 +107,8 @@ public final class ThroughputBenchmark {
         ChainParams params = Genesis.bundled(Network.DEVNET);
         DevnetAccounts devnet = new DevnetAccounts();
         // the whole run sits in the mempool at once: the setup's last round, then every measured transfer
-        int capacity = Math.max(400_000, transfers + OWNERS);
+        int needed = transfers + WARM_UP;
+        int capacity = Math.max(400_000, needed + OWNERS);
         NodeConfig config = new NodeConfig(
                 dataDir, params, Optional.of(devnet.validatorKey()), capacity, params.blockIntervalMillis());
         SecureRandom random = new SecureRandom();
@@ -99,8 +123,8 @@ public final class ThroughputBenchmark {
             }
             // each round splits every coin in up to FAN, until there is one coin per measured transfer
             int rounds = 0;
-            while (coins.size() < transfers) {
-                int fan = Math.min(FAN, (transfers + coins.size() - 1) / coins.size());
+            while (coins.size() < needed) {
+                int fan = Math.min(FAN, (needed + coins.size() - 1) / coins.size());
                 long splitFee = params.minFeePerByte() * (300L + 80L * fan);
                 List<Made> splits = new ArrayList<>();
                 int next = rounds * 7;
@@ -120,37 +144,33 @@ public final class ThroughputBenchmark {
                     "setup: %d coins ready at height %d (%d rounds of splits)%n",
                     coins.size(), node.tip().height(), rounds);
             log.flush();
-            // the measured transfers, signed in advance (in parallel: signing is not what is measured)
-            List<Coin> inputs = coins;
-            List<Transaction> measured = IntStream.range(0, transfers)
-                    .parallel()
-                    .mapToObj(i -> {
-                        Coin c = inputs.get(i);
-                        Address to = keys.get(java.util.concurrent.ThreadLocalRandom.current()
-                                        .nextInt(OWNERS))
-                                .address();
-                        long amount = c.output().output().amount();
-                        long pay = amount / 3;
-                        List<TxOutput> outs = List.of(
-                                new TxOutput(to, AssetId.CAS, pay),
-                                new TxOutput(c.owner().address(), AssetId.CAS, amount - pay - FEE));
-                        return transfer(chain, expiry, c, outs, FEE);
-                    })
-                    .toList();
+            // warm-up and measured transfers, signed in advance (in parallel: signing is not what is measured)
+            List<Transaction> warmUp = payments(chain, expiry, coins.subList(transfers, needed), keys);
+            List<Transaction> measured = payments(chain, expiry, coins.subList(0, transfers), keys);
+            long warmStart = System.nanoTime();
+            settle(node, warmUp.stream().map(t -> new Made(t, 0)).toList(), Map.of());
+            log.printf(
+                    "warm-up: %d transfers committed in %.2f s, up to height %d (not measured)%n",
+                    WARM_UP, (System.nanoTime() - warmStart) / 1e9, node.tip().height());
+            log.flush();
             AtomicLong committed = new AtomicLong();
             AtomicLong blocks = new AtomicLong();
             AtomicLong lastCommitNanos = new AtomicLong();
             CountDownLatch done = new CountDownLatch(1);
+            List<Committed> timeline = java.util.Collections.synchronizedList(new ArrayList<>());
             AutoCloseable sub = node.subscribe(e -> {
                 if (e instanceof NodeEvent.BlockCommitted b && b.transactions() > 0) {
                     blocks.incrementAndGet();
                     lastCommitNanos.set(System.nanoTime());
+                    timeline.add(new Committed(System.nanoTime(), b.transactions()));
                     if (committed.addAndGet(b.transactions()) >= transfers) {
                         done.countDown();
                     }
                 }
             });
             try {
+                CpuBreakdown cpu = CpuBreakdown.start();
+                long gcBefore = gcMillis();
                 long start = System.nanoTime();
                 for (int i = 0; i < transfers; i += SUBMIT_BATCH) {
                     List<Mempool.Admission> r =
@@ -162,15 +182,52 @@ public final class ThroughputBenchmark {
                         }
                     }
                 }
+                long admitted = System.nanoTime();
                 if (!done.await(30, TimeUnit.MINUTES)) {
                     throw new IllegalStateException("transfers not committed within 30 minutes");
                 }
                 double seconds = (lastCommitNanos.get() - start) / 1e9;
-                return new Result(transfers, seconds, blocks.get(), transfers / seconds);
+                Map<String, Long> used = cpu.stop();
+                long gc = gcMillis() - gcBefore;
+                StringBuilder line = new StringBuilder();
+                synchronized (timeline) {
+                    for (Committed c : timeline) {
+                        line.append(String.format(
+                                "%s%.2f %d", line.isEmpty() ? "" : ", ", (c.nanos() - start) / 1e9, c.transactions()));
+                    }
+                }
+                return new Result(
+                        transfers,
+                        seconds,
+                        blocks.get(),
+                        transfers / seconds,
+                        (admitted - start) / 1e9,
+                        line.toString(),
+                        used,
+                        gc);
             } finally {
                 sub.close();
             }
         }
+    }
+
+    /** One payment per coin to a random key, change back to its owner, signed on all cores. */
+    private static List<Transaction> payments(String chain, long expiry, List<Coin> coins, List<KeyPair> keys) {
+        return IntStream.range(0, coins.size())
+                .parallel()
+                .mapToObj(i -> {
+                    Coin c = coins.get(i);
+                    Address to = keys.get(java.util.concurrent.ThreadLocalRandom.current()
+                                    .nextInt(OWNERS))
+                            .address();
+                    long amount = c.output().output().amount();
+                    long pay = amount / 3;
+                    List<TxOutput> outs = List.of(
+                            new TxOutput(to, AssetId.CAS, pay),
+                            new TxOutput(c.owner().address(), AssetId.CAS, amount - pay - FEE));
+                    return transfer(chain, expiry, c, outs, FEE);
+                })
+                .toList();
     }
 
     /**
@@ -180,6 +237,15 @@ public final class ThroughputBenchmark {
     private static Transaction transfer(String chain, long expiry, Coin coin, List<TxOutput> outputs, long fee) {
         return Transfer.unsigned(chain, expiry, List.of(coin.output().ref()), outputs, fee)
                 .sign(List.of(coin.owner()));
+    }
+
+    /** Milliseconds the collectors have spent so far (their own accounting: pauses and concurrent work). */
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     private static Map<Address, KeyPair> ownerOf(List<KeyPair> keys) {

@@ -61,7 +61,15 @@ public final class Node implements NodeQueries, AutoCloseable {
         this.store = store;
         ChainParams p = config.params();
         StateMachine machine = new StateMachine(p);
-        this.verifiers = new ForkJoinPool(parts.verifierThreads());
+        this.verifiers = new ForkJoinPool(
+                parts.verifierThreads(),
+                pool -> {
+                    var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+                    t.setName("cas-verifier-" + t.getPoolIndex());
+                    return t;
+                },
+                null,
+                false);
         Mempool mempool = new Mempool(checks(machine), config.mempoolCapacity(), verifiers);
         this.chain = new ChainService(
                 p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events);
