@@ -132,6 +132,23 @@ public final class LedgerState implements LedgerView {
         balances.put(key, value);
     }
 
+    /**
+     * Sets every balance to the sum of the loaded unspent outputs of its owner and asset (L2), after
+     * loading them from storage, which keeps no balances of its own.
+     *
+     * @throws ArithmeticException when a sum passes 2^63 - 1 (damaged data: the supply cap is far below)
+     */
+    public void recountBalances() {
+        balances.clear();
+        for (UnspentOutput u : unspent.values()) {
+            balances.merge(
+                    new BalanceKey(u.output().owner(), u.output().asset()),
+                    u.output().amount(),
+                    Math::addExact);
+        }
+        balances.values().removeIf(v -> v == 0);
+    }
+
     /** Unspent outputs of one owner, oldest first (from the owner index). */
     public java.util.List<UnspentOutput> unspentOf(Address owner) {
         ConcurrentSkipListMap<Long, UnspentOutput> mine = byOwner.get(owner);

@@ -6,7 +6,6 @@ import global.cas.chain.Commit;
 import global.cas.chain.ExecutedBlock;
 import global.cas.chain.StoredTransaction;
 import global.cas.crypto.Hash;
-import global.cas.ledger.BalanceKey;
 import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.Owner;
 import global.cas.ledger.UnspentOutput;
@@ -14,7 +13,6 @@ import global.cas.params.ParamsSchedule;
 import global.cas.validators.ValidatorSchedule;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -94,9 +92,6 @@ public interface ChainStore extends AutoCloseable {
      * outputs a block created are one such range (see {@code UnspentOutput.storageId}).
      */
     java.util.List<UnspentOutput> outputsCreated(long from, long to);
-
-    /** Streams every non-zero balance. */
-    void forEachBalance(BiConsumer<BalanceKey, Long> sink);
 
     @Override
     void close();

@@ -10,7 +10,6 @@ import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.BalanceKey;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -194,11 +192,6 @@ class ConsistentReadTest {
         @Override
         public List<UnspentOutput> outputsCreated(long from, long to) {
             return inner.outputsCreated(from, to);
-        }
-
-        @Override
-        public void forEachBalance(BiConsumer<BalanceKey, Long> sink) {
-            inner.forEachBalance(sink);
         }
 
         @Override

@@ -5,7 +5,6 @@ import global.cas.chain.ChainTip;
 import global.cas.chain.Commit;
 import global.cas.chain.ExecutedBlock;
 import global.cas.codec.Encoder;
-import global.cas.ledger.BalanceKey;
 import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.LedgerDelta;
 import global.cas.ledger.Owner;
@@ -16,15 +15,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes one executed block into the current database transaction of the writer connection: the
- * block row, its transactions, the outputs it creates, the outputs it spends, the balances it
- * touches and the tip, each as one JDBC batch of a statement prepared once. It neither commits nor
+ * block row, its transactions, the outputs it creates, the outputs it spends and the tip, each as one JDBC batch of a statement prepared once. It neither commits nor
  * rolls back; the caller owns the transaction. Not thread-safe: the chain thread only.
  */
 final class BlockWriter implements AutoCloseable {
@@ -32,21 +28,11 @@ final class BlockWriter implements AutoCloseable {
     static final int FORMAT = 2;
 
     private static final Comparator<UnspentOutput> BY_STORAGE_ID = Comparator.comparingLong(UnspentOutput::storageId);
-    private static final Comparator<Map.Entry<BalanceKey, Long>> BY_BALANCE_KEY =
-            Comparator.<Map.Entry<BalanceKey, Long>, BalanceKey>comparing(Map.Entry::getKey, (a, b) -> {
-                int c = a.owner().compareTo(b.owner());
-                return c != 0
-                        ? c
-                        : Arrays.compareUnsigned(
-                                a.asset().storageKey(), b.asset().storageKey());
-            });
 
     private final PreparedStatement insertBlock;
     private final PreparedStatement insertTransaction;
     private final PreparedStatement insertOutput;
-    private final PreparedStatement spendOutput;
-    private final PreparedStatement putBalance;
-    private final PreparedStatement deleteBalance;
+    private final PreparedStatement insertSpend;
     private final PreparedStatement putTip;
     private final PreparedStatement insertCommit;
     private final PreparedStatement putParams;
@@ -63,13 +49,8 @@ final class BlockWriter implements AutoCloseable {
         insertTransaction = c.prepareStatement(
                 "INSERT INTO transactions (id, txid, height, idx, kind, bytes) VALUES (?, ?, ?, ?, ?, ?)");
         insertOutput = c.prepareStatement(
-                "INSERT INTO outputs (id, txid, out_index, owner, asset, amount, spent_height) VALUES (?, ?, ?, ?, ?, ?, NULL)");
-        // The reference columns make a spend of the wrong row (cache and storage out of step) fail.
-        spendOutput = c.prepareStatement(
-                "UPDATE outputs SET spent_height = ? WHERE id = ? AND txid = ? AND out_index = ? AND spent_height IS NULL");
-        putBalance =
-                c.prepareStatement("MERGE INTO balances (owner, asset, amount) KEY (owner, asset) VALUES (?, ?, ?)");
-        deleteBalance = c.prepareStatement("DELETE FROM balances WHERE owner = ? AND asset = ?");
+                "INSERT INTO outputs (id, txid, out_index, owner, asset, amount) VALUES (?, ?, ?, ?, ?, ?)");
+        insertSpend = c.prepareStatement("INSERT INTO spends (id, output_id) VALUES (?, ?)");
         putTip = c.prepareStatement("MERGE INTO chain_tip (id, height, hash, tip_time, state_root, target,"
                 + " frozen_remaining, state_digest, ledger_root, balances_root) KEY (id)"
                 + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -84,9 +65,7 @@ final class BlockWriter implements AutoCloseable {
                 insertBlock,
                 insertTransaction,
                 insertOutput,
-                spendOutput,
-                putBalance,
-                deleteBalance,
+                insertSpend,
                 putTip,
                 insertCommit,
                 putParams,
@@ -156,7 +135,6 @@ final class BlockWriter implements AutoCloseable {
         LedgerDelta delta = executed.delta();
         writeCreated(delta.created());
         writeSpent(height, delta.spent());
-        writeBalances(delta.balances());
         writeTip(executed.tip(), digest);
     }
 
@@ -218,65 +196,35 @@ final class BlockWriter implements AutoCloseable {
         insertOutput.executeBatch();
     }
 
+    /**
+     * Appends one row per spent output, keyed by the block's height and the spend's position: no
+     * row of {@code outputs} is touched. An output spent twice in the block fails the commit. (The
+     * ledger checked each spend against the unspent outputs it holds; a spend of an output an
+     * earlier block spent, a store out of step with it, is refused at the next start, where every
+     * spend is read back: an output spent twice is damage, and so is a digest that differs.)
+     */
     private void writeSpent(long height, List<UnspentOutput> spent) throws SQLException {
         if (spent.isEmpty()) {
             return;
         }
+        if (spent.size() > RowKeys.MAX_SPENDS_PER_BLOCK) {
+            throw new SQLException("block " + height + " spends " + spent.size() + " outputs, more than a spend key"
+                    + " has room for");
+        }
         List<UnspentOutput> sorted = new ArrayList<>(spent);
         sorted.sort(BY_STORAGE_ID);
-        for (UnspentOutput u : sorted) {
-            spendOutput.setLong(1, height);
-            spendOutput.setLong(2, u.storageId());
-            spendOutput.setBytes(3, u.ref().txId().bytes());
-            spendOutput.setInt(4, u.ref().index());
-            spendOutput.addBatch();
-        }
-        int[] counts = spendOutput.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                UnspentOutput u = sorted.get(i);
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0 && sorted.get(i).storageId() == sorted.get(i - 1).storageId()) {
                 throw new SQLException(
-                        "L1: output " + u.ref() + " (storage id " + u.storageId()
-                                + ") is not an unspent output in the database",
+                        "L1: block " + height + " spends output "
+                                + sorted.get(i).ref() + " twice",
                         "23000");
             }
+            insertSpend.setLong(1, RowKeys.spend(height, i));
+            insertSpend.setLong(2, sorted.get(i).storageId());
+            insertSpend.addBatch();
         }
-    }
-
-    private void writeBalances(Map<BalanceKey, Long> balances) throws SQLException {
-        if (balances.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<BalanceKey, Long>> sorted = new ArrayList<>(balances.entrySet());
-        sorted.sort(BY_BALANCE_KEY);
-        boolean puts = false;
-        boolean deletes = false;
-        for (Map.Entry<BalanceKey, Long> e : sorted) {
-            long amount = e.getValue();
-            if (amount < 0) {
-                throw new SQLException("L2: negative balance " + amount + " for " + e.getKey(), "22003");
-            }
-            byte[] owner = e.getKey().owner().bytes();
-            byte[] asset = e.getKey().asset().storageKey();
-            if (amount == 0) {
-                deleteBalance.setBytes(1, owner);
-                deleteBalance.setBytes(2, asset);
-                deleteBalance.addBatch();
-                deletes = true;
-            } else {
-                putBalance.setBytes(1, owner);
-                putBalance.setBytes(2, asset);
-                putBalance.setLong(3, amount);
-                putBalance.addBatch();
-                puts = true;
-            }
-        }
-        if (puts) {
-            putBalance.executeBatch();
-        }
-        if (deletes) {
-            deleteBalance.executeBatch();
-        }
+        insertSpend.executeBatch();
     }
 
     private void writeTip(ChainTip tip, StateDigest digest) throws SQLException {

@@ -12,7 +12,6 @@ import global.cas.h2.FileInspector;
 import global.cas.h2.H2Files;
 import global.cas.h2.StoreException;
 import global.cas.h2.UntrustedDatabaseException;
-import global.cas.ledger.BalanceKey;
 import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.Owner;
 import global.cas.ledger.Transaction;
@@ -30,7 +29,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcDataSource;
@@ -513,12 +511,6 @@ public final class H2ChainStore implements ChainStore {
     @Override
     public java.util.List<UnspentOutput> outputsCreated(long from, long to) {
         return StateRows.outputsCreated(readers, from, to);
-    }
-
-    /** Streams every non-zero balance, by owner and asset; see {@link #forEachUnspent} for threads. */
-    @Override
-    public void forEachBalance(BiConsumer<BalanceKey, Long> sink) {
-        StateRows.forEachBalance(readers, sink);
     }
 
     /** Closes every connection; H2 then closes the database file. Idempotent. */

@@ -8,7 +8,7 @@ import org.h2.mvstore.MVStoreException;
 
 /**
  * Tells H2's signs of a damaged file (a page or chunk it cannot read, a failed checksum, an
- * unknown file format) from other failures (the file in use, the store closed, a full disk is an
+ * unknown file format, one of H2's own assertions failing inside H2) from other failures (the file in use, the store closed, a full disk is an
  * I/O error and counted as damage only when H2 says the file is corrupt). Stateless.
  */
 final class H2Damage {
@@ -37,6 +37,14 @@ final class H2Damage {
                 return true;
             }
             if (t instanceof SQLException s && SQL_DAMAGE.contains(s.getErrorCode())) {
+                return true;
+            }
+            // H2 checks its own metadata and pages with Java assertions where they are enabled: one
+            // failing inside H2 means it met contents it never wrote (a flipped byte in a table's
+            // definition, for one)
+            if (t instanceof AssertionError a
+                    && a.getStackTrace().length > 0
+                    && a.getStackTrace()[0].getClassName().startsWith("org.h2.")) {
                 return true;
             }
             if (t.getCause() == t) {

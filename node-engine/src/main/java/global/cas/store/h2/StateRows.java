@@ -3,7 +3,6 @@ package global.cas.store.h2;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
-import global.cas.ledger.BalanceKey;
 import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.OutputRef;
 import global.cas.ledger.Owner;
@@ -13,12 +12,11 @@ import global.cas.store.ChainDataException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Streams the ledger's rows out of a chain database through its reader connections: unspent
- * outputs, the outputs a block created, balances, registered owners and coloured outputs, each in
+ * outputs, the outputs a block created, registered owners and coloured outputs, each in
  * key order, with damaged rows refused. Stateless; thread-safe as the reader pool is.
  */
 final class StateRows {
@@ -65,20 +63,76 @@ final class StateRows {
         });
     }
 
+    /**
+     * Every output no spend names, in id order, as of the tip when the read starts: the spent ids up
+     * to that height are read first (sorted in memory, 8 bytes each), then the outputs up to it are
+     * streamed in id order beside them. Spends and outputs both key their rows by height first, and
+     * rows at or below the tip never change, so blocks committed meanwhile cannot mix in. A spend
+     * naming an output twice, or one that does not exist, is damage.
+     */
     static void forEachUnspent(ReaderPool readers, Consumer<UnspentOutput> sink) {
         readers.read(() -> "the unspent outputs", r -> {
-            PreparedStatement s = r.prepare(
-                    "SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE spent_height IS NULL ORDER BY id");
+            PreparedStatement tip = r.prepare("SELECT height FROM chain_tip WHERE id = 0");
+            long bound;
+            try (ResultSet rs = tip.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                bound = UnspentOutput.storageId(rs.getLong(1) + 1, 0, 0);
+            }
+            long[] spent = spentIds(r, bound);
+            PreparedStatement s =
+                    r.prepare("SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE id < ? ORDER BY id");
+            s.setLong(1, bound);
+            int next = 0;
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (next < spent.length && spent[next] < id) {
+                        throw ChainDataException.damaged("A spend names output " + spent[next] + ", which the chain"
+                                + " database does not hold");
+                    }
+                    if (next < spent.length && spent[next] == id) {
+                        next++;
+                        continue;
+                    }
                     OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
                     TxOutput out = new TxOutput(
                             Address.of(rs.getBytes(4)), AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
-                    sink.accept(new UnspentOutput(ref, out, rs.getLong(1)));
+                    sink.accept(new UnspentOutput(ref, out, id));
                 }
+            }
+            if (next < spent.length) {
+                throw ChainDataException.damaged(
+                        "A spend names output " + spent[next] + ", which the chain database" + " does not hold");
             }
             return null;
         });
+    }
+
+    /** The ids of the outputs spent below the spend key {@code bound}, sorted; one spent twice is damage (L1). */
+    private static long[] spentIds(ReaderPool.Reader r, long bound) throws java.sql.SQLException {
+        PreparedStatement s = r.prepare("SELECT output_id FROM spends WHERE id < ?");
+        s.setLong(1, bound);
+        long[] out = new long[1024];
+        int n = 0;
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = rs.getLong(1);
+            }
+        }
+        long[] ids = java.util.Arrays.copyOf(out, n);
+        java.util.Arrays.sort(ids);
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i] == ids[i - 1]) {
+                throw ChainDataException.damaged(
+                        "The chain database records output " + ids[i] + " as spent twice (L1)");
+            }
+        }
+        return ids;
     }
 
     static java.util.List<UnspentOutput> outputsCreated(ReaderPool readers, long from, long to) {
@@ -97,21 +151,6 @@ final class StateRows {
                 }
             }
             return out;
-        });
-    }
-
-    static void forEachBalance(ReaderPool readers, BiConsumer<BalanceKey, Long> sink) {
-        readers.read(() -> "the balances", r -> {
-            PreparedStatement s =
-                    r.prepare("SELECT owner, asset, amount FROM balances WHERE amount <> 0 ORDER BY owner, asset");
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(
-                            new BalanceKey(Address.of(rs.getBytes(1)), AssetId.fromStorageKey(rs.getBytes(2))),
-                            rs.getLong(3));
-                }
-            }
-            return null;
         });
     }
 }

@@ -41,7 +41,7 @@ public final class CompactingWriter {
             tip = genesis.tip();
         } else {
             store.forEachUnspent(state::load);
-            store.forEachBalance(state::loadBalance);
+            state.recountBalances();
             state.rebuildBalanceTree();
         }
         List<UnspentOutput> coins = new ArrayList<>();

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.chain.ChainTip;
 import global.cas.crypto.Hash;
-import global.cas.ledger.BalanceKey;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,9 +65,9 @@ class CrashTest {
             List<Long> unspentIds = new ArrayList<>();
             store.forEachUnspent(u -> unspentIds.add(u.storageId()));
             assertThat(unspentIds).doesNotContain(Long.MAX_VALUE);
-            Map<BalanceKey, Long> balances = new HashMap<>();
-            store.forEachBalance(balances::put);
-            assertThat(balances).isNotEmpty();
+            assertThat(global.cas.testing.StoredBalances.of(store)).isNotEmpty();
+            assertThat(global.cas.testing.StoredBalances.root(store))
+                    .isEqualTo(tip.roots().balances());
         }
     }
 }

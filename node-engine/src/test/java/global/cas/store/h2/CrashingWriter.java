@@ -44,7 +44,7 @@ public final class CrashingWriter {
             s.executeUpdate("INSERT INTO blocks VALUES (" + HALF_WRITTEN_HEIGHT + ", X'" + "33".repeat(32)
                     + "', X'00', X'" + "00".repeat(32) + "', X'" + "00".repeat(64) + "', 0, 0)");
             s.executeUpdate("INSERT INTO outputs VALUES (" + Long.MAX_VALUE + ", X'" + "33".repeat(32) + "', 0, X'"
-                    + "00".repeat(20) + "', X'" + "00".repeat(32) + "', 5, NULL)");
+                    + "00".repeat(20) + "', X'" + "00".repeat(32) + "', 5)");
         }
         try (Connection other = DriverManager.getConnection(url, H2Files.USER, "");
                 Statement s = other.createStatement()) {

@@ -19,6 +19,7 @@ import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
+import global.cas.store.ChainDataException;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import java.nio.file.Path;
@@ -130,7 +131,7 @@ class H2ChainStoreTest {
         try (H2ChainStore store = H2ChainStore.open(dir)) {
             LedgerState reloaded = new LedgerState();
             store.forEachUnspent(reloaded::load);
-            store.forEachBalance(reloaded::loadBalance);
+            reloaded.recountBalances();
 
             assertThat(sorted(reloaded.allUnspent())).isEqualTo(sorted(chain.state.allUnspent()));
             assertThat(reloaded.balances()).isEqualTo(chain.state.balances());
@@ -159,28 +160,26 @@ class H2ChainStoreTest {
     }
 
     @Test
-    @DisplayName("L2: a balance that reaches zero is no longer streamed, and its row is gone")
+    @DisplayName("L2: a balance that reaches zero is gone from the balances the store's unspent outputs give,"
+            + " and the store keeps no balance rows at all")
     void zeroBalanceRemoved() throws SQLException {
         ChainFixture chain = new ChainFixture();
         try (H2ChainStore store = H2ChainStore.open(dir)) {
             chain.buildSample(store);
             BalanceKey emptied = new BalanceKey(TestChain.funded(5).address(), AssetId.CAS);
-            assertThat(balances(store)).doesNotContainKey(emptied);
+            assertThat(balances(store)).doesNotContainKey(emptied).isEqualTo(chain.state.balances());
+            assertThat(global.cas.testing.StoredBalances.root(store))
+                    .isEqualTo(store.tip().orElseThrow().roots().balances());
             try (Connection c = connect()) {
-                assertThat(count(
-                                c,
-                                "SELECT COUNT(*) FROM balances WHERE owner = X'"
-                                        + emptied.owner().hex() + "'"))
-                        .isZero();
-                assertThat(count(c, "SELECT COUNT(*) FROM balances WHERE amount = 0"))
+                assertThat(count(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'BALANCES'"))
                         .isZero();
             }
         }
     }
 
     @Test
-    @DisplayName(
-            "L1: a spent output stays in storage with the height of the block that spent it, and is no longer unspent")
+    @DisplayName("L1: a spent output stays in storage, a spend row appended with the height of the block that spent it,"
+            + " and it is no longer unspent")
     void spentOutputKeepsSpendingHeight() throws SQLException {
         ChainFixture chain = new ChainFixture();
         try (H2ChainStore store = H2ChainStore.open(dir)) {
@@ -189,14 +188,16 @@ class H2ChainStoreTest {
             assertThat(block2.delta().spent()).isNotEmpty();
             try (Connection c = connect()) {
                 for (UnspentOutput spent : block2.delta().spent()) {
-                    assertThat(count(c, "SELECT spent_height FROM outputs WHERE id = " + spent.storageId()))
+                    assertThat(count(c, "SELECT id / 268435456 FROM spends WHERE output_id = " + spent.storageId()))
                             .isEqualTo(2);
+                    assertThat(count(c, "SELECT COUNT(*) FROM outputs WHERE id = " + spent.storageId()))
+                            .isEqualTo(1);
                 }
                 // the genesis outputs spent in block 1
                 UnspentOutput genesis1 = chain.blocks.get(0).delta().created().get(1);
-                assertThat(count(c, "SELECT spent_height FROM outputs WHERE id = " + genesis1.storageId()))
+                assertThat(count(c, "SELECT id / 268435456 FROM spends WHERE output_id = " + genesis1.storageId()))
                         .isEqualTo(1);
-                long spentRows = count(c, "SELECT COUNT(*) FROM outputs WHERE spent_height IS NOT NULL");
+                long spentRows = count(c, "SELECT COUNT(*) FROM spends");
                 long allSpent = chain.blocks.stream()
                         .mapToLong(b -> b.delta().spent().size())
                         .sum();
@@ -244,30 +245,41 @@ class H2ChainStoreTest {
     }
 
     @Test
-    @DisplayName("L1: spending an output the store already holds as spent fails the whole commit")
+    @DisplayName("L1: a block spending one output twice fails the whole commit; an output an earlier block spent,"
+            + " spent again, makes the next start refuse the database as damaged")
     void doubleSpendFailsCommit() {
         ChainFixture chain = new ChainFixture();
         try (H2ChainStore store = H2ChainStore.open(dir)) {
             chain.buildSample(store);
             ChainTip before = store.tip().orElseThrow();
             ExecutedBlock good = nextTransferBlock(chain);
-            UnspentOutput alreadySpent = chain.blocks.get(1).delta().spent().get(0);
-            List<UnspentOutput> spent = new ArrayList<>(good.delta().spent());
-            spent.add(alreadySpent);
-            ExecutedBlock bad = new ExecutedBlock(
-                    good.block(),
-                    new LedgerDelta(good.delta().created(), spent, good.delta().balances()),
-                    good.paramsChanged(),
-                    good.validatorsChanged(),
-                    good.tip(),
-                    good.balances());
-
-            assertThatThrownBy(() -> ChainFixture.commit(store, bad))
+            List<UnspentOutput> twice = new ArrayList<>(good.delta().spent());
+            twice.add(good.delta().spent().get(0));
+            assertThatThrownBy(() -> ChainFixture.commit(store, withSpent(good, twice)))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("L1");
             assertThat(store.tip()).contains(before);
             assertThat(store.block(good.block().height())).isEmpty();
+
+            UnspentOutput alreadySpent = chain.blocks.get(1).delta().spent().get(0);
+            List<UnspentOutput> again = new ArrayList<>(good.delta().spent());
+            again.add(alreadySpent);
+            ChainFixture.commit(store, withSpent(good, again));
+            assertThatThrownBy(() -> store.forEachUnspent(u -> {}))
+                    .isInstanceOfSatisfying(
+                            ChainDataException.class,
+                            e -> assertThat(e.detail()).contains("spent twice (L1)"));
         }
+    }
+
+    private static ExecutedBlock withSpent(ExecutedBlock good, List<UnspentOutput> spent) {
+        return new ExecutedBlock(
+                good.block(),
+                new LedgerDelta(good.delta().created(), spent, good.delta().balances()),
+                good.paramsChanged(),
+                good.validatorsChanged(),
+                good.tip(),
+                good.balances());
     }
 
     @Test
@@ -371,9 +383,7 @@ class H2ChainStoreTest {
     }
 
     private static Map<BalanceKey, Long> balances(H2ChainStore store) {
-        Map<BalanceKey, Long> out = new LinkedHashMap<>();
-        store.forEachBalance(out::put);
-        return out;
+        return global.cas.testing.StoredBalances.of(store);
     }
 
     private static List<UnspentOutput> sorted(java.util.Collection<UnspentOutput> outputs) {
@@ -391,11 +401,15 @@ class H2ChainStoreTest {
     private Map<String, Long> counts() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = connect()) {
-            for (String table : List.of("blocks", "transactions", "outputs", "balances", "chain_tip")) {
+            for (String table : List.of("blocks", "transactions", "outputs", "spends", "chain_tip")) {
                 counts.put(table, count(c, "SELECT COUNT(*) FROM " + table));
             }
-            counts.put("spent", count(c, "SELECT COUNT(*) FROM outputs WHERE spent_height IS NOT NULL"));
-            counts.put("sum", count(c, "SELECT COALESCE(SUM(amount), 0) FROM balances"));
+            counts.put(
+                    "unspent sum",
+                    count(
+                            c,
+                            "SELECT COALESCE(SUM(amount), 0) FROM outputs o"
+                                    + " WHERE NOT EXISTS (SELECT 1 FROM spends s WHERE s.output_id = o.id)"));
         }
         return counts;
     }

@@ -129,21 +129,21 @@ class HostileDatabaseTest {
     @Test
     @DisplayName("A file whose column got a default the migrations never set is refused")
     void changedDefaultRefused() throws SQLException {
-        tamper("ALTER TABLE outputs ALTER COLUMN spent_height SET DEFAULT 7");
+        tamper("ALTER TABLE spends ALTER COLUMN output_id SET DEFAULT 7");
 
         assertThatThrownBy(() -> H2ChainStore.open(dir))
                 .isInstanceOf(UntrustedDatabaseException.class)
-                .hasMessageContaining("column OUTPUTS | SPENT_HEIGHT");
+                .hasMessageContaining("column SPENDS | OUTPUT_ID");
     }
 
     @Test
     @DisplayName("A file with an extra check constraint is refused")
     void extraCheckRefused() throws SQLException {
-        tamper("ALTER TABLE balances ADD CONSTRAINT odd CHECK (amount > 1)");
+        tamper("ALTER TABLE spends ADD CONSTRAINT odd CHECK (output_id > 1)");
 
         assertThatThrownBy(() -> H2ChainStore.open(dir))
                 .isInstanceOf(UntrustedDatabaseException.class)
-                .hasMessageContaining("check constraint BALANCES");
+                .hasMessageContaining("check constraint SPENDS");
     }
 
     @Test
@@ -184,7 +184,7 @@ class HostileDatabaseTest {
                         + "'");
                 s.execute("CREATE ALIAS ANSWER FOR '" + HostileDatabaseTest.class.getName() + ".answer'");
                 s.execute("CREATE FORCE LINKED TABLE REMOTE('org.h2.Driver', 'jdbc:h2:mem:elsewhere', '', '', 'T')");
-                s.execute("CREATE VIEW peek AS SELECT * FROM balances");
+                s.execute("CREATE VIEW peek AS SELECT * FROM spends");
                 s.execute("CREATE SYNONYM tips FOR chain_tip");
             }
             assertThatThrownBy(() -> SchemaGuard.check(c, reference, true, "test"))
