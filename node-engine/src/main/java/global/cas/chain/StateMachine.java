@@ -1,5 +1,6 @@
 package global.cas.chain;
 
+import global.cas.crypto.DecodedKeys;
 import global.cas.ledger.BalanceListener;
 import global.cas.ledger.BalanceTree;
 import global.cas.ledger.BlockContext;
@@ -39,11 +40,14 @@ public final class StateMachine {
     /** The number of transactions whose verified signatures a node remembers by default. */
     public static final int DEFAULT_VERIFIED_CAPACITY = 400_000;
 
+    /** The number of decoded public keys a node keeps by default (some 200 bytes each). */
+    public static final int DEFAULT_DECODED_KEYS = 100_000;
+
     /** A state machine that remembers verified signatures in {@code verified}. */
     public StateMachine(ChainParams genesis, VerifiedSignatures verified) {
         this.genesis = genesis;
         this.verified = verified;
-        this.envelope = new EnvelopeRules(genesis.chainId());
+        this.envelope = new EnvelopeRules(genesis.chainId(), new DecodedKeys(DEFAULT_DECODED_KEYS));
         this.issuance = new Issuance(genesis.chainId(), genesis.initialBlockReward(), genesis.minerShareBasisPoints());
         this.dispatch = new ActionDispatch(new TransferHandler(), new MiningHandler(issuance));
     }

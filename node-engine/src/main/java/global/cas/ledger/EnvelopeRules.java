@@ -1,6 +1,7 @@
 package global.cas.ledger;
 
 import global.cas.crypto.Address;
+import global.cas.crypto.DecodedKeys;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import java.util.HashMap;
@@ -13,13 +14,16 @@ import java.util.Set;
  * The rules every transaction's envelope obeys, whatever its action: size (U3), chain (L4), amounts
  * (U1), signatures, expiry (L4), fee (S6), whole unspent inputs spent once (L1), each input's owner
  * authorising it by its kind (key, authority majority, never a contract or a coloured output), and
- * the balance per asset. Thread-safe (immutable).
+ * the balance per asset. Thread-safe (immutable but for the decoded keys' cache, itself thread-safe).
  */
 public final class EnvelopeRules {
     private final String chainId;
+    private final DecodedKeys keys;
 
-    public EnvelopeRules(String chainId) {
+    /** Rules for {@code chainId}, verifying signatures through the decoded keys in {@code keys}. */
+    public EnvelopeRules(String chainId, DecodedKeys keys) {
         this.chainId = chainId;
+        this.keys = keys;
     }
 
     public String chainId() {
@@ -81,7 +85,7 @@ public final class EnvelopeRules {
     public void verifyWitnesses(Transaction tx) {
         byte[] msg = tx.id().bytes();
         for (Witness w : tx.witnesses()) {
-            if (!w.key().verify(msg, w.signature())) {
+            if (!keys.verify(w.key(), msg, w.signature())) {
                 throw new RejectedException(
                         Reason.BAD_SIGNATURE, "A signature on transaction " + tx.id() + " does not verify.");
             }

@@ -8,7 +8,7 @@ import org.h2.mvstore.MVStoreException;
 
 /**
  * Tells H2's signs of a damaged file (a page or chunk it cannot read, a failed checksum, an
- * unknown file format, one of H2's own assertions failing inside H2) from other failures (the file in use, the store closed, a full disk is an
+ * unknown file format, one of H2's own assertions failing inside H2, a stored table definition that no longer replays) from other failures (the file in use, the store closed, a full disk is an
  * I/O error and counted as damage only when H2 says the file is corrupt). Stateless.
  */
 final class H2Damage {
@@ -47,8 +47,22 @@ final class H2Damage {
                     && a.getStackTrace()[0].getClassName().startsWith("org.h2.")) {
                 return true;
             }
+            // H2 replays the table definitions it stored (MetaRecord) when it opens a file: one that
+            // no longer parses or runs was changed on disk, not written by H2
+            if (t instanceof SQLException && replayingStoredMetadata(t)) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean replayingStoredMetadata(Throwable t) {
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().equals("org.h2.engine.MetaRecord")) {
+                return true;
             }
         }
         return false;
