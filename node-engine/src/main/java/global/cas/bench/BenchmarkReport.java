@@ -14,7 +14,10 @@ public final class BenchmarkReport {
 
     /** Runs both; the node under test stores its chain with {@code stores} (H2 in the program). */
     public static void run(
-            int transfers, PrintWriter out, java.util.function.Function<Path, global.cas.store.ChainStore> stores)
+            int transfers,
+            int warmUp,
+            PrintWriter out,
+            java.util.function.Function<Path, global.cas.store.ChainStore> stores)
             throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(
@@ -25,7 +28,7 @@ public final class BenchmarkReport {
         out.flush();
         Path dir = Files.createTempDirectory("cas-bench");
         try {
-            ThroughputBenchmark.Result r = new ThroughputBenchmark(dir, transfers, out, stores).run();
+            ThroughputBenchmark.Result r = new ThroughputBenchmark(dir, transfers, warmUp, out, stores).run();
             out.printf(
                     "(b) committed transfers/s (mempool -> 1 s blocks -> H2): %,.0f  (%d transfers in %.2f s, %d blocks)%n",
                     r.perSecond(), r.transfers(), r.seconds(), r.blocks());

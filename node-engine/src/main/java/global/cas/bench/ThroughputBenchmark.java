@@ -53,27 +53,30 @@ public final class ThroughputBenchmark {
     private static final int SUBMIT_BATCH = 2_000;
 
     /**
-     * Transfers committed before the measured ones, made and committed the same way, so that the
-     * measured run sees compiled code (the JIT still spent a third of a core on compiling during the
-     * first 100,000 transfers without it) and the steady state is what is measured.
+     * Transfers committed before the measured ones by default, made and committed the same way, so
+     * that the measured run sees compiled code (the JIT still spent a third of a core on compiling
+     * during the first 100,000 transfers without it) and the steady state is what is measured.
      */
-    public static final int WARM_UP = 20_000;
+    public static final int DEFAULT_WARM_UP = 20_000;
 
     /** Fewer blocks of transfers than this measure the start and the end more than the steady state. */
     public static final int STEADY_STATE_BLOCKS = 10;
 
     private final Path dataDir;
     private final int transfers;
+    private final int warmUp;
     private final java.io.PrintWriter log;
     private final java.util.function.Function<Path, ChainStore> stores;
 
     public ThroughputBenchmark(
             Path dataDir,
             int transfers,
+            int warmUp,
             java.io.PrintWriter log,
             java.util.function.Function<Path, ChainStore> stores) {
         this.dataDir = dataDir;
         this.transfers = transfers;
+        this.warmUp = warmUp;
         this.log = log;
         this.stores = stores;
     }
@@ -107,7 +110,7 @@ public final class ThroughputBenchmark {
         ChainParams params = Genesis.bundled(Network.DEVNET);
         DevnetAccounts devnet = new DevnetAccounts();
         // the whole run sits in the mempool at once: the setup's last round, then every measured transfer
-        int needed = transfers + WARM_UP;
+        int needed = transfers + warmUp;
         int capacity = Math.max(400_000, needed + OWNERS);
         NodeConfig config = new NodeConfig(
                 dataDir, params, Optional.of(devnet.validatorKey()), capacity, params.blockIntervalMillis());
@@ -145,14 +148,18 @@ public final class ThroughputBenchmark {
                     coins.size(), node.tip().height(), rounds);
             log.flush();
             // warm-up and measured transfers, signed in advance (in parallel: signing is not what is measured)
-            List<Transaction> warmUp = payments(chain, expiry, coins.subList(transfers, needed), keys);
+            List<Transaction> warmUps = payments(chain, expiry, coins.subList(transfers, needed), keys);
             List<Transaction> measured = payments(chain, expiry, coins.subList(0, transfers), keys);
-            long warmStart = System.nanoTime();
-            settle(node, warmUp.stream().map(t -> new Made(t, 0)).toList(), Map.of());
-            log.printf(
-                    "warm-up: %d transfers committed in %.2f s, up to height %d (not measured)%n",
-                    WARM_UP, (System.nanoTime() - warmStart) / 1e9, node.tip().height());
-            log.flush();
+            if (!warmUps.isEmpty()) {
+                long warmStart = System.nanoTime();
+                settle(node, warmUps.stream().map(t -> new Made(t, 0)).toList(), Map.of());
+                log.printf(
+                        "warm-up: %d transfers committed in %.2f s, up to height %d (not measured)%n",
+                        warmUps.size(),
+                        (System.nanoTime() - warmStart) / 1e9,
+                        node.tip().height());
+                log.flush();
+            }
             AtomicLong committed = new AtomicLong();
             AtomicLong blocks = new AtomicLong();
             AtomicLong lastCommitNanos = new AtomicLong();
