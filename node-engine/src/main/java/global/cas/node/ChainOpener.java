@@ -242,7 +242,7 @@ final class ChainOpener {
             state.recountBalances();
         } catch (ArithmeticException e) {
             throw ChainDataException.damaged(
-                    "the unspent outputs in the chain database add up to more than any" + " balance can hold", e);
+                    "the unspent outputs in the chain database add up to more than any balance can hold", e);
         }
         return computed;
     }

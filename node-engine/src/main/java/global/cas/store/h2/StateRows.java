@@ -89,8 +89,7 @@ final class StateRows {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     if (next < spent.length && spent[next] < id) {
-                        throw ChainDataException.damaged("A spend names output " + spent[next] + ", which the chain"
-                                + " database does not hold");
+                        throw spendOfMissing(spent[next]);
                     }
                     if (next < spent.length && spent[next] == id) {
                         next++;
@@ -103,11 +102,15 @@ final class StateRows {
                 }
             }
             if (next < spent.length) {
-                throw ChainDataException.damaged(
-                        "A spend names output " + spent[next] + ", which the chain database" + " does not hold");
+                throw spendOfMissing(spent[next]);
             }
             return null;
         });
+    }
+
+    private static ChainDataException spendOfMissing(long outputId) {
+        return ChainDataException.damaged(
+                "A spend names output " + outputId + ", which the chain database does not hold (L1)");
     }
 
     /** The ids of the outputs spent below the spend key {@code bound}, sorted; one spent twice is damage (L1). */

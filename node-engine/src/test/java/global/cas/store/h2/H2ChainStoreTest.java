@@ -272,6 +272,26 @@ class H2ChainStoreTest {
         }
     }
 
+    @Test
+    @DisplayName("L1: a spend row naming an output the database does not hold makes reading the unspent outputs"
+            + " refuse the database as damaged")
+    void spendOfMissingOutputIsDamage() throws SQLException {
+        ChainFixture chain = new ChainFixture();
+        try (H2ChainStore store = H2ChainStore.open(dir)) {
+            chain.buildSample(store);
+            long height = store.tip().orElseThrow().height();
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO spends VALUES (" + RowKeys.spend(height, 999) + ", "
+                        + UnspentOutput.storageId(height, 77, 5) + ")");
+            }
+            assertThatThrownBy(() -> store.forEachUnspent(u -> {}))
+                    .isInstanceOfSatisfying(
+                            ChainDataException.class,
+                            e -> assertThat(e.detail()).contains("does not hold (L1)"));
+        }
+    }
+
     private static ExecutedBlock withSpent(ExecutedBlock good, List<UnspentOutput> spent) {
         return new ExecutedBlock(
                 good.block(),
