@@ -252,7 +252,7 @@ public final class ChainService implements AutoCloseable {
         ExecutedBlock built = c.executed();
         Block b = built.block();
         ValidatorSet validators = committed.validators().at(b.height());
-        long median = Commit.weightedMedian(commit.verify(params.chainId(), b.height(), blockHash, validators));
+        long median = executor.verifiedMedian(commit, b.height(), blockHash, validators);
         if (median <= b.header().time()) {
             throw new RejectedException(
                     Reason.BAD_COMMIT,

@@ -165,4 +165,23 @@ class CommitTest {
                 .isEqualTo(next.block().lastCommit().hash());
         assertThat(next.block().lastCommit().height()).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("C3: the executor's remembered commit gives its time again, and any other commit, the same block's"
+            + " included, is verified afresh (a forged one still fails)")
+    void rememberedCommit() {
+        BlockExecutor executor = new BlockExecutor(new StateMachine(TestChain.params()));
+        Commit good = commit(vote(1, 100), vote(2, 200), vote(3, 300));
+        long median = executor.verifiedMedian(good, 5, BLOCK, set);
+        assertThat(executor.verifiedMedian(good, 5, BLOCK, set)).isEqualTo(median);
+        assertThat(executor.verifiedMedian(commit(vote(1, 100), vote(2, 200), vote(3, 300)), 5, BLOCK, set))
+                .isEqualTo(median);
+        Precommit forged = new Precommit(3, 999, vote(2, 300).signature());
+        rejected(
+                () -> executor.verifiedMedian(commit(vote(1, 100), vote(2, 200), forged), 5, BLOCK, set),
+                Reason.BAD_COMMIT);
+        rejected(() -> executor.verifiedMedian(good, 5, Hash.ZERO, set), Reason.BAD_COMMIT);
+        rejected(() -> executor.verifiedMedian(good, 6, BLOCK, set), Reason.BAD_COMMIT);
+        assertThat(executor.verifiedMedian(good, 5, BLOCK, set)).isEqualTo(median);
+    }
 }
