@@ -52,19 +52,18 @@ public final class ThroughputBenchmark {
 
     private static final int SUBMIT_BATCH = 2_000;
 
-    /**
-     * Transfers committed before the measured ones by default, made and committed the same way, so
-     * that the measured run sees compiled code (the JIT still spent a third of a core on compiling
-     * during the first 100,000 transfers without it) and the steady state is what is measured.
-     */
-    public static final int DEFAULT_WARM_UP = 20_000;
-
     /** Fewer blocks of transfers than this measure the start and the end more than the steady state. */
     public static final int STEADY_STATE_BLOCKS = 10;
 
     private final Path dataDir;
     private final int transfers;
+    /**
+     * Transfers committed before the measured ones, made and committed the same way, so that the
+     * measured run sees compiled code (the JIT still spent a third of a core compiling during the
+     * first 100,000 transfers without it) and the steady state is what is measured; 0 for none.
+     */
     private final int warmUp;
+
     private final java.io.PrintWriter log;
     private final java.util.function.Function<Path, ChainStore> stores;
 
