@@ -102,14 +102,10 @@ public final class ChainVerifier {
                             + replayed.size() + ")"));
         }
         // the store keeps no balances: they are the sums of its unspent outputs (L2)
-        Map<BalanceKey, Long> storedBalances = new HashMap<>();
-        for (UnspentOutput u : storedUnspent.values()) {
-            storedBalances.merge(
-                    new BalanceKey(u.output().owner(), u.output().asset()),
-                    u.output().amount(),
-                    Math::addExact);
-        }
-        storedBalances.values().removeIf(v -> v == 0);
+        LedgerState fromStore = new LedgerState();
+        storedUnspent.values().forEach(fromStore::load);
+        fromStore.recountBalances();
+        Map<BalanceKey, Long> storedBalances = new HashMap<>(fromStore.balances());
         if (!storedBalances.equals(new HashMap<>(replay.balances()))) {
             return new Report(
                     tip.height(),

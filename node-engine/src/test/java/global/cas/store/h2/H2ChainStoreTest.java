@@ -265,10 +265,7 @@ class H2ChainStoreTest {
             List<UnspentOutput> again = new ArrayList<>(good.delta().spent());
             again.add(alreadySpent);
             ChainFixture.commit(store, withSpent(good, again));
-            assertThatThrownBy(() -> store.forEachUnspent(u -> {}))
-                    .isInstanceOfSatisfying(
-                            ChainDataException.class,
-                            e -> assertThat(e.detail()).contains("spent twice (L1)"));
+            unspentRefusedAsDamaged(store, "spent twice (L1)");
         }
     }
 
@@ -285,11 +282,14 @@ class H2ChainStoreTest {
                 s.executeUpdate("INSERT INTO spends VALUES (" + RowKeys.spend(height, 999) + ", "
                         + UnspentOutput.storageId(height, 77, 5) + ")");
             }
-            assertThatThrownBy(() -> store.forEachUnspent(u -> {}))
-                    .isInstanceOfSatisfying(
-                            ChainDataException.class,
-                            e -> assertThat(e.detail()).contains("does not hold (L1)"));
+            unspentRefusedAsDamaged(store, "does not hold (L1)");
         }
+    }
+
+    private static void unspentRefusedAsDamaged(H2ChainStore store, String detail) {
+        assertThatThrownBy(() -> store.forEachUnspent(u -> {}))
+                .isInstanceOfSatisfying(
+                        ChainDataException.class, e -> assertThat(e.detail()).contains(detail));
     }
 
     private static ExecutedBlock withSpent(ExecutedBlock good, List<UnspentOutput> spent) {
