@@ -53,6 +53,7 @@ public final class ChainService implements AutoCloseable {
     private final BlockExecutor executor;
     private final Mempool mempool;
     private final EventBus events;
+    private final BlockPruner pruner;
     private final LedgerState ledger = new LedgerState();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cas-chain");
@@ -77,6 +78,7 @@ public final class ChainService implements AutoCloseable {
 
     /**
      * @param marker the data folder's record of the last committed block, written after each commit
+     * @param pruner prunes old block bodies after commits, when the node prunes
      */
     public ChainService(
             ChainParams params,
@@ -84,7 +86,9 @@ public final class ChainService implements AutoCloseable {
             TipMarker marker,
             BlockExecutor executor,
             Mempool mempool,
-            EventBus events) {
+            EventBus events,
+            BlockPruner pruner) {
+        this.pruner = pruner;
         this.params = params;
         this.store = store;
         this.marker = marker;
@@ -286,6 +290,7 @@ public final class ChainService implements AutoCloseable {
         mempool.blockCommitted(b.transactions(), c.dropped(), built.tip().height() + 1);
         events.publish(new NodeEvent.BlockCommitted(
                 b.height(), b.hash(), b.header().time(), b.transactions().size(), b.fees()));
+        pruner.afterCommit(b.height());
         return built;
     }
 

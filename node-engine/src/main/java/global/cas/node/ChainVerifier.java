@@ -50,6 +50,15 @@ public final class ChainVerifier {
                 genesis.validatorsChanged().orElseThrow(),
                 Commit.genesis(genesis.block().hash()));
         ChainTip stored = store.tip().orElseThrow(() -> new IllegalStateException("the store is empty"));
+        long pruned = store.prunedBelow();
+        if (pruned > 0) {
+            return new Report(
+                    0,
+                    0,
+                    0,
+                    java.util.Optional.of("blocks 1 to " + (pruned - 1)
+                            + " are pruned: a replay from genesis needs every block's transactions"));
+        }
         if (!store.block(0)
                 .map(Block::hash)
                 .equals(java.util.Optional.of(genesis.block().hash()))) {

@@ -49,6 +49,7 @@ public final class Node implements NodeQueries, AutoCloseable {
     private final DataDirLock lock;
     private final ChainStore store;
     private final ChainService chain;
+    private final BlockPruner pruner;
     private final EventBus events = new EventBus();
     private final ForkJoinPool verifiers;
     private final Optional<BlockProducer> producer;
@@ -71,8 +72,9 @@ public final class Node implements NodeQueries, AutoCloseable {
                 null,
                 false);
         Mempool mempool = new Mempool(checks(machine), config.mempoolCapacity(), verifiers);
+        this.pruner = new BlockPruner(store, config.pruneKeepBlocks());
         this.chain = new ChainService(
-                p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events);
+                p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events, pruner);
         this.producer = parts.producers().create(chain, config, parts.clock());
     }
 
@@ -244,6 +246,32 @@ public final class Node implements NodeQueries, AutoCloseable {
 
     public Optional<Block> block(long height) {
         return height <= chain.tip().height() ? store.block(height) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Hash> blockHash(long height) {
+        return height <= chain.tip().height() ? store.blockHash(height) : Optional.empty();
+    }
+
+    @Override
+    public long prunedBelow() {
+        return store.prunedBelow();
+    }
+
+    /** Whether this node prunes old block bodies (started with {@code --prune}). */
+    public boolean prunes() {
+        return pruner.enabled();
+    }
+
+    @Override
+    public global.cas.node.query.PruningHold holdPruning(java.util.function.LongSupplier nextNeeded) {
+        return pruner.hold(nextNeeded);
+    }
+
+    @Override
+    public Optional<global.cas.node.query.PrunedStart> prunedStart(java.util.Set<Address> owners) {
+        return store.prunedOutputs(owners)
+                .map(p -> new global.cas.node.query.PrunedStart(p.lastPruned(), p.blockHash(), p.held()));
     }
 
     public Optional<Block> blockByHash(Hash hash) {

@@ -49,6 +49,7 @@ public enum Reason {
     WALLET_LOCKED("The wallet is locked: it opens with its password."),
     BAD_MNEMONIC("The recovery words are not valid."),
     NOT_FOUND("Nothing with that identifier is known."),
+    BLOCK_PRUNED("This node pruned that block's transactions; its header, its commit and the chain's state are kept."),
     UNAUTHORIZED("The request did not carry the right RPC token."),
     NODE_NOT_RUNNING("No node answers on this data folder: start it first."),
     ALREADY_OPEN("Another CAS Wallet already has this data folder open."),

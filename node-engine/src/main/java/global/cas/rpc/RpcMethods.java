@@ -113,6 +113,10 @@ final class RpcMethods {
                 long h = Params.height(v, any.isPresent() ? "block" : "height");
                 block = node.block(h);
                 what = "height " + h + " (the tip is " + node.tip().height() + ")";
+                if (block.isEmpty() && h > 0 && h < node.prunedBelow()) {
+                    throw pruned("Block " + h + "'s transactions were pruned: this node keeps them from block "
+                            + node.prunedBelow() + " up, and every block's header and commit.");
+                }
             }
         }
         Block b = block.orElseThrow(() -> notFound("There is no block with " + what + "."));
@@ -131,7 +135,11 @@ final class RpcMethods {
     private JsonNode chainTransaction(Params p) {
         Hash id = p.hash("id");
         Node.KnownTransaction known = node.findTransaction(id)
-                .orElseThrow(() -> notFound("No committed or pending transaction has the id " + id.hex() + "."));
+                .orElseThrow(() -> node.prunedBelow() > 0
+                        ? notFound("No committed or pending transaction has the id " + id.hex()
+                                + " in the blocks this node keeps whole (from " + node.prunedBelow()
+                                + " up; older blocks' transactions are pruned).")
+                        : notFound("No committed or pending transaction has the id " + id.hex() + "."));
         ObjectNode o = JSON.objectNode();
         Transaction tx = known.transaction();
         if (known.committed().isPresent()) {
@@ -223,6 +231,10 @@ final class RpcMethods {
 
     private static RpcException rejected(RejectedException e) {
         return new RpcException(RpcException.REJECTED, e.reason(), e.detail());
+    }
+
+    private static RpcException pruned(String detail) {
+        return new RpcException(RpcException.NOT_FOUND, Reason.BLOCK_PRUNED, detail);
     }
 
     private static RpcException notFound(String detail) {

@@ -84,7 +84,10 @@ public interface ChainStore extends AutoCloseable {
 
     Optional<StoredTransaction> transaction(Hash id);
 
-    /** Streams every unspent output, in storage order, to rebuild the in-memory cache on start. */
+    /**
+     * Streams every unspent output, in storage order, to rebuild the in-memory cache on start; a
+     * pruning pass waits until it has finished.
+     */
     void forEachUnspent(Consumer<UnspentOutput> sink);
 
     /**
@@ -92,6 +95,47 @@ public interface ChainStore extends AutoCloseable {
      * outputs a block created are one such range (see {@code UnspentOutput.storageId}).
      */
     java.util.List<UnspentOutput> outputsCreated(long from, long to);
+
+    /**
+     * The hash of block {@code height} from its stored header (kept when the block's transactions
+     * are pruned); empty when no block of that height is stored.
+     *
+     * @throws ChainDataException when the stored header is damaged
+     */
+    Optional<Hash> blockHash(long height);
+
+    /**
+     * Blocks {@code 1 .. prunedBelow() - 1} have had their transactions pruned ({@link #prune}):
+     * {@link #block} and {@link #transaction} find nothing there. {@code 0} when nothing is pruned.
+     */
+    long prunedBelow();
+
+    /**
+     * Deletes the transactions of the oldest unpruned blocks below {@code below} (never genesis,
+     * never the tip) together with the outputs those blocks spent and their spend rows, in one
+     * database transaction with the new {@link #prunedBelow}; headers, commits, unspent outputs and
+     * every module's state are kept, so the state, its roots and the chain of headers are as
+     * before. A pass stops after the block that reaches {@code maxTransactions} transactions (at
+     * least one block a pass), so a call is bounded however large the blocks are.
+     *
+     * @return the new {@link #prunedBelow}
+     * @throws IllegalArgumentException when {@code below} would prune the tip
+     */
+    long prune(long below, int maxTransactions);
+
+    /**
+     * Where a wallet scan resumes past the pruned blocks: the last pruned block's height and hash
+     * and the outputs of {@code owners} created before {@link #prunedBelow} and unspent after it,
+     * read together; empty when nothing is pruned.
+     */
+    Optional<PrunedOutputs> prunedOutputs(java.util.Set<global.cas.crypto.Address> owners);
+
+    /** See {@link #prunedOutputs}. */
+    record PrunedOutputs(long lastPruned, Hash blockHash, java.util.List<UnspentOutput> held) {
+        public PrunedOutputs {
+            held = java.util.List.copyOf(held);
+        }
+    }
 
     @Override
     void close();

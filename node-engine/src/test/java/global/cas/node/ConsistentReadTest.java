@@ -195,6 +195,26 @@ class ConsistentReadTest {
         }
 
         @Override
+        public Optional<Hash> blockHash(long height) {
+            return inner.blockHash(height);
+        }
+
+        @Override
+        public long prunedBelow() {
+            return inner.prunedBelow();
+        }
+
+        @Override
+        public long prune(long below, int maxTransactions) {
+            return inner.prune(below, maxTransactions);
+        }
+
+        @Override
+        public Optional<PrunedOutputs> prunedOutputs(java.util.Set<global.cas.crypto.Address> owners) {
+            return inner.prunedOutputs(owners);
+        }
+
+        @Override
         public void close() {
             inner.close();
         }

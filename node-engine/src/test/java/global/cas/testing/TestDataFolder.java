@@ -42,29 +42,45 @@ public final class TestDataFolder {
                 H2ChainStore::open);
     }
 
+    /** {@link #startIdle(Path)} on a node that prunes all but the last {@code keep} blocks' bodies. */
+    public static Node startIdle(Path dir, long keep) {
+        return Node.start(
+                new NodeConfig(dir, TestChain.params(), Optional.of(TestChain.validator()), 10_000, 3_600_000)
+                        .withPruning(keep),
+                H2ChainStore::open);
+    }
+
     /** Builds a chain of {@code blocks} blocks after genesis in {@code dir}, three transfers a block. */
     public static Snapshot build(Path dir, int blocks) {
-        TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
         try (Node node = startIdle(dir)) {
-            for (int b = 0; b < blocks; b++) {
-                for (int t = 0; t < 3; t++) {
-                    KeyPair from = TestChain.funded(1 + (b * 3 + t) % 10);
-                    KeyPair to = TestChain.funded(1 + (b * 3 + t + 4) % 10);
-                    var tx = builder.pay(
-                            node.spendableOutputs(from.address()),
-                            Map.of(from.address(), from),
-                            List.of(new TxOutput(to.address(), AssetId.CAS, 1_000 + b * 10L + t)),
-                            from.address(),
-                            node.tip().height() + 50);
-                    node.submit(tx).join();
-                }
-                node.chain()
-                        .produce(TestChain.validator(), node.tip().time() + 1000)
-                        .get(30, TimeUnit.SECONDS);
-            }
+            grow(node, blocks);
             return snapshot(node);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the test chain in " + dir, e);
+        }
+    }
+
+    /**
+     * Makes {@code blocks} more blocks on an idle node, three transfers among the funded test keys a
+     * block, each block a second after the last: the same chain in every folder built from genesis.
+     */
+    public static void grow(Node node, int blocks) throws Exception {
+        TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
+        for (int b = 0; b < blocks; b++) {
+            for (int t = 0; t < 3; t++) {
+                KeyPair from = TestChain.funded(1 + (b * 3 + t) % 10);
+                KeyPair to = TestChain.funded(1 + (b * 3 + t + 4) % 10);
+                var tx = builder.pay(
+                        node.spendableOutputs(from.address()),
+                        Map.of(from.address(), from),
+                        List.of(new TxOutput(to.address(), AssetId.CAS, 1_000 + b * 10L + t)),
+                        from.address(),
+                        node.tip().height() + 50);
+                node.submit(tx).join();
+            }
+            node.chain()
+                    .produce(TestChain.validator(), node.tip().time() + 1000)
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -72,7 +88,7 @@ public final class TestDataFolder {
     public static Snapshot snapshot(Node node) {
         List<Hash> hashes = new ArrayList<>();
         for (long h = 0; h <= node.tip().height(); h++) {
-            hashes.add(node.block(h).orElseThrow().hash());
+            hashes.add(node.blockHash(h).orElseThrow());
         }
         return new Snapshot(node.tip(), List.copyOf(hashes), balances(node));
     }

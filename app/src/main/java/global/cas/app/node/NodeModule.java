@@ -81,7 +81,13 @@ public final class NodeModule extends AbstractModule {
     @Singleton
     NodeConfig nodeConfig(ChainParams params, Optional<KeyPair> validatorKey) {
         long interval = settings.blockIntervalMillis().orElse(params.blockIntervalMillis());
-        return new NodeConfig(settings.dataDir(), params, validatorKey, NodeConfig.DEFAULT_MEMPOOL_CAPACITY, interval);
+        return new NodeConfig(
+                settings.dataDir(),
+                params,
+                validatorKey,
+                NodeConfig.DEFAULT_MEMPOOL_CAPACITY,
+                interval,
+                settings.pruneKeepBlocks());
     }
 
     @Provides

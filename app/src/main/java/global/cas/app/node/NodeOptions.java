@@ -41,6 +41,17 @@ public final class NodeOptions {
                     "File holding this validator's Ed25519 seed as 64 hex digits (devnet uses its public validator key without it).")
     private Path validatorKeyFile;
 
+    /** The fewest blocks {@code --prune} keeps whole: about 17 minutes of one-second blocks. */
+    public static final long MIN_PRUNE_BLOCKS = 1_000;
+
+    @Option(
+            names = "--prune",
+            paramLabel = "<blocks>",
+            description = "Delete the transactions of blocks older than the last <blocks> (at least 1000), as Bitcoin"
+                    + " Core's prune mode does: headers, commits, balances and every open wallet's history are kept;"
+                    + " pruned blocks cannot be read back (default: keep every block).")
+    private Long pruneKeepBlocks;
+
     @Option(names = "--headless", description = "Run the node alone, without the desktop window.")
     private boolean headless;
 
@@ -77,7 +88,21 @@ public final class NodeOptions {
             }
             interval = OptionalLong.of(blockIntervalMillis);
         }
+        long prune = 0;
+        if (pruneKeepBlocks != null) {
+            if (pruneKeepBlocks < MIN_PRUNE_BLOCKS) {
+                throw CliException.usage(
+                        "--prune keeps at least " + MIN_PRUNE_BLOCKS + " blocks, not " + pruneKeepBlocks + ".");
+            }
+            prune = pruneKeepBlocks;
+        }
         return new NodeSettings(
-                network, common.dataDir(), port, rpcPort != null, interval, Optional.ofNullable(validatorKeyFile));
+                network,
+                common.dataDir(),
+                port,
+                rpcPort != null,
+                interval,
+                Optional.ofNullable(validatorKeyFile),
+                prune);
     }
 }

@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * How to run one node, checked: network, data folder, RPC port (0 = any free one) and whether the
  * person chose it ({@code --rpc-port}) or it is the network's default, the block interval when
- * overridden (devnet only) and a validator key file when given. Immutable.
+ * overridden (devnet only), a validator key file when given and how many recent blocks a pruning
+ * node keeps whole (0: no pruning). Immutable.
  *
  * @param rpcPortGiven true when {@code rpcPort} was given with {@code --rpc-port}: a taken port is
  *     then refused ({@code PORT_IN_USE}); a taken default port is replaced by a free one
@@ -19,7 +20,19 @@ public record NodeSettings(
         int rpcPort,
         boolean rpcPortGiven,
         OptionalLong blockIntervalMillis,
-        Optional<Path> validatorKeyFile) {
+        Optional<Path> validatorKeyFile,
+        long pruneKeepBlocks) {
+
+    /** Settings of a node that keeps every block whole. */
+    public NodeSettings(
+            Network network,
+            Path dataDir,
+            int rpcPort,
+            boolean rpcPortGiven,
+            OptionalLong blockIntervalMillis,
+            Optional<Path> validatorKeyFile) {
+        this(network, dataDir, rpcPort, rpcPortGiven, blockIntervalMillis, validatorKeyFile, 0);
+    }
 
     /** The RPC port a network's node uses unless told otherwise. */
     public static int defaultRpcPort(Network network) {

@@ -30,6 +30,13 @@ public interface WalletQueries {
     /** A transaction committed (with its height) or pending; empty when the node knows neither. */
     Optional<TransactionLookup> lookupTransaction(Hash id);
 
+    /**
+     * Where a scan of {@code owners}' history resumes past the pruned blocks: empty when the node
+     * has pruned nothing ({@link ChainQueries#prunedBelow} is 0). The outputs and the height are
+     * read together, never across a pruning pass.
+     */
+    Optional<PrunedStart> prunedStart(java.util.Set<global.cas.crypto.Address> owners);
+
     /** Admits a signed transaction; completes exceptionally with a RejectedException when refused. */
     CompletableFuture<Hash> submit(Transaction tx);
 }

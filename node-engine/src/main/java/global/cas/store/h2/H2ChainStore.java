@@ -114,6 +114,10 @@ public final class H2ChainStore implements ChainStore {
     private final java.util.OptionalInt format;
     /** The digest of the unspent outputs at the tip; null when a version before it wrote the tip. */
     private volatile StateDigest digest;
+    /** See {@link #prunedBelow}; set after each pruning pass's database commit. */
+    private volatile long prunedBelow;
+    /** Held by each pruning pass and by {@link #forEachUnspent}, which reads spends, then outputs. */
+    private final Object pruneLock = new Object();
 
     private boolean closed;
 
@@ -129,7 +133,9 @@ public final class H2ChainStore implements ChainStore {
             StateDigest digest,
             ParamsSchedule params,
             ValidatorSchedule validators,
-            java.util.OptionalInt format) {
+            java.util.OptionalInt format,
+            long prunedBelow) {
+        this.prunedBelow = prunedBelow;
         this.where = where;
         this.writerConnection = writerConnection;
         this.writer = writer;
@@ -254,12 +260,28 @@ public final class H2ChainStore implements ChainStore {
                     }
                 }
             }
+            long pruned = readPrunedBelow(w, tip, where);
             w.commit();
             LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
+            if (pruned > 0) {
+                LOG.info("Blocks 1 to {} of {} are pruned (headers, commits and state kept)", pruned - 1, where);
+            }
             Object writeLock = new Object();
             compactor = FileCompactor.of(w, writeLock, policy, where);
             return new H2ChainStore(
-                    where, w, writer, sync, compactor, readers, writeLock, tip, digest, params, validators, format);
+                    where,
+                    w,
+                    writer,
+                    sync,
+                    compactor,
+                    readers,
+                    writeLock,
+                    tip,
+                    digest,
+                    params,
+                    validators,
+                    format,
+                    pruned);
         } catch (SQLException | RuntimeException e) {
             if (compactor != null) {
                 compactor.close();
@@ -280,6 +302,22 @@ public final class H2ChainStore implements ChainStore {
                         "H2 cannot open the chain database " + where + ": " + e.getMessage(), e);
             }
             throw new StoreException("cannot open the chain database " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored prune height, checked against the tip: pruning never reaches the tip. */
+    private static long readPrunedBelow(Connection w, ChainTip tip, String where) throws SQLException {
+        try (PreparedStatement s = w.prepareStatement("SELECT below FROM chain_prune WHERE id = 0");
+                ResultSet r = s.executeQuery()) {
+            if (!r.next()) {
+                return 0;
+            }
+            long below = r.getLong(1);
+            if (tip == null || below < 2 || below > tip.height()) {
+                throw ChainDataException.damaged("The chain database " + where + " records blocks pruned below " + below
+                        + ", which its tip " + (tip == null ? "(none)" : tip.height()) + " cannot have.");
+            }
+            return below;
         }
     }
 
@@ -431,7 +469,126 @@ public final class H2ChainStore implements ChainStore {
 
     @Override
     public Optional<Block> block(long height) {
+        if (height > 0 && height < prunedBelow) {
+            return Optional.empty();
+        }
         return readers.read(() -> "block " + height, r -> BlockReader.readBlock(r, height));
+    }
+
+    @Override
+    public Optional<Hash> blockHash(long height) {
+        return readers.read(() -> "the header of block " + height, r -> {
+            PreparedStatement s = r.prepare("SELECT hash, header FROM blocks WHERE height = ?");
+            s.setLong(1, height);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(BlockReader.checkedHeader(height, rs.getBytes(1), rs.getBytes(2))
+                        .hash());
+            }
+        });
+    }
+
+    @Override
+    public long prunedBelow() {
+        return prunedBelow;
+    }
+
+    /**
+     * One pruning pass on the writer connection, under the write lock (between two blocks) and the
+     * prune lock. The outputs deleted are exactly those the deleted spend rows name: a count that
+     * differs is a spend of a missing output, damage (L1), and nothing is deleted.
+     */
+    @Override
+    public long prune(long below, int maxTransactions) {
+        if (maxTransactions < 1) {
+            throw new IllegalArgumentException("a pruning pass takes at least one transaction, not " + maxTransactions);
+        }
+        synchronized (writeLock) {
+            synchronized (pruneLock) {
+                checkOpen();
+                ChainTip t = tip;
+                if (t == null || below > t.height()) {
+                    throw new IllegalArgumentException("Pruning below block " + below + " would prune the tip "
+                            + (t == null ? "(none)" : t.height()) + "; the tip's transactions are always kept.");
+                }
+                long from = Math.max(prunedBelow, 1);
+                if (below <= from) {
+                    return prunedBelow;
+                }
+                long to = from;
+                try {
+                    long txs = 0;
+                    try (PreparedStatement s = writerConnection.prepareStatement(
+                            "SELECT height, tx_count FROM blocks WHERE height >= ? AND height < ? ORDER BY height")) {
+                        s.setLong(1, from);
+                        s.setLong(2, below);
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                int count = rs.getInt(2);
+                                if (to > from && txs + count > maxTransactions) {
+                                    break;
+                                }
+                                txs += count;
+                                to = rs.getLong(1) + 1;
+                            }
+                        }
+                    }
+                    long spendFrom = RowKeys.spend(from, 0);
+                    long spendTo = RowKeys.spend(to, 0);
+                    int outputs = rangeUpdate(
+                            "DELETE FROM outputs WHERE id IN (SELECT output_id FROM spends WHERE id >= ? AND id < ?)",
+                            spendFrom,
+                            spendTo);
+                    int spends = rangeUpdate("DELETE FROM spends WHERE id >= ? AND id < ?", spendFrom, spendTo);
+                    if (outputs != spends) {
+                        throw ChainDataException.damaged("Blocks " + from + " to " + (to - 1) + " of " + where
+                                + " record " + spends + " spends of " + outputs + " stored outputs (L1).");
+                    }
+                    rangeUpdate(
+                            "DELETE FROM transactions WHERE id >= ? AND id < ?",
+                            RowKeys.transaction(from, 0),
+                            RowKeys.transaction(to, 0));
+                    try (PreparedStatement m = writerConnection.prepareStatement(
+                            "MERGE INTO chain_prune (id, below) KEY (id) VALUES (0, ?)")) {
+                        m.setLong(1, to);
+                        m.executeUpdate();
+                    }
+                    writerConnection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        writerConnection.rollback();
+                    } catch (SQLException r) {
+                        e.addSuppressed(r);
+                    }
+                    if (e instanceof ChainDataException cd) {
+                        throw cd;
+                    }
+                    throw new StoreException(
+                            "Blocks " + from + " to " + (to - 1) + " of " + where + " were not pruned (rolled back): "
+                                    + e.getMessage(),
+                            e);
+                }
+                prunedBelow = to;
+                LOG.debug("Pruned blocks {} to {} of {}", from, to - 1, where);
+            }
+            compactor.afterCommit();
+            return prunedBelow;
+        }
+    }
+
+    private int rangeUpdate(String sql, long from, long to) throws SQLException {
+        try (PreparedStatement s = writerConnection.prepareStatement(sql)) {
+            s.setLong(1, from);
+            s.setLong(2, to);
+            return s.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<PrunedOutputs> prunedOutputs(java.util.Set<global.cas.crypto.Address> owners) {
+        return StateRows.prunedOutputs(readers, owners);
     }
 
     @Override
@@ -445,6 +602,9 @@ public final class H2ChainStore implements ChainStore {
                     return Optional.empty();
                 }
                 height = rs.getLong(1);
+            }
+            if (height > 0 && height < prunedBelow) {
+                return Optional.empty();
             }
             return BlockReader.readBlock(r, height);
         });
@@ -510,7 +670,9 @@ public final class H2ChainStore implements ChainStore {
      */
     @Override
     public void forEachUnspent(Consumer<UnspentOutput> sink) {
-        StateRows.forEachUnspent(readers, sink);
+        synchronized (pruneLock) {
+            StateRows.forEachUnspent(readers, sink);
+        }
     }
 
     /** Outputs (spent or not) with storage ids in {@code [from, to]}: a primary-key range read. */
