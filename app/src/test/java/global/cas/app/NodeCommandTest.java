@@ -37,6 +37,30 @@ class NodeCommandTest {
     }
 
     @Test
+    void pruneStartsAPruningNodeThatSaysSoInChainInfo(@TempDir Path dir) throws Exception {
+        RunningNode node = RunningNode.startWith(
+                dir,
+                "node",
+                "--datadir",
+                dir.toString(),
+                "--rpc-port",
+                "0",
+                "--block-interval-ms",
+                "100",
+                "--prune",
+                "1000");
+        try (RpcClient rpc = RpcClient.forDataDir(dir)) {
+            var info = rpc.call("chain_info");
+            assertThat(info.get("pruned").asBoolean()).isTrue();
+            assertThat(info.get("pruneHeight").asLong())
+                    .as("nothing is 1,000 blocks old yet")
+                    .isZero();
+        } finally {
+            node.close();
+        }
+    }
+
+    @Test
     void aSecondNodeOnTheSameDataFolderFailsWithTheAlreadyOpenMessage(@TempDir Path dir) throws Exception {
         RunningNode first = RunningNode.start(dir);
         try {
@@ -114,6 +138,10 @@ class NodeCommandTest {
         assertThat(interval.errLines())
                 .containsExactly(
                         "error: USAGE: --block-interval-ms is for devnet only; testnet keeps its genesis interval.");
+
+        CasCli.Result prune = CasCli.run("node", "--datadir", dir.toString(), "--prune", "999");
+        assertThat(prune.exitCode()).isEqualTo(2);
+        assertThat(prune.errLines()).containsExactly("error: USAGE: --prune keeps at least 1000 blocks, not 999.");
 
         CasCli.Result lang = CasCli.run("--lang", "fr", "--datadir", dir.toString());
         assertThat(lang.exitCode()).isEqualTo(2);

@@ -83,6 +83,10 @@ final class RpcMethods {
         o.setAll(RpcJson.tip(node.tip()));
         o.put("minFeePerByte", p.minFeePerByte());
         o.put("validator", node.isValidator());
+        // as Bitcoin Core's getblockchaininfo: whether blocks are pruned, and the lowest whole one
+        long pruned = node.prunedBelow();
+        o.put("pruned", node.prunes() || pruned > 0);
+        o.put("pruneHeight", pruned == 0 ? 0 : pruned);
         return o;
     }
 

@@ -39,11 +39,14 @@ import org.slf4j.LoggerFactory;
  *       <td>{@code chainId, network, genesisHash, localOnly} (true on a devnet: the chain exists only
  *       on this computer), {@code height, tipHash, tipTime} (ms), {@code stateRoot, target,
  *       frozenRemaining, frozenRemainingCas, minFeePerByte, validator} (true when this node
- *       produces blocks)</td></tr>
+ *       produces blocks), {@code pruned} (true when this node prunes or has pruned old blocks'
+ *       transactions) and {@code pruneHeight} (the lowest block above genesis whose transactions
+ *       are kept; 0 when none is pruned)</td></tr>
  *   <tr><td>{@code chain_block}</td><td>{@code height} or {@code hash}, or {@code block}: either
  *       </td><td>{@code height, hash, chainId, previousHash, time, proposer, proposerKey,
  *       transactionsRoot, stateRoot, transactionCount, transactions} (ids, in block order),
- *       {@code next}; {@code NOT_FOUND} when unknown. Paged: {@code limit}, {@code cursor}</td></tr>
+ *       {@code next}; {@code NOT_FOUND} when unknown, {@code BLOCK_PRUNED}
+ *       when its transactions were pruned. Paged: {@code limit}, {@code cursor}</td></tr>
  *   <tr><td>{@code chain_transaction}</td><td>{@code id}</td>
  *       <td>{@code id, status} ({@code committed} with {@code height, index, blockHash}, or {@code
  *       pending}), {@code transaction} (decoded: {@code kind} {@code transfer} with {@code inputs,

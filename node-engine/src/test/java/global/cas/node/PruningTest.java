@@ -195,6 +195,26 @@ class PruningTest {
             node.chain().store().prune(8, 1000);
             assertThat(node.findTransaction(prunedTx)).isEmpty();
             assertThat(node.blockByHash(node.blockHash(3).orElseThrow())).isEmpty();
+            try (global.cas.rpc.RpcServer server = global.cas.rpc.RpcServer.start(node, dir, 0);
+                    global.cas.rpc.RpcClient client = global.cas.rpc.RpcClient.forDataDir(dir)) {
+                var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        global.cas.rpc.RpcException.class, () -> client.call("chain_block", Map.of("height", 3)));
+                assertThat(server.port()).isPositive();
+                assertThat(e.reason()).isEqualTo("BLOCK_PRUNED");
+                var info = client.call("chain_info");
+                assertThat(info.get("pruned").asBoolean()).isTrue();
+                assertThat(info.get("pruneHeight").asLong()).isEqualTo(8);
+                assertThat(e.detail()).contains("block 8 up");
+                assertThat(client.call("chain_block", Map.of("height", 8))
+                                .get("height")
+                                .asLong())
+                        .isEqualTo(8);
+                var t = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        global.cas.rpc.RpcException.class,
+                        () -> client.call("chain_transaction", Map.of("id", prunedTx.hex())));
+                assertThat(t.reason()).isEqualTo("NOT_FOUND");
+                assertThat(t.detail()).contains("pruned");
+            }
         }
         try (Connection c = DriverManager.getConnection(
                 "jdbc:h2:file:" + dir.resolve("chain") + ";MAX_COMPACT_TIME=0", H2Files.USER, "")) {
