@@ -40,6 +40,7 @@ class StorageGrowthBenchmarkTest {
     private static final int TRANSFERS_PER_BLOCK = 2_000;
     private static final int SAMPLES = 10;
     private static final int PAYERS = 10;
+    private static final int PRUNE_KEEP = 5;
 
     private static final Map<String, CompactionPolicy> POLICIES = policies();
 
@@ -111,7 +112,20 @@ class StorageGrowthBenchmarkTest {
             "Blocks of 2,000 transfers committed as fast as possible: bytes on disk per transfer, file against live data")
     void blocksOfTransfers() throws Exception {
         for (String name : POLICIES.keySet()) {
-            Path data = dir.resolve("transfers-" + name);
+            transfers(name, false);
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "The same blocks of transfers on a pruning node: bytes on disk once all but the last blocks are pruned")
+    void prunedBlocksOfTransfers() throws Exception {
+        transfers(POLICIES.keySet().iterator().next(), true);
+    }
+
+    private void transfers(String name, boolean prune) throws Exception {
+        {
+            Path data = dir.resolve("transfers-" + name + (prune ? "-pruned" : ""));
             ChainFixture chain = new ChainFixture();
             Growth growth = new Growth();
             List<Address> payees = new ArrayList<>();
@@ -146,12 +160,26 @@ class StorageGrowthBenchmarkTest {
                     }
                 }
                 assertThat(store.tip()).contains(chain.tip());
+                if (prune) {
+                    long below = chain.tip().height() - PRUNE_KEEP + 1;
+                    while (store.prunedBelow() < below) {
+                        store.prune(below, 20_000);
+                    }
+                    // empty blocks after the pruning, as a running node makes them: the compactor
+                    // rewrites the chunks the deletions emptied one pass a commit
+                    for (int i = 0; i < 200; i++) {
+                        ChainFixture.commit(store, chain.next(List.of()));
+                        store.awaitCompaction();
+                    }
+                    growth.sample(store, data);
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ChainFileSize after = ChainFileSize.of(data);
             long transfers = (long) TRANSFER_BLOCKS * TRANSFERS_PER_BLOCK;
             System.out.printf(
-                    "Storage growth, blocks of %,d transfers, policy %s %s: %,d transfers in %d blocks, %.1f s (signing and sampling"
+                    (prune ? "PRUNED to the last " + PRUNE_KEEP + " blocks, then 200 empty blocks: " : "")
+                            + "Storage growth, blocks of %,d transfers, policy %s %s: %,d transfers in %d blocks, %.1f s (signing and sampling"
                             + " included); during the run the file was at most %.2f MB, file/live at each tenth %s;"
                             + " after a clean stop %,d bytes on disk (%,.0f a transfer), live %,d (%,.0f a transfer),"
                             + " %,d uncompressed, file/live %.2f%n",
