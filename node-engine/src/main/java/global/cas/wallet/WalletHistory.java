@@ -18,13 +18,16 @@ import java.util.Set;
 /**
  * A wallet's history built by reading blocks in order, the way a light wallet scans: it remembers
  * the outputs its addresses received, so it can tell when a later transaction spends them. Block
- * rewards come in as the outputs the block created beside its transactions. Not thread-safe.
+ * rewards come in as the outputs the block created beside its transactions. On a node that pruned
+ * old blocks it {@linkplain #skipPruned skips} them, taking the outputs its addresses held after
+ * them from the node, and remembers which blocks it never read ({@link #gaps}). Not thread-safe.
  */
 public final class WalletHistory {
     private final Set<Address> mine;
     private final Map<OutputRef, TxOutput> owned = new HashMap<>();
     private final Set<Address> used = new LinkedHashSet<>();
     private final List<WalletEntry> entries = new ArrayList<>();
+    private final List<HistoryGap> gaps = new ArrayList<>();
     private long scannedHeight = -1;
     private Hash lastHash = Hash.ZERO;
 
@@ -43,6 +46,7 @@ public final class WalletHistory {
             h.owned.putAll(checkpoint.owned());
             h.used.addAll(checkpoint.used());
             h.entries.addAll(checkpoint.entries());
+            h.gaps.addAll(checkpoint.gaps());
             h.scannedHeight = checkpoint.height();
             h.lastHash = checkpoint.blockHash();
         }
@@ -54,7 +58,43 @@ public final class WalletHistory {
         if (scannedHeight < 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new ScanCheckpoint(scannedHeight, lastHash, mine, used, owned, entries));
+        return java.util.Optional.of(new ScanCheckpoint(scannedHeight, lastHash, mine, used, owned, entries, gaps));
+    }
+
+    /**
+     * Continues after blocks it cannot read, because the node pruned them: from the next block up
+     * to {@code lastPruned} (whose hash is {@code hash}) nothing is read and the run is added to
+     * {@link #gaps}. {@code held} are the outputs of this history's addresses that were unspent
+     * after block {@code lastPruned}, spent later or not (the node's {@code PrunedStart}): they
+     * replace the outputs remembered so far, so a later block that spends one of them is still
+     * seen as a spend. Entries found so far are kept; outputs of other owners are ignored.
+     *
+     * @throws IllegalArgumentException when {@code lastPruned} is not above the last block read
+     */
+    public void skipPruned(long lastPruned, Hash hash, java.util.Collection<UnspentOutput> held) {
+        if (lastPruned <= scannedHeight) {
+            throw new IllegalArgumentException(
+                    "cannot skip to block " + lastPruned + ": block " + scannedHeight + " was read already");
+        }
+        long from = scannedHeight + 1;
+        if (!gaps.isEmpty() && gaps.getLast().to() + 1 == from) {
+            from = gaps.removeLast().from();
+        }
+        gaps.add(new HistoryGap(from, lastPruned));
+        owned.clear();
+        for (UnspentOutput u : held) {
+            if (mine.contains(u.output().owner())) {
+                owned.put(u.ref(), u.output());
+                used.add(u.output().owner());
+            }
+        }
+        scannedHeight = lastPruned;
+        lastHash = hash;
+    }
+
+    /** The runs of blocks skipped because the node had pruned them, oldest first; none when every block was read. */
+    public List<HistoryGap> gaps() {
+        return List.copyOf(gaps);
     }
 
     /** Adds an address (a new receiving address); blocks already scanned are not re-read. */

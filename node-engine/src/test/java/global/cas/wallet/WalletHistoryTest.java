@@ -1,6 +1,7 @@
 package global.cas.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
@@ -8,6 +9,7 @@ import global.cas.crypto.Address;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
+import global.cas.ledger.OutputRef;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
 import global.cas.testing.TestBlocks;
@@ -122,5 +124,78 @@ class WalletHistoryTest {
                 .as("a checkpoint for other addresses is not used")
                 .isEqualTo(-1);
         assertThat(other.entries()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("skipping pruned blocks keeps the entries, takes the outputs held after them, records the gap"
+            + " (runs that touch merge), saves it in the checkpoint, and a later spend of a held output is seen")
+    void skipPrunedBlocks() {
+        KeyPair alice = TestChain.funded(1);
+        Address bob = TestKeys.key(62).address();
+        Set<Address> mine = Set.of(alice.address());
+        WalletHistory history = new WalletHistory(mine);
+        ExecutedBlock genesis = Genesis.build(TestChain.params());
+        history.scan(genesis.block(), genesis.delta().created());
+        List<WalletEntry> fromGenesis = history.entries();
+        assertThat(fromGenesis).hasSize(1);
+
+        global.cas.crypto.Hash early = global.cas.crypto.Hash.sha256(new byte[] {1});
+        UnspentOutput held = new UnspentOutput(
+                new OutputRef(early, 0), new TxOutput(alice.address(), AssetId.CAS, Amounts.cas(4)), 77);
+        UnspentOutput others = new UnspentOutput(new OutputRef(early, 1), new TxOutput(bob, AssetId.CAS, 9), 78);
+        history.skipPruned(5, global.cas.crypto.Hash.sha256(new byte[] {5}), List.of(held, others));
+        assertThat(history.scannedHeight()).isEqualTo(5);
+        assertThat(history.gaps()).containsExactly(new HistoryGap(1, 5));
+        assertThatThrownBy(() -> history.skipPruned(5, global.cas.crypto.Hash.ZERO, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        history.skipPruned(9, global.cas.crypto.Hash.sha256(new byte[] {9}), List.of(held));
+        assertThat(history.gaps()).as("touching runs merge").containsExactly(new HistoryGap(1, 9));
+        assertThat(history.entries()).isEqualTo(fromGenesis);
+
+        ScanCheckpoint cp = history.checkpoint().orElseThrow();
+        assertThat(cp.height()).isEqualTo(9);
+        assertThat(cp.owned()).containsOnlyKeys(held.ref());
+        assertThat(cp.gaps()).containsExactly(new HistoryGap(1, 9));
+        WalletHistory resumed = WalletHistory.resume(mine, cp);
+        assertThat(resumed.gaps()).containsExactly(new HistoryGap(1, 9));
+
+        var spend = TestChain.pay(alice, held, bob, Amounts.cas(1), 100);
+        resumed.scan(10, global.cas.crypto.Hash.sha256(new byte[] {10}), 0, List.of(spend), List.of());
+        assertThat(resumed.entries().getLast().kind()).isEqualTo(WalletEntry.Kind.SENT);
+        assertThat(resumed.entries().getLast().net()).isEqualTo(-(Amounts.cas(1) + spend.fee()));
+        resumed.skipPruned(20, global.cas.crypto.Hash.sha256(new byte[] {20}), List.of());
+        assertThat(resumed.gaps()).containsExactly(new HistoryGap(1, 9), new HistoryGap(11, 20));
+        assertThat(resumed.checkpoint().orElseThrow().owned()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a checkpoint refuses gaps out of order, overlapping or above its height")
+    void checkpointGapRules() {
+        var h = global.cas.crypto.Hash.ZERO;
+        assertThatThrownBy(() -> new ScanCheckpoint(
+                        5, h, Set.of(), Set.of(), Map.of(), List.of(), List.of(new HistoryGap(1, 6))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ScanCheckpoint(
+                        9,
+                        h,
+                        Set.of(),
+                        Set.of(),
+                        Map.of(),
+                        List.of(),
+                        List.of(new HistoryGap(4, 6), new HistoryGap(1, 2))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ScanCheckpoint(
+                        9,
+                        h,
+                        Set.of(),
+                        Set.of(),
+                        Map.of(),
+                        List.of(),
+                        List.of(new HistoryGap(1, 4), new HistoryGap(4, 6))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HistoryGap(3, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new HistoryGap(1, 4_321).blocks()).isEqualTo(4_321);
+        assertThat(new ScanCheckpoint(3, h, Set.of(), Set.of(), Map.of(), List.of()).gaps())
+                .isEmpty();
     }
 }

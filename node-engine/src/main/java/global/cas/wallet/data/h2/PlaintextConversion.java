@@ -26,7 +26,8 @@ final class PlaintextConversion {
             "SCAN_POSITION",
             "SCAN_ADDRESSES",
             "SCAN_OWNED",
-            "SCAN_ENTRIES");
+            "SCAN_ENTRIES",
+            "SCAN_GAPS");
 
     private PlaintextConversion() {}
 

@@ -13,6 +13,7 @@ import global.cas.ledger.OutputRef;
 import global.cas.ledger.TxOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
+import global.cas.wallet.HistoryGap;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.Contact;
@@ -84,6 +85,7 @@ public final class WalletDataH2Store implements WalletData {
             "SCAN_ADDRESSES",
             "SCAN_OWNED",
             "SCAN_ENTRIES",
+            "SCAN_GAPS",
             "flyway_schema_history");
 
     private final String where;
@@ -379,7 +381,23 @@ public final class WalletDataH2Store implements WalletData {
                         r.getLong(5),
                         r.getLong(6),
                         addresses(r.getBytes(7)))));
-        return Optional.of(new ScanCheckpoint(height[0], hash[0], addresses, used, owned, entries));
+        List<HistoryGap> gaps = new ArrayList<>();
+        query(
+                "SELECT from_height, to_height FROM scan_gaps ORDER BY from_height",
+                r -> gaps.add(gap(r.getLong(1), r.getLong(2))));
+        try {
+            return Optional.of(new ScanCheckpoint(height[0], hash[0], addresses, used, owned, entries, gaps));
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("the saved wallet history in " + where + " is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private HistoryGap gap(long from, long to) throws SQLException {
+        try {
+            return new HistoryGap(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("a history gap " + from + ".." + to + " is out of range in " + where, e);
+        }
     }
 
     private WalletEntry.Kind kind(String name) throws SQLException {
@@ -456,6 +474,12 @@ public final class WalletDataH2Store implements WalletData {
                 batch("INSERT INTO scan_addresses (address, used) VALUES (?, ?)", addresses.size(), (s, i) -> {
                     s.setBytes(1, addresses.get(i).bytes());
                     s.setBoolean(2, checkpoint.used().contains(addresses.get(i)));
+                });
+                execute("DELETE FROM scan_gaps");
+                List<HistoryGap> gaps = checkpoint.gaps();
+                batch("INSERT INTO scan_gaps (from_height, to_height) VALUES (?, ?)", gaps.size(), (s, i) -> {
+                    s.setLong(1, gaps.get(i).from());
+                    s.setLong(2, gaps.get(i).to());
                 });
                 execute(
                         "MERGE INTO scan_position (id, height, block_hash) KEY (id) VALUES (1, ?, ?)",

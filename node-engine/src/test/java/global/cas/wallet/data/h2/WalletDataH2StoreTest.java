@@ -12,6 +12,7 @@ import global.cas.ledger.TxOutput;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import global.cas.testing.TestKeys;
+import global.cas.wallet.HistoryGap;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.Contact;
@@ -343,5 +344,117 @@ class WalletDataH2StoreTest {
         try (WalletData data = WalletDataH2Store.forKeystore(keystore, KEY)) {
             assertThat(data.contacts()).as("opened again").containsExactly(new Contact("王小明", BOB));
         }
+    }
+
+    @Test
+    @DisplayName("the gaps of the history (blocks pruned before the wallet read them) are saved with the checkpoint,"
+            + " replaced with it, and a damaged gap row is refused")
+    void scanGaps() throws Exception {
+        Path base = dir.resolve("w");
+        List<HistoryGap> gaps = List.of(new HistoryGap(1, 4_321), new HistoryGap(5_000, 5_999));
+        ScanCheckpoint cp = new ScanCheckpoint(
+                6_100,
+                Hash.sha256(new byte[] {6}),
+                Set.of(ALICE),
+                Set.of(ALICE),
+                Map.of(new OutputRef(TX, 0), new TxOutput(ALICE, AssetId.CAS, 1)),
+                List.of(entry(6_050, WalletEntry.Kind.RECEIVED)),
+                gaps);
+        try (WalletData data = WalletDataH2Store.open(base, KEY)) {
+            data.saveScanCheckpoint(cp, 0);
+        }
+        try (WalletData data = WalletDataH2Store.open(base, KEY)) {
+            assertThat(data.scanCheckpoint()).contains(cp);
+            ScanCheckpoint whole =
+                    new ScanCheckpoint(6_101, cp.blockHash(), cp.addresses(), cp.used(), cp.owned(), cp.entries());
+            data.saveScanCheckpoint(whole, 1);
+            assertThat(data.scanCheckpoint().orElseThrow().gaps())
+                    .as("a rescan that read every block")
+                    .isEmpty();
+            data.saveScanCheckpoint(cp, 1);
+        }
+        tamper(base, "UPDATE scan_gaps SET to_height = 7000 WHERE from_height = 5000");
+        try (WalletData data = WalletDataH2Store.open(base, KEY)) {
+            assertThatThrownBy(data::scanCheckpoint)
+                    .isInstanceOf(global.cas.h2.StoreException.class)
+                    .hasMessageContaining("inconsistent");
+        }
+    }
+
+    @Test
+    @DisplayName("a wallet data file of schema version 3 (before history gaps) opens, migrates to version 4 and"
+            + " keeps its checkpoint, with no gaps")
+    void version3FileMigrates() throws Exception {
+        Path base = dir.resolve("v3");
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + base.toAbsolutePath() + ";CIPHER=AES");
+        ds.setUser("cas");
+        ds.setPassword(new String(KEY.filePassword()) + " ");
+        org.flywaydb.core.Flyway.configure(WalletDataH2Store.class.getClassLoader())
+                .dataSource(ds)
+                .locations(WalletDataH2Store.LOCATION)
+                .target("3")
+                .load()
+                .migrate();
+        Hash block = Hash.sha256(new byte[] {42});
+        WalletEntry received = entry(3, WalletEntry.Kind.RECEIVED);
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            assertThat(tables(c)).doesNotContain("SCAN_GAPS");
+            try (var p = c.prepareStatement("INSERT INTO scan_position (id, height, block_hash) VALUES (1, 7, ?)")) {
+                p.setBytes(1, block.bytes());
+                p.executeUpdate();
+            }
+            try (var p = c.prepareStatement("INSERT INTO scan_addresses (address, used) VALUES (?, TRUE)")) {
+                p.setBytes(1, ALICE.bytes());
+                p.executeUpdate();
+            }
+            try (var p = c.prepareStatement(
+                    "INSERT INTO scan_owned (tx_id, idx, owner, asset, amount)" + " VALUES (?, 0, ?, ?, 300)")) {
+                p.setBytes(1, received.id().bytes());
+                p.setBytes(2, ALICE.bytes());
+                p.setBytes(3, AssetId.CAS.storageKey());
+                p.executeUpdate();
+            }
+            try (var p = c.prepareStatement("INSERT INTO scan_entries (seq, tx_id, height, time, kind, net, fee,"
+                    + " counterparties) VALUES (0, ?, ?, ?, 'RECEIVED', ?, 0, ?)")) {
+                p.setBytes(1, received.id().bytes());
+                p.setLong(2, received.height());
+                p.setLong(3, received.time());
+                p.setLong(4, received.net());
+                p.setBytes(5, new byte[0]);
+                p.executeUpdate();
+            }
+            s.execute("SHUTDOWN");
+        }
+        ScanCheckpoint expected = new ScanCheckpoint(
+                7,
+                block,
+                Set.of(ALICE),
+                Set.of(ALICE),
+                Map.of(new OutputRef(received.id(), 0), new TxOutput(ALICE, AssetId.CAS, 300)),
+                List.of(received));
+        try (WalletData data = WalletDataH2Store.open(base, KEY)) {
+            assertThat(data.scanCheckpoint()).contains(expected);
+            assertThat(data.scanCheckpoint().orElseThrow().gaps()).isEmpty();
+        }
+        try (Connection c = ds.getConnection()) {
+            assertThat(tables(c)).contains("SCAN_GAPS");
+            try (var r = c.createStatement().executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("4");
+            }
+        }
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (var r = c.createStatement()
+                .executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
     }
 }
