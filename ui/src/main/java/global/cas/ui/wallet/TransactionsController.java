@@ -73,6 +73,10 @@ public final class TransactionsController {
     @FXML
     private Label exportStatus;
 
+    /** Which blocks the history cannot list, when the node pruned them before this wallet read them. */
+    @FXML
+    private Label gapNotice;
+
     @FXML
     private javafx.scene.layout.GridPane details;
 
@@ -87,6 +91,8 @@ public final class TransactionsController {
 
     // held here and registered weakly: a view reloaded in another language must not stay attached
     private final javafx.beans.value.ChangeListener<Number> onTip = (o, a, b) -> showDetails();
+    private final javafx.beans.value.ChangeListener<List<global.cas.wallet.HistoryGap>> onGaps =
+            (o, a, b) -> showGaps();
 
     public TransactionsController(WalletModel wallet, Messages messages) {
         this.wallet = wallet;
@@ -131,6 +137,16 @@ public final class TransactionsController {
         wallet.book().transactionLabels().addListener(new WeakMapChangeListener<>(onLabels));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails());
         wallet.tipHeightProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onTip));
+        wallet.historyGapsProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onGaps));
+        showGaps();
+    }
+
+    /** The notice over the table when the history has gaps; hidden (and taking no room) when it has none. */
+    private void showGaps() {
+        List<global.cas.wallet.HistoryGap> gaps = wallet.historyGapsProperty().get();
+        gapNotice.setText(WalletText.gaps(messages, gaps));
+        gapNotice.setVisible(!gaps.isEmpty());
+        gapNotice.setManaged(!gaps.isEmpty());
     }
 
     /** The selected transaction's id (to copy), its block with confirmations, and every counterparty. */

@@ -9,6 +9,7 @@ import global.cas.rejection.RejectedException;
 import global.cas.ui.node.NodeModel;
 import global.cas.ui.shell.FxExecutor;
 import global.cas.ui.shell.NodeAccess;
+import global.cas.wallet.HistoryGap;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.data.WalletData;
 import global.cas.wallet.keys.AccountInfo;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * <p>It keeps up with the chain by itself: once the node is ready it scans, on its own thread,
  * every block since the history it saved last time, or from genesis (the first catch-up), then again whenever {@link
  * NodeModel#lastAdvanceProperty()} says blocks were committed. Payments received and rewards mined
- * after the first catch-up go to the {@link PaymentNotifier}.
+ * after the first catch-up go to the {@link PaymentNotifier}. While it is open the node prunes no
+ * block it has not read; blocks a pruning node dropped before it got there are skipped, their
+ * transactions missing from the history ({@link #historyGapsProperty()}), the balances complete.
  *
  * <p><b>Threads.</b> Create and use on the FX thread; properties and lists change on the FX thread
  * only. Everything that reads the node, the disk or the keystore (Argon2) or signs runs on the
@@ -94,6 +97,7 @@ public final class WalletModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper synced = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper scannedHeight = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyLongWrapper tipHeight = new ReadOnlyLongWrapper(-1);
+    private final ReadOnlyObjectWrapper<List<HistoryGap>> historyGaps = new ReadOnlyObjectWrapper<>(List.of());
     private final ChangeListener<Object> onAdvance = (o, a, b) -> refresh();
 
     /**
@@ -180,6 +184,9 @@ public final class WalletModel implements AutoCloseable {
                 .ifPresent(n -> activity.findReceivingAddresses(batch.entries(), n, Set.copyOf(addresses), scanThread));
         scannedHeight.set(batch.scannedHeight());
         tipHeight.set(batch.tipHeight());
+        if (!batch.gaps().equals(historyGaps.get())) {
+            historyGaps.set(batch.gaps());
+        }
         activity.used(batch.used());
         if (!receivingChosen) {
             receivingAddress.set(firstUnused(file, batch.used()));
@@ -559,6 +566,15 @@ public final class WalletModel implements AutoCloseable {
         return tipHeight.getReadOnlyProperty();
     }
 
+    /**
+     * The runs of blocks whose transactions the history does not list, because the node had pruned
+     * them before this wallet read them (oldest first; empty when the history is complete).
+     * Balances do not depend on them: they come from the node's state.
+     */
+    public ReadOnlyObjectProperty<List<HistoryGap>> historyGapsProperty() {
+        return historyGaps.getReadOnlyProperty();
+    }
+
     // ---------------------------------------------------------------- closing
 
     /** Stops scanning and closes the wallet data once pending writes are done; does not block. */
@@ -575,7 +591,11 @@ public final class WalletModel implements AutoCloseable {
         closed = true;
         node.lastAdvanceProperty().removeListener(onAdvance);
         try {
-            scanThread.execute(scanner::save);
+            scanThread.execute(() -> {
+                scanner.save();
+                // the blocks this wallet has not read may be pruned from now on
+                scanner.close();
+            });
         } catch (RejectedExecutionException e) {
             // already stopping
         }
@@ -583,6 +603,7 @@ public final class WalletModel implements AutoCloseable {
         work.execute(() -> {
             try {
                 scanThread.awaitTermination(10, TimeUnit.SECONDS);
+                scanner.close();
                 data.close();
                 closedFuture.complete(null);
             } catch (InterruptedException e) {

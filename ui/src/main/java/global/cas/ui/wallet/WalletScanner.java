@@ -6,7 +6,11 @@ import global.cas.ledger.AssetId;
 import global.cas.ledger.UnspentOutput;
 import global.cas.node.query.BlockSummary;
 import global.cas.node.query.ChainQueries;
+import global.cas.node.query.NodeQueries;
+import global.cas.node.query.PrunedStart;
+import global.cas.node.query.PruningHold;
 import global.cas.node.query.WalletQueries;
+import global.cas.wallet.HistoryGap;
 import global.cas.wallet.ScanCheckpoint;
 import global.cas.wallet.WalletEntry;
 import global.cas.wallet.WalletHistory;
@@ -27,8 +31,16 @@ import org.slf4j.LoggerFactory;
  * Reads the chain for one wallet: scans blocks in order with {@link WalletHistory}, sums the
  * balances of its addresses and looks up the transactions it sent. What it read is saved in the
  * wallet's data as a {@link ScanCheckpoint} (when first caught up, then at most every ten seconds,
- * and on close), so opening the wallet again reads only the blocks made since. Runs on the
- * wallet's scan thread only; not thread-safe.
+ * and on close), so opening the wallet again reads only the blocks made since.
+ *
+ * <p><b>Pruned blocks.</b> While the wallet is open its scanner holds pruning at the first block it
+ * has not read ({@link ChainQueries#holdPruning}), so an open wallet never misses a block. When the
+ * next block to read is pruned all the same (the wallet was closed, or is new or restored, while
+ * the node pruned), the scan skips to the node's {@link PrunedStart}: the outputs the wallet held
+ * after the last pruned block, so balances and later spends stay right, and the blocks skipped are
+ * kept as {@linkplain WalletHistory#gaps gaps} the history screen names.
+ *
+ * <p>Runs on the wallet's scan thread only; not thread-safe, but for {@link #close}.
  */
 final class WalletScanner {
     private static final Logger LOG = LoggerFactory.getLogger(WalletScanner.class);
@@ -37,7 +49,13 @@ final class WalletScanner {
     static final int BATCH = 500;
 
     /** Entries found in a run of blocks, up to {@code scannedHeight}. */
-    record Batch(List<WalletEntry> entries, long scannedHeight, long tipHeight, boolean announce, Set<Address> used) {}
+    record Batch(
+            List<WalletEntry> entries,
+            long scannedHeight,
+            long tipHeight,
+            boolean announce,
+            Set<Address> used,
+            List<HistoryGap> gaps) {}
 
     /** Balances of the wallet's addresses and the news about the transactions it watches. */
     record Totals(long balance, long spendable, Map<Hash, TxStatus> statuses, Map<Address, Long> perAddress) {}
@@ -53,6 +71,13 @@ final class WalletScanner {
     private int savedEntries;
     private long savedHeight = -1;
     private long savedAt;
+    /** The first block not read yet, which pruning must keep: read by the node's chain thread. */
+    private volatile long nextNeeded;
+    /** Guards {@link #hold} and {@link #closed}: {@link #close} may come from another thread. */
+    private final Object holdLock = new Object();
+
+    private PruningHold hold;
+    private boolean closed;
 
     WalletScanner(List<Address> addresses, WalletData data) {
         this.addresses = new LinkedHashSet<>(addresses);
@@ -78,9 +103,9 @@ final class WalletScanner {
             return;
         }
         ScanCheckpoint cp = saved.get();
-        boolean sameChain = node.blockSummary(cp.height())
-                .map(b -> b.hash().equals(cp.blockHash()))
-                .orElse(false);
+        // from the header: the block the checkpoint names may have been pruned since
+        boolean sameChain =
+                node.blockHash(cp.height()).map(cp.blockHash()::equals).orElse(false);
         if (!sameChain || !cp.addresses().equals(addresses)) {
             LOG.info(
                     "the saved wallet history (height {}) is for another chain or other addresses; scanning from genesis",
@@ -88,10 +113,40 @@ final class WalletScanner {
             return;
         }
         history = WalletHistory.resume(addresses, cp);
+        nextNeeded = history.scannedHeight() + 1;
         savedEntries = cp.entries().size();
         savedHeight = cp.height();
         savedAt = System.nanoTime();
-        batches.accept(new Batch(cp.entries(), cp.height(), node.tipSummary().height(), false, cp.used()));
+        batches.accept(new Batch(cp.entries(), cp.height(), node.tipSummary().height(), false, cp.used(), cp.gaps()));
+    }
+
+    /**
+     * When the next block to read is pruned, continues the history after the last pruned block from
+     * the outputs the node says this wallet held there, and tells {@code batches}. Genesis is never
+     * pruned, so a new wallet still reads it first.
+     *
+     * @return whether the scan moved on
+     */
+    private boolean skipPruned(NodeQueries node, long tip, boolean notify, Consumer<Batch> batches) {
+        long next = history.scannedHeight() + 1;
+        if (next == 0 || next >= node.prunedBelow()) {
+            return false;
+        }
+        Optional<PrunedStart> start = node.prunedStart(Set.copyOf(addresses));
+        if (start.isEmpty() || start.get().height() < next) {
+            return false;
+        }
+        PrunedStart p = start.get();
+        history.skipPruned(p.height(), p.blockHash(), p.held());
+        nextNeeded = history.scannedHeight() + 1;
+        LOG.info(
+                "blocks {} to {} are pruned on this node: the wallet's history goes on from block {} without their"
+                        + " transactions; its balances are complete",
+                next,
+                p.height(),
+                p.height() + 1);
+        batches.accept(new Batch(List.of(), history.scannedHeight(), tip, notify, history.usedAddresses(), gaps()));
+        return true;
     }
 
     /** Saves the history when it moved and the last save is older than {@link #SAVE_INTERVAL_NANOS}. */
@@ -121,6 +176,11 @@ final class WalletScanner {
         }
     }
 
+    /** The runs of blocks the history could not read because the node had pruned them. */
+    List<HistoryGap> gaps() {
+        return history.gaps();
+    }
+
     /** Adds a new address; its history starts now, so the saved checkpoint names it too. */
     void addAddress(Address a) {
         addresses.add(a);
@@ -131,7 +191,16 @@ final class WalletScanner {
      * Scans every block up to the node's tip, handing each batch to {@code batches}; entries found
      * once the first catch-up is done are marked for notification.
      */
-    void catchUp(ChainQueries node, Consumer<Batch> batches) {
+    void catchUp(NodeQueries node, Consumer<Batch> batches) {
+        synchronized (holdLock) {
+            if (closed) {
+                return;
+            }
+            if (hold == null) {
+                // before the checkpoint is read: until then the wallet needs every block (nextNeeded 0)
+                hold = node.holdPruning(() -> nextNeeded);
+            }
+        }
         if (!resumeTried) {
             resume(node, batches);
         }
@@ -149,14 +218,31 @@ final class WalletScanner {
                 }
                 BlockSummary b = block.get();
                 found.addAll(history.scan(b.height(), b.hash(), b.time(), b.transactions(), b.rewards()));
+                nextNeeded = history.scannedHeight() + 1;
             }
-            batches.accept(new Batch(found, history.scannedHeight(), tip, notify, history.usedAddresses()));
+            batches.accept(new Batch(found, history.scannedHeight(), tip, notify, history.usedAddresses(), gaps()));
+            if (missing && skipPruned(node, tip, notify, batches)) {
+                missing = false;
+            }
             saveIfDue();
             if (missing) {
                 return;
             }
         }
         caughtUp = true;
+    }
+
+    /**
+     * Releases the hold on pruning: the blocks this wallet has not read may go from now on.
+     * Idempotent; may be called from any thread, and makes later {@link #catchUp} calls do nothing.
+     */
+    void close() {
+        synchronized (holdLock) {
+            closed = true;
+            if (hold != null) {
+                hold.close();
+            }
+        }
     }
 
     boolean caughtUp() {
@@ -185,6 +271,15 @@ final class WalletScanner {
         Map<Hash, TxStatus> statuses = new LinkedHashMap<>();
         for (Hash id : watched) {
             TxStatus st = status(node, id);
+            if (st instanceof TxStatus.Dropped) {
+                // its block may have been pruned since this history read it
+                Optional<WalletEntry> read = history.entries().stream()
+                        .filter(e -> e.id().equals(id))
+                        .findFirst();
+                if (read.isPresent()) {
+                    st = new TxStatus.Committed(read.get().height());
+                }
+            }
             // a block committed after this scan read the tip: its row is not in the history yet, so
             // the transaction is shown confirmed with the next scan, together with its row
             if (st instanceof TxStatus.Committed c && c.height() > history.scannedHeight()) {

@@ -82,6 +82,32 @@ public final class WalletText {
         };
     }
 
+    /**
+     * The notice over a history with gaps: which blocks' transactions it does not list because the
+     * node pruned them first ("Transactions in blocks 1–4,321 are not listed: …"); empty for none.
+     */
+    public static String gaps(Messages messages, List<global.cas.wallet.HistoryGap> gaps) {
+        if (gaps.isEmpty()) {
+            return "";
+        }
+        List<String> ranges = gaps.stream()
+                .map(g -> g.from() == g.to()
+                        ? messages.number(g.from())
+                        : messages.get(
+                                "wallet.transactions.pruned.range", messages.number(g.from()), messages.number(g.to())))
+                .toList();
+        String list = ranges.getFirst();
+        for (int i = 1; i < ranges.size(); i++) {
+            list = messages.get(
+                    i == ranges.size() - 1 ? "wallet.transactions.pruned.last" : "wallet.transactions.pruned.list",
+                    list,
+                    ranges.get(i));
+        }
+        long blocks =
+                gaps.stream().mapToLong(global.cas.wallet.HistoryGap::blocks).sum();
+        return messages.get("wallet.transactions.pruned", blocks, list);
+    }
+
     /** What to show for a failure: a wallet refusal, a reason code, or the generic sentence. */
     public static String explain(Messages messages, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
