@@ -61,12 +61,13 @@ final class BlockPruner {
         if (!enabled()) {
             return;
         }
-        long target = target(tipHeight);
-        long pruned = Math.max(store.prunedBelow(), 1);
-        if (target - pruned < STEP) {
-            return;
-        }
+        // the block is committed already: nothing here may fail its commit
         try {
+            long target = target(tipHeight);
+            long pruned = Math.max(store.prunedBelow(), 1);
+            if (target - pruned < STEP) {
+                return;
+            }
             store.prune(target, PASS_TRANSACTIONS);
         } catch (RuntimeException e) {
             stopped = true;

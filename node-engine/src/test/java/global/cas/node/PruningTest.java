@@ -163,6 +163,21 @@ class PruningTest {
     }
 
     @Test
+    @DisplayName("a failing hold never fails a block's commit: pruning stops, blocks stay whole")
+    void failingHoldStopsPruningOnly() throws Exception {
+        try (Node node = TestDataFolder.startIdle(dir, KEEP)) {
+            node.holdPruning(() -> {
+                throw new IllegalStateException("a wallet's bug");
+            });
+            TestDataFolder.grow(node, 3);
+            assertThat(node.tip().height()).isEqualTo(3);
+            assertThat(node.prunes()).isFalse();
+            TestDataFolder.grow(node, 120);
+            assertThat(node.prunedBelow()).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("a pass deletes at most its transaction budget, at least one block, and never the tip")
     void passesAreBounded() throws Exception {
         try (Node node = TestDataFolder.startIdle(dir)) {
