@@ -57,7 +57,7 @@ final class BlockReader {
             }
         }
         if (txs.size() != count) {
-            if (height > 0 && height < StateRows.prunedBelow(r)) {
+            if (height > 0 && height < Pruning.prunedBelow(r)) {
                 // a pruning pass committed since the caller looked: the block's body is gone, not damaged
                 return Optional.empty();
             }
@@ -96,6 +96,46 @@ final class BlockReader {
                     + " in the database does not match block " + height + "'s header.");
         }
         return Optional.of(new Block(h, txs, lastCommit, proposerKey, proposerSignature));
+    }
+
+    /** The height of the block with {@code hash}; empty when none is stored. */
+    static java.util.OptionalLong heightOf(ReaderPool.Reader r, Hash hash) throws SQLException {
+        PreparedStatement s = r.prepare("SELECT height FROM blocks WHERE hash = ?");
+        s.setBytes(1, hash.bytes());
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+        }
+    }
+
+    /** The hash of block {@code height} from its checked header (kept when its body is pruned). */
+    static Optional<Hash> readHash(ReaderPool.Reader r, long height) throws SQLException {
+        PreparedStatement s = r.prepare("SELECT hash, header FROM blocks WHERE height = ?");
+        s.setLong(1, height);
+        try (ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    checkedHeader(height, rs.getBytes(1), rs.getBytes(2)).hash());
+        }
+    }
+
+    /** The first stored transaction with id {@code id}, with where it is. */
+    static Optional<global.cas.chain.StoredTransaction> readTransaction(ReaderPool.Reader r, Hash id)
+            throws SQLException {
+        PreparedStatement s = r.prepare(
+                "SELECT t.bytes, t.height, t.idx, b.hash FROM transactions t JOIN blocks b ON b.height = t.height"
+                        + " WHERE t.txid = ? ORDER BY t.id FETCH FIRST 1 ROW ONLY");
+        s.setBytes(1, id.bytes());
+        try (ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long height = rs.getLong(2);
+            Transaction tx = decodeTransaction(rs.getBytes(1), "block " + height);
+            return Optional.of(
+                    new global.cas.chain.StoredTransaction(tx, height, rs.getInt(3), Hash.of(rs.getBytes(4))));
+        }
     }
 
     static Optional<Commit> readCommit(ReaderPool.Reader r, long height) throws SQLException {

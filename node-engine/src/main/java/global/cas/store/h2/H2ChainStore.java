@@ -14,7 +14,6 @@ import global.cas.h2.StoreException;
 import global.cas.h2.UntrustedDatabaseException;
 import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.Owner;
-import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
 import global.cas.params.ParamsSchedule;
 import global.cas.store.ChainDataException;
@@ -29,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcDataSource;
@@ -260,7 +260,7 @@ public final class H2ChainStore implements ChainStore {
                     }
                 }
             }
-            long pruned = readPrunedBelow(w, tip, where);
+            long pruned = Pruning.readBelow(w, tip, where);
             w.commit();
             LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
             if (pruned > 0) {
@@ -302,22 +302,6 @@ public final class H2ChainStore implements ChainStore {
                         "H2 cannot open the chain database " + where + ": " + e.getMessage(), e);
             }
             throw new StoreException("cannot open the chain database " + where + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The stored prune height, checked against the tip: pruning never reaches the tip. */
-    private static long readPrunedBelow(Connection w, ChainTip tip, String where) throws SQLException {
-        try (PreparedStatement s = w.prepareStatement("SELECT below FROM chain_prune WHERE id = 0");
-                ResultSet r = s.executeQuery()) {
-            if (!r.next()) {
-                return 0;
-            }
-            long below = r.getLong(1);
-            if (tip == null || below < 2 || below > tip.height()) {
-                throw ChainDataException.damaged("The chain database " + where + " records blocks pruned below " + below
-                        + ", which its tip " + (tip == null ? "(none)" : tip.height()) + " cannot have.");
-            }
-            return below;
         }
     }
 
@@ -477,17 +461,7 @@ public final class H2ChainStore implements ChainStore {
 
     @Override
     public Optional<Hash> blockHash(long height) {
-        return readers.read(() -> "the header of block " + height, r -> {
-            PreparedStatement s = r.prepare("SELECT hash, header FROM blocks WHERE height = ?");
-            s.setLong(1, height);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(BlockReader.checkedHeader(height, rs.getBytes(1), rs.getBytes(2))
-                        .hash());
-            }
-        });
+        return readers.read(() -> "the header of block " + height, r -> BlockReader.readHash(r, height));
     }
 
     @Override
@@ -496,9 +470,8 @@ public final class H2ChainStore implements ChainStore {
     }
 
     /**
-     * One pruning pass on the writer connection, under the write lock (between two blocks) and the
-     * prune lock. The outputs deleted are exactly those the deleted spend rows name: a count that
-     * differs is a spend of a missing output, damage (L1), and nothing is deleted.
+     * One pruning pass ({@link Pruning#pass}) on the writer connection, under the write lock
+     * (between two blocks) and the prune lock, committed or rolled back whole.
      */
     @Override
     public long prune(long below, int maxTransactions) {
@@ -517,44 +490,9 @@ public final class H2ChainStore implements ChainStore {
                 if (below <= from) {
                     return prunedBelow;
                 }
-                long to = from;
+                long to;
                 try {
-                    long txs = 0;
-                    try (PreparedStatement s = writerConnection.prepareStatement(
-                            "SELECT height, tx_count FROM blocks WHERE height >= ? AND height < ? ORDER BY height")) {
-                        s.setLong(1, from);
-                        s.setLong(2, below);
-                        try (ResultSet rs = s.executeQuery()) {
-                            while (rs.next()) {
-                                int count = rs.getInt(2);
-                                if (to > from && txs + count > maxTransactions) {
-                                    break;
-                                }
-                                txs += count;
-                                to = rs.getLong(1) + 1;
-                            }
-                        }
-                    }
-                    long spendFrom = RowKeys.spend(from, 0);
-                    long spendTo = RowKeys.spend(to, 0);
-                    int outputs = rangeUpdate(
-                            "DELETE FROM outputs WHERE id IN (SELECT output_id FROM spends WHERE id >= ? AND id < ?)",
-                            spendFrom,
-                            spendTo);
-                    int spends = rangeUpdate("DELETE FROM spends WHERE id >= ? AND id < ?", spendFrom, spendTo);
-                    if (outputs != spends) {
-                        throw ChainDataException.damaged("Blocks " + from + " to " + (to - 1) + " of " + where
-                                + " record " + spends + " spends of " + outputs + " stored outputs (L1).");
-                    }
-                    rangeUpdate(
-                            "DELETE FROM transactions WHERE id >= ? AND id < ?",
-                            RowKeys.transaction(from, 0),
-                            RowKeys.transaction(to, 0));
-                    try (PreparedStatement m = writerConnection.prepareStatement(
-                            "MERGE INTO chain_prune (id, below) KEY (id) VALUES (0, ?)")) {
-                        m.setLong(1, to);
-                        m.executeUpdate();
-                    }
+                    to = Pruning.pass(writerConnection, from, below, maxTransactions, where);
                     writerConnection.commit();
                 } catch (SQLException | RuntimeException e) {
                     try {
@@ -566,7 +504,7 @@ public final class H2ChainStore implements ChainStore {
                         throw cd;
                     }
                     throw new StoreException(
-                            "Blocks " + from + " to " + (to - 1) + " of " + where + " were not pruned (rolled back): "
+                            "Blocks from " + from + " of " + where + " were not pruned (rolled back): "
                                     + e.getMessage(),
                             e);
                 }
@@ -578,35 +516,17 @@ public final class H2ChainStore implements ChainStore {
         }
     }
 
-    private int rangeUpdate(String sql, long from, long to) throws SQLException {
-        try (PreparedStatement s = writerConnection.prepareStatement(sql)) {
-            s.setLong(1, from);
-            s.setLong(2, to);
-            return s.executeUpdate();
-        }
-    }
-
     @Override
     public Optional<PrunedOutputs> prunedOutputs(java.util.Set<global.cas.crypto.Address> owners) {
-        return StateRows.prunedOutputs(readers, owners);
+        return Pruning.prunedOutputs(readers, owners);
     }
 
     @Override
     public Optional<Block> blockByHash(Hash hash) {
         return readers.read(() -> "block " + hash, r -> {
-            PreparedStatement s = r.prepare("SELECT height FROM blocks WHERE hash = ?");
-            s.setBytes(1, hash.bytes());
-            long height;
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                height = rs.getLong(1);
-            }
-            if (height > 0 && height < prunedBelow) {
-                return Optional.empty();
-            }
-            return BlockReader.readBlock(r, height);
+            OptionalLong height = BlockReader.heightOf(r, hash);
+            boolean pruned = height.isPresent() && height.getAsLong() > 0 && height.getAsLong() < prunedBelow;
+            return height.isEmpty() || pruned ? Optional.<Block>empty() : BlockReader.readBlock(r, height.getAsLong());
         });
     }
 
@@ -647,20 +567,7 @@ public final class H2ChainStore implements ChainStore {
 
     @Override
     public Optional<StoredTransaction> transaction(Hash id) {
-        return readers.read(() -> "transaction " + id, r -> {
-            PreparedStatement s = r.prepare(
-                    "SELECT t.bytes, t.height, t.idx, b.hash FROM transactions t JOIN blocks b ON b.height = t.height"
-                            + " WHERE t.txid = ? ORDER BY t.id FETCH FIRST 1 ROW ONLY");
-            s.setBytes(1, id.bytes());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long height = rs.getLong(2);
-                Transaction tx = BlockReader.decodeTransaction(rs.getBytes(1), "block " + height);
-                return Optional.of(new StoredTransaction(tx, height, rs.getInt(3), Hash.of(rs.getBytes(4))));
-            }
-        });
+        return readers.read(() -> "transaction " + id, r -> BlockReader.readTransaction(r, id));
     }
 
     /**

@@ -2,7 +2,6 @@ package global.cas.store.h2;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
-import global.cas.h2.StoreException;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.ColouredOutput;
 import global.cas.ledger.OutputRef;
@@ -155,60 +154,6 @@ final class StateRows {
                 }
             }
             return out;
-        });
-    }
-
-    /** The stored prune height as the reader sees it now; 0 when nothing is pruned. */
-    static long prunedBelow(ReaderPool.Reader r) throws java.sql.SQLException {
-        PreparedStatement s = r.prepare("SELECT below FROM chain_prune WHERE id = 0");
-        try (ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    /**
-     * The outputs of {@code owners} below the prune height: after a pass to {@code below} the rows
-     * of blocks under it are exactly the outputs unspent after block {@code below - 1} (the spent
-     * ones went with their spend rows). The prune height is read before and after the outputs; a
-     * pass committed in between (the height only grows) makes the read start again.
-     */
-    static Optional<global.cas.store.ChainStore.PrunedOutputs> prunedOutputs(
-            ReaderPool readers, java.util.Set<Address> owners) {
-        return readers.read(() -> "the outputs kept below the pruned blocks", r -> {
-            for (int attempt = 0; attempt < 100; attempt++) {
-                long below = prunedBelow(r);
-                if (below == 0) {
-                    return Optional.empty();
-                }
-                PreparedStatement h = r.prepare("SELECT hash, header FROM blocks WHERE height = ?");
-                h.setLong(1, below - 1);
-                Hash hash;
-                try (ResultSet rs = h.executeQuery()) {
-                    if (!rs.next()) {
-                        throw ChainDataException.damaged("The header of pruned block " + (below - 1) + " is missing.");
-                    }
-                    hash = BlockReader.checkedHeader(below - 1, rs.getBytes(1), rs.getBytes(2))
-                            .hash();
-                }
-                PreparedStatement s = r.prepare(
-                        "SELECT id, txid, out_index, owner, asset, amount FROM outputs WHERE id < ? ORDER BY id");
-                s.setLong(1, UnspentOutput.storageId(below, 0, 0));
-                java.util.List<UnspentOutput> held = new java.util.ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Address owner = Address.of(rs.getBytes(4));
-                        if (owners.contains(owner)) {
-                            OutputRef ref = new OutputRef(Hash.of(rs.getBytes(2)), rs.getInt(3));
-                            TxOutput o = new TxOutput(owner, AssetId.fromStorageKey(rs.getBytes(5)), rs.getLong(6));
-                            held.add(new UnspentOutput(ref, o, rs.getLong(1)));
-                        }
-                    }
-                }
-                if (prunedBelow(r) == below) {
-                    return Optional.of(new global.cas.store.ChainStore.PrunedOutputs(below - 1, hash, held));
-                }
-            }
-            throw new StoreException("the pruned height kept moving while its outputs were read");
         });
     }
 }
