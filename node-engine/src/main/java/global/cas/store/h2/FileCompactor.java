@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>So after each commit {@link #afterCommit} wakes one background thread (not the chain
  * thread's time) which, when less of the chunks' bytes is live than {@link CompactionPolicy} says,
- * marks the live pages of old chunks for rewriting, a bounded amount per pass, as H2's housekeeping
- * thread does; the next block's commit writes them into its chunk, and the old chunks, now dead,
+ * marks the live pages of sparse old chunks (at most the policy's chunk rate live) for rewriting, a
+ * bounded amount per pass; the next block's commit writes them into its chunk, and the old chunks, now dead,
  * are freed by the commit after (with no retention time). New chunks take the first hole they fit,
  * and H2 cuts the file when its end is free.
  *
@@ -135,7 +135,7 @@ final class FileCompactor implements AutoCloseable {
                 return;
             }
             long version = store.getCurrentVersion();
-            if (store.compact(policy.rewriteBelowFillRate(), policy.rewriteBytes())) {
+            if (rewrite()) {
                 passes.incrementAndGet();
             }
             if (store.getCurrentVersion() != version && !store.isClosed()) {
@@ -144,6 +144,69 @@ final class FileCompactor implements AutoCloseable {
         } catch (RuntimeException e) {
             // the blocks are stored; a failed rewrite only leaves the file larger for now
             LOG.warn("Could not compact the chain database {}", where, e);
+        }
+    }
+
+    /**
+     * Rewrites the live pages of sparse chunks when less of the chunks' bytes is live than the
+     * policy's rate. H2's {@code MVStore.compact} takes every chunk as a candidate, oldest and
+     * sparsest first, up to the pass's bytes: in a store smaller than a pass that is all of its
+     * live data, again each time a tenth of it has died (nine bytes copied for each byte freed).
+     * With a chunk rate below 100 only chunks at most that full are taken, through H2's own
+     * chunk selection ({@code FileStore.rewriteChunks(writeLimit, targetFillRate)}, protected in
+     * 2.3.232, so reached by reflection under the store lock as {@code compact} takes it).
+     */
+    private boolean rewrite() {
+        if (policy.chunkFillRate() >= 100) {
+            return store.compact(policy.rewriteBelowFillRate(), policy.rewriteBytes());
+        }
+        org.h2.mvstore.FileStore<?> file = store.getFileStore();
+        if (file.getChunksFillRate() >= policy.rewriteBelowFillRate()) {
+            return false;
+        }
+        if (REWRITE_CHUNKS == null || TRY_UNDER_STORE_LOCK == null) {
+            throw new IllegalStateException("H2's chunk rewrite is not reachable (not H2 2.3?)");
+        }
+        try {
+            Object done = TRY_UNDER_STORE_LOCK.invoke(store, (java.util.concurrent.Callable<Boolean>)
+                    () -> (Boolean) REWRITE_CHUNKS.invoke(file, policy.rewriteBytes(), policy.chunkFillRate()));
+            return Boolean.TRUE.equals(done);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof java.lang.reflect.InvocationTargetException nested && nested.getCause() != null) {
+                cause = nested.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("H2's chunk rewrite failed", cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("H2's chunk rewrite is not reachable (not H2 2.3?)", e);
+        }
+    }
+
+    /** H2 2.3.232's chunk selection and store lock; null (logged) when this H2 has no such methods. */
+    private static final java.lang.reflect.Method REWRITE_CHUNKS =
+            h2Method(org.h2.mvstore.FileStore.class, "rewriteChunks", int.class, int.class);
+
+    private static final java.lang.reflect.Method TRY_UNDER_STORE_LOCK =
+            h2Method(MVStore.class, "tryExecuteUnderStoreLock", java.util.concurrent.Callable.class);
+
+    private static java.lang.reflect.Method h2Method(Class<?> owner, String name, Class<?>... parameters) {
+        try {
+            java.lang.reflect.Method m = owner.getDeclaredMethod(name, parameters);
+            m.setAccessible(true);
+            return m;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn(
+                    "H2's {}.{} is not reachable; the chain file will not be compacted",
+                    owner.getSimpleName(),
+                    name,
+                    e);
+            return null;
         }
     }
 

@@ -54,7 +54,11 @@ class StorageGrowthBenchmarkTest {
             String[] p = candidate.split(",");
             m.put(
                     "candidate",
-                    new CompactionPolicy(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+                    new CompactionPolicy(
+                            Integer.parseInt(p[0]),
+                            Integer.parseInt(p[1]),
+                            Integer.parseInt(p[2]),
+                            p.length > 3 ? Integer.parseInt(p[3]) : 100));
         }
         String only = System.getProperty("cas.storage.only");
         if (only != null) {
