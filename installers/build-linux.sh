@@ -27,6 +27,6 @@ fi
 "$JAVA_HOME/bin/jpackage" --type "$type" --name CAS-Wallet --app-version "$version" \
   --vendor "CAS" --description "Desktop full node and wallet for the CAS chain" \
   --input "$out/input" --main-jar cas-wallet.jar --main-class global.cas.app.Main \
-  --runtime-image jlink/target/runtime --dest "$out" \
+  --runtime-image jlink/target/runtime --dest "$out" --java-options -XX:G1HeapRegionSize=32m \
   --icon installers/linux/cas-wallet.png "${package[@]}"
 ls -la "$out"

@@ -268,6 +268,7 @@ public final class H2ChainStore implements ChainStore {
             }
             Object writeLock = new Object();
             compactor = FileCompactor.of(w, writeLock, policy, where);
+            UnsavedPagesLimit.raise(FileCompactor.fileStoreOf(w), where);
             return new H2ChainStore(
                     where,
                     w,
