@@ -3,25 +3,19 @@ package global.cas.chain;
 import global.cas.codec.Decoder;
 import global.cas.codec.Encoder;
 import global.cas.crypto.Hash;
-import global.cas.crypto.KeyPair;
-import global.cas.crypto.PublicKey;
-import global.cas.crypto.Signature;
 import global.cas.ledger.Transaction;
 import global.cas.rejection.Reason;
 import global.cas.rejection.RejectedException;
 import java.util.List;
 
 /**
- * A block: header, transactions in execution order, the commit of the block before it (whose hash
- * the header carries, C3) and the proposer's signature of the header hash. Its own commit is
- * stored beside it and carried by the next block. Immutable.
+ * A block: header, transactions in execution order and the commit of the block before it (whose
+ * hash the header carries, C3). Its own commit is stored beside it and carried by the next block:
+ * the commit, more than 2/3 of the voting power precommitting the header's hash, is what makes a
+ * block authentic, so the block carries no signature of its proposer (decision 32; the BFT
+ * engine's proposal message is signed, as in CometBFT, and is not stored). Immutable.
  */
-public record Block(
-        BlockHeader header,
-        List<Transaction> transactions,
-        Commit lastCommit,
-        PublicKey proposerKey,
-        Signature proposerSignature) {
+public record Block(BlockHeader header, List<Transaction> transactions, Commit lastCommit) {
     /** Largest encoded block accepted. */
     public static final int MAX_BYTES = 64 * 1024 * 1024;
 
@@ -29,16 +23,6 @@ public record Block(
 
     public Block {
         transactions = List.copyOf(transactions);
-    }
-
-    public static Block signed(
-            BlockHeader header, List<Transaction> transactions, Commit lastCommit, KeyPair proposer) {
-        return new Block(
-                header,
-                transactions,
-                lastCommit,
-                proposer.publicKey(),
-                proposer.sign(header.hash().bytes()));
     }
 
     public Hash hash() {
@@ -63,7 +47,6 @@ public record Block(
         header.encode(e);
         e.list(transactions, Transaction::write);
         lastCommit.encode(e);
-        e.publicKey(proposerKey).signature(proposerSignature);
         return e.toBytes();
     }
 
@@ -74,7 +57,7 @@ public record Block(
         Decoder d = new Decoder(bytes);
         BlockHeader h = BlockHeader.decode(d);
         List<Transaction> txs = d.list(MAX_TRANSACTIONS, Transaction::read);
-        Block b = new Block(h, txs, Commit.decode(d), d.publicKey(), d.signature());
+        Block b = new Block(h, txs, Commit.decode(d));
         d.finish();
         return b;
     }

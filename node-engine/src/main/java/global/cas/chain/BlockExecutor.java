@@ -1,6 +1,5 @@
 package global.cas.chain;
 
-import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.BlockContext;
@@ -128,7 +127,7 @@ public final class BlockExecutor {
         List<Transaction> included = run.delivered();
         StateMachine.Result r = run.end();
         BlockHeader header = header(state, ctx, r, transactionsRoot(included)).seal();
-        Block block = Block.signed(header, included, lastCommitFor(state), proposer);
+        Block block = new Block(header, included, lastCommitFor(state));
         return executed(block, state, r);
     }
 
@@ -208,14 +207,9 @@ public final class BlockExecutor {
                             + tip.time() + " (C5).");
         }
         BlockContext ctx = machine.context(state, h.time(), h.proposer());
-        if (!ctx.validators().contains(h.proposer())
-                || !Address.of(block.proposerKey()).equals(h.proposer())) {
+        if (!ctx.validators().contains(h.proposer())) {
             throw new RejectedException(
                     Reason.BAD_PROPOSER, "The proposer " + h.proposer() + " is not a validator of this chain.");
-        }
-        if (!block.proposerKey().verify(h.hash().bytes(), block.proposerSignature())) {
-            throw new RejectedException(
-                    Reason.BAD_SIGNATURE, "The proposer's signature of block " + h.height() + " does not verify.");
         }
         if (block.transactions().size() > ctx.params().maxBlockTransactions()) {
             throw new RejectedException(

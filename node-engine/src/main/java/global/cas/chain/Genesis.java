@@ -6,7 +6,6 @@ import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.crypto.Network;
 import global.cas.crypto.PublicKey;
-import global.cas.crypto.Signature;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.BalanceTree;
@@ -213,12 +212,7 @@ public final class Genesis {
                         MerkleTree.root(List.of()),
                         roots.stateRoot())
                 .seal();
-        Block block = new Block(
-                header,
-                List.of(),
-                Commit.NONE,
-                PublicKey.of(new byte[PublicKey.LENGTH]),
-                Signature.of(new byte[Signature.LENGTH]));
+        Block block = new Block(header, List.of(), Commit.NONE);
         ChainTip tip = new ChainTip(0, header.hash(), header.time(), roots, p.initialTarget(), frozen);
         return new ExecutedBlock(block, delta, Optional.of(params), Optional.of(validators), tip, balances);
     }

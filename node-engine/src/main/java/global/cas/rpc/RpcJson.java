@@ -68,7 +68,6 @@ public final class RpcJson {
         o.put("previousHash", b.header().previousHash().hex());
         o.put("time", b.header().time());
         o.put("proposer", b.header().proposer().encode(network));
-        o.put("proposerKey", b.proposerKey().hex());
         o.put("transactionsRoot", b.header().transactionsRoot().hex());
         o.put("stateRoot", b.header().stateRoot().hex());
         o.put("transactionCount", b.transactions().size());

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *       transactions) and {@code pruneHeight} (the lowest block above genesis whose transactions
  *       are kept; 0 when none is pruned)</td></tr>
  *   <tr><td>{@code chain_block}</td><td>{@code height} or {@code hash}, or {@code block}: either
- *       </td><td>{@code height, hash, chainId, previousHash, time, proposer, proposerKey,
+ *       </td><td>{@code height, hash, chainId, previousHash, time, proposer,
  *       transactionsRoot, stateRoot, transactionCount, transactions} (ids, in block order),
  *       {@code next}; {@code NOT_FOUND} when unknown, {@code BLOCK_PRUNED}
  *       when its transactions were pruned. Paged: {@code limit}, {@code cursor}</td></tr>

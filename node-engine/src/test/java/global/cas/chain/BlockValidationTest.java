@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
-import global.cas.crypto.Signature;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.Transaction;
 import global.cas.rejection.Reason;
@@ -80,13 +79,10 @@ class BlockValidationTest {
     @DisplayName("C6: a block whose transactions do not match its transactions root is BAD_TRANSACTIONS_ROOT")
     void wrongTransactionsRoot() {
         BlockHeader h = valid.header();
-        Block dropped = Block.signed(h, valid.transactions().subList(0, 1), valid.lastCommit(), TestChain.validator());
+        Block dropped = new Block(h, valid.transactions().subList(0, 1), valid.lastCommit());
         refused(dropped, Reason.BAD_TRANSACTIONS_ROOT);
-        Block reordered = Block.signed(
-                h,
-                List.of(valid.transactions().get(1), valid.transactions().get(0)),
-                valid.lastCommit(),
-                TestChain.validator());
+        Block reordered = new Block(
+                h, List.of(valid.transactions().get(1), valid.transactions().get(0)), valid.lastCommit());
         refused(reordered, Reason.BAD_TRANSACTIONS_ROOT);
         BlockHeader otherRoot =
                 header(valid, h.height(), h.previousHash(), h.time(), Hash.sha256(new byte[] {2}), h.stateRoot());
@@ -107,29 +103,7 @@ class BlockValidationTest {
                 stranger.address(),
                 h.transactionsRoot(),
                 h.stateRoot());
-        refused(Block.signed(byStranger, valid.transactions(), valid.lastCommit(), stranger), Reason.BAD_PROPOSER);
-        // the validator's address in the header, but another key signs
-        refused(Block.signed(h, valid.transactions(), valid.lastCommit(), stranger), Reason.BAD_PROPOSER);
-    }
-
-    @Test
-    @DisplayName("C6: a block whose proposer signature was tampered with is BAD_SIGNATURE")
-    void tamperedSignature() {
-        byte[] sig = valid.proposerSignature().bytes();
-        sig[0] ^= 1;
-        refused(
-                new Block(
-                        valid.header(),
-                        valid.transactions(),
-                        valid.lastCommit(),
-                        valid.proposerKey(),
-                        Signature.of(sig)),
-                Reason.BAD_SIGNATURE);
-        // a valid signature of another header
-        Signature other = TestChain.validator().sign(Hash.sha256(new byte[] {3}).bytes());
-        refused(
-                new Block(valid.header(), valid.transactions(), valid.lastCommit(), valid.proposerKey(), other),
-                Reason.BAD_SIGNATURE);
+        refused(new Block(byStranger, valid.transactions(), valid.lastCommit()), Reason.BAD_PROPOSER);
     }
 
     @Test

@@ -149,7 +149,7 @@ class CommitTest {
                         f.transactionsRoot(),
                         f.stateRoot())
                 .seal();
-        Block moved = Block.signed(later, List.of(), good.block().lastCommit(), TestChain.validator());
+        Block moved = new Block(later, List.of(), good.block().lastCommit());
         rejected(() -> node.validate(moved), Reason.BAD_BLOCK_TIME);
     }
 

@@ -63,8 +63,8 @@ public final class TestBlocks {
             Hash stateRoot,
             KeyPair proposer,
             global.cas.chain.ChainParams params) {
-        return Block.signed(
-                header(tip, txs, time, stateRoot, proposer.address(), params).seal(), txs, lastCommit(tip), proposer);
+        return new Block(
+                header(tip, txs, time, stateRoot, proposer.address(), params).seal(), txs, lastCommit(tip));
     }
 
     /** The header fields {@link #block} uses, for tests that change one of them. */
@@ -163,12 +163,12 @@ public final class TestBlocks {
                         BlockExecutor.transactionsRoot(txs),
                         Hash.ZERO)
                 .seal();
-        return Block.signed(h, txs, last, TestChain.validator());
+        return new Block(h, txs, last);
     }
 
-    /** {@code block}'s transactions under {@code header}, signed again by {@code signer}. */
+    /** {@code block}'s transactions under {@code header} (blocks carry no proposer's signature: {@code signer} is unused). */
     public static Block resigned(Block block, BlockHeader header, KeyPair signer) {
-        return Block.signed(header, block.transactions(), block.lastCommit(), signer);
+        return new Block(header, block.transactions(), block.lastCommit());
     }
 
     /** A valid mining proof for the block after {@code tip}: the first nonce whose work hash is below the tip's target. */

@@ -5,10 +5,7 @@ import global.cas.chain.BlockExecutor;
 import global.cas.chain.BlockHeader;
 import global.cas.chain.Commit;
 import global.cas.codec.Decoder;
-import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
-import global.cas.crypto.PublicKey;
-import global.cas.crypto.Signature;
 import global.cas.ledger.Transaction;
 import global.cas.store.ChainDataException;
 import java.sql.PreparedStatement;
@@ -27,13 +24,10 @@ final class BlockReader {
     private BlockReader() {}
 
     static Optional<Block> readBlock(ReaderPool.Reader r, long height) throws SQLException {
-        PreparedStatement s = r.prepare(
-                "SELECT hash, header, proposer_key, proposer_signature, tx_count FROM blocks WHERE height = ?");
+        PreparedStatement s = r.prepare("SELECT hash, header, tx_count FROM blocks WHERE height = ?");
         s.setLong(1, height);
         byte[] hash;
         byte[] header;
-        byte[] key;
-        byte[] signature;
         int count;
         try (ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
@@ -41,9 +35,7 @@ final class BlockReader {
             }
             hash = rs.getBytes(1);
             header = rs.getBytes(2);
-            key = rs.getBytes(3);
-            signature = rs.getBytes(4);
-            count = rs.getInt(5);
+            count = rs.getInt(3);
         }
         List<Transaction> txs = new ArrayList<>(count);
         if (count > 0) {
@@ -69,23 +61,6 @@ final class BlockReader {
             throw ChainDataException.damaged(
                     "The transactions of block " + height + " in the database do not match its header's root.");
         }
-        PublicKey proposerKey;
-        Signature proposerSignature;
-        try {
-            proposerKey = PublicKey.of(key);
-            proposerSignature = Signature.of(signature);
-        } catch (RuntimeException e) {
-            throw ChainDataException.damaged("The proposer key or signature of block " + height + " is damaged", e);
-        }
-        // the key and signature are stored beside the header, so the header's hash does not cover
-        // them: a damaged byte there must not give a block that names one proposer and carries another's key
-        // (genesis has no proposer's signature; it is checked against the genesis parameters at start)
-        if (height > 0
-                && (!Address.of(proposerKey).equals(h.proposer())
-                        || !proposerKey.verify(h.hash().bytes(), proposerSignature))) {
-            throw ChainDataException.damaged(
-                    "The proposer key or signature stored with block " + height + " does not match its header.");
-        }
         Commit lastCommit = height == 0
                 ? Commit.NONE
                 : readCommit(r, height - 1)
@@ -95,7 +70,7 @@ final class BlockReader {
             throw ChainDataException.damaged("The commit of block " + (height - 1)
                     + " in the database does not match block " + height + "'s header.");
         }
-        return Optional.of(new Block(h, txs, lastCommit, proposerKey, proposerSignature));
+        return Optional.of(new Block(h, txs, lastCommit));
     }
 
     /** The height of the block with {@code hash}; empty when none is stored. */

@@ -45,8 +45,7 @@ final class BlockWriter implements AutoCloseable {
 
     BlockWriter(Connection c) throws SQLException {
         insertBlock = c.prepareStatement(
-                "INSERT INTO blocks (height, hash, header, proposer_key, proposer_signature, tx_count, block_time)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO blocks (height, hash, header, tx_count, block_time) VALUES (?, ?, ?, ?, ?)");
         insertTransaction = c.prepareStatement(
                 "INSERT INTO transactions (id, txid, height, idx, kind, bytes) VALUES (?, ?, ?, ?, ?, ?)");
         insertOutput = c.prepareStatement(
@@ -154,10 +153,8 @@ final class BlockWriter implements AutoCloseable {
         insertBlock.setLong(1, block.height());
         insertBlock.setBytes(2, block.hash().bytes());
         insertBlock.setBytes(3, block.header().encoded());
-        insertBlock.setBytes(4, block.proposerKey().bytes());
-        insertBlock.setBytes(5, block.proposerSignature().bytes());
-        insertBlock.setInt(6, block.transactions().size());
-        insertBlock.setLong(7, block.header().time());
+        insertBlock.setInt(4, block.transactions().size());
+        insertBlock.setLong(5, block.header().time());
         expectOne(insertBlock.executeUpdate(), "block " + block.height());
     }
 

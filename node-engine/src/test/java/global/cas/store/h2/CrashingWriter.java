@@ -41,8 +41,8 @@ public final class CrashingWriter {
         Connection halfWritten = DriverManager.getConnection(url, H2Files.USER, "");
         halfWritten.setAutoCommit(false);
         try (Statement s = halfWritten.createStatement()) {
-            s.executeUpdate("INSERT INTO blocks VALUES (" + HALF_WRITTEN_HEIGHT + ", X'" + "33".repeat(32)
-                    + "', X'00', X'" + "00".repeat(32) + "', X'" + "00".repeat(64) + "', 0, 0)");
+            s.executeUpdate(
+                    "INSERT INTO blocks VALUES (" + HALF_WRITTEN_HEIGHT + ", X'" + "33".repeat(32) + "', X'00', 0, 0)");
             s.executeUpdate("INSERT INTO outputs VALUES (" + Long.MAX_VALUE + ", X'" + "33".repeat(32) + "', 0, X'"
                     + "00".repeat(20) + "', X'" + "00".repeat(32) + "', 5)");
         }
