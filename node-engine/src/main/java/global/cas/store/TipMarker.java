@@ -20,20 +20,28 @@ import java.util.Optional;
  * database that lost blocks (a truncated or partly overwritten file from which H2 silently opens an
  * older version), which the database cannot tell by itself.
  *
- * <p>The file is four lines of text: a format line, the height, the block hash and a SHA-256 check
- * of the lines before it. {@link #write} replaces it atomically and durably: write a temporary
- * file, fsync it, rename it over the marker, fsync the folder. So after a crash at any instant the
- * marker is the previous block or the new one, never half written; a marker that does not parse or
- * whose check fails is damage ({@link ChainDataException}).
+ * <p>The file holds two records of {@value #SLOT_BYTES} bytes, written in turn, as a file system
+ * keeps two superblocks: each is five lines of text (a format line, a write count, the height,
+ * the block hash and a SHA-256 check of the lines before it) padded with spaces. {@link #write} overwrites the older
+ * record in place and forces the file's data to the disk (one fsync a block); the other record
+ * still holds the previous block, so after a crash at any instant one record is whole and {@link
+ * #read} takes the whole one written last (the higher count). A record that does not parse is a write the crash cut short
+ * when the other is whole, and damage ({@link ChainDataException}) when neither is. The first write
+ * into a folder without the file, or with the one-record file of versions before 2026-12-02
+ * ({@code cas-chain-tip 1}, still read), makes the file anew atomically: a temporary file, fsync,
+ * rename, fsync of the folder.
  *
- * <p>Costs two fsyncs per block (not per transaction): see docs/benchmarks.md. Not thread-safe: the
- * chain thread writes it; it is read once, at start.
+ * <p>Not thread-safe: the chain thread writes it; it is read at start.
  */
 public final class TipMarker {
     /** The marker's file name in the data folder. */
     public static final String FILE_NAME = "chain.tip";
 
-    private static final String FORMAT = "cas-chain-tip 1";
+    /** The bytes of one record; the file is two of them. */
+    public static final int SLOT_BYTES = 256;
+
+    private static final String FORMAT_ONE = "cas-chain-tip 1";
+    private static final String FORMAT = "cas-chain-tip 2";
 
     /** What the marker says: block {@code height} with hash {@code hash} was committed. */
     public record Tip(long height, Hash hash) {
@@ -47,6 +55,13 @@ public final class TipMarker {
     private final Path dir;
     private final Path file;
     private final Path temp;
+    /** The record the next write overwrites; -1 until this marker has looked at its file. */
+    private int nextSlot = -1;
+    /** The count of the record read or written last. */
+    private long lastCount;
+
+    /** A parsed record: its write count (0 in the one-record format) and tip. */
+    private record Entry(long count, Tip tip) {}
 
     public TipMarker(Path dataDir) {
         this.dir = dataDir.toAbsolutePath().normalize();
@@ -61,7 +76,7 @@ public final class TipMarker {
     /**
      * The recorded tip; empty when there is no marker file.
      *
-     * @throws ChainDataException (damaged) when the file does not parse or its check fails
+     * @throws ChainDataException (damaged) when no record of the file parses with a matching check
      * @throws UncheckedIOException when it cannot be read
      */
     public Optional<Tip> read() {
@@ -69,6 +84,7 @@ public final class TipMarker {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
+            nextSlot = -1;
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -78,21 +94,60 @@ public final class TipMarker {
 
     private Tip parse(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
-        if (lines.length != 5 || !lines[4].isEmpty() || !lines[0].equals(FORMAT)) {
-            throw damaged("it is not a tip marker of this format");
+        if (text.startsWith(FORMAT_ONE + "\n")) {
+            nextSlot = -1;
+            lastCount = 0;
+            return parseRecord(text, FORMAT_ONE)
+                    .orElseThrow(() -> damaged("its check does not match its contents"))
+                    .tip();
         }
-        String body = lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n";
-        if (!lines[3].equals("check " + check(body))) {
-            throw damaged("its check does not match its contents");
+        if (bytes.length != 2 * SLOT_BYTES) {
+            throw damaged("it is not a tip marker of this format (" + bytes.length + " bytes)");
+        }
+        Optional<Entry> first = parseRecord(new String(bytes, 0, SLOT_BYTES, StandardCharsets.UTF_8), FORMAT);
+        Optional<Entry> second = parseRecord(new String(bytes, SLOT_BYTES, SLOT_BYTES, StandardCharsets.UTF_8), FORMAT);
+        if (first.isEmpty() && second.isEmpty()) {
+            throw damaged("neither of its two records parses with a matching check");
+        }
+        boolean firstNewer = first.isPresent()
+                && (second.isEmpty() || first.get().count() > second.get().count());
+        Entry newest = firstNewer ? first.get() : second.get();
+        nextSlot = firstNewer ? 1 : 0;
+        lastCount = newest.count();
+        return newest.tip();
+    }
+
+    /**
+     * One record: empty when it is blank, cut short, of another format or fails its check. The
+     * one-record format has no count line.
+     */
+    private static Optional<Entry> parseRecord(String record, String format) {
+        String[] lines = record.split("\n", -1);
+        int counted = format.equals(FORMAT) ? 1 : 0;
+        int n = 4 + counted;
+        if (lines.length != n + 1 || !lines[n].isBlank() || !lines[0].equals(format)) {
+            return Optional.empty();
+        }
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < n - 1; i++) {
+            body.append(lines[i]).append('\n');
+        }
+        if (!lines[n - 1].equals("check " + check(body.toString()))) {
+            return Optional.empty();
         }
         try {
-            if (!lines[1].startsWith("height ") || !lines[2].startsWith("hash ")) {
-                throw new IllegalArgumentException("missing field");
+            String height = lines[1 + counted];
+            String hash = lines[2 + counted];
+            if ((counted == 1 && !lines[1].startsWith("count "))
+                    || !height.startsWith("height ")
+                    || !hash.startsWith("hash ")) {
+                return Optional.empty();
             }
-            return new Tip(Long.parseLong(lines[1].substring(7)), Hash.fromHex(lines[2].substring(5)));
+            long count = counted == 1 ? Long.parseLong(lines[1].substring(6)) : 0;
+            return Optional.of(
+                    new Entry(count, new Tip(Long.parseLong(height.substring(7)), Hash.fromHex(hash.substring(5)))));
         } catch (RuntimeException e) {
-            throw damaged("its fields do not parse (" + e.getMessage() + ")");
+            return Optional.empty();
         }
     }
 
@@ -101,32 +156,80 @@ public final class TipMarker {
     }
 
     /**
-     * Records {@code tip} durably, replacing the previous marker atomically.
+     * Records {@code tip} durably: overwrites the older of the file's two records and forces the
+     * data to the disk, or makes the file anew (atomically) when it is missing, damaged or of the
+     * one-record format.
      *
      * @throws UncheckedIOException when the file cannot be written or forced to disk
      */
     public void write(Tip tip) {
-        String body =
-                FORMAT + "\nheight " + tip.height() + "\nhash " + tip.hash().hex() + "\n";
-        byte[] bytes = (body + "check " + check(body) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            try (FileChannel c = FileChannel.open(
-                    temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
+            if (nextSlot < 0) {
+                nextSlot = inspect();
+            }
+            byte[] record = record(lastCount + 1, tip);
+            if (nextSlot < 0) {
+                byte[] whole = new byte[2 * SLOT_BYTES];
+                java.util.Arrays.fill(whole, (byte) ' ');
+                System.arraycopy(record, 0, whole, 0, SLOT_BYTES);
+                replace(whole);
+                nextSlot = 1;
+                lastCount++;
+                return;
+            }
+            try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(record);
+                long at = (long) nextSlot * SLOT_BYTES;
                 while (b.hasRemaining()) {
-                    c.write(b);
+                    at += c.write(b, at);
                 }
-                c.force(true);
+                c.force(false);
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceDirectory();
+            nextSlot ^= 1;
+            lastCount++;
         } catch (IOException e) {
+            nextSlot = -1;
             throw new UncheckedIOException("cannot write the tip marker " + file, e);
         }
+    }
+
+    /** The record to overwrite next in the file as it is; -1 when it must be made anew. */
+    private int inspect() {
+        try {
+            read();
+            return nextSlot;
+        } catch (RuntimeException e) {
+            lastCount = 0;
+            return -1;
+        }
+    }
+
+    private static byte[] record(long count, Tip tip) {
+        String body = FORMAT + "\ncount " + count + "\nheight " + tip.height() + "\nhash "
+                + tip.hash().hex() + "\n";
+        byte[] text = (body + "check " + check(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] slot = new byte[SLOT_BYTES];
+        java.util.Arrays.fill(slot, (byte) ' ');
+        System.arraycopy(text, 0, slot, 0, text.length);
+        return slot;
+    }
+
+    /** Replaces the whole file atomically and durably: temporary file, fsync, rename, folder fsync. */
+    private void replace(byte[] bytes) throws IOException {
+        try (FileChannel c = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                c.write(b);
+            }
+            c.force(true);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceDirectory();
     }
 
     /** Makes the rename durable; systems that cannot open a folder (Windows) make it durable anyway. */

@@ -239,10 +239,11 @@ class ChainDataDamageTest {
     }
 
     @Test
-    @DisplayName("A damaged marker is refused as damage")
+    @DisplayName("A marker whose two records are both damaged is refused as damage")
     void damagedMarkerRefused() throws IOException {
         Path dir = copy();
         TestDataFolder.flip(dir.resolve(TipMarker.FILE_NAME), 20);
+        TestDataFolder.flip(dir.resolve(TipMarker.FILE_NAME), TipMarker.SLOT_BYTES + 20);
 
         assertRefused(dir, Reason.CHAIN_DATA_DAMAGED);
     }
