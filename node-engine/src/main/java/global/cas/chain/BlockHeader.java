@@ -66,6 +66,11 @@ public record BlockHeader(
         public BlockHeader seal() {
             Encoder e = new Encoder(400);
             encode(e);
+            return sealedAs(Hash.sha256(e.toBytes()));
+        }
+
+        /** The header of these fields with {@code hash}, which must be the hash of their encoding. */
+        private BlockHeader sealedAs(Hash hash) {
             return new BlockHeader(
                     chainId,
                     height,
@@ -79,7 +84,7 @@ public record BlockHeader(
                     evidenceHash,
                     transactionsRoot,
                     stateRoot,
-                    Hash.sha256(e.toBytes()));
+                    hash);
         }
     }
 
@@ -109,7 +114,12 @@ public record BlockHeader(
         return e.toBytes();
     }
 
+    /**
+     * Reads a header; its hash is that of the bytes read (the encoding is canonical: {@link
+     * Decoder#sha256Since}), so a header read back is not encoded again.
+     */
     public static BlockHeader decode(Decoder d) {
+        int start = d.position();
         int format = d.u8();
         if (format != FORMAT) {
             throw Decoder.malformed("unknown block header format " + format);
@@ -127,7 +137,7 @@ public record BlockHeader(
                         d.hash(),
                         d.hash(),
                         d.hash())
-                .seal();
+                .sealedAs(d.sha256Since(start));
     }
 
     /** A copy with another state root, used only to build invalid blocks in tests and tools. */

@@ -145,6 +145,18 @@ public final class Decoder {
         return pos;
     }
 
+    /**
+     * The SHA-256 of the bytes read since {@code start}, a {@link #position()} of this decoder. Every
+     * value this decoder reads has one encoding only (fixed widths, minimal varints, strict UTF-8),
+     * so these bytes are what encoding the values read again would give.
+     */
+    public Hash sha256Since(int start) {
+        if (start < 0 || start > pos) {
+            throw new IllegalArgumentException("position " + start + " is not before " + pos);
+        }
+        return Hash.sha256(Arrays.copyOfRange(buf, start, pos));
+    }
+
     public int remaining() {
         return buf.length - pos;
     }

@@ -54,6 +54,13 @@ class BlockCodecTest {
         assertThat(back).isEqualTo(h);
         assertThat(back.encoded()).isEqualTo(enc);
         assertThat(h.hash().bytes()).isEqualTo(Sha256.digest(enc));
+        assertThat(back.hash()).isEqualTo(back.fields().seal().hash());
+        // read from the middle of a longer buffer: the hash covers the header's bytes only
+        byte[] framed = new byte[enc.length + 7];
+        System.arraycopy(enc, 0, framed, 3, enc.length);
+        Decoder inside = new Decoder(framed);
+        inside.fixed(3);
+        assertThat(BlockHeader.decode(inside).hash()).isEqualTo(h.hash());
         Encoder e = new Encoder();
         h.encode(e);
         assertThat(e.toBytes()).isEqualTo(enc);
