@@ -21,15 +21,15 @@ import java.util.Optional;
  * older version), which the database cannot tell by itself.
  *
  * <p>The file holds two records of {@value #SLOT_BYTES} bytes, written in turn, as a file system
- * keeps two superblocks: each is five lines of text (a format line, a write count, the height,
- * the block hash and a SHA-256 check of the lines before it) padded with spaces. {@link #write} overwrites the older
- * record in place and forces the file's data to the disk (one fsync a block); the other record
- * still holds the previous block, so after a crash at any instant one record is whole and {@link
- * #read} takes the whole one written last (the higher count). A record that does not parse is a write the crash cut short
- * when the other is whole, and damage ({@link ChainDataException}) when neither is. The first write
- * into a folder without the file, or with the one-record file of versions before 2026-12-02
- * ({@code cas-chain-tip 1}, still read), makes the file anew atomically: a temporary file, fsync,
- * rename, fsync of the folder.
+ * keeps two superblocks: each is five lines of text (a format line, a write count, the height, the
+ * block hash and a SHA-256 check of the lines before it) padded with spaces. {@link #write}
+ * overwrites the older record in place and forces the file's data to the disk (one fsync a block);
+ * the other record still holds the previous block, so after a crash at any instant one record is
+ * whole, and {@link #read} takes the whole one written last (the higher count). A record that does
+ * not parse is a write the crash cut short when the other is whole, and damage ({@link
+ * ChainDataException}) when neither is. The first write into a folder without the file, or with the
+ * one-record file of versions before 2026-12-02 ({@code cas-chain-tip 1}, still read), makes the
+ * file anew atomically: a temporary file, fsync, rename, fsync of the folder.
  *
  * <p>Not thread-safe: the chain thread writes it; it is read at start.
  */

@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
  * database layer never sets): a full block of 20,000 transfers did so several times while its rows
  * were inserted and again while H2 marked them committed, so each page was serialized, compressed
  * and written about twice. Raised to {@link #limitFor} (256 MiB at most, an eighth of the heap on a
- * small one), a block's pages are written once, at its commit: the chain thread's CPU a transfer in
- * {@code cas bench} fell from 46–52 µs to 27–35 µs (docs/benchmarks.md, "One chunk a block"). It also
- * leaves fewer writes of one block unsynced (docs/storage.md, "Keeping the file small").
+ * small one), a block's pages are written once, at its commit: with the compactor's sparse chunks
+ * and 32 MiB G1 regions, the chain thread's CPU a transfer in {@code cas bench} fell from 43–45 µs
+ * to 21–29 µs (docs/benchmarks.md, "Sparse chunks only, one chunk a block"). It also leaves fewer
+ * writes of one block unsynced (docs/storage.md, "Keeping the file small").
  *
  * <p>The field is final and private in H2, so it is set by reflection right after the database
  * opens, before any block is written; pinned to H2 2.3 like {@link FileCompactor}. When it cannot
