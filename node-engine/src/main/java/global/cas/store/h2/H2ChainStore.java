@@ -7,9 +7,7 @@ import global.cas.chain.Commit;
 import global.cas.chain.ExecutedBlock;
 import global.cas.chain.StoredTransaction;
 import global.cas.crypto.Hash;
-import global.cas.h2.DamagedDatabaseException;
 import global.cas.h2.FileInspector;
-import global.cas.h2.H2Files;
 import global.cas.h2.StoreException;
 import global.cas.h2.UntrustedDatabaseException;
 import global.cas.ledger.ColouredOutput;
@@ -20,7 +18,6 @@ import global.cas.store.ChainDataException;
 import global.cas.store.ChainStore;
 import global.cas.store.StateDigest;
 import global.cas.validators.ValidatorSchedule;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,8 +27,6 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,27 +73,6 @@ public final class H2ChainStore implements ChainStore {
     /** The database's base name in the data directory: H2 adds {@code .mv.db}. */
     public static final String DATABASE_NAME = "chain";
 
-    /**
-     * {@code WRITE_DELAY=0}: commits reach the file before they return (see the class comment).
-     * {@code CACHE_SIZE} in KiB: the pages of the tables and indexes that blocks touch.
-     * {@code DB_CLOSE_ON_EXIT=FALSE}: the node closes the store itself, after its last commit.
-     * {@code MAX_COMPACT_TIME=0}: no compaction while closing. H2 2.3.232 then moves chunks about,
-     * and after a {@code kill -9} and a restart that move corrupted the file ("Double mark") in about
-     * half of the node's crash-restart runs (2.3.232's close commits before it moves chunks, 2.4's
-     * after: the likely cause); {@link FileCompactor} compacts while running instead, and never
-     * moves chunks.
-     * {@code COMPRESS=TRUE}: pages are written LZF-compressed (64 KiB pages), 2.0-2.4 times smaller
-     * (hashes and keys compress little, the repeated row layouts a lot); with it the file stays
-     * within about 2x its live data at sync speed, where uncompressed it was 2.8-4.8x, for some 3%
-     * more CPU a transfer (benchmarks.md, "Storage growth"). Earlier files keep their uncompressed
-     * pages until H2 rewrites them.
-     */
-    private static final String SETTINGS =
-            ";WRITE_DELAY=0;CACHE_SIZE=65536;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0;COMPRESS=TRUE";
-
-    private static final Pattern MEMORY_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final int READERS = 4;
-
     private final String where;
     private final Connection writerConnection;
     private final BlockWriter writer;
@@ -121,33 +95,20 @@ public final class H2ChainStore implements ChainStore {
 
     private boolean closed;
 
-    private H2ChainStore(
-            String where,
-            Connection writerConnection,
-            BlockWriter writer,
-            Statement sync,
-            FileCompactor compactor,
-            ReaderPool readers,
-            Object writeLock,
-            ChainTip tip,
-            StateDigest digest,
-            ParamsSchedule params,
-            ValidatorSchedule validators,
-            java.util.OptionalInt format,
-            long prunedBelow) {
-        this.prunedBelow = prunedBelow;
-        this.where = where;
-        this.writerConnection = writerConnection;
-        this.writer = writer;
-        this.sync = sync;
-        this.compactor = compactor;
-        this.readers = readers;
-        this.writeLock = writeLock;
-        this.tip = tip;
-        this.digest = digest;
-        this.params = params;
-        this.validators = validators;
-        this.format = format;
+    private H2ChainStore(ChainStoreOpening.Parts p) {
+        this.prunedBelow = p.prunedBelow();
+        this.where = p.where();
+        this.writerConnection = p.writer();
+        this.writer = p.blockWriter();
+        this.sync = p.sync();
+        this.compactor = p.compactor();
+        this.readers = p.readers();
+        this.writeLock = p.writeLock();
+        this.tip = p.tip();
+        this.digest = p.digest();
+        this.params = p.params();
+        this.validators = p.validators();
+        this.format = p.format();
     }
 
     /**
@@ -175,39 +136,7 @@ public final class H2ChainStore implements ChainStore {
 
     /** {@link #open(Path)} with another compaction policy: the storage benchmark compares them. */
     static H2ChainStore open(Path dataDir, CompactionPolicy policy) {
-        Path dir = dataDir.toAbsolutePath().normalize();
-        Path base = dir.resolve(DATABASE_NAME);
-        H2Files.refuseSettingsIn(dir, "The data directory");
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new StoreException("cannot create the data directory " + dir, e);
-        }
-        Path file = H2Files.mvFile(base);
-        if (Files.exists(file)) {
-            try {
-                FileInspector.inspect(file, "The chain database");
-            } catch (DamagedDatabaseException e) {
-                throw ChainDataException.damaged(e.getMessage(), e);
-            }
-        }
-        boolean existed = Files.exists(file);
-        try {
-            return open(
-                    "jdbc:h2:file:" + base + SETTINGS + ";RETENTION_TIME=" + policy.retentionMillis(),
-                    file.toString(),
-                    policy);
-        } catch (StoreException e) {
-            if (existed && e.getMessage() != null && e.getMessage().startsWith(ChainMigrations.FAILED)) {
-                // a file whose schema is ahead of its migration history: a migration's DDL reached the
-                // file but the history row after it did not, as a truncated or older copy shows
-                throw ChainDataException.damaged(
-                        "the chain database " + file + " holds a schema its migration history does not record: "
-                                + e.getMessage(),
-                        e);
-            }
-            throw e;
-        }
+        return new H2ChainStore(ChainStoreOpening.file(dataDir, policy));
     }
 
     /**
@@ -217,103 +146,7 @@ public final class H2ChainStore implements ChainStore {
      * @param name letters, digits, {@code _} and {@code -}
      */
     public static H2ChainStore openInMemory(String name) {
-        if (!MEMORY_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(
-                    "An in-memory database name has 1 to 64 letters, digits, '_' or '-': " + name);
-        }
-        return open("jdbc:h2:mem:" + name + SETTINGS, "in memory '" + name + "'", CompactionPolicy.DEFAULT);
-    }
-
-    private static H2ChainStore open(String url, String where, CompactionPolicy policy) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(url);
-        ds.setUser(H2Files.USER);
-        ds.setPassword("");
-        SchemaGuard.Schema reference = SchemaGuard.reference();
-        Connection w = null;
-        BlockWriter writer = null;
-        ReaderPool readers = null;
-        FileCompactor compactor = null;
-        try {
-            w = ds.getConnection();
-            SchemaGuard.check(w, reference, false, where);
-            ChainMigrations.migrate(ds, where);
-            SchemaGuard.check(w, reference, true, where);
-            w.setAutoCommit(false);
-            writer = new BlockWriter(w);
-            Statement sync = w.createStatement();
-            readers = new ReaderPool(READERS, ds::getConnection, VersionPin.of(w));
-            ChainTip tip = null;
-            StateDigest digest = null;
-            java.util.OptionalInt format = ModuleStateRows.readFormat(w);
-            ParamsSchedule params = null;
-            ValidatorSchedule validators = null;
-            if (format.isPresent() && format.getAsInt() == BlockWriter.FORMAT) {
-                params = ModuleStateRows.readParams(w, where);
-                validators = ModuleStateRows.readValidators(w, where);
-                try (PreparedStatement s = w.prepareStatement(ModuleStateRows.TIP_QUERY);
-                        ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        tip = ModuleStateRows.tip(r, params, validators, where);
-                        byte[] d = r.getBytes(7);
-                        digest = d == null ? null : StateDigest.of(Hash.of(d));
-                    }
-                }
-            }
-            long pruned = Pruning.readBelow(w, tip, where);
-            w.commit();
-            LOG.info("Opened the chain database {} at height {}", where, tip == null ? "none (empty)" : tip.height());
-            if (pruned > 0) {
-                LOG.info("Blocks 1 to {} of {} are pruned (headers, commits and state kept)", pruned - 1, where);
-            }
-            Object writeLock = new Object();
-            compactor = FileCompactor.of(w, writeLock, policy, where);
-            UnsavedPagesLimit.raise(FileCompactor.fileStoreOf(w), where);
-            return new H2ChainStore(
-                    where,
-                    w,
-                    writer,
-                    sync,
-                    compactor,
-                    readers,
-                    writeLock,
-                    tip,
-                    digest,
-                    params,
-                    validators,
-                    format,
-                    pruned);
-        } catch (SQLException | RuntimeException e) {
-            if (compactor != null) {
-                compactor.close();
-            }
-            if (readers != null) {
-                readers.close();
-            }
-            closeQuietly(writer, e);
-            closeQuietly(w, e);
-            if (e instanceof StoreException se && !(e.getCause() != null && H2Damage.is(e.getCause()))) {
-                throw se;
-            }
-            if (e instanceof ChainDataException cd) {
-                throw cd;
-            }
-            if (H2Damage.is(e)) {
-                throw ChainDataException.damaged(
-                        "H2 cannot open the chain database " + where + ": " + e.getMessage(), e);
-            }
-            throw new StoreException("cannot open the chain database " + where + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c, Exception failure) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
-        }
+        return new H2ChainStore(ChainStoreOpening.memory(name));
     }
 
     @Override
@@ -608,14 +441,14 @@ public final class H2ChainStore implements ChainStore {
             }
             readers.close();
             StoreException failure = new StoreException("cannot close the chain database " + where + " cleanly");
-            closeQuietly(writer, failure);
-            closeQuietly(sync, failure);
+            ChainStoreOpening.closeQuietly(writer, failure);
+            ChainStoreOpening.closeQuietly(sync, failure);
             try {
                 writerConnection.rollback();
             } catch (SQLException e) {
                 failure.addSuppressed(e);
             }
-            closeQuietly(writerConnection, failure);
+            ChainStoreOpening.closeQuietly(writerConnection, failure);
             if (failure.getSuppressed().length > 0) {
                 if (java.util.Arrays.stream(failure.getSuppressed()).allMatch(H2Damage::is)) {
                     // H2 met a damaged page after every block was stored (the last compaction reads old

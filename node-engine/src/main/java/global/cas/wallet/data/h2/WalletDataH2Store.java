@@ -65,7 +65,7 @@ public final class WalletDataH2Store implements WalletData {
     static final String LOCATION = "classpath:db/wallet";
 
     /**
-     * As the chain store's settings ({@code H2ChainStore.SETTINGS}): commits reach the file at once,
+     * As the chain store's settings ({@code ChainStoreOpening.SETTINGS}): commits reach the file at once,
      * no compaction on close; and no trace file.
      */
     private static final String SETTINGS =
