@@ -93,6 +93,39 @@ public final class WalletOpener {
 
     private record Opened(KeystoreFile file, WalletData data) {}
 
+    /**
+     * A wallet of new words can have received nothing before it was made, so its history starts at
+     * the node's tip: no older block is read and, on a node that prunes, no pruned blocks are
+     * reported missing from it (a restored wallet reads from genesis). When the node is not ready
+     * yet, or is on another network, the wallet scans from genesis as before. Background thread.
+     */
+    private void startAtTip(Opened o, Network network) {
+        if (!node.access().isReady()) {
+            return;
+        }
+        global.cas.node.query.TipSummary tip = node.access().ready().join().tipSummary();
+        if (tip.network() != network) {
+            return;
+        }
+        try {
+            o.data()
+                    .saveScanCheckpoint(
+                            new global.cas.wallet.ScanCheckpoint(
+                                    tip.height(),
+                                    tip.hash(),
+                                    java.util.Set.copyOf(o.file().info().watchedAddresses()),
+                                    java.util.Set.of(),
+                                    java.util.Map.of(),
+                                    java.util.List.of(),
+                                    java.util.List.of()),
+                            0);
+        } catch (RuntimeException e) {
+            // nothing lost: the wallet then reads the chain from genesis
+            org.slf4j.LoggerFactory.getLogger(WalletOpener.class)
+                    .warn("cannot record where the new wallet's history starts; it reads the chain from genesis", e);
+        }
+    }
+
     /** The file as now written and its data, opened with the data key. Background thread. */
     private Opened opened(UnlockedWallet unlocked) throws IOException {
         KeystoreFile file = keystore.open(unlocked.path());
@@ -135,7 +168,11 @@ public final class WalletOpener {
                                 try (UnlockedWallet created = restored
                                         ? keystore.restore(keystoreFile, mnemonic, passphrase, password, network)
                                         : keystore.create(keystoreFile, mnemonic, passphrase, password, network)) {
-                                    return opened(created);
+                                    Opened o = opened(created);
+                                    if (!restored) {
+                                        startAtTip(o, network);
+                                    }
+                                    return o;
                                 }
                             } catch (FileAlreadyExistsException e) {
                                 throw new RejectedException(

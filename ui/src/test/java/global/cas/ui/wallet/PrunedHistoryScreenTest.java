@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
+import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.Transaction;
 import global.cas.node.Node;
@@ -19,6 +20,9 @@ import global.cas.ui.shell.MainWindow;
 import global.cas.ui.testing.LayoutInspector;
 import global.cas.wallet.HistoryGap;
 import global.cas.wallet.WalletEntry;
+import global.cas.wallet.keys.Language;
+import global.cas.wallet.keys.Mnemonic;
+import global.cas.wallet.keys.WordList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,6 +167,40 @@ class PrunedHistoryScreenTest {
                             .toList();
                 })
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @DisplayName("a wallet made from new words on a pruned node starts at the tip: no pruned blocks reported"
+            + " missing, no notice, and it still sees what comes after it")
+    void newWalletHasNoGap(FxRobot robot) throws Exception {
+        Mnemonic words = Mnemonic.generate(WordList.load(Language.ENGLISH), new java.security.SecureRandom());
+        long tipWhenMade = node.tip().height();
+        WalletModel fresh = fixture.opener
+                .create(
+                        dir.resolve("new-" + System.nanoTime() + ".wallet"),
+                        words,
+                        "",
+                        WalletFixture.PASSWORD.toCharArray(),
+                        Network.DEVNET,
+                        false)
+                .get(30, TimeUnit.SECONDS);
+        try {
+            WaitForAsyncUtils.waitFor(
+                    30, TimeUnit.SECONDS, () -> fresh.syncedProperty().get());
+            assertThat(WaitForAsyncUtils.asyncFx(
+                                    () -> fresh.historyGapsProperty().get())
+                            .get())
+                    .isEmpty();
+            assertThat(fresh.scannedHeightProperty().get()).isGreaterThanOrEqualTo(tipWhenMade);
+            Address receiving = WaitForAsyncUtils.asyncFx(
+                            () -> fresh.receivingAddressProperty().get())
+                    .get();
+            block(pay(2, receiving, "3"));
+            WaitForAsyncUtils.waitFor(
+                    30, TimeUnit.SECONDS, () -> fresh.balanceProperty().get() == Amounts.parse("3"));
+        } finally {
+            WaitForAsyncUtils.asyncFx(fresh::close).get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
