@@ -21,6 +21,15 @@ class TipMarkerTest {
         return new TipMarker.Tip(height, Hash.sha256(new byte[] {(byte) height}));
     }
 
+    /** A marker in {@code dir} that wrote these heights, in order. */
+    private TipMarker written(long... heights) {
+        TipMarker m = new TipMarker(dir);
+        for (long h : heights) {
+            m.write(tip(h));
+        }
+        return m;
+    }
+
     private Path file() {
         return dir.resolve(TipMarker.FILE_NAME);
     }
@@ -40,9 +49,7 @@ class TipMarkerTest {
     @Test
     @DisplayName("A record a crash cut short leaves the other: the previous block is read")
     void tornNewestRecord() throws Exception {
-        TipMarker m = new TipMarker(dir);
-        m.write(tip(7)); // the file is made: record 0
-        m.write(tip(8)); // record 1
+        written(7, 8); // the file is made with 7 in record 0; 8 goes to record 1
         TestDataFolder.flip(file(), TipMarker.SLOT_BYTES + 30);
         assertThat(new TipMarker(dir).read()).contains(tip(7));
         byte[] bytes = Files.readAllBytes(file());
@@ -71,19 +78,15 @@ class TipMarkerTest {
     @Test
     @DisplayName("The record written last is read, even when its height is lower")
     void lastWriteWins() throws Exception {
-        TipMarker m = new TipMarker(dir);
-        m.write(tip(9));
-        m.write(tip(10));
-        new TipMarker(dir).write(tip(3));
+        written(9, 10);
+        written(3);
         assertThat(new TipMarker(dir).read()).contains(tip(3));
     }
 
     @Test
     @DisplayName("Both records damaged is damage, with its reason code")
     void bothDamaged() throws Exception {
-        TipMarker m = new TipMarker(dir);
-        m.write(tip(1));
-        m.write(tip(2));
+        written(1, 2);
         TestDataFolder.flip(file(), 20);
         TestDataFolder.flip(file(), TipMarker.SLOT_BYTES + 20);
         assertThatThrownBy(() -> new TipMarker(dir).read())

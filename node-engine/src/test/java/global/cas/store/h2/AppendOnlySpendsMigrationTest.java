@@ -2,7 +2,6 @@ package global.cas.store.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.cas.h2.H2Files;
 import global.cas.ledger.UnspentOutput;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,16 +24,7 @@ class AppendOnlySpendsMigrationTest {
     @DisplayName("L1: a database of schema 3 keeps every spent mark as a spend row of the same height, the unspent"
             + " outputs stay unspent, and the balances table (sums of the unspent outputs, L2) is dropped")
     void spentMarksBecomeSpendRows() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("chain").toAbsolutePath());
-        ds.setUser(H2Files.USER);
-        ds.setPassword("");
-        Flyway.configure(getClass().getClassLoader())
-                .dataSource(ds)
-                .locations(ChainMigrations.LOCATION)
-                .target("3")
-                .load()
-                .migrate();
+        JdbcDataSource ds = OlderSchema.at(dir, 3);
         // outputs made at heights 0..2; those of height 0 spent at 1 (two) and 2 (one), one of 1 spent at 2
         long[][] rows = {
             {UnspentOutput.storageId(0, 0, 0), 1},

@@ -2,7 +2,6 @@ package global.cas.store.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.cas.h2.H2Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,16 +23,7 @@ class NoProposerSignatureMigrationTest {
     @DisplayName("C3: a database of schema 5 keeps every block's hash, header, transaction count and time;"
             + " only the proposer's key and signature beside the header go")
     void blocksKeepTheirHeaders() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.resolve("chain").toAbsolutePath());
-        ds.setUser(H2Files.USER);
-        ds.setPassword("");
-        Flyway.configure(getClass().getClassLoader())
-                .dataSource(ds)
-                .locations(ChainMigrations.LOCATION)
-                .target("5")
-                .load()
-                .migrate();
+        JdbcDataSource ds = OlderSchema.at(dir, 5);
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
             for (int h = 0; h < 3; h++) {

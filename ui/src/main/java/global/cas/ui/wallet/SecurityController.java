@@ -97,7 +97,8 @@ public final class SecurityController {
             showWords.setDisable(true);
             wordsBusy.setVisible(true);
             wordsError.setText("");
-            wallet.recoveryPhrase(password)
+            wallet.keys()
+                    .recoveryPhrase(password)
                     .whenCompleteAsync(
                             (phrase, error) -> {
                                 wordsBusy.setVisible(false);
@@ -112,7 +113,7 @@ public final class SecurityController {
         });
     }
 
-    private void display(WalletModel.RecoveryPhrase phrase) {
+    private void display(WalletKeys.RecoveryPhrase phrase) {
         words.getChildren().clear();
         List<String> list = phrase.words();
         int rows = (list.size() + COLUMNS - 1) / COLUMNS;
@@ -165,7 +166,8 @@ public final class SecurityController {
         change.setDisable(true);
         changeBusy.setVisible(true);
         passwordMessage.setText(messages.get("wallet.security.password.working"));
-        wallet.changePassword(now, wanted)
+        wallet.keys()
+                .changePassword(now, wanted)
                 .whenCompleteAsync(
                         (done, error) -> {
                             change.setDisable(false);

@@ -15,7 +15,6 @@ import global.cas.wallet.data.WalletData;
 import global.cas.wallet.keys.AccountInfo;
 import global.cas.wallet.keys.Keystore;
 import global.cas.wallet.keys.KeystoreFile;
-import global.cas.wallet.keys.UnlockedWallet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +65,6 @@ public final class WalletModel implements AutoCloseable {
 
     private final NodeModel node;
     private final NodeAccess access;
-    private final Keystore keystore;
     private final WalletData data;
     private final PaymentNotifier notifier;
     private final Network network;
@@ -80,7 +78,7 @@ public final class WalletModel implements AutoCloseable {
     private final Set<Hash> watched = ConcurrentHashMap.newKeySet();
     private final Map<Hash, ReadOnlyObjectWrapper<TxStatus>> statuses = new HashMap<>();
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
-    private volatile KeystoreFile file;
+    private final WalletKeys keys;
     private volatile boolean closed;
     // once the person asked for a new address, it stays the receiving address
     private boolean receivingChosen;
@@ -108,8 +106,7 @@ public final class WalletModel implements AutoCloseable {
             NodeModel node, Keystore keystore, KeystoreFile file, WalletData data, PaymentNotifier notifier) {
         this.node = node;
         this.access = node.access();
-        this.keystore = keystore;
-        this.file = file;
+        this.keys = new WalletKeys(keystore, file, work, fx, this::take);
         this.data = data;
         this.notifier = notifier;
         this.network = file.network();
@@ -162,7 +159,10 @@ public final class WalletModel implements AutoCloseable {
             fx.execute(() -> applyTotals(totals, caughtUp));
         } catch (RuntimeException e) {
             if (!closed) {
-                LOG.warn("scanning the chain for wallet {} failed; the next block tries again", file.path(), e);
+                LOG.warn(
+                        "scanning the chain for wallet {} failed; the next block tries again",
+                        keys.file().path(),
+                        e);
             }
         }
     }
@@ -189,7 +189,7 @@ public final class WalletModel implements AutoCloseable {
         }
         activity.used(batch.used());
         if (!receivingChosen) {
-            receivingAddress.set(firstUnused(file, batch.used()));
+            receivingAddress.set(firstUnused(keys.file(), batch.used()));
         }
     }
 
@@ -240,7 +240,7 @@ public final class WalletModel implements AutoCloseable {
             return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
         }
         // the pools too: what a payment to a pooled address brought is spendable
-        List<Address> mine = file.info().watchedAddresses();
+        List<Address> mine = keys.file().info().watchedAddresses();
         return CompletableFuture.supplyAsync(
                 () -> SendPlanner.plan(n.get(), SendPlanner.standIns(mine), mine.get(0), request)
                         .quote(),
@@ -260,10 +260,10 @@ public final class WalletModel implements AutoCloseable {
             Arrays.fill(password, '\0');
             return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
         }
-        KeystoreFile f = file;
+        KeystoreFile f = keys.file();
         Address change = addresses.get(0);
         return CompletableFuture.supplyAsync(
-                        () -> unlocked(
+                        () -> keys.unlocked(
                                 f,
                                 password,
                                 unlocked -> SendPlanner.plan(n.get(), SendPlanner.keys(unlocked), change, request)
@@ -306,7 +306,7 @@ public final class WalletModel implements AutoCloseable {
      *     #newAddress(int, char[])} derives more with the password), or {@code IO_ERROR}
      */
     public CompletableFuture<Address> newAddress(int account) {
-        KeystoreFile f = file;
+        KeystoreFile f = keys.file();
         return CompletableFuture.supplyAsync(
                         () -> {
                             try {
@@ -376,25 +376,9 @@ public final class WalletModel implements AutoCloseable {
                         fx);
     }
 
-    /** A change to the keystore file that needs the keys. */
-    @FunctionalInterface
-    private interface KeyChange<T> {
-        T apply(UnlockedWallet unlocked) throws IOException;
-    }
-
-    /**
-     * Unlocks the file, applies {@code change}, reopens the file and, on the FX thread, takes in its
-     * addresses and accounts (new addresses join the history scan from the next block on).
-     */
-    private <T> CompletableFuture<T> changeKeys(char[] password, KeyChange<T> change) {
-        KeystoreFile f = file;
-        record Changed<T>(T value, KeystoreFile file) {}
-        return CompletableFuture.supplyAsync(
-                        () -> unlocked(f, password, unlocked -> {
-                            T value = change.apply(unlocked);
-                            return new Changed<>(value, keystore.open(f.path()));
-                        }),
-                        work)
+    /** {@link WalletKeys#change}, then the file as rewritten taken in on the FX thread. */
+    private <T> CompletableFuture<T> changeKeys(char[] password, WalletKeys.KeyChange<T> change) {
+        return keys.change(password, change)
                 .thenApplyAsync(
                         changed -> {
                             take(changed.file());
@@ -404,36 +388,12 @@ public final class WalletModel implements AutoCloseable {
     }
 
     /**
-     * Unlocks {@code f} with {@code password} (wiped), tops up its address pools (whenever the
-     * wallet is unlocked, so New address keeps working without the password; a failure to save
-     * them is logged and the action goes on) and applies {@code action}. Background thread.
-     */
-    private <T> T unlocked(KeystoreFile f, char[] password, KeyChange<T> action) {
-        try (UnlockedWallet unlocked = f.unlock(password)) {
-            try {
-                if (unlocked.topUpPool()) {
-                    KeystoreFile now = keystore.open(f.path());
-                    fx.execute(() -> take(now));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot derive addresses ahead in {}; New address asks for the password sooner", f.path(), e);
-            }
-            return action.apply(unlocked);
-        } catch (IOException e) {
-            throw new RejectedException(
-                    Reason.IO_ERROR, "cannot write the wallet file " + f.path() + ": " + e.getMessage());
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-    }
-
-    /**
      * Takes in the keystore file as now written: its addresses and accounts, and (to the history
      * scan, from the next block on) the addresses derived since. FX thread.
      */
     private void take(KeystoreFile next) {
-        List<Address> before = file.info().watchedAddresses();
-        file = next;
+        List<Address> before = keys.file().info().watchedAddresses();
+        keys.adopt(next);
         List<Address> fresh = next.info().watchedAddresses().stream()
                 .filter(a -> !before.contains(a))
                 .toList();
@@ -449,53 +409,6 @@ public final class WalletModel implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- backup and password
-
-    /** The recovery words of the wallet, and whether a mnemonic passphrase also guards its keys. */
-    public record RecoveryPhrase(List<String> words, boolean hasPassphrase) {
-        public RecoveryPhrase {
-            words = List.copyOf(words);
-        }
-    }
-
-    /**
-     * Unlocks the wallet with {@code password} (Argon2, off the FX thread) and reads its recovery
-     * words. Fails with {@code WRONG_PASSWORD}; the password array is wiped.
-     */
-    public CompletableFuture<RecoveryPhrase> recoveryPhrase(char[] password) {
-        KeystoreFile f = file;
-        return CompletableFuture.supplyAsync(
-                () -> unlocked(
-                        f,
-                        password,
-                        unlocked -> new RecoveryPhrase(
-                                unlocked.mnemonic().words(),
-                                !unlocked.passphrase().isEmpty())),
-                work);
-    }
-
-    /**
-     * Re-encrypts the wallet file under a new password (the keys do not change). Fails with {@code
-     * WRONG_PASSWORD} for a wrong current one, {@code EMPTY_PASSWORD} for an empty new one and
-     * {@code IO_ERROR} when the file cannot be written (it is then left as it was). The arrays are
-     * wiped.
-     */
-    public CompletableFuture<Void> changePassword(char[] current, char[] next) {
-        if (next.length == 0) {
-            Arrays.fill(current, '\0');
-            return CompletableFuture.failedFuture(
-                    new RejectedException(Reason.EMPTY_PASSWORD, "The wallet password must not be empty."));
-        }
-        return changeKeys(current, unlocked -> {
-            try {
-                unlocked.changePassword(next);
-                return null;
-            } finally {
-                Arrays.fill(next, '\0');
-            }
-        });
-    }
-
     // ---------------------------------------------------------------- properties
 
     public Network network() {
@@ -504,7 +417,12 @@ public final class WalletModel implements AutoCloseable {
 
     /** The keystore file. */
     public Path path() {
-        return file.path();
+        return keys.file().path();
+    }
+
+    /** The wallet's keys: recovery words, password, the keystore file. */
+    public WalletKeys keys() {
+        return keys;
     }
 
     public NodeModel node() {
