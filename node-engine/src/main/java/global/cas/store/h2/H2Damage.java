@@ -8,8 +8,10 @@ import org.h2.mvstore.MVStoreException;
 
 /**
  * Tells H2's signs of a damaged file (a page or chunk it cannot read, a failed checksum, an
- * unknown file format, one of H2's own assertions failing inside H2, a stored table definition that no longer replays) from other failures (the file in use, the store closed, a full disk is an
- * I/O error and counted as damage only when H2 says the file is corrupt). Stateless.
+ * unknown file format, one of H2's own assertions failing inside H2, a stored table definition that
+ * no longer replays, a stored value of another type than its column, a plain runtime failure of H2's
+ * decoding code) from other failures (the file in use, the store closed, a bug of ours; a full disk
+ * is an I/O error and counted as damage only when H2 says the file is corrupt). Stateless.
  */
 final class H2Damage {
     /** MVStore error codes that mean the file's contents cannot be read as written. */
@@ -52,8 +54,43 @@ final class H2Damage {
             if (t instanceof SQLException && replayingStoredMetadata(t)) {
                 return true;
             }
+            // a stored value of another type than the column's: H2 never writes one
+            if (t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATA_CONVERSION_ERROR_1) {
+                return true;
+            }
+            // H2 wraps a plain runtime failure of its own code as a general error: thrown while it
+            // decodes a page, a stored map name or a value (a NumberFormatException on a map name
+            // whose digit was flipped, an index out of bounds on a length that was), it means
+            // bytes H2 did not write
+            if (t instanceof SQLException s
+                    && s.getErrorCode() == ErrorCode.GENERAL_ERROR_1
+                    && thrownInsideH2Decoding(s.getCause())) {
+                return true;
+            }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code cause} is a plain runtime failure (not H2's own exception) thrown in H2's storage or value code. */
+    private static boolean thrownInsideH2Decoding(Throwable cause) {
+        if (!(cause instanceof RuntimeException)
+                || cause instanceof MVStoreException
+                || cause.getStackTrace().length == 0) {
+            return false;
+        }
+        if (cause.getClass().getName().startsWith("org.h2.")) {
+            return false;
+        }
+        for (StackTraceElement e : cause.getStackTrace()) {
+            String c = e.getClassName();
+            if (c.startsWith("org.h2.mvstore.") || c.startsWith("org.h2.value.") || c.startsWith("org.h2.util.")) {
+                return true;
+            }
+            if (!c.startsWith("java.")) {
+                return false;
             }
         }
         return false;
