@@ -28,16 +28,16 @@ import java.util.Set;
  *   <li>57, 61, 65: the timeouts: prevote nil, precommit nil, next round.
  * </ul>
  *
- * <p>A node that is not a validator ({@code self = -1}) follows: it counts votes and decides, and
+ * <p>A node that does not sign at a height ({@code self = -1}) follows: it counts votes and decides, and
  * never asks to sign. Own votes fed back restore what this node did (after a restart, from its
  * write-ahead log): it never asks to sign a second vote of a kind in a round, and an own precommit
  * for a block restores the lock. Inputs of other heights are ignored (the driver buffers the next
  * height's). Not thread-safe: its driver calls it from one thread.
  */
 public final class Tendermint {
-    private final int self;
     private final Timeouts timeouts;
 
+    private int self = -1;
     private long height;
     private ValidatorSet validators;
     private ProposerSchedule proposers;
@@ -51,12 +51,7 @@ public final class Tendermint {
     private final Map<Integer, RoundState> rounds = new HashMap<>();
     private final List<Output> out = new ArrayList<>();
 
-    /**
-     * @param self this node's index in the validator sets it will be given, or -1 when it is not a
-     *     validator (an index out of a height's set also means not one at that height)
-     */
-    public Tendermint(int self, Timeouts timeouts) {
-        this.self = self;
+    public Tendermint(Timeouts timeouts) {
         this.timeouts = timeouts;
     }
 
@@ -76,12 +71,18 @@ public final class Tendermint {
         boolean lockRuleFired;
     }
 
-    /** Starts {@code height} at round 0 with the validators in force there. */
-    public List<Output> startHeight(long height, ValidatorSet validators) {
+    /**
+     * Starts {@code height} at round 0 with the validators in force there.
+     *
+     * @param self this node's index in {@code validators}, or -1 when it does not sign at this
+     *     height (not a validator, or its write-ahead log shows it signed at a later height)
+     */
+    public List<Output> startHeight(long height, ValidatorSet validators, int self) {
         if (height < 1) {
             throw new IllegalArgumentException("consensus starts at height 1 or later");
         }
         this.height = height;
+        this.self = self;
         this.validators = validators;
         this.proposers = new ProposerSchedule(validators);
         this.lockedValue = null;

@@ -50,8 +50,8 @@ class TendermintTest {
     @DisplayName("C1: proposal, prevotes and precommits of more than 2/3 decide the block; the node locks on it")
     void decidesOnQuorum() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        List<Output> start = t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        List<Output> start = t.startHeight(1, vals.set, me);
         assertThat(start).containsExactly(new Output.ScheduleTimeout(Step.PROPOSE, 1, 0, 1000));
 
         assertThat(votes(t.handle(vals.proposal(1, 0, a, -1, true))))
@@ -78,14 +78,14 @@ class TendermintTest {
     @Test
     @DisplayName("C1: an invalid proposal gets a nil prevote; a lone validator decides alone")
     void invalidProposalPrevotesNil() {
-        Tendermint t = new Tendermint(notProposer(), Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, notProposer());
         assertThat(votes(t.handle(vals.proposal(1, 0, a, -1, false))))
                 .containsExactly(new Output.SendVote(VoteType.PREVOTE, 1, 0, Vote.NIL));
 
         Validators solo = Validators.equal(1);
-        Tendermint s = new Tendermint(0, Timeouts.DEFAULT);
-        assertThat(s.startHeight(7, solo.set)).contains(new Output.BuildProposal(7, 0));
+        Tendermint s = new Tendermint(Timeouts.DEFAULT);
+        assertThat(s.startHeight(7, solo.set, 0)).contains(new Output.BuildProposal(7, 0));
         assertThat(s.handle(new Input.ProposalBuilt(7, 0, a))).contains(new Output.SendProposal(7, 0, a, -1));
         assertThat(votes(s.handle(solo.proposal(7, 0, a, -1, true)))).hasSize(1);
         assertThat(votes(s.handle(solo.prevote(0, 7, 0, a)))).hasSize(1);
@@ -96,8 +96,8 @@ class TendermintTest {
     @DisplayName("C1: the timeouts prevote nil, precommit nil and move to the next round, each growing with the round")
     void timeouts() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         assertThat(votes(t.handle(new Input.TimeoutFired(Step.PROPOSE, 1, 0))))
                 .containsExactly(new Output.SendVote(VoteType.PREVOTE, 1, 0, Vote.NIL));
         t.handle(vals.prevote(me, 1, 0, Vote.NIL));
@@ -123,8 +123,8 @@ class TendermintTest {
     @DisplayName("C1: more than 2/3 prevotes for nil precommit nil")
     void nilQuorumPrecommitsNil() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         t.handle(vals.proposal(1, 0, a, -1, true));
         List<Integer> o = others(me);
         t.handle(vals.prevote(o.get(0), 1, 0, Vote.NIL));
@@ -136,8 +136,8 @@ class TendermintTest {
 
     /** Locks {@code t} on {@code a} in round 0, then moves it to round 1 by the precommit timeout. */
     private Tendermint lockedOnA(int me) {
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         t.handle(vals.proposal(1, 0, a, -1, true));
         for (int i : others(me)) {
             t.handle(vals.prevote(i, 1, 0, a));
@@ -186,8 +186,8 @@ class TendermintTest {
     @DisplayName("C1: messages of a later round from more than 1/3 of the power move the node there; 1/3 does not")
     void roundSkip() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         List<Integer> o = others(me);
         t.handle(vals.prevote(o.get(0), 1, 5, Vote.NIL));
         assertThat(t.round()).isZero();
@@ -201,8 +201,8 @@ class TendermintTest {
     void weightedQuorum() {
         Validators w = new Validators(3, 1, 1, 1);
         int me = 1;
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, w.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, w.set, me);
         t.handle(w.proposal(1, 0, a, -1, true));
         t.handle(w.prevote(1, 1, 0, a));
         t.handle(w.prevote(2, 1, 0, a));
@@ -220,8 +220,8 @@ class TendermintTest {
     @DisplayName("C4: a validator's second, different vote of a round is equivocation, and does not count")
     void equivocation() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         int other = others(me).get(0);
         t.handle(vals.prevote(other, 1, 0, a));
         List<Output> outs = t.handle(vals.prevote(other, 1, 0, b));
@@ -238,8 +238,8 @@ class TendermintTest {
     @DisplayName("C1: more than 2/3 precommitting a block this node finds invalid halts it instead of deciding")
     void haltsOnInvalidDecision() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         t.handle(vals.proposal(1, 0, a, -1, false));
         List<Output> last = List.of();
         for (int i : others(me)) {
@@ -252,8 +252,8 @@ class TendermintTest {
     @DisplayName("C1: an own precommit replayed after a restart restores the lock and is never asked again")
     void ownVotesRestoreState() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         t.handle(vals.prevote(me, 1, 0, a));
         t.handle(vals.precommit(me, 1, 0, a));
         assertThat(t.lockedValue()).contains(a);
@@ -267,8 +267,8 @@ class TendermintTest {
     @Test
     @DisplayName("C1: a node outside the validator set follows: it decides from the votes and never votes")
     void followerNeverVotes() {
-        Tendermint t = new Tendermint(-1, Timeouts.DEFAULT);
-        List<Output> all = new ArrayList<>(t.startHeight(1, vals.set));
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        List<Output> all = new ArrayList<>(t.startHeight(1, vals.set, -1));
         all.addAll(t.handle(vals.proposal(1, 0, a, -1, true)));
         all.addAll(t.handle(new Input.TimeoutFired(Step.PROPOSE, 1, 0)));
         for (int i = 0; i < 3; i++) {
@@ -282,8 +282,8 @@ class TendermintTest {
     @DisplayName("C1: a proposal from a validator that is not the round's proposer is ignored")
     void wrongProposerIgnored() {
         int me = notProposer();
-        Tendermint t = new Tendermint(me, Timeouts.DEFAULT);
-        t.startHeight(1, vals.set);
+        Tendermint t = new Tendermint(Timeouts.DEFAULT);
+        t.startHeight(1, vals.set, me);
         int proposer = t.proposer(0);
         int wrong = (proposer + 1) % 4;
         Proposal p = Proposal.sign(vals.keys.get(wrong), Validators.CHAIN, 1, 0, a, -1, wrong);

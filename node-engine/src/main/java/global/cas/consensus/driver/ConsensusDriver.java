@@ -1,0 +1,552 @@
+package global.cas.consensus.driver;
+
+import global.cas.chain.Commit;
+import global.cas.chain.Precommit;
+import global.cas.consensus.ConsensusMessage;
+import global.cas.consensus.DoubleSignGuard;
+import global.cas.consensus.Input;
+import global.cas.consensus.Output;
+import global.cas.consensus.Proposal;
+import global.cas.consensus.Tendermint;
+import global.cas.consensus.Timeouts;
+import global.cas.consensus.Vote;
+import global.cas.consensus.VoteType;
+import global.cas.consensus.wal.WriteAheadLog;
+import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
+import global.cas.rejection.RejectedException;
+import global.cas.validators.ValidatorSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs consensus height after height on one thread: checks every message's signature against the
+ * validators of its height, checks proposed blocks with the chain, feeds {@link Tendermint}, and
+ * carries out its outputs. What this validator signs goes through its {@link DoubleSignGuard} into
+ * the write-ahead log, fsynced, before it is sent, and is fed back as an input. A restart replays
+ * the log: the last signed message restores the guard, the height's entries restore the round,
+ * lock and votes. Own messages of the height are sent again every {@link #REBROADCAST_MILLIS} and
+ * the height is announced, so lost messages are made good and a peer ahead answers with the
+ * committed block (a node behind checks its commit itself, C3). A broken invariant (an own double
+ * sign about to happen, two different commits at a height, the chain refusing a quorum's block)
+ * halts the driver: it stops signing and reports why. Not thread-safe: every method runs on the
+ * scheduler's thread.
+ */
+public final class ConsensusDriver {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsensusDriver.class);
+
+    /** How often own messages of the current height are sent again. */
+    public static final long REBROADCAST_MILLIS = 1_000;
+
+    /** Messages of a later round than this beyond the current are dropped (memory bound). */
+    static final int MAX_ROUNDS_AHEAD = 10_000;
+
+    /** Messages of the next height kept until it starts. */
+    static final int MAX_BUFFERED = 20_000;
+
+    private final Tendermint tendermint;
+    private final Timeouts timeouts;
+    private final String chainId;
+    private final ConsensusApp app;
+    private final ConsensusNetwork network;
+    private final Scheduler scheduler;
+    private final Optional<KeyPair> key;
+    private final Optional<DoubleSignGuard> guard;
+    private final Optional<WriteAheadLog> wal;
+
+    private long height;
+    private ValidatorSet validators;
+    private int self = -1;
+    private boolean signing;
+    private boolean decided;
+    private long firstSignableHeight;
+    private String haltReason;
+    private long decidedCount;
+    private long extraRounds;
+    private long equivocations;
+    private long generation;
+
+    private final Map<Hash, ConsensusApp.Checked> checked = new HashMap<>();
+    private final Map<Hash, byte[]> blocks = new HashMap<>();
+    private final List<ConsensusMessage> own = new ArrayList<>();
+    private final List<Buffered> next = new ArrayList<>();
+    private final Set<String> answered = new HashSet<>();
+    private final Set<Vote> seenVotes = new HashSet<>();
+    private final Set<Proposal> seenProposals = new HashSet<>();
+    private final Set<String> asked = new HashSet<>();
+    private final ArrayDeque<Output> pending = new ArrayDeque<>();
+
+    private final List<ConsensusMessage> pendingReplay = new ArrayList<>();
+    private Hash decidedValue;
+
+    /** The peer name of messages read back from the write-ahead log. */
+    static final String WAL_PEER = "write-ahead-log";
+
+    private record Buffered(String peer, ConsensusMessage message) {}
+
+    /**
+     * @param key this node's validator key, or empty for a full node that follows
+     * @param wal the write-ahead log (required with a key)
+     */
+    public ConsensusDriver(
+            String chainId,
+            Timeouts timeouts,
+            ConsensusApp app,
+            ConsensusNetwork network,
+            Scheduler scheduler,
+            Optional<KeyPair> key,
+            Optional<WriteAheadLog> wal) {
+        if (key.isPresent() && wal.isEmpty()) {
+            throw new IllegalArgumentException("a validator needs a write-ahead log");
+        }
+        this.chainId = chainId;
+        this.timeouts = timeouts;
+        this.tendermint = new Tendermint(timeouts);
+        this.app = app;
+        this.network = network;
+        this.scheduler = scheduler;
+        this.key = key;
+        this.wal = wal;
+        this.guard = key.map(k -> new DoubleSignGuard(k, chainId, wal.orElseThrow()));
+    }
+
+    /**
+     * Replays the write-ahead log and starts the height after the committed tip.
+     *
+     * @throws WriteAheadLog.DamagedLogException when the log is damaged before its end
+     */
+    public void start() {
+        long committed = app.committedHeight();
+        firstSignableHeight = 1;
+        if (wal.isPresent()) {
+            WriteAheadLog.Replay replay = wal.get().replay();
+            if (replay.tornTailDropped()) {
+                LOG.warn(
+                        "the consensus write-ahead log ended in a record cut short (a crash while writing it); dropped");
+            }
+            replay.lastSigned().ifPresent(m -> guard.orElseThrow().restore(m));
+            if (replay.entries().isEmpty() && committed > 0) {
+                // amnesia: this validator may have signed at committed + 1 before its log was lost
+                firstSignableHeight = committed + 2;
+                LOG.warn(
+                        "no consensus write-ahead log but the chain is at height {}: this validator follows height"
+                                + " {} without signing, as it may have signed there before",
+                        committed,
+                        committed + 1);
+            }
+            this.replay = replay;
+        }
+        startHeight(committed + 1);
+        scheduler.schedule(REBROADCAST_MILLIS, this::rebroadcastTick);
+    }
+
+    private WriteAheadLog.Replay replay;
+
+    private void startHeight(long h) {
+        height = h;
+        generation++;
+        decided = false;
+        decidedValue = null;
+        checked.clear();
+        blocks.clear();
+        own.clear();
+        answered.clear();
+        asked.clear();
+        seenVotes.clear();
+        seenProposals.clear();
+        validators = app.validators(h);
+        self = key.flatMap(k -> validators.indexOf(k.address())).orElse(-1);
+        boolean alone = validators.size() == 1;
+        signing = self >= 0
+                && (h >= firstSignableHeight || alone)
+                && guard.map(g -> g.lastHeight() <= h).orElse(false);
+        wal.ifPresent(w -> w.heightStarted(h));
+        List<Output> first = tendermint.startHeight(h, validators, signing ? self : -1);
+        restoreFromLog(h);
+        pending.addAll(first);
+        drainPending();
+        List<ConsensusMessage> again = List.copyOf(pendingReplay);
+        pendingReplay.clear();
+        for (ConsensusMessage m : again) {
+            receive(WAL_PEER, m);
+        }
+        List<Buffered> buffered = List.copyOf(next);
+        next.clear();
+        for (Buffered b : buffered) {
+            receive(b.peer(), b.message());
+        }
+        network.broadcast(new ConsensusMessage.StatusMessage(h));
+    }
+
+    /** Feeds what the log holds of height {@code h}: own messages as own, received ones again. */
+    private void restoreFromLog(long h) {
+        if (replay == null) {
+            return;
+        }
+        WriteAheadLog.Replay r = replay;
+        replay = null;
+        List<WriteAheadLog.Entry> entries = r.ofHeight(h);
+        // own votes first, then own proposals: they mark what was signed, so what was received asks for nothing twice
+        for (WriteAheadLog.Entry e : entries) {
+            if (e instanceof WriteAheadLog.Entry.Signed s && s.message() instanceof ConsensusMessage.VoteMessage) {
+                restoreOwn(s.message());
+            }
+        }
+        for (WriteAheadLog.Entry e : entries) {
+            if (e instanceof WriteAheadLog.Entry.Signed s && s.message() instanceof ConsensusMessage.ProposalMessage) {
+                restoreOwn(s.message());
+            }
+        }
+        for (WriteAheadLog.Entry e : entries) {
+            if (e instanceof WriteAheadLog.Entry.Received rec) {
+                pendingReplay.add(rec.message());
+            }
+        }
+    }
+
+    private void restoreOwn(ConsensusMessage m) {
+        own.add(m);
+        switch (m) {
+            case ConsensusMessage.ProposalMessage p -> {
+                ConsensusApp.Checked c = checkBlock(p.block());
+                feed(new Input.ProposalReceived(p.proposal(), c.valid()));
+            }
+            case ConsensusMessage.VoteMessage v -> feed(new Input.VoteReceived(v.vote()));
+            default -> {}
+        }
+    }
+
+    // ---- messages from peers
+
+    /** Handles one message from {@code peer}. */
+    public void receive(String peer, ConsensusMessage message) {
+        if (haltReason != null) {
+            return;
+        }
+        switch (message) {
+            case ConsensusMessage.ProposalMessage p -> onProposal(peer, p);
+            case ConsensusMessage.VoteMessage v -> onVote(peer, v);
+            case ConsensusMessage.DecidedMessage d -> onDecided(peer, d);
+            case ConsensusMessage.StatusMessage s -> onStatus(peer, s.height());
+        }
+        drainPending();
+    }
+
+    /** Whether a message of {@code h} is for now, later (buffered or asked for) or the past (answered). */
+    private boolean current(String peer, long h, ConsensusMessage m) {
+        if (h == height) {
+            return true;
+        }
+        if (h < height) {
+            answerPast(peer, h);
+        } else {
+            if (h == height + 1 && next.size() < MAX_BUFFERED) {
+                next.add(new Buffered(peer, m));
+            }
+            askFor(peer);
+        }
+        return false;
+    }
+
+    private void onProposal(String peer, ConsensusMessage.ProposalMessage m) {
+        Proposal p = m.proposal();
+        if (!current(peer, p.height(), m)
+                || p.round() > tendermint.round() + MAX_ROUNDS_AHEAD
+                || seenProposals.contains(p)) {
+            return;
+        }
+        if (p.proposer() < 0 || p.proposer() >= validators.size()) {
+            network.misbehaved(peer, "proposal from validator " + p.proposer() + " of " + validators.size());
+            return;
+        }
+        if (!p.verify(chainId, validators.get(p.proposer()).key())) {
+            network.misbehaved(peer, "proposal at height " + p.height() + " with a bad signature");
+            return;
+        }
+        ConsensusApp.Checked c = checkBlock(m.block());
+        if (!c.hash().equals(p.value())) {
+            network.misbehaved(
+                    peer,
+                    "proposal of " + p.value().hex() + " carries block "
+                            + c.hash().hex());
+            return;
+        }
+        if (!c.valid()) {
+            LOG.info("proposal at height {} round {} is invalid: {}", p.height(), p.round(), c.reason());
+        }
+        seenProposals.add(p);
+        if (!peer.equals(WAL_PEER)) {
+            wal.ifPresent(w -> w.received(m, c.valid()));
+        }
+        feed(new Input.ProposalReceived(p, c.valid()));
+    }
+
+    private void onVote(String peer, ConsensusMessage.VoteMessage m) {
+        Vote v = m.vote();
+        if (!current(peer, v.height(), m) || v.round() > tendermint.round() + MAX_ROUNDS_AHEAD || !seenVotes.add(v)) {
+            return; // a vote seen before (sent again) is not verified twice
+        }
+        if (v.validator() < 0 || v.validator() >= validators.size()) {
+            network.misbehaved(peer, "vote from validator " + v.validator() + " of " + validators.size());
+            return;
+        }
+        if (!v.verify(chainId, validators.get(v.validator()).key())) {
+            network.misbehaved(peer, "vote at height " + v.height() + " with a bad signature");
+            return;
+        }
+        if (!peer.equals(WAL_PEER)) {
+            wal.ifPresent(w -> w.received(m, true));
+        }
+        feed(new Input.VoteReceived(v));
+    }
+
+    /** A committed block from a peer: checked by its commit alone (C3), then committed here too. */
+    private void onDecided(String peer, ConsensusMessage.DecidedMessage d) {
+        if (d.height() != height) {
+            if (d.height() > height) {
+                askFor(peer);
+            }
+            return;
+        }
+        ConsensusApp.Checked c = checkBlock(d.block());
+        List<Commit.Counted> counted;
+        try {
+            counted = d.commit().verify(chainId, height, c.hash(), validators);
+        } catch (RejectedException e) {
+            network.misbehaved(peer, "block " + height + " with a commit that does not hold: " + e.getMessage());
+            return;
+        }
+        if (decided) {
+            if (!c.hash().equals(decidedValue)) {
+                halt(twoCommits(c.hash()));
+            }
+            return;
+        }
+        if (!c.valid()) {
+            halt("More than two thirds of the voting power committed block "
+                    + c.hash().hex() + " at height " + height + ", which this node finds invalid (" + c.reason()
+                    + "): its state differs from theirs.");
+            return;
+        }
+        LOG.debug("height {} committed from a peer's block and commit ({} precommits)", height, counted.size());
+        decide(d.commit().round(), c.hash(), d.block(), d.commit());
+    }
+
+    private void onStatus(String peer, long h) {
+        if (h < height) {
+            answerPast(peer, h);
+        } else if (h > height) {
+            askFor(peer);
+        }
+    }
+
+    private void answerPast(String peer, long h) {
+        if (!answered.add(peer + "/" + h)) {
+            return;
+        }
+        app.committed(h)
+                .ifPresent(f -> network.send(peer, new ConsensusMessage.DecidedMessage(h, f.bytes(), f.commit())));
+    }
+
+    private void askFor(String peer) {
+        if (asked.add(peer)) {
+            network.send(peer, new ConsensusMessage.StatusMessage(height));
+        }
+    }
+
+    private ConsensusApp.Checked checkBlock(byte[] bytes) {
+        ConsensusApp.Checked c = app.check(height, bytes);
+        if (!checked.containsKey(c.hash())) {
+            checked.put(c.hash(), c);
+            blocks.put(c.hash(), bytes);
+        }
+        return checked.get(c.hash());
+    }
+
+    // ---- outputs
+
+    private void feed(Input input) {
+        if (haltReason == null) {
+            pending.addAll(tendermint.handle(input));
+        }
+    }
+
+    private void drainPending() {
+        while (!pending.isEmpty() && haltReason == null) {
+            Output o = pending.poll();
+            try {
+                carryOut(o);
+            } catch (DoubleSignGuard.DoubleSignRefused e) {
+                if (e.slotPassed()) {
+                    LOG.debug("not signed: {}", e.getMessage()); // the log is ahead of what was restored
+                } else {
+                    halt(e.getMessage());
+                }
+            }
+        }
+        pending.clear();
+    }
+
+    private void carryOut(Output o) {
+        switch (o) {
+            case Output.BuildProposal b -> build(b.height(), b.round());
+            case Output.SendProposal s -> sendProposal(s);
+            case Output.SendVote v -> sendVote(v);
+            case Output.ScheduleTimeout t -> {
+                long gen = generation;
+                scheduler.schedule(t.millis(), () -> timeout(gen, t));
+            }
+            case Output.Decide d -> {
+                List<Precommit> precommits =
+                        d.precommits().stream().map(Vote::precommit).toList();
+                decide(
+                        d.round(),
+                        d.value(),
+                        blocks.get(d.value()),
+                        new Commit(d.height(), d.round(), d.value(), precommits));
+            }
+            case Output.Equivocation e -> {
+                equivocations++;
+                LOG.warn(
+                        "validator {} signed two different votes: {} and {}",
+                        e.first().validator(),
+                        e.first(),
+                        e.second());
+                app.evidence(e.first(), e.second());
+            }
+            case Output.Halt h -> halt(h.reason());
+        }
+    }
+
+    private void build(long h, int r) {
+        ConsensusApp.Built built;
+        Optional<ConsensusMessage.ProposalMessage> signed = own.stream()
+                .filter(m -> m instanceof ConsensusMessage.ProposalMessage p
+                        && p.proposal().height() == h
+                        && p.proposal().round() == r)
+                .map(m -> (ConsensusMessage.ProposalMessage) m)
+                .findFirst();
+        if (signed.isPresent()) {
+            byte[] block = signed.get().block(); // signed before a restart: the same block again
+            ConsensusApp.Checked c = checkBlock(block);
+            built = new ConsensusApp.Built(c.hash(), block, c.time());
+        } else {
+            built = app.build(h, scheduler.now());
+            checked.put(built.hash(), ConsensusApp.Checked.valid(built.hash(), built.time()));
+            blocks.put(built.hash(), built.bytes());
+        }
+        feed(new Input.ProposalBuilt(h, r, built.hash()));
+    }
+
+    private void sendProposal(Output.SendProposal s) {
+        byte[] block = blocks.get(s.value());
+        if (block == null) {
+            halt("asked to propose block " + s.value().hex() + " whose bytes this node does not hold");
+            return;
+        }
+        Proposal p = guard.orElseThrow().signProposal(s.height(), s.round(), s.value(), s.polRound(), self, block);
+        ConsensusMessage m = new ConsensusMessage.ProposalMessage(p, block);
+        own.add(m);
+        network.broadcast(m);
+        feed(new Input.ProposalReceived(p, checked.get(s.value()).valid()));
+    }
+
+    private void sendVote(Output.SendVote s) {
+        long now = scheduler.now();
+        long timestamp = now;
+        if (s.type() == VoteType.PRECOMMIT && !s.value().equals(Vote.NIL)) {
+            ConsensusApp.Checked c = checked.get(s.value());
+            timestamp = Math.max(now, c.time() + 1); // the commit's time comes after the block's (C5)
+        }
+        Vote v = guard.orElseThrow().signVote(s.type(), s.height(), s.round(), s.value(), timestamp, self);
+        ConsensusMessage m = new ConsensusMessage.VoteMessage(v);
+        own.add(m);
+        network.broadcast(m);
+        feed(new Input.VoteReceived(v));
+    }
+
+    private void timeout(long gen, Output.ScheduleTimeout t) {
+        if (gen != generation || haltReason != null) {
+            return;
+        }
+        feed(new Input.TimeoutFired(t.step(), t.height(), t.round()));
+        drainPending();
+    }
+
+    private String twoCommits(Hash other) {
+        return "Two different blocks hold commits at height " + height + ": " + decidedValue.hex() + " and "
+                + other.hex() + ". More than a third of the voting power signed both; this node stops rather than"
+                + " follow either.";
+    }
+
+    private void decide(int round, Hash value, byte[] bytes, Commit commit) {
+        if (decided) {
+            if (!value.equals(decidedValue)) {
+                halt(twoCommits(value));
+            }
+            return;
+        }
+        decided = true;
+        decidedValue = value;
+        try {
+            app.commit(height, value, bytes, commit);
+        } catch (RuntimeException e) {
+            halt("The chain refused block " + value.hex() + " at height " + height
+                    + ", which more than two thirds of the voting power precommitted: " + e.getMessage());
+            return;
+        }
+        decidedCount++;
+        extraRounds += round;
+        long gen = generation;
+        long h = height;
+        scheduler.schedule(timeouts.commitMillis(), () -> {
+            if (gen == generation && haltReason == null) {
+                startHeight(h + 1);
+            }
+        });
+    }
+
+    private void rebroadcastTick() {
+        if (haltReason != null) {
+            return;
+        }
+        for (ConsensusMessage m : own) {
+            network.broadcast(m);
+        }
+        network.broadcast(new ConsensusMessage.StatusMessage(height));
+        asked.clear();
+        answered.clear();
+        scheduler.schedule(REBROADCAST_MILLIS, this::rebroadcastTick);
+    }
+
+    private void halt(String reason) {
+        if (haltReason != null) {
+            return;
+        }
+        haltReason = reason;
+        pending.clear();
+        LOG.error("consensus halted at height {}: {}", height, reason);
+        app.halted(reason);
+    }
+
+    public ConsensusStatus status() {
+        return new ConsensusStatus(
+                height,
+                tendermint.round(),
+                tendermint.step(),
+                self,
+                signing,
+                decidedCount,
+                extraRounds,
+                equivocations,
+                Optional.ofNullable(haltReason));
+    }
+}

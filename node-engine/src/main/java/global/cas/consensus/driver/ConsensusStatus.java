@@ -1,0 +1,21 @@
+package global.cas.consensus.driver;
+
+import global.cas.consensus.Step;
+import java.util.Optional;
+
+/**
+ * What the node screen shows of consensus: the height and round worked on, the step, this node's
+ * validator index at that height (-1: it follows), whether it signs (a validator restarted without
+ * its write-ahead log sits one height out), the blocks it decided and the rounds beyond 0 they took,
+ * and why it halted, if it did. Immutable.
+ */
+public record ConsensusStatus(
+        long height,
+        int round,
+        Step step,
+        int validatorIndex,
+        boolean signing,
+        long decided,
+        long extraRounds,
+        long equivocationsSeen,
+        Optional<String> halted) {}
