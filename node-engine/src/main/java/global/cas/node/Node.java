@@ -52,7 +52,10 @@ public final class Node implements NodeQueries, AutoCloseable {
     private final BlockPruner pruner;
     private final EventBus events = new EventBus();
     private final ForkJoinPool verifiers;
-    private final Optional<BlockProducer> producer;
+    /** Made once the chain is open (a producer reads the tip and the validators); empty before. */
+    private volatile Optional<BlockProducer> producer = Optional.empty();
+
+    private final NodeBuilder parts;
     /** Where an older-format devnet chain of this folder was moved at start, if it was. */
     private Optional<Path> archivedChain = Optional.empty();
 
@@ -75,7 +78,7 @@ public final class Node implements NodeQueries, AutoCloseable {
         this.pruner = new BlockPruner(store, config.pruneKeepBlocks());
         this.chain = new ChainService(
                 p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events, pruner);
-        this.producer = parts.producers().create(chain, config, parts.clock());
+        this.parts = parts;
     }
 
     /** A builder of a node from its parts: store, clock, block producer, verifier threads. */
@@ -164,7 +167,17 @@ public final class Node implements NodeQueries, AutoCloseable {
             closeQuietly(lock);
             throw e;
         }
-        node.producer.ifPresent(BlockProducer::start);
+        try {
+            node.producer = node.parts.producers().create(node.chain, config, node.parts.clock(), node.events);
+            node.producer.ifPresent(BlockProducer::start);
+        } catch (RuntimeException e) {
+            node.producer.ifPresent(Node::closeQuietly);
+            node.chain.close();
+            node.store.close();
+            closeQuietly(node.lock);
+            node.verifiers.shutdownNow();
+            throw e;
+        }
         node.events.publish(new NodeEvent.NodeStarted(node.chain.tip().height()));
         return node;
     }
@@ -209,7 +222,17 @@ public final class Node implements NodeQueries, AutoCloseable {
 
     @Override
     public boolean isValidator() {
-        return producer.isPresent();
+        return producer.isPresent()
+                && config.validatorKey()
+                        .flatMap(k -> chain.validatorSchedule()
+                                .at(chain.tip().height() + 1)
+                                .indexOf(k.address()))
+                        .isPresent();
+    }
+
+    /** The consensus engine's state, when this node runs BFT consensus; empty otherwise. Any thread. */
+    public Optional<global.cas.consensus.driver.ConsensusStatus> consensusStatus() {
+        return producer.flatMap(BlockProducer::consensusStatus);
     }
 
     public ChainTip tip() {

@@ -12,6 +12,8 @@ import global.cas.crypto.Network;
 import global.cas.node.DevnetInstanceFile;
 import global.cas.node.Node;
 import global.cas.node.NodeConfig;
+import global.cas.node.consensus.ConsensusBlockProducer;
+import global.cas.node.consensus.ConsensusTransport;
 import global.cas.rejection.Reason;
 import global.cas.rpc.RpcServer;
 import global.cas.store.ChainStore;
@@ -100,7 +102,11 @@ public final class NodeModule extends AbstractModule {
     Node node(Provider<NodeConfig> config, Function<Path, ChainStore> storeFactory) {
         // before the configuration, so a refused start leaves the data folder untouched
         RpcPorts.requireGivenPortFree(settings);
-        return Node.start(config.get(), storeFactory);
+        // blocks by BFT consensus (C1); a lone validator's devnet is a network of one
+        return Node.builder(config.get())
+                .store(storeFactory)
+                .producers(ConsensusBlockProducer.factory(ConsensusTransport.NONE))
+                .start();
     }
 
     /** The RPC server, on a free port when the default one is taken ({@link RpcPorts}). */

@@ -1,0 +1,167 @@
+package global.cas.node.consensus;
+
+import global.cas.chain.Block;
+import global.cas.chain.Commit;
+import global.cas.chain.ExecutedBlock;
+import global.cas.consensus.Vote;
+import global.cas.consensus.driver.ConsensusApp;
+import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
+import global.cas.node.ChainService;
+import global.cas.rejection.Reason;
+import global.cas.rejection.RejectedException;
+import global.cas.validators.ValidatorSet;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chain as the consensus driver sees it, over {@link ChainService}'s propose / validate /
+ * commit. Blocks travel as {@link Block#encoded()} bytes; their hash is always computed here from
+ * the bytes. Called on the driver's thread; each call waits for the chain thread.
+ */
+public final class ChainConsensusApp implements ConsensusApp {
+    private static final Logger LOG = LoggerFactory.getLogger(ChainConsensusApp.class);
+
+    /** Pairs of conflicting votes kept for the node's status, newest last. */
+    static final int MAX_EVIDENCE_KEPT = 100;
+
+    /** Two votes of one validator for one slot, as this node saw them (C4). */
+    public record Equivocation(Vote first, Vote second) {}
+
+    private final ChainService chain;
+    private final Optional<KeyPair> proposer;
+    private final Consumer<String> onHalt;
+    private final ArrayDeque<Equivocation> evidence = new ArrayDeque<>();
+
+    /**
+     * @param proposer the key blocks are built with (a validator's); empty for a node that only
+     *     follows
+     * @param onHalt told why, once, when the driver halts
+     */
+    public ChainConsensusApp(ChainService chain, Optional<KeyPair> proposer, Consumer<String> onHalt) {
+        this.chain = chain;
+        this.proposer = proposer;
+        this.onHalt = onHalt;
+    }
+
+    @Override
+    public long committedHeight() {
+        return chain.tip().height();
+    }
+
+    @Override
+    public ValidatorSet validators(long height) {
+        return chain.validatorSchedule().at(height);
+    }
+
+    @Override
+    public Built build(long height, long now) {
+        KeyPair key = proposer.orElseThrow(() -> new IllegalStateException("a node without a key builds no block"));
+        ExecutedBlock built = join(chain.propose(key, now));
+        Block b = built.block();
+        if (b.height() != height) {
+            throw new IllegalStateException("asked to build block " + height + " but the chain is at " + b.height());
+        }
+        return new Built(b.hash(), b.encoded(), b.header().time());
+    }
+
+    @Override
+    public Checked check(long height, byte[] bytes) {
+        Block block;
+        try {
+            block = Block.decode(bytes);
+        } catch (RuntimeException e) {
+            return Checked.invalid(Hash.ZERO, "the block does not decode: " + message(e));
+        }
+        if (block.height() != height) {
+            return Checked.invalid(block.hash(), "block " + block.height() + " proposed for height " + height);
+        }
+        try {
+            ExecutedBlock executed = join(chain.validate(block));
+            return Checked.valid(executed.block().hash(), block.header().time());
+        } catch (RejectedException e) {
+            return Checked.invalid(block.hash(), e.reason() + ": " + e.detail());
+        }
+    }
+
+    @Override
+    public void commit(long height, Hash hash, byte[] bytes, Commit commit) {
+        try {
+            join(chain.commit(hash, commit));
+        } catch (RejectedException e) {
+            if (e.reason() != Reason.NOT_FOUND) {
+                throw e;
+            }
+            // the executed candidate was dropped from the cache: execute it again from its bytes
+            Block block = Block.decode(bytes);
+            if (!block.hash().equals(hash) || block.height() != height) {
+                throw new IllegalStateException("the bytes of block " + hash.hex() + " hold another block");
+            }
+            join(chain.importBlock(block, commit));
+        }
+    }
+
+    @Override
+    public Optional<Final> committed(long height) {
+        if (height < 1
+                || height > chain.tip().height()
+                || height < chain.store().prunedBelow()) {
+            return Optional.empty();
+        }
+        Optional<Block> block = chain.store().block(height);
+        Optional<Commit> commit = chain.store().commit(height);
+        if (block.isEmpty() || commit.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Final(block.get().encoded(), commit.get()));
+    }
+
+    @Override
+    public void evidence(Vote first, Vote second) {
+        synchronized (evidence) {
+            if (evidence.size() == MAX_EVIDENCE_KEPT) {
+                evidence.removeFirst();
+            }
+            evidence.addLast(new Equivocation(first, second));
+        }
+        LOG.warn(
+                "validator {} signed two votes for height {} round {}: {} and {}",
+                first.validator(),
+                first.height(),
+                first.round(),
+                first.value().hex(),
+                second.value().hex());
+    }
+
+    /** The double signs seen, oldest first (at most {@link #MAX_EVIDENCE_KEPT}). Any thread. */
+    public List<Equivocation> evidenceSeen() {
+        synchronized (evidence) {
+            return List.copyOf(evidence);
+        }
+    }
+
+    @Override
+    public void halted(String reason) {
+        onHalt.accept(reason);
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static String message(RuntimeException e) {
+        return e instanceof RejectedException r ? r.reason() + ": " + r.detail() : String.valueOf(e.getMessage());
+    }
+}
