@@ -36,6 +36,7 @@ final class BlockWriter implements AutoCloseable {
     private final PreparedStatement insertSpend;
     private final PreparedStatement putTip;
     private final PreparedStatement insertCommit;
+    private final PreparedStatement canonicalCommit;
     private final PreparedStatement putParams;
     private final PreparedStatement putValidators;
     private final PreparedStatement putOwner;
@@ -55,6 +56,7 @@ final class BlockWriter implements AutoCloseable {
                 + " frozen_remaining, state_digest, ledger_root, balances_root) KEY (id)"
                 + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insertCommit = c.prepareStatement("INSERT INTO commits (height, bytes) VALUES (?, ?)");
+        canonicalCommit = c.prepareStatement("UPDATE commits SET bytes = ? WHERE height = ?");
         putParams = c.prepareStatement("MERGE INTO params_versions (height, bytes) KEY (height) VALUES (?, ?)");
         putValidators = c.prepareStatement("MERGE INTO validator_versions (height, bytes) KEY (height) VALUES (?, ?)");
         putOwner = c.prepareStatement("MERGE INTO owners (address, bytes) KEY (address) VALUES (?, ?)");
@@ -68,6 +70,7 @@ final class BlockWriter implements AutoCloseable {
                 insertSpend,
                 putTip,
                 insertCommit,
+                canonicalCommit,
                 putParams,
                 putValidators,
                 putOwner,
@@ -86,6 +89,13 @@ final class BlockWriter implements AutoCloseable {
             expectOne(insertFormat.executeUpdate(), "the block format");
         }
         writeBlock(block);
+        if (height > 1) {
+            // the commit this node saw for the block before may hold other precommits than the one
+            // the proposer put in this block; the block's is the canonical one, kept from now on
+            canonicalCommit.setBytes(1, block.lastCommit().encoded());
+            canonicalCommit.setLong(2, height - 1);
+            expectOne(canonicalCommit.executeUpdate(), "the commit of block " + (height - 1));
+        }
         insertCommit.setLong(1, height);
         insertCommit.setBytes(2, commit.encoded());
         expectOne(insertCommit.executeUpdate(), "the commit of block " + height);
