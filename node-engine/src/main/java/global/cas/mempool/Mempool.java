@@ -66,6 +66,23 @@ public final class Mempool {
         void checkStateful(Transaction tx, LedgerView chain, BlockScope next);
     }
 
+    private final List<java.util.function.Consumer<Transaction>> admittedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Tells {@code listener} of every transaction admitted from now on, on the admitting thread,
+     * after the pool's lock is released (the transaction gossip sends it on).
+     */
+    public void onAdmitted(java.util.function.Consumer<Transaction> listener) {
+        admittedListeners.add(listener);
+    }
+
+    private void announce(Transaction tx) {
+        for (var l : admittedListeners) {
+            l.accept(tx);
+        }
+    }
+
     public Mempool(TransactionChecks rules, int capacity, ForkJoinPool verifiers) {
         this.rules = rules;
         this.capacity = capacity;
@@ -81,6 +98,7 @@ public final class Mempool {
     public void submit(Transaction tx, LedgerView chain, BlockScope next) {
         rules.checkStateless(tx);
         admit(tx, chain, next);
+        announce(tx);
     }
 
     /** Admits a batch, verifying signatures on all cores; returns one admission per transaction, in order. */
@@ -95,6 +113,7 @@ public final class Mempool {
             if (r.isEmpty()) {
                 try {
                     admit(tx, chain, next);
+                    announce(tx);
                 } catch (RejectedException e) {
                     r = Optional.of(e);
                 }

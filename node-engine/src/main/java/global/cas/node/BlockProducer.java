@@ -1,6 +1,7 @@
 package global.cas.node;
 
 import global.cas.consensus.driver.ConsensusStatus;
+import global.cas.consensus.driver.ConsensusTransport;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,14 +27,15 @@ public interface BlockProducer extends AutoCloseable {
     /** Makes the producer of a node, if it has one. */
     @FunctionalInterface
     interface Factory {
-        Optional<BlockProducer> create(ChainService chain, NodeConfig config, Clock clock, EventBus events);
+        Optional<BlockProducer> create(
+                ChainService chain, NodeConfig config, Clock clock, EventBus events, ConsensusTransport peers);
 
         /** The solo validator, when the node's key is a validator of the genesis set; else none. */
-        Factory SOLO = (chain, config, clock, events) -> config.validatorKey()
+        Factory SOLO = (chain, config, clock, events, peers) -> config.validatorKey()
                 .filter(k -> config.params().genesisValidators().contains(k.address()))
                 .map(k -> new SoloBlockProducer(chain, k, config.blockIntervalMillis(), clock));
 
         /** No producer: a node that follows, or whose blocks a test makes by hand. */
-        Factory NONE = (chain, config, clock, events) -> Optional.empty();
+        Factory NONE = (chain, config, clock, events, peers) -> Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import global.cas.chain.ChainParams;
 import global.cas.chain.ChainTip;
 import global.cas.chain.StateMachine;
 import global.cas.chain.StoredTransaction;
+import global.cas.consensus.driver.ConsensusTransport;
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.ledger.AssetId;
@@ -15,22 +16,32 @@ import global.cas.ledger.LedgerView;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
 import global.cas.mempool.Mempool;
+import global.cas.network.PeerConsensusTransport;
+import global.cas.network.TransactionGossip;
 import global.cas.node.query.BlockSummary;
 import global.cas.node.query.MiningWork;
 import global.cas.node.query.NodeQueries;
 import global.cas.node.query.TipSummary;
 import global.cas.node.query.TransactionLookup;
+import global.cas.p2p.NodeKey;
+import global.cas.p2p.P2pConfig;
+import global.cas.p2p.PeerInfo;
+import global.cas.p2p.PeerNetwork;
+import global.cas.p2p.netty.NettyPeerNetworks;
 import global.cas.store.ChainStore;
 import global.cas.store.TipMarker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -56,6 +67,8 @@ public final class Node implements NodeQueries, AutoCloseable {
     private volatile Optional<BlockProducer> producer = Optional.empty();
 
     private final NodeBuilder parts;
+    private Optional<PeerNetwork> peers = Optional.empty();
+    private Optional<TransactionGossip> gossip = Optional.empty();
     /** Where an older-format devnet chain of this folder was moved at start, if it was. */
     private Optional<Path> archivedChain = Optional.empty();
 
@@ -168,18 +181,67 @@ public final class Node implements NodeQueries, AutoCloseable {
             throw e;
         }
         try {
-            node.producer = node.parts.producers().create(node.chain, config, node.parts.clock(), node.events);
+            ConsensusTransport transport = node.parts.consensusTransport();
+            if (node.parts.network().isPresent()) {
+                transport = node.joinNetwork(node.parts.network().get());
+            }
+            node.producer =
+                    node.parts.producers().create(node.chain, config, node.parts.clock(), node.events, transport);
             node.producer.ifPresent(BlockProducer::start);
-        } catch (RuntimeException e) {
+            if (node.peers.isPresent()) {
+                InetSocketAddress bound = node.peers.get().start().get(30, TimeUnit.SECONDS);
+                LOG.info(
+                        "peer-to-peer network of node {} listening on {}",
+                        node.peers.get().localId(),
+                        bound);
+            }
+        } catch (Exception e) {
+            node.peers.ifPresent(p -> p.stop()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(x -> null)
+                    .join());
+            node.gossip.ifPresent(Node::closeQuietly);
             node.producer.ifPresent(Node::closeQuietly);
             node.chain.close();
             node.store.close();
             closeQuietly(node.lock);
             node.verifiers.shutdownNow();
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("the node could not join the network: " + e.getMessage(), e);
         }
         node.events.publish(new NodeEvent.NodeStarted(node.chain.tip().height()));
         return node;
+    }
+
+    /** Makes the peer-to-peer network (not started yet) and the traffic over it. */
+    private ConsensusTransport joinNetwork(NetworkSettings s) throws IOException {
+        NodeKey key = NodeKey.loadOrCreate(config.dataDir(), new SecureRandom());
+        P2pConfig p2p = P2pConfig.builder(config.params().chainId(), chain.genesisHash(), config.dataDir())
+                .listen(s.listenHost(), s.listenPort())
+                .seeds(s.seeds())
+                .persistentPeers(s.persistentPeers())
+                .maxInbound(s.maxInbound())
+                .maxOutbound(s.maxOutbound())
+                .peerExchange(s.peerExchange())
+                .build();
+        PeerNetwork network = NettyPeerNetworks.create(p2p, key);
+        peers = Optional.of(network);
+        TransactionGossip g = new TransactionGossip(network, chain::submitAll);
+        gossip = Optional.of(g);
+        chain.mempool().onAdmitted(g::admitted);
+        return new PeerConsensusTransport(network);
+    }
+
+    /** The peers connected now; empty when the node runs no network. Any thread. */
+    public List<PeerInfo> connectedPeers() {
+        return peers.map(PeerNetwork::peers).orElse(List.of());
+    }
+
+    /** The peer-to-peer network, when this node joined one. */
+    public Optional<PeerNetwork> peerNetwork() {
+        return peers;
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -493,6 +555,14 @@ public final class Node implements NodeQueries, AutoCloseable {
     public void close() {
         long height = chain.tip().height();
         producer.ifPresent(BlockProducer::close);
+        peers.ifPresent(p -> {
+            try {
+                p.stop().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("the peer-to-peer network did not stop cleanly", e);
+            }
+        });
+        gossip.ifPresent(TransactionGossip::close);
         chain.close();
         verifiers.shutdown();
         store.close();

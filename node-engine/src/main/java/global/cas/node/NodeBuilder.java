@@ -1,9 +1,11 @@
 package global.cas.node;
 
+import global.cas.consensus.driver.ConsensusTransport;
 import global.cas.store.ChainStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,8 @@ public final class NodeBuilder {
     private Clock clock = Clock.systemUTC();
     private BlockProducer.Factory producers = BlockProducer.Factory.SOLO;
     private int verifierThreads = Runtime.getRuntime().availableProcessors();
+    private ConsensusTransport consensusTransport = ConsensusTransport.NONE;
+    private Optional<NetworkSettings> network = Optional.empty();
 
     NodeBuilder(NodeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -36,6 +40,21 @@ public final class NodeBuilder {
 
     public NodeBuilder producers(BlockProducer.Factory factory) {
         this.producers = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    /**
+     * The way consensus messages reach other nodes when the node runs no peer-to-peer network of
+     * its own (nodes of one process in tests); {@link ConsensusTransport#NONE} by default.
+     */
+    public NodeBuilder consensusTransport(ConsensusTransport transport) {
+        this.consensusTransport = Objects.requireNonNull(transport, "transport");
+        return this;
+    }
+
+    /** Joins the peer-to-peer network with {@code settings} (listen address, seeds, peers). */
+    public NodeBuilder network(NetworkSettings settings) {
+        this.network = Optional.of(settings);
         return this;
     }
 
@@ -73,6 +92,14 @@ public final class NodeBuilder {
 
     BlockProducer.Factory producers() {
         return producers;
+    }
+
+    ConsensusTransport consensusTransport() {
+        return consensusTransport;
+    }
+
+    Optional<NetworkSettings> network() {
+        return network;
     }
 
     int verifierThreads() {

@@ -1,7 +1,7 @@
 package global.cas.testing;
 
 import global.cas.consensus.ConsensusMessage;
-import global.cas.node.consensus.ConsensusTransport;
+import global.cas.consensus.driver.ConsensusTransport;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

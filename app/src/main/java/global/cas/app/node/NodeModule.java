@@ -13,7 +13,6 @@ import global.cas.node.DevnetInstanceFile;
 import global.cas.node.Node;
 import global.cas.node.NodeConfig;
 import global.cas.node.consensus.ConsensusBlockProducer;
-import global.cas.node.consensus.ConsensusTransport;
 import global.cas.rejection.Reason;
 import global.cas.rpc.RpcServer;
 import global.cas.store.ChainStore;
@@ -105,7 +104,7 @@ public final class NodeModule extends AbstractModule {
         // blocks by BFT consensus (C1); a lone validator's devnet is a network of one
         return Node.builder(config.get())
                 .store(storeFactory)
-                .producers(ConsensusBlockProducer.factory(ConsensusTransport.NONE))
+                .producers(ConsensusBlockProducer.FACTORY)
                 .start();
     }
 

@@ -49,6 +49,12 @@ public final class ConsensusDriver {
     /** Messages of a later round than this beyond the current are dropped (memory bound). */
     static final int MAX_ROUNDS_AHEAD = 10_000;
 
+    /** Committed blocks sent at once to a peer that is behind, and kept ahead when received. */
+    static final int DECIDED_BATCH = 16;
+
+    /** Bytes of committed blocks of later heights kept until their height comes. */
+    static final long MAX_DECIDED_AHEAD_BYTES = 64L << 20;
+
     /** Messages of the next height kept until it starts. */
     static final int MAX_BUFFERED = 20_000;
 
@@ -78,6 +84,8 @@ public final class ConsensusDriver {
     private final Map<Hash, byte[]> blocks = new HashMap<>();
     private final List<ConsensusMessage> own = new ArrayList<>();
     private final List<Buffered> next = new ArrayList<>();
+    private final java.util.TreeMap<Long, Buffered> decidedAhead = new java.util.TreeMap<>();
+    private long decidedAheadBytes;
     private final Set<String> answered = new HashSet<>();
     private final Set<Vote> seenVotes = new HashSet<>();
     private final Set<Proposal> seenProposals = new HashSet<>();
@@ -182,6 +190,13 @@ public final class ConsensusDriver {
         next.clear();
         for (Buffered b : buffered) {
             receive(b.peer(), b.message());
+        }
+        while (!decidedAhead.isEmpty() && decidedAhead.firstKey() < h) {
+            forgetAhead(decidedAhead.firstKey());
+        }
+        Buffered ahead = forgetAhead(h);
+        if (ahead != null) {
+            receive(ahead.peer(), ahead.message());
         }
         network.broadcast(new ConsensusMessage.StatusMessage(h));
     }
@@ -312,6 +327,7 @@ public final class ConsensusDriver {
     private void onDecided(String peer, ConsensusMessage.DecidedMessage d) {
         if (d.height() != height) {
             if (d.height() > height) {
+                keepAhead(peer, d);
                 askFor(peer);
             }
             return;
@@ -337,7 +353,7 @@ public final class ConsensusDriver {
             return;
         }
         LOG.debug("height {} committed from a peer's block and commit ({} precommits)", height, counted.size());
-        decide(d.commit().round(), c.hash(), d.block(), d.commit());
+        decide(d.commit().round(), c.hash(), d.block(), d.commit(), true);
     }
 
     private void onStatus(String peer, long h) {
@@ -348,12 +364,37 @@ public final class ConsensusDriver {
         }
     }
 
+    /** Sends a peer that is behind the committed blocks from {@code h} on, a batch at a time. */
     private void answerPast(String peer, long h) {
-        if (!answered.add(peer + "/" + h)) {
+        long last = Math.min(h + DECIDED_BATCH - 1, height - 1);
+        for (long k = h; k <= last; k++) {
+            if (!answered.add(peer + "/" + k)) {
+                continue;
+            }
+            long at = k;
+            app.committed(at)
+                    .ifPresent(f -> network.send(peer, new ConsensusMessage.DecidedMessage(at, f.bytes(), f.commit())));
+        }
+    }
+
+    /** Keeps a committed block of a later height (a batch sent to catch up) until its height comes. */
+    private void keepAhead(String peer, ConsensusMessage.DecidedMessage d) {
+        if (d.height() > height + 2L * DECIDED_BATCH || decidedAhead.containsKey(d.height())) {
             return;
         }
-        app.committed(h)
-                .ifPresent(f -> network.send(peer, new ConsensusMessage.DecidedMessage(h, f.bytes(), f.commit())));
+        if (decidedAheadBytes + d.block().length > MAX_DECIDED_AHEAD_BYTES) {
+            return;
+        }
+        decidedAhead.put(d.height(), new Buffered(peer, d));
+        decidedAheadBytes += d.block().length;
+    }
+
+    private Buffered forgetAhead(long h) {
+        Buffered b = decidedAhead.remove(h);
+        if (b != null) {
+            decidedAheadBytes -= ((ConsensusMessage.DecidedMessage) b.message()).block().length;
+        }
+        return b;
     }
 
     private void askFor(String peer) {
@@ -411,7 +452,8 @@ public final class ConsensusDriver {
                         d.round(),
                         d.value(),
                         blocks.get(d.value()),
-                        new Commit(d.height(), d.round(), d.value(), precommits));
+                        new Commit(d.height(), d.round(), d.value(), precommits),
+                        false);
             }
             case Output.Equivocation e -> {
                 equivocations++;
@@ -487,7 +529,11 @@ public final class ConsensusDriver {
                 + " follow either.";
     }
 
-    private void decide(int round, Hash value, byte[] bytes, Commit commit) {
+    /**
+     * Commits {@code value}; the next height starts after the commit pause, or at once when the
+     * block came committed from a peer (this node is catching up).
+     */
+    private void decide(int round, Hash value, byte[] bytes, Commit commit, boolean catchingUp) {
         if (decided) {
             if (!value.equals(decidedValue)) {
                 halt(twoCommits(value));
@@ -507,7 +553,7 @@ public final class ConsensusDriver {
         extraRounds += round;
         long gen = generation;
         long h = height;
-        scheduler.schedule(timeouts.commitMillis(), () -> {
+        scheduler.schedule(catchingUp ? 0 : timeouts.commitMillis(), () -> {
             if (gen == generation && haltReason == null) {
                 startHeight(h + 1);
             }

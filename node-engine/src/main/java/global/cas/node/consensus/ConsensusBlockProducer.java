@@ -3,6 +3,7 @@ package global.cas.node.consensus;
 import global.cas.consensus.Timeouts;
 import global.cas.consensus.driver.ConsensusDriver;
 import global.cas.consensus.driver.ConsensusStatus;
+import global.cas.consensus.driver.ConsensusTransport;
 import global.cas.consensus.wal.FileWalStorage;
 import global.cas.consensus.wal.WriteAheadLog;
 import global.cas.crypto.KeyPair;
@@ -65,24 +66,20 @@ public final class ConsensusBlockProducer implements BlockProducer {
     }
 
     /**
-     * Runs consensus over {@code transport}: a validator of the next height's set signs with its
-     * key; a node without one follows when it has peers to follow, and makes nothing otherwise.
+     * Runs consensus over the node's transport to its peers: a validator of the next height's set
+     * signs with its key; a node without one follows when it has peers, and makes nothing otherwise.
      */
-    public static Factory factory(ConsensusTransport transport) {
-        return (chain, config, clock, events) -> {
-            long next = chain.tip().height() + 1;
-            Optional<KeyPair> key = config.validatorKey()
-                    .filter(k -> chain.validatorSchedule()
-                            .at(next)
-                            .indexOf(k.address())
-                            .isPresent());
-            if (key.isEmpty() && transport == ConsensusTransport.NONE) {
-                return Optional.empty();
-            }
-            return Optional.of(new ConsensusBlockProducer(
-                    chain, key, config.dataDir(), timeoutsFor(config.blockIntervalMillis()), transport, clock, events));
-        };
-    }
+    public static final Factory FACTORY = (chain, config, clock, events, transport) -> {
+        long next = chain.tip().height() + 1;
+        Optional<KeyPair> key = config.validatorKey()
+                .filter(k ->
+                        chain.validatorSchedule().at(next).indexOf(k.address()).isPresent());
+        if (key.isEmpty() && transport == ConsensusTransport.NONE) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConsensusBlockProducer(
+                chain, key, config.dataDir(), timeoutsFor(config.blockIntervalMillis()), transport, clock, events));
+    };
 
     /** Timeouts for blocks every {@code intervalMillis}: the defaults (C2) with that pause between heights. */
     public static Timeouts timeoutsFor(long intervalMillis) {

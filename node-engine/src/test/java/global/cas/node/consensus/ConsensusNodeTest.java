@@ -39,7 +39,7 @@ class ConsensusNodeTest {
     private Node start(Optional<KeyPair> key) {
         return Node.builder(new NodeConfig(dir, TestChain.params(), key, 1_000, 50))
                 .store(H2ChainStore::open)
-                .producers(ConsensusBlockProducer.factory(ConsensusTransport.NONE))
+                .producers(ConsensusBlockProducer.FACTORY)
                 .verifierThreads(1)
                 .start();
     }

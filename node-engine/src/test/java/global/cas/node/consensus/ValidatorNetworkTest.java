@@ -53,7 +53,8 @@ class ValidatorNetworkTest {
     private Node start(String name, Optional<KeyPair> key) {
         Node n = Node.builder(new NodeConfig(root.resolve(name), params(), key, 1_000, 100))
                 .store(H2ChainStore::open)
-                .producers(ConsensusBlockProducer.factory(hub.transport(name)))
+                .producers(ConsensusBlockProducer.FACTORY)
+                .consensusTransport(hub.transport(name))
                 .verifierThreads(1)
                 .start();
         nodes.add(n);
@@ -134,9 +135,9 @@ class ValidatorNetworkTest {
         Node follower = start("follower", Optional.empty());
         assertThat(follower.isValidator()).isFalse();
         long target = v.get(0).tip().height() + 3;
-        awaitAll(List.of(follower), target);
         List<Node> all = new ArrayList<>(v);
         all.add(follower);
+        awaitAll(all, target);
         assertSameChain(all, target);
         assertThat(follower.consensusStatus().orElseThrow().validatorIndex()).isEqualTo(-1);
     }

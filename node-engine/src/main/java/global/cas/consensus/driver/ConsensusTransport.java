@@ -1,7 +1,6 @@
-package global.cas.node.consensus;
+package global.cas.consensus.driver;
 
 import global.cas.consensus.ConsensusMessage;
-import global.cas.consensus.driver.ConsensusNetwork;
 import java.util.function.BiConsumer;
 
 /**
