@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
@@ -89,6 +90,11 @@ public final class Handshake {
      * @throws DisconnectException HANDSHAKE_FAILED for a malformed HELLO or a degenerate key
      */
     public byte[] onHello(byte[] peerHello) throws DisconnectException {
+        return onHello(peerHello, UnaryOperator.identity());
+    }
+
+    /** {@link #onHello(byte[])} with the AUTH body passed through {@code tamper} first: tests forge with it. */
+    byte[] onHello(byte[] peerHello, UnaryOperator<byte[]> tamper) throws DisconnectException {
         expect(State.HELLO_SENT);
         state = State.FAILED;
         if (peerHello.length != HELLO_LENGTH || !Arrays.equals(peerHello, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
@@ -113,7 +119,7 @@ public final class Handshake {
                 ? new Session(FrameCipher.sealer(i2r), FrameCipher.opener(r2i))
                 : new Session(FrameCipher.sealer(r2i), FrameCipher.opener(i2r));
         state = State.AUTH_SENT;
-        return session.seal(FrameKind.AUTH, authBody());
+        return session.seal(FrameKind.AUTH, tamper.apply(authBody()));
     }
 
     /**
