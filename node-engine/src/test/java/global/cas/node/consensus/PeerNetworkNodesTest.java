@@ -1,0 +1,127 @@
+package global.cas.node.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import global.cas.chain.ChainParams;
+import global.cas.crypto.KeyPair;
+import global.cas.ledger.Amounts;
+import global.cas.ledger.AssetId;
+import global.cas.ledger.Transaction;
+import global.cas.ledger.TxOutput;
+import global.cas.node.NetworkSettings;
+import global.cas.node.Node;
+import global.cas.node.NodeConfig;
+import global.cas.store.h2.H2ChainStore;
+import global.cas.testing.Await;
+import global.cas.testing.TestChain;
+import global.cas.testing.TestKeys;
+import global.cas.validators.Validator;
+import global.cas.wallet.TransferBuilder;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real nodes joined by the real peer-to-peer network (Netty, encrypted, on 127.0.0.1): every node
+ * dials the ones started before it, so the validators are fully connected, as a small validator
+ * set is configured with persistent peers.
+ */
+class PeerNetworkNodesTest {
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final int VALIDATORS = 3;
+
+    @TempDir
+    Path root;
+
+    private final List<Node> nodes = new ArrayList<>();
+
+    private static KeyPair key(int i) {
+        return TestKeys.key(30 + i);
+    }
+
+    private static ChainParams params() {
+        List<Validator> set = new ArrayList<>();
+        for (int i = 0; i < VALIDATORS; i++) {
+            set.add(new Validator(key(i).publicKey(), 1));
+        }
+        return TestChain.params().withValidators(set);
+    }
+
+    private Node start(String name, Optional<KeyPair> key) {
+        List<InetSocketAddress> peers = nodes.stream()
+                .map(n -> n.peerNetwork().orElseThrow().listenAddress().orElseThrow())
+                .map(a -> new InetSocketAddress("127.0.0.1", a.getPort()))
+                .toList();
+        Node n = Node.builder(new NodeConfig(root.resolve(name), params(), key, 1_000, 100))
+                .store(H2ChainStore::open)
+                .producers(ConsensusBlockProducer.FACTORY)
+                .network(NetworkSettings.of("127.0.0.1", 0, peers, false))
+                .verifierThreads(1)
+                .start();
+        nodes.add(n);
+        return n;
+    }
+
+    @AfterEach
+    void stop() {
+        for (Node n : nodes.reversed()) {
+            n.close();
+        }
+    }
+
+    private static void awaitAll(List<Node> ns, long height) throws InterruptedException {
+        Await.until(
+                LIMIT,
+                "all at height " + height,
+                () -> ns.stream().allMatch(n -> n.tip().height() >= height));
+    }
+
+    @Test
+    @DisplayName("C1, C3, L2: validators on the network agree; a transfer sent to a follower reaches them by gossip")
+    void validatorsAndFollowerOverTheNetwork() throws Exception {
+        for (int i = 0; i < VALIDATORS; i++) {
+            start("v" + i, Optional.of(key(i)));
+        }
+        List<Node> validators = List.copyOf(nodes);
+        awaitAll(validators, 5);
+        Node follower = start("follower", Optional.empty());
+        Await.until(
+                LIMIT,
+                "the follower connected to every validator",
+                () -> follower.connectedPeers().size() == VALIDATORS);
+        long target = validators.get(0).tip().height() + 2;
+        awaitAll(nodes, target);
+        for (long h = 1; h <= target; h++) {
+            var hash = validators.get(0).block(h).orElseThrow().hash();
+            for (Node n : nodes) {
+                assertThat(n.block(h).orElseThrow().hash()).as("block %d", h).isEqualTo(hash);
+            }
+        }
+
+        KeyPair from = TestChain.funded(3);
+        KeyPair to = TestKeys.key(45);
+        Transaction tx = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+                .pay(
+                        follower.spendableOutputs(from.address()),
+                        Map.of(from.address(), from),
+                        List.of(new TxOutput(to.address(), AssetId.CAS, Amounts.cas(3))),
+                        from.address(),
+                        follower.tip().height() + 1_000);
+        follower.submit(tx).join();
+        Await.until(
+                LIMIT,
+                "the transfer committed everywhere",
+                () -> nodes.stream().allMatch(n -> n.transaction(tx.id()).isPresent()));
+        for (Node n : nodes) {
+            assertThat(n.balance(to.address(), AssetId.CAS)).isEqualTo(Amounts.cas(3));
+        }
+    }
+}
