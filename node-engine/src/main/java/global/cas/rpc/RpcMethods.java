@@ -58,6 +58,7 @@ final class RpcMethods {
         add("address_outputs", List.of("address", "spendableOnly", "limit", "cursor"), this::addressOutputs);
         add("tx_send", List.of("raw"), this::txSend);
         add("mempool_info", List.of(), p -> mempoolInfo());
+        add("net_info", List.of(), p -> netInfo());
         add("mining_work", List.of(), p -> RpcJson.work(node.miningWork()));
     }
 
@@ -71,6 +72,41 @@ final class RpcMethods {
 
     List<String> names() {
         return List.copyOf(methods.keySet());
+    }
+
+    /** The peers, the listening address and the consensus state, as CometBFT's net_info and status. */
+    private JsonNode netInfo() {
+        ObjectNode o = JSON.objectNode();
+        o.put("listening", node.peerNetwork().isPresent());
+        node.peerNetwork().ifPresent(n -> {
+            o.put("nodeId", n.localId().hex());
+            n.listenAddress().ifPresent(a -> o.put("listenAddress", a.getHostString() + ":" + a.getPort()));
+        });
+        var peers = o.putArray("peers");
+        for (var peer : node.connectedPeers()) {
+            ObjectNode e = peers.addObject();
+            e.put("nodeId", peer.id().hex());
+            e.put(
+                    "address",
+                    peer.address().getHostString() + ":" + peer.address().getPort());
+            e.put("inbound", peer.inbound());
+            e.put("connectedSince", peer.connectedSince().toString());
+            e.put("bytesIn", peer.bytesIn());
+            e.put("bytesOut", peer.bytesOut());
+        }
+        node.consensusStatus().ifPresent(c -> {
+            ObjectNode e = o.putObject("consensus");
+            e.put("height", c.height());
+            e.put("round", c.round());
+            e.put("step", c.step().name().toLowerCase(java.util.Locale.ROOT));
+            e.put("validatorIndex", c.validatorIndex());
+            e.put("signing", c.signing());
+            e.put("decided", c.decided());
+            e.put("extraRounds", c.extraRounds());
+            e.put("equivocationsSeen", c.equivocationsSeen());
+            c.halted().ifPresent(h -> e.put("halted", h));
+        });
+        return o;
     }
 
     private JsonNode chainInfo() {

@@ -72,7 +72,10 @@ public final class NodeModule extends AbstractModule {
         if (settings.validatorKeyFile().isPresent()) {
             return Optional.of(readKey(settings.validatorKeyFile().get()));
         }
-        if (settings.network() == Network.DEVNET) {
+        if (settings.network() == Network.DEVNET
+                && settings.p2p().map(n -> n.persistentPeers().isEmpty()).orElse(true)) {
+            // a devnet node given peers follows them: two nodes signing with the one devnet key
+            // would be one validator signing twice
             return Optional.of(new DevnetAccounts().validatorKey());
         }
         return Optional.empty();
@@ -102,10 +105,9 @@ public final class NodeModule extends AbstractModule {
         // before the configuration, so a refused start leaves the data folder untouched
         RpcPorts.requireGivenPortFree(settings);
         // blocks by BFT consensus (C1); a lone validator's devnet is a network of one
-        return Node.builder(config.get())
-                .store(storeFactory)
-                .producers(ConsensusBlockProducer.FACTORY)
-                .start();
+        var builder = Node.builder(config.get()).store(storeFactory).producers(ConsensusBlockProducer.FACTORY);
+        settings.p2p().ifPresent(builder::network);
+        return builder.start();
     }
 
     /** The RPC server, on a free port when the default one is taken ({@link RpcPorts}). */

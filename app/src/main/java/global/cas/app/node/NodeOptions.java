@@ -3,6 +3,7 @@ package global.cas.app.node;
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;
 import global.cas.crypto.Network;
+import global.cas.node.NetworkSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,6 +52,20 @@ public final class NodeOptions {
                     + " Core's prune mode does: headers, commits, balances and every open wallet's history are kept;"
                     + " pruned blocks cannot be read back (default: keep every block).")
     private Long pruneKeepBlocks;
+
+    @Option(
+            names = "--p2p-port",
+            paramLabel = "<port>",
+            description = "Join the peer-to-peer network, listening on this port on every interface (0: any free"
+                    + " port; default " + NetworkSettings.DEFAULT_PORT + " when --peer is given).")
+    private Integer p2pPort;
+
+    @Option(
+            names = "--peer",
+            paramLabel = "<host:port>",
+            description = "A node to stay connected to (repeat for several). On devnet a node given peers follows them"
+                    + " instead of validating with the built-in devnet key, unless --validator-key-file is given.")
+    private java.util.List<String> peers = new java.util.ArrayList<>();
 
     @Option(names = "--headless", description = "Run the node alone, without the desktop window.")
     private boolean headless;
@@ -103,6 +118,43 @@ public final class NodeOptions {
                 rpcPort != null,
                 interval,
                 Optional.ofNullable(validatorKeyFile),
-                prune);
+                prune,
+                p2p());
+    }
+
+    private Optional<NetworkSettings> p2p() {
+        if (p2pPort == null && peers.isEmpty()) {
+            return Optional.empty();
+        }
+        int listen = p2pPort == null ? NetworkSettings.DEFAULT_PORT : p2pPort;
+        if (listen < 0 || listen > 65535) {
+            throw CliException.usage("--p2p-port takes 0 to 65535, not " + listen + ".");
+        }
+        java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>();
+        for (String p : peers) {
+            addresses.add(peerAddress(p));
+        }
+        // a validator keeps its address to itself: no peer exchange when it validates
+        boolean exchange = validatorKeyFile == null && !peers.isEmpty();
+        return Optional.of(NetworkSettings.of("0.0.0.0", listen, addresses, exchange));
+    }
+
+    private static java.net.InetSocketAddress peerAddress(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw CliException.usage("--peer takes host:port, such as 192.168.1.20:" + NetworkSettings.DEFAULT_PORT
+                    + ", not '" + text + "'.");
+        }
+        String host = text.substring(0, colon);
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            throw CliException.usage("--peer '" + text + "' has no port from 1 to 65535.");
+        }
+        return java.net.InetSocketAddress.createUnresolved(host, port);
     }
 }
