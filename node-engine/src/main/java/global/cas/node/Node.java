@@ -239,6 +239,15 @@ public final class Node implements NodeQueries, AutoCloseable {
         return peers.map(PeerNetwork::peers).orElse(List.of());
     }
 
+    @Override
+    public global.cas.node.query.NetworkSummary networkSummary() {
+        return new global.cas.node.query.NetworkSummary(
+                peers.isPresent(),
+                connectedPeers().size(),
+                peers.flatMap(PeerNetwork::listenAddress).map(a -> a.getHostString() + ":" + a.getPort()),
+                consensusStatus());
+    }
+
     /** The peer-to-peer network, when this node joined one. */
     public Optional<PeerNetwork> peerNetwork() {
         return peers;

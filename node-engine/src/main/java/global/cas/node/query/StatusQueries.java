@@ -11,4 +11,7 @@ public interface StatusQueries {
 
     /** Transactions waiting in the mempool. */
     int mempoolSize();
+
+    /** Peers, listening address and consensus state. */
+    NetworkSummary networkSummary();
 }

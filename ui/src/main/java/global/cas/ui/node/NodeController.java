@@ -47,6 +47,9 @@ public final class NodeController {
     private Label dataDir;
 
     @FXML
+    private Label consensus;
+
+    @FXML
     private ProgressBar syncBar;
 
     @FXML
@@ -115,7 +118,8 @@ public final class NodeController {
                         () -> messages.get(
                                 "node.mempool.value", node.mempoolSizeProperty().get()),
                         node.mempoolSizeProperty()));
-        peers.setText(messages.get("node.peers.none"));
+        peers.textProperty().bind(Bindings.createStringBinding(this::peersSentence, node.networkProperty()));
+        consensus.textProperty().bind(Bindings.createStringBinding(this::consensusSentence, node.networkProperty()));
         dataDir.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> node.dataDirProperty().get() == null
@@ -167,6 +171,32 @@ public final class NodeController {
         return node.validatorProperty().get()
                 ? messages.get("node.sync.validator")
                 : messages.get("node.sync.alone", node.heightProperty().get());
+    }
+
+    private String peersSentence() {
+        var n = node.networkProperty().get();
+        if (!n.joined()) {
+            return messages.get("node.peers.none");
+        }
+        return messages.get("node.peers.value", n.peers(), n.listenAddress().orElse("-"));
+    }
+
+    private String consensusSentence() {
+        var c = node.networkProperty().get().consensus();
+        if (c.isEmpty()) {
+            return messages.get("node.consensus.none");
+        }
+        var s = c.get();
+        if (s.halted().isPresent()) {
+            return messages.get("node.consensus.halted", s.height(), s.halted().get());
+        }
+        if (s.validatorIndex() < 0) {
+            return messages.get("node.consensus.following", s.height(), s.round());
+        }
+        if (!s.signing()) {
+            return messages.get("node.consensus.sittingOut", s.validatorIndex() + 1, s.height());
+        }
+        return messages.get("node.consensus.validator", s.validatorIndex() + 1, s.height(), s.round());
     }
 
     /** Prefills the reward address, e.g. with the wallet's receiving address. */

@@ -1,5 +1,6 @@
 package global.cas.ui.node;
 
+import global.cas.node.query.NetworkSummary;
 import global.cas.node.query.StatusQueries;
 import global.cas.node.query.TipSummary;
 import global.cas.ui.shell.FxExecutor;
@@ -39,6 +40,8 @@ public final class NodeModel {
     private final ReadOnlyBooleanWrapper validator = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<String> chainId = new ReadOnlyObjectWrapper<>("");
     private final ReadOnlyBooleanWrapper localOnly = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<NetworkSummary> network = new ReadOnlyObjectWrapper<>(
+            new NetworkSummary(false, 0, java.util.Optional.empty(), java.util.Optional.empty()));
     private final Deque<Long> recentBlockTimes = new ArrayDeque<>();
     private final LongProperty clock = new SimpleLongProperty(System.currentTimeMillis());
     private final ObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvance = new SimpleObjectProperty<>();
@@ -65,6 +68,7 @@ public final class NodeModel {
                             height.set(t.height());
                             lastBlockTime.set(t.time());
                             ready.set(true);
+                            refreshNetwork();
                         },
                         fx);
     }
@@ -84,7 +88,17 @@ public final class NodeModel {
         lastAdvance.set(a);
         if (ready.get()) {
             node.call(StatusQueries::mempoolSize).thenAcceptAsync(mempoolSize::set, fx);
+            refreshNetwork();
         }
+    }
+
+    private void refreshNetwork() {
+        node.call(StatusQueries::networkSummary).thenAcceptAsync(network::set, fx);
+    }
+
+    /** Peers, listening address and consensus state, read again with each new block. */
+    public ReadOnlyObjectProperty<NetworkSummary> networkProperty() {
+        return network.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty readyProperty() {
