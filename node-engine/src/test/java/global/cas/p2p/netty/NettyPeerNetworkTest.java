@@ -199,8 +199,9 @@ class NettyPeerNetworkTest {
         assertThat(b.network.peers()).hasSize(1);
         assertThat(a.network.peers().getFirst().inbound())
                 .isNotEqualTo(b.network.peers().getFirst().inbound());
-        assertThat(a.events.stream().filter(e -> e instanceof PeerEvent.Connected))
-                .hasSize(1);
+        // the race may show one short disconnect and reconnect (docs/p2p.md); it always ends connected
+        Await.until(WAIT, "a ends connected", () -> a.events.getLast() instanceof PeerEvent.Connected);
+        Await.until(WAIT, "b ends connected", () -> b.events.getLast() instanceof PeerEvent.Connected);
         assertThat(a.network.send(b.id(), Channel.CONSENSUS, new byte[] {5})).isTrue();
         Await.until(WAIT, "message over the kept connection", () -> b.messages.size() == 1);
         // a second dial over an existing connection is refused as a duplicate
