@@ -44,12 +44,14 @@ public final class StatusCommand implements Callable<Integer> {
         try (NodeConnection.Connected node = NodeConnection.open(common)) {
             JsonNode info = node.chainInfo();
             JsonNode mempool = node.rpc().call("mempool_info");
+            JsonNode net = node.rpc().call("net_info");
             PrintWriter out = terminal.out();
             if (json) {
                 ObjectNode both = info.deepCopy();
                 ObjectNode all = both.objectNode();
                 all.set("chain", both);
                 all.set("mempool", mempool);
+                all.set("network", net);
                 JsonOutput.print(out, all);
                 return 0;
             }
@@ -76,6 +78,29 @@ public final class StatusCommand implements Callable<Integer> {
                     mempool.path("size").asLong(),
                     mempool.path("bytes").asLong(),
                     mempool.path("capacity").asLong());
+            if (net.path("listening").asBoolean()) {
+                out.printf(
+                        "peers      %d connected, listening on %s (node %s)%n",
+                        net.path("peers").size(),
+                        net.path("listenAddress").asText("-"),
+                        net.path("nodeId").asText());
+            } else {
+                out.println("peers      none: this node joins no network (--p2p-port, --peer)");
+            }
+            JsonNode c = net.path("consensus");
+            if (c.isObject()) {
+                String role = c.path("validatorIndex").asInt() < 0
+                        ? "following"
+                        : "validator " + (c.path("validatorIndex").asInt() + 1)
+                                + (c.path("signing").asBoolean() ? ", signing" : ", not signing this height");
+                out.printf(
+                        "consensus  %s; height %d round %d %s%s%n",
+                        role,
+                        c.path("height").asLong(),
+                        c.path("round").asInt(),
+                        c.path("step").asText(),
+                        c.has("halted") ? "; STOPPED: " + c.path("halted").asText() : "");
+            }
             out.flush();
         }
         return 0;
