@@ -6,6 +6,7 @@ import global.cas.app.chain.BlockCommand;
 import global.cas.app.chain.StatusCommand;
 import global.cas.app.chain.TxCommand;
 import global.cas.app.desktop.DesktopRunner;
+import global.cas.app.localnet.LocalnetCommand;
 import global.cas.app.mining.MineCommand;
 import global.cas.app.node.NodeCommand;
 import global.cas.app.node.NodeOptions;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Mixin;
             StatusCommand.class,
             MineCommand.class,
             BenchCommand.class,
+            LocalnetCommand.class,
             HelpCommand.class
         })
 public final class CasCommand implements Callable<Integer> {

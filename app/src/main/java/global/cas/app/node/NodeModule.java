@@ -52,6 +52,21 @@ public final class NodeModule extends AbstractModule {
     @Provides
     @Singleton
     ChainParams chainParams(SecureRandom random) {
+        if (settings.genesisFile().isPresent()) {
+            Path file = settings.genesisFile().get();
+            try {
+                ChainParams p = Genesis.load(file);
+                if (p.network() != settings.network()) {
+                    throw CliException.usage("The genesis file " + file + " is of "
+                            + p.network().id() + ", not " + settings.network().id() + ": add --network "
+                            + p.network().id() + ".");
+                }
+                return p;
+            } catch (IOException e) {
+                throw new CliException(
+                        "IO_ERROR", "Cannot read the genesis file " + file + ": " + e.getMessage() + ".");
+            }
+        }
         ChainParams bundled = Genesis.bundled(settings.network());
         if (settings.network() != Network.DEVNET) {
             return bundled;

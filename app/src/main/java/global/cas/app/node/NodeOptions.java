@@ -67,6 +67,13 @@ public final class NodeOptions {
                     + " instead of validating with the built-in devnet key, unless --validator-key-file is given.")
     private java.util.List<String> peers = new java.util.ArrayList<>();
 
+    @Option(
+            names = "--genesis",
+            paramLabel = "<file>",
+            description = "Run the chain of this genesis file instead of the network's bundled one (a localnet's:"
+                    + " cas localnet start writes it).")
+    private Path genesisFile;
+
     @Option(names = "--headless", description = "Run the node alone, without the desktop window.")
     private boolean headless;
 
@@ -119,7 +126,8 @@ public final class NodeOptions {
                 interval,
                 Optional.ofNullable(validatorKeyFile),
                 prune,
-                p2p());
+                p2p(),
+                Optional.ofNullable(genesisFile));
     }
 
     private Optional<NetworkSettings> p2p() {

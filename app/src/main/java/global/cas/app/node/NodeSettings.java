@@ -24,7 +24,8 @@ public record NodeSettings(
         OptionalLong blockIntervalMillis,
         Optional<Path> validatorKeyFile,
         long pruneKeepBlocks,
-        Optional<NetworkSettings> p2p) {
+        Optional<NetworkSettings> p2p,
+        Optional<Path> genesisFile) {
 
     /** Settings of a node that runs no peer-to-peer network. */
     public NodeSettings(
@@ -43,6 +44,7 @@ public record NodeSettings(
                 blockIntervalMillis,
                 validatorKeyFile,
                 pruneKeepBlocks,
+                Optional.empty(),
                 Optional.empty());
     }
 
