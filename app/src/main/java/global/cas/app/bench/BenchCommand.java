@@ -40,6 +40,15 @@ public final class BenchCommand implements Callable<Integer> {
             })
     private int warmUp;
 
+    @Option(
+            names = "--sync",
+            paramLabel = "<blocks>",
+            description = {
+                "Instead: a devnet node makes <blocks> empty blocks, and a fresh node syncs them over the encrypted"
+                        + " network on loopback; prints blocks per second."
+            })
+    private Integer syncBlocks;
+
     @Inject
     BenchCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -47,6 +56,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (syncBlocks != null) {
+            if (syncBlocks < 100 || syncBlocks > 1_000_000) {
+                throw new picocli.CommandLine.ParameterException(
+                        new picocli.CommandLine(this), "--sync must be between 100 and 1000000");
+            }
+            java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("cas-sync-bench");
+            var r = new global.cas.bench.SyncBenchmark(tmp, syncBlocks, H2ChainStore::open).run();
+            terminal.out()
+                    .printf(
+                            "sync over loopback: %d empty blocks in %.2f s = %.0f blocks/s%n",
+                            r.blocks(), r.seconds(), r.blocksPerSecond());
+            terminal.out().flush();
+            return 0;
+        }
         if (transfers < 1000 || transfers > 1_000_000) {
             throw new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(this), "--transfers must be between 1000 and 1000000");
