@@ -1,0 +1,137 @@
+package global.cas.consensus.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import global.cas.chain.Commit;
+import global.cas.consensus.ConsensusMessage;
+import global.cas.consensus.Proposal;
+import global.cas.consensus.ProposerSchedule;
+import global.cas.consensus.Timeouts;
+import global.cas.consensus.Vote;
+import global.cas.consensus.VoteType;
+import global.cas.consensus.driver.ConsensusDriver;
+import global.cas.consensus.driver.ConsensusNetwork;
+import global.cas.consensus.driver.Scheduler;
+import global.cas.consensus.wal.WriteAheadLog;
+import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
+import global.cas.validators.Validator;
+import global.cas.validators.ValidatorSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a peer may send that no honest node sends: each is refused, the peer reported (the
+ * transport disconnects and bans it), and the driver goes on at its height, not halted.
+ */
+class DriverBadInputTest {
+    private static final String CHAIN = Simulation.CHAIN;
+
+    private final List<KeyPair> keys = new ArrayList<>();
+    private final List<String> misbehaved = new ArrayList<>();
+    private ValidatorSet set;
+    private ConsensusDriver driver;
+
+    @BeforeEach
+    void start() {
+        List<Validator> vs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            KeyPair k = KeyPair.fromSeed(Hash.sha256(("bad input " + i).getBytes(StandardCharsets.US_ASCII))
+                    .bytes());
+            keys.add(k);
+            vs.add(new Validator(k.publicKey(), 1));
+        }
+        set = new ValidatorSet(vs);
+        ConsensusNetwork net = new ConsensusNetwork() {
+            @Override
+            public void broadcast(ConsensusMessage message) {}
+
+            @Override
+            public void send(String peer, ConsensusMessage message) {}
+
+            @Override
+            public void misbehaved(String peer, String reason) {
+                misbehaved.add(peer + ": " + reason);
+            }
+        };
+        Scheduler idle = new Scheduler() {
+            @Override
+            public long now() {
+                return Simulation.EPOCH;
+            }
+
+            @Override
+            public void schedule(long delayMillis, Runnable task) {}
+        };
+        driver = new ConsensusDriver(
+                CHAIN,
+                Timeouts.DEFAULT,
+                new SimChain(CHAIN, set, 0, 1, s -> {}),
+                net,
+                idle,
+                Optional.of(keys.get(0)),
+                Optional.of(new WriteAheadLog(new MemoryWalStorage())));
+        driver.start();
+    }
+
+    private void assertAlive() {
+        assertThat(driver.status().halted()).isEmpty();
+        assertThat(driver.status().height()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("C1: a vote signed by a key that is not the validator it names is refused and its sender reported")
+    void voteOfNonValidator() {
+        KeyPair stranger = KeyPair.fromSeed(new byte[32]);
+        Vote forged = Vote.sign(stranger, CHAIN, VoteType.PREVOTE, 1, 0, Hash.ZERO, Simulation.EPOCH, 2);
+        driver.receive("p1", new ConsensusMessage.VoteMessage(forged));
+        assertThat(misbehaved).singleElement().asString().startsWith("p1: ").contains("bad signature");
+        assertAlive();
+    }
+
+    @Test
+    @DisplayName("C1: a vote naming a validator index outside the set is refused and its sender reported")
+    void voteOfUnknownIndex() {
+        Vote v = Vote.sign(keys.get(1), CHAIN, VoteType.PREVOTE, 1, 0, Hash.ZERO, Simulation.EPOCH, 9);
+        driver.receive("p2", new ConsensusMessage.VoteMessage(v));
+        assertThat(misbehaved).singleElement().asString().contains("validator 9 of 4");
+        assertAlive();
+    }
+
+    @Test
+    @DisplayName("C3: a committed block whose commit lacks a quorum is refused and its sender reported")
+    void commitWithoutQuorum() {
+        SimChain other = new SimChain(CHAIN, set, 1, 99, s -> {});
+        var built = other.build(1, Simulation.EPOCH);
+        Vote one = Vote.sign(keys.get(1), CHAIN, VoteType.PRECOMMIT, 1, 0, built.hash(), built.time() + 1, 1);
+        Commit weak = new Commit(1, 0, built.hash(), List.of(one.precommit()));
+        driver.receive("p3", new ConsensusMessage.DecidedMessage(1, built.bytes(), weak));
+        assertThat(misbehaved).singleElement().asString().contains("commit that does not hold");
+        assertAlive();
+    }
+
+    @Test
+    @DisplayName("C1: a proposal whose block is not the one it signs is refused and its sender reported")
+    void proposalWithOtherBlock() {
+        int proposer = new ProposerSchedule(set).proposer(1, 0);
+        Proposal p = Proposal.sign(keys.get(proposer), CHAIN, 1, 0, Hash.sha256(new byte[] {1}), -1, proposer);
+        driver.receive("p4", new ConsensusMessage.ProposalMessage(p, new byte[] {2, 3}));
+        assertThat(misbehaved).singleElement().asString().contains("carries block");
+        assertAlive();
+    }
+
+    @Test
+    @DisplayName("C1: a proposal for a far future height is not acted on: no vote, no halt, the height stays")
+    void farFutureProposal() {
+        int proposer = new ProposerSchedule(set).proposer(1_000_000, 0);
+        Proposal p = Proposal.sign(keys.get(proposer), CHAIN, 1_000_000, 0, Hash.sha256(new byte[] {1}), -1, proposer);
+        driver.receive("p5", new ConsensusMessage.ProposalMessage(p, new byte[] {2, 3}));
+        assertThat(misbehaved).isEmpty();
+        assertAlive();
+    }
+}
