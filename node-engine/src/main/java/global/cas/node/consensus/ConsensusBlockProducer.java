@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class ConsensusBlockProducer implements BlockProducer {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusBlockProducer.class);
     private static final long CALL_TIMEOUT_MILLIS = 60_000;
+    /** A status read waits at most this long for the driver's thread (busy with a long block). */
+    private static final long STATUS_TIMEOUT_MILLIS = 5_000;
 
     private final ExecutorScheduler scheduler;
     private final ConsensusDriver driver;
@@ -119,7 +121,7 @@ public final class ConsensusBlockProducer implements BlockProducer {
 
     /** The driver's state, read on its thread. */
     public ConsensusStatus status() {
-        return scheduler.call(driver::status, CALL_TIMEOUT_MILLIS);
+        return scheduler.call(driver::status, STATUS_TIMEOUT_MILLIS);
     }
 
     /** The double signs this node saw (C4), oldest first. */
