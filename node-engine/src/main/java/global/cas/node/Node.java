@@ -243,8 +243,19 @@ public final class Node implements NodeQueries, AutoCloseable {
     public global.cas.node.query.NetworkSummary networkSummary() {
         return new global.cas.node.query.NetworkSummary(
                 peers.isPresent(),
-                connectedPeers().size(),
-                peers.flatMap(PeerNetwork::listenAddress).map(a -> a.getHostString() + ":" + a.getPort()),
+                connectedPeers().stream()
+                        .map(p -> new global.cas.node.query.NetworkSummary.Peer(
+                                p.id().hex(),
+                                p.address().getHostString() + ":" + p.address().getPort(),
+                                p.inbound(),
+                                p.connectedSince().toEpochMilli(),
+                                p.bytesIn(),
+                                p.bytesOut()))
+                        .toList(),
+                peers.flatMap(PeerNetwork::listenAddress)
+                        .map(a ->
+                                (a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "*" : a.getHostString())
+                                        + ":" + a.getPort()),
                 consensusStatus());
     }
 

@@ -1,12 +1,25 @@
 package global.cas.node.query;
 
 import global.cas.consensus.driver.ConsensusStatus;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The node's place in the network, for the node screen: whether it joined a peer-to-peer network,
- * how many peers are connected, where it listens, and the consensus engine's state when it runs
- * one. Immutable.
+ * the peers connected now, where it listens, and the consensus engine's state when it runs one.
+ * Immutable.
  */
 public record NetworkSummary(
-        boolean joined, int peers, Optional<String> listenAddress, Optional<ConsensusStatus> consensus) {}
+        boolean joined, List<Peer> peerList, Optional<String> listenAddress, Optional<ConsensusStatus> consensus) {
+    /** One connected peer: its node id (hex), address, who dialled, since when (ms), bytes each way. */
+    public record Peer(
+            String nodeId, String address, boolean inbound, long connectedSinceMillis, long bytesIn, long bytesOut) {}
+
+    public NetworkSummary {
+        peerList = List.copyOf(peerList);
+    }
+
+    public int peers() {
+        return peerList.size();
+    }
+}

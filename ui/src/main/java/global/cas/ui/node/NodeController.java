@@ -2,18 +2,22 @@ package global.cas.ui.node;
 
 import global.cas.crypto.Address;
 import global.cas.ledger.Amounts;
+import global.cas.node.query.NetworkSummary;
 import global.cas.rejection.RejectedException;
 import global.cas.ui.i18n.Messages;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 
 /** The node screen: chain state, sync, and the CPU mining panel. Thin: the models hold the state. */
@@ -48,6 +52,24 @@ public final class NodeController {
 
     @FXML
     private Label consensus;
+
+    @FXML
+    private TableView<NetworkSummary.Peer> peerTable;
+
+    @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerId;
+
+    @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerAddress;
+
+    @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerDirection;
+
+    @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerSince;
+
+    @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerBytes;
 
     @FXML
     private ProgressBar syncBar;
@@ -119,6 +141,19 @@ public final class NodeController {
                                 "node.mempool.value", node.mempoolSizeProperty().get()),
                         node.mempoolSizeProperty()));
         peers.textProperty().bind(Bindings.createStringBinding(this::peersSentence, node.networkProperty()));
+        colPeerId.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().nodeId().substring(0, 12)));
+        colPeerAddress.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().address()));
+        colPeerDirection.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                messages.get(c.getValue().inbound() ? "node.peer.inbound" : "node.peer.outbound")));
+        colPeerSince.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                TIME.format(Instant.ofEpochMilli(c.getValue().connectedSinceMillis()))));
+        colPeerBytes.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(
+                "node.peer.bytesValue", c.getValue().bytesIn(), c.getValue().bytesOut())));
+        node.networkProperty()
+                .addListener((o, before, now) -> peerTable.getItems().setAll(now.peerList()));
+        peerTable.getItems().setAll(node.networkProperty().get().peerList());
         consensus.textProperty().bind(Bindings.createStringBinding(this::consensusSentence, node.networkProperty()));
         dataDir.textProperty()
                 .bind(Bindings.createStringBinding(

@@ -41,7 +41,7 @@ public final class NodeModel {
     private final ReadOnlyObjectWrapper<String> chainId = new ReadOnlyObjectWrapper<>("");
     private final ReadOnlyBooleanWrapper localOnly = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<NetworkSummary> network = new ReadOnlyObjectWrapper<>(
-            new NetworkSummary(false, 0, java.util.Optional.empty(), java.util.Optional.empty()));
+            new NetworkSummary(false, java.util.List.of(), java.util.Optional.empty(), java.util.Optional.empty()));
     private final Deque<Long> recentBlockTimes = new ArrayDeque<>();
     private final LongProperty clock = new SimpleLongProperty(System.currentTimeMillis());
     private final ObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvance = new SimpleObjectProperty<>();
