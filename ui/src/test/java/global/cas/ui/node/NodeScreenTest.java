@@ -96,7 +96,9 @@ class NodeScreenTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> number(robot, "#height") >= 3);
         assertThat(robot.lookup("#syncText").queryAs(Label.class).getText()).contains("this node makes the blocks");
         assertThat(robot.lookup("#status-node").queryAs(Label.class).getText()).startsWith("Height ");
-        assertThat(robot.lookup("#peers").queryAs(Label.class).getText()).contains("alone");
+        assertThat(robot.lookup("#peers").queryAs(Label.class).getText()).contains("joins no network");
+        javafx.scene.control.TableView<?> table = robot.lookup("#peerTable").queryTableView();
+        assertThat(table.getItems().size()).isZero();
     }
 
     @Test
