@@ -155,7 +155,10 @@ public final class WriteAheadLog implements DoubleSignGuard.SignedLog {
         }
         int length = ByteBuffer.wrap(all, start, 4).getInt();
         if (length > 0 && length <= MAX_RECORD && start + 8L + length > all.length) {
-            return true;
+            // a length running past the end is a tear only if nothing whole follows it: a flipped
+            // bit in an earlier record's length must not make the records after it (fsynced
+            // signatures among them) look like the tail of a crash
+            return !wholeRecordAfter(all, start + 1);
         }
         for (int i = start; i < all.length; i++) {
             if (all[i] != 0) {
@@ -163,6 +166,23 @@ public final class WriteAheadLog implements DoubleSignGuard.SignedLog {
             }
         }
         return true;
+    }
+
+    /** Whether a record with a matching checksum starts anywhere from {@code from} on. */
+    private static boolean wholeRecordAfter(byte[] all, int from) {
+        ByteBuffer b = ByteBuffer.wrap(all);
+        for (int o = from; o + 8 <= all.length; o++) {
+            int length = b.getInt(o);
+            if (length < 1 || length > MAX_RECORD || o + 8L + length > all.length) {
+                continue;
+            }
+            CRC32C c = new CRC32C();
+            c.update(all, o + 8, length);
+            if ((int) c.getValue() == b.getInt(o + 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Entry> readRecord(ByteBuffer b) {
