@@ -87,7 +87,11 @@ public final class TransactionGossip implements AutoCloseable {
 
     /** A transaction the mempool admitted: it goes to the peers in the next batch. Any thread. */
     public void admitted(Transaction tx) {
-        thread.execute(() -> outbox.add(tx));
+        try {
+            thread.execute(() -> outbox.add(tx));
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the node is stopping: the transaction stays in this node's mempool, unsent
+        }
     }
 
     /** Encodes a batch as it travels. */
