@@ -46,9 +46,22 @@ public final class NodeModel {
     private final LongProperty clock = new SimpleLongProperty(System.currentTimeMillis());
     private final ObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvance = new SimpleObjectProperty<>();
 
+    /**
+     * Peers and consensus are read again every few seconds too, not only with new blocks: a node
+     * whose consensus stopped, or that waits for peers, makes no block that would refresh them.
+     */
+    private final javafx.animation.Timeline networkTicker =
+            new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(3), e -> {
+                if (ready.get()) {
+                    refreshNetwork();
+                }
+            }));
+
     public NodeModel(NodeAccess node, NodeEventBridge events) {
         this.node = node;
         events.onChainAdvanced(this::advanced);
+        networkTicker.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        networkTicker.play();
         node.ready()
                 .whenCompleteAsync(
                         (n, error) -> {
