@@ -64,6 +64,23 @@ public final class TestChain {
                 List.of(TestKeys.key(11).address()));
     }
 
+    /**
+     * The test chain with {@code n} validators of power 1, the keys {@code TestKeys.key(firstKey)}
+     * onwards ({@link #validatorKey}), for networks of several validator nodes.
+     */
+    public static ChainParams withValidators(int firstKey, int n) {
+        List<Validator> set = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            set.add(new Validator(validatorKey(firstKey, i).publicKey(), 1));
+        }
+        return params().withValidators(set);
+    }
+
+    /** Validator {@code i} of {@link #withValidators(int, int)}. */
+    public static KeyPair validatorKey(int firstKey, int i) {
+        return TestKeys.key(firstKey + i);
+    }
+
     /** The test chain's state machine: every rule, as a node runs them. */
     public static StateMachine rules() {
         return new StateMachine(params());

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cas localnet start | stop | status --dir D}. */
@@ -35,8 +36,8 @@ public final class LocalnetCommand {
     public static final class Start implements Callable<Integer> {
         private final Terminal terminal;
 
-        @Option(names = "--dir", required = true, paramLabel = "<folder>", description = "The localnet's folder.")
-        private Path dir;
+        @Mixin
+        private LocalnetDir dir;
 
         @Option(
                 names = "--validators",
@@ -58,7 +59,7 @@ public final class LocalnetCommand {
 
         @Override
         public Integer call() throws Exception {
-            Localnet net = new Localnet(dir.toAbsolutePath());
+            Localnet net = dir.localnet();
             PrintWriter out = terminal.out();
             if (!Files.exists(net.dir().resolve(Localnet.GENESIS))) {
                 net.create(validators);
@@ -110,8 +111,8 @@ public final class LocalnetCommand {
     public static final class Stop implements Callable<Integer> {
         private final Terminal terminal;
 
-        @Option(names = "--dir", required = true, paramLabel = "<folder>", description = "The localnet's folder.")
-        private Path dir;
+        @Mixin
+        private LocalnetDir dir;
 
         @Inject
         Stop(Terminal terminal) {
@@ -120,7 +121,7 @@ public final class LocalnetCommand {
 
         @Override
         public Integer call() throws Exception {
-            Localnet net = new Localnet(dir.toAbsolutePath());
+            Localnet net = dir.localnet();
             PrintWriter out = terminal.out();
             List<Path> nodes = net.nodes();
             List<ProcessHandle> running = new ArrayList<>();
@@ -155,8 +156,8 @@ public final class LocalnetCommand {
     public static final class Status implements Callable<Integer> {
         private final Terminal terminal;
 
-        @Option(names = "--dir", required = true, paramLabel = "<folder>", description = "The localnet's folder.")
-        private Path dir;
+        @Mixin
+        private LocalnetDir dir;
 
         @Inject
         Status(Terminal terminal) {
@@ -165,12 +166,12 @@ public final class LocalnetCommand {
 
         @Override
         public Integer call() {
-            Localnet net = new Localnet(dir.toAbsolutePath());
+            Localnet net = dir.localnet();
             PrintWriter out = terminal.out();
             List<Path> nodes = net.nodes();
             if (nodes.isEmpty()) {
                 throw new CliException(
-                        global.cas.rejection.Reason.NOT_FOUND, "The folder " + dir + " holds no localnet.");
+                        global.cas.rejection.Reason.NOT_FOUND, "The folder " + net.dir() + " holds no localnet.");
             }
             for (int i = 0; i < nodes.size(); i++) {
                 out.println("node-" + i + "  " + line(nodes.get(i)));

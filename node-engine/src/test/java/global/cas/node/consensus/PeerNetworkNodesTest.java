@@ -15,7 +15,6 @@ import global.cas.store.h2.H2ChainStore;
 import global.cas.testing.Await;
 import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
-import global.cas.validators.Validator;
 import global.cas.wallet.TransferBuilder;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -43,16 +42,14 @@ class PeerNetworkNodesTest {
 
     private final List<Node> nodes = new ArrayList<>();
 
+    private static final int FIRST_KEY = 30;
+
     private static KeyPair key(int i) {
-        return TestKeys.key(30 + i);
+        return TestChain.validatorKey(FIRST_KEY, i);
     }
 
     private static ChainParams params() {
-        List<Validator> set = new ArrayList<>();
-        for (int i = 0; i < VALIDATORS; i++) {
-            set.add(new Validator(key(i).publicKey(), 1));
-        }
-        return TestChain.params().withValidators(set);
+        return TestChain.withValidators(FIRST_KEY, VALIDATORS);
     }
 
     private Node start(String name, Optional<KeyPair> key) {

@@ -11,8 +11,6 @@ import global.cas.store.h2.H2ChainStore;
 import global.cas.testing.Await;
 import global.cas.testing.LocalConsensusHub;
 import global.cas.testing.TestChain;
-import global.cas.testing.TestKeys;
-import global.cas.validators.Validator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,16 +36,14 @@ class ValidatorNetworkTest {
     private final LocalConsensusHub hub = new LocalConsensusHub();
     private final List<Node> nodes = new ArrayList<>();
 
+    private static final int FIRST_KEY = 20;
+
     private static KeyPair key(int i) {
-        return TestKeys.key(20 + i);
+        return TestChain.validatorKey(FIRST_KEY, i);
     }
 
     private static ChainParams params() {
-        List<Validator> set = new ArrayList<>();
-        for (int i = 0; i < VALIDATORS; i++) {
-            set.add(new Validator(key(i).publicKey(), 1));
-        }
-        return TestChain.params().withValidators(set);
+        return TestChain.withValidators(FIRST_KEY, VALIDATORS);
     }
 
     private Node start(String name, Optional<KeyPair> key) {
