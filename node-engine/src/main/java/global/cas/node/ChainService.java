@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -255,14 +256,7 @@ public final class ChainService implements AutoCloseable {
         }
         ExecutedBlock built = c.executed();
         Block b = built.block();
-        ValidatorSet validators = committed.validators().at(b.height());
-        long median = executor.verifiedMedian(commit, b.height(), blockHash, validators);
-        if (median <= b.header().time()) {
-            throw new RejectedException(
-                    Reason.BAD_COMMIT,
-                    "The commit's time " + median + " is not after block " + b.height() + "'s "
-                            + b.header().time() + " (C5).");
-        }
+        checkCommitTime(b, commit);
         try {
             store.commit(built, commit);
             // after the database: a stop between the two leaves the database one block ahead,
@@ -272,6 +266,25 @@ public final class ChainService implements AutoCloseable {
             failed = true;
             throw e;
         }
+        applyInMemory(built, commit);
+        candidates.clear();
+        announce(built, c.dropped());
+        return built;
+    }
+
+    /** Checks {@code commit} against the validators of {@code b}'s height (C3) and its time (C5). */
+    private void checkCommitTime(Block b, Commit commit) {
+        ValidatorSet validators = committed.validators().at(b.height());
+        long median = executor.verifiedMedian(commit, b.height(), b.hash(), validators);
+        if (median <= b.header().time()) {
+            throw new RejectedException(
+                    Reason.BAD_COMMIT,
+                    "The commit's time " + median + " is not after block " + b.height() + "'s "
+                            + b.header().time() + " (C5).");
+        }
+    }
+
+    private void applyInMemory(ExecutedBlock built, Commit commit) {
         memory.writeLock().lock();
         try {
             ledger.apply(built.delta());
@@ -286,12 +299,95 @@ public final class ChainService implements AutoCloseable {
         } finally {
             memory.writeLock().unlock();
         }
-        candidates.clear();
-        mempool.blockCommitted(b.transactions(), c.dropped(), built.tip().height() + 1);
+    }
+
+    private void announce(ExecutedBlock built, List<Transaction> dropped) {
+        Block b = built.block();
+        mempool.blockCommitted(b.transactions(), dropped, built.tip().height() + 1);
         events.publish(new NodeEvent.BlockCommitted(
                 b.height(), b.hash(), b.header().time(), b.transactions().size(), b.fees()));
         pruner.afterCommit(b.height());
-        return built;
+    }
+
+    /** A committed block as a node behind receives it: the block and the commit that makes it final. */
+    public record Final(Block block, Commit commit) {}
+
+    /**
+     * What {@link #importBlocks} did: the blocks it committed (those already on this chain are
+     * skipped and not counted), and the first block it refused with why; nothing after a refused
+     * block is looked at.
+     */
+    public record Imported(int committed, long tipHeight, Optional<Refusal> refused) {
+        public record Refusal(long height, RejectedException reason) {}
+    }
+
+    /**
+     * Checks and commits consecutive committed blocks from a peer, in order: each block's commit is
+     * checked against the validators of its height (C3, the signatures alone) and the block is
+     * executed; the blocks that pass are stored in one database transaction (one forced write for the
+     * whole batch), then announced. A block refused ends the batch: the blocks before it are
+     * committed. The blocks executed are applied in memory before the database transaction; if that
+     * transaction fails the node stops making blocks, as for any storage failure, and the next start
+     * reads the chain as last stored.
+     */
+    public CompletableFuture<Imported> importBlocks(List<Final> blocks) {
+        List<Final> copy = List.copyOf(blocks);
+        return CompletableFuture.supplyAsync(() -> importNow(copy), thread);
+    }
+
+    private Imported importNow(List<Final> blocks) {
+        ensureHealthy();
+        List<ChainStore.Committed> done = new ArrayList<>();
+        Optional<Imported.Refusal> refused = Optional.empty();
+        for (Final f : blocks) {
+            Block b = f.block();
+            long tipHeight = committed.tip().height();
+            if (b.height() <= tipHeight) {
+                Optional<Hash> here = b.height() == tipHeight
+                        ? Optional.of(committed.tip().hash())
+                        : store.block(b.height()).map(Block::hash);
+                if (here.isPresent() && !here.get().equals(b.hash())) {
+                    refused = Optional.of(new Imported.Refusal(
+                            b.height(),
+                            new RejectedException(
+                                    Reason.BAD_COMMIT,
+                                    "Block " + b.height() + " " + b.hash() + " comes with a commit, but this chain"
+                                            + " committed " + here.get() + " at that height.")));
+                    break;
+                }
+                continue;
+            }
+            try {
+                if (b.height() != tipHeight + 1) {
+                    throw new RejectedException(
+                            Reason.BAD_BLOCK_HEIGHT,
+                            "Block " + b.height() + " does not follow the tip " + tipHeight + ": blocks between are"
+                                    + " missing.");
+                }
+                checkCommitTime(b, f.commit());
+                ExecutedBlock executed = executor.validate(committed, b, true);
+                applyInMemory(executed, f.commit());
+                done.add(new ChainStore.Committed(executed, f.commit()));
+            } catch (RejectedException e) {
+                refused = Optional.of(new Imported.Refusal(b.height(), e));
+                break;
+            }
+        }
+        if (!done.isEmpty()) {
+            candidates.clear();
+            try {
+                store.commitBatch(done);
+                ExecutedBlock last = done.getLast().block();
+                marker.write(new TipMarker.Tip(last.tip().height(), last.tip().hash()));
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+            for (ChainStore.Committed c : done) {
+                announce(c.block(), List.of());
+            }
+        }
+        return new Imported(done.size(), committed.tip().height(), refused);
     }
 
     /**

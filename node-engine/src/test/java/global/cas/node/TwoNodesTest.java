@@ -127,4 +127,107 @@ class TwoNodesTest {
             assertThat(follower.tip()).isEqualTo(proposer.tip());
         }
     }
+
+    @Test
+    @DisplayName(
+            "C3: a batch of committed blocks is checked block by block; the blocks before a bad commit are committed in one transaction, the rest refused")
+    void batchImportStopsAtBadCommit() throws Exception {
+        TransferBuilder builder = new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE);
+        List<ChainService.Final> made = new java.util.ArrayList<>();
+        try (Node proposer = start(a, true);
+                Node follower = start(b, false)) {
+            for (int h = 1; h <= 6; h++) {
+                var from = TestChain.funded(h);
+                proposer.submit(builder.pay(
+                                proposer.spendableOutputs(from.address()),
+                                Map.of(from.address(), from),
+                                List.of(new TxOutput(TestKeys.key(61).address(), AssetId.CAS, 1_000L * h)),
+                                from.address(),
+                                proposer.tip().height() + 10))
+                        .get(10, TimeUnit.SECONDS);
+                clock.advance(Duration.ofSeconds(1));
+                proposer.chain().produce(TestChain.validator(), clock.millis()).get(10, TimeUnit.SECONDS);
+            }
+            for (long h = 1; h <= 6; h++) {
+                made.add(new ChainService.Final(
+                        Block.decode(
+                                proposer.chain().store().block(h).orElseThrow().encoded()),
+                        proposer.chain().store().commit(h).orElseThrow()));
+            }
+            Block fifth = made.get(4).block();
+            Precommit forged = Precommit.sign(
+                    TestKeys.key(77),
+                    0,
+                    TestChain.CHAIN_ID,
+                    5,
+                    0,
+                    fifth.hash(),
+                    fifth.header().time() + 1);
+            List<ChainService.Final> bad = new java.util.ArrayList<>(made);
+            bad.set(4, new ChainService.Final(fifth, new Commit(5, 0, fifth.hash(), List.of(forged))));
+
+            ChainService.Imported first = follower.chain().importBlocks(bad).get(10, TimeUnit.SECONDS);
+            assertThat(first.committed()).isEqualTo(4);
+            assertThat(first.tipHeight()).isEqualTo(4);
+            assertThat(first.refused()).hasValueSatisfying(r -> {
+                assertThat(r.height()).isEqualTo(5);
+                assertThat(r.reason().reason()).isEqualTo(Reason.BAD_COMMIT);
+            });
+            assertThat(follower.tip().height()).isEqualTo(4);
+
+            // blocks already committed are skipped; the rest are committed
+            ChainService.Imported second =
+                    follower.chain().importBlocks(made.subList(2, 6)).get(10, TimeUnit.SECONDS);
+            assertThat(second.committed()).isEqualTo(2);
+            assertThat(second.refused()).isEmpty();
+            assertThat(follower.tip()).isEqualTo(proposer.tip());
+
+            // a gap is refused, not skipped over
+            ChainService.Imported gap =
+                    proposer.chain().importBlocks(List.of(made.get(5))).get(10, TimeUnit.SECONDS);
+            assertThat(gap.committed()).isZero();
+            assertThat(gap.refused()).isEmpty(); // block 6 is the proposer's own: skipped
+        }
+        try (Node proposer = start(a, true);
+                Node follower = start(b, false)) {
+            assertThat(follower.tip().roots()).isEqualTo(proposer.tip().roots());
+            assertThat(follower.balance(TestKeys.key(61).address(), AssetId.CAS))
+                    .isEqualTo(1_000L * 21);
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "C3: a batch with a missing height is refused at the gap, and a different block at a committed height is refused")
+    void batchImportRefusesGapsAndConflicts() throws Exception {
+        try (Node proposer = start(a, true);
+                Node follower = start(b, false)) {
+            for (int h = 1; h <= 3; h++) {
+                clock.advance(Duration.ofSeconds(1));
+                proposer.chain().produce(TestChain.validator(), clock.millis()).get(10, TimeUnit.SECONDS);
+            }
+            ChainService.Final third = new ChainService.Final(
+                    proposer.chain().store().block(3).orElseThrow(),
+                    proposer.chain().store().commit(3).orElseThrow());
+            ChainService.Imported gap =
+                    follower.chain().importBlocks(List.of(third)).get(10, TimeUnit.SECONDS);
+            assertThat(gap.committed()).isZero();
+            assertThat(gap.refused())
+                    .hasValueSatisfying(r -> assertThat(r.reason().reason()).isEqualTo(Reason.BAD_BLOCK_HEIGHT));
+
+            // the follower makes its own block 1; the proposer's block 1 then conflicts with it
+            clock.advance(Duration.ofSeconds(1));
+            follower.chain().produce(TestChain.validator(), clock.millis()).get(10, TimeUnit.SECONDS);
+            ChainService.Final first = new ChainService.Final(
+                    proposer.chain().store().block(1).orElseThrow(),
+                    proposer.chain().store().commit(1).orElseThrow());
+            ChainService.Imported conflict =
+                    follower.chain().importBlocks(List.of(first)).get(10, TimeUnit.SECONDS);
+            assertThat(conflict.refused()).hasValueSatisfying(r -> {
+                assertThat(r.height()).isEqualTo(1);
+                assertThat(r.reason().reason()).isEqualTo(Reason.BAD_COMMIT);
+                assertThat(r.reason().detail()).contains("committed");
+            });
+        }
+    }
 }

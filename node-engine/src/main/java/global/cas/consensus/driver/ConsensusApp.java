@@ -53,6 +53,22 @@ public interface ConsensusApp {
      */
     void commit(long height, Hash hash, byte[] bytes, Commit commit);
 
+    /**
+     * What {@link #importFinal} did: the committed height after it, and the first block refused
+     * with why: {@code peerFault} when the peer sent something that does not hold (a commit without
+     * quorum, a block of another height, bytes that do not decode); otherwise the block has a valid
+     * commit but does not execute here, so this node's state differs from the network's.
+     */
+    record Imported(long committedHeight, Optional<Refusal> refused) {
+        public record Refusal(long height, boolean peerFault, String reason) {}
+    }
+
+    /**
+     * Checks and commits committed blocks of consecutive heights from the next one on, each by its
+     * commit (C3), in one batch; the blocks before a refused one are committed.
+     */
+    Imported importFinal(long from, java.util.List<Final> blocks);
+
     /** The committed block at {@code height} and its commit, if this node has it. */
     Optional<Final> committed(long height);
 

@@ -50,7 +50,10 @@ public final class ConsensusDriver {
     static final int MAX_ROUNDS_AHEAD = 10_000;
 
     /** Committed blocks sent at once to a peer that is behind, and kept ahead when received. */
-    static final int DECIDED_BATCH = 16;
+    static final int DECIDED_BATCH = 256;
+
+    /** Committed blocks of consecutive heights checked and committed together, at most. */
+    static final int IMPORT_BATCH = 512;
 
     /** Bytes of committed blocks of later heights kept until their height comes. */
     static final long MAX_DECIDED_AHEAD_BYTES = 64L << 20;
@@ -67,6 +70,7 @@ public final class ConsensusDriver {
     private final Optional<KeyPair> key;
     private final Optional<DoubleSignGuard> guard;
     private final Optional<WriteAheadLog> wal;
+    private final long catchUpWindow;
 
     private long height;
     private ValidatorSet validators;
@@ -112,6 +116,29 @@ public final class ConsensusDriver {
             Scheduler scheduler,
             Optional<KeyPair> key,
             Optional<WriteAheadLog> wal) {
+        this(chainId, timeouts, app, network, scheduler, key, wal, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param key this node's validator key, or empty for a full node that follows
+     * @param wal the write-ahead log (required with a key)
+     * @param catchUpWindow how far behind a peer may be for this driver to send it committed
+     *     blocks; a peer further behind is left to the node's block sync (which downloads ranges from
+     *     several peers and commits them in batches), so the two do not send the same blocks
+     */
+    public ConsensusDriver(
+            String chainId,
+            Timeouts timeouts,
+            ConsensusApp app,
+            ConsensusNetwork network,
+            Scheduler scheduler,
+            Optional<KeyPair> key,
+            Optional<WriteAheadLog> wal,
+            long catchUpWindow) {
+        if (catchUpWindow < 1) {
+            throw new IllegalArgumentException("the catch-up window is at least one height");
+        }
+        this.catchUpWindow = catchUpWindow;
         if (key.isPresent() && wal.isEmpty()) {
             throw new IllegalArgumentException("a validator needs a write-ahead log");
         }
@@ -332,6 +359,10 @@ public final class ConsensusDriver {
             }
             return;
         }
+        if (!decided && decidedAhead.containsKey(height + 1)) {
+            importRun(peer, d);
+            return;
+        }
         ConsensusApp.Checked c = checkBlock(d.block());
         List<Commit.Counted> counted;
         try {
@@ -356,6 +387,45 @@ public final class ConsensusDriver {
         decide(d.commit().round(), c.hash(), d.block(), d.commit(), true);
     }
 
+    /**
+     * Commits the committed block of this height with those of the next heights kept ahead, as one
+     * batch (a node far behind): each is checked by its commit alone (C3), then executed.
+     */
+    private void importRun(String peer, ConsensusMessage.DecidedMessage first) {
+        List<ConsensusApp.Final> run = new ArrayList<>();
+        List<String> from = new ArrayList<>();
+        run.add(new ConsensusApp.Final(first.block(), first.commit()));
+        from.add(peer);
+        while (run.size() < IMPORT_BATCH && decidedAhead.containsKey(height + run.size())) {
+            Buffered b = forgetAhead(height + run.size());
+            ConsensusMessage.DecidedMessage d = (ConsensusMessage.DecidedMessage) b.message();
+            run.add(new ConsensusApp.Final(d.block(), d.commit()));
+            from.add(b.peer());
+        }
+        long start = height;
+        ConsensusApp.Imported done;
+        try {
+            done = app.importFinal(start, run);
+        } catch (RuntimeException e) {
+            halt("The chain could not store committed blocks from height " + start + ": " + e.getMessage());
+            return;
+        }
+        decidedCount += done.committedHeight() - (start - 1);
+        if (done.refused().isPresent()) {
+            ConsensusApp.Imported.Refusal r = done.refused().get();
+            if (!r.peerFault()) {
+                halt("More than two thirds of the voting power committed block " + r.height()
+                        + ", which this node finds invalid (" + r.reason() + "): its state differs from theirs.");
+                return;
+            }
+            int index = (int) (r.height() - start);
+            network.misbehaved(from.get(Math.max(0, Math.min(index, from.size() - 1))), r.reason());
+        }
+        if (done.committedHeight() >= start) {
+            startHeight(done.committedHeight() + 1);
+        }
+    }
+
     private void onStatus(String peer, long h) {
         if (h < height) {
             answerPast(peer, h);
@@ -364,8 +434,24 @@ public final class ConsensusDriver {
         }
     }
 
+    /**
+     * The chain committed up to {@code committedHeight} by another path (the node's block sync): the
+     * driver leaves the heights now behind it and starts the one after. Its own decision of the
+     * current height is not one of these: that height's next starts after the commit pause.
+     */
+    public void chainAdvanced(long committedHeight) {
+        if (haltReason != null || committedHeight < height || (decided && committedHeight == height)) {
+            return;
+        }
+        LOG.debug("the chain is at {} by block sync; consensus moves from height {}", committedHeight, height);
+        startHeight(committedHeight + 1);
+    }
+
     /** Sends a peer that is behind the committed blocks from {@code h} on, a batch at a time. */
     private void answerPast(String peer, long h) {
+        if (height - h > catchUpWindow) {
+            return; // far behind: the block sync serves it
+        }
         long last = Math.min(h + DECIDED_BATCH - 1, height - 1);
         for (long k = h; k <= last; k++) {
             if (!answered.add(peer + "/" + k)) {

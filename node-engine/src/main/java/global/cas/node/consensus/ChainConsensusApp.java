@@ -91,10 +91,16 @@ public final class ChainConsensusApp implements ConsensusApp {
 
     @Override
     public void commit(long height, Hash hash, byte[] bytes, Commit commit) {
+        if (alreadyCommitted(height, hash)) {
+            return;
+        }
         try {
             join(chain.commit(hash, commit));
-        } catch (RejectedException e) {
-            if (e.reason() != Reason.NOT_FOUND) {
+        } catch (RuntimeException e) {
+            if (alreadyCommitted(height, hash)) {
+                return; // the block sync committed it meanwhile
+            }
+            if (!(e instanceof RejectedException r) || r.reason() != Reason.NOT_FOUND) {
                 throw e;
             }
             // the executed candidate was dropped from the cache: execute it again from its bytes
@@ -104,6 +110,59 @@ public final class ChainConsensusApp implements ConsensusApp {
             }
             join(chain.importBlock(block, commit));
         }
+    }
+
+    @Override
+    public Imported importFinal(long from, List<Final> blocks) {
+        List<ChainService.Final> decoded = new java.util.ArrayList<>(blocks.size());
+        Optional<Imported.Refusal> bad = Optional.empty();
+        for (int i = 0; i < blocks.size(); i++) {
+            long h = from + i;
+            Block block;
+            try {
+                block = Block.decode(blocks.get(i).bytes());
+            } catch (RuntimeException e) {
+                bad = Optional.of(new Imported.Refusal(h, true, "block " + h + " does not decode: " + message(e)));
+                break;
+            }
+            if (block.height() != h) {
+                bad = Optional.of(new Imported.Refusal(h, true, "block " + block.height() + " sent as block " + h));
+                break;
+            }
+            decoded.add(new ChainService.Final(block, blocks.get(i).commit()));
+        }
+        ChainService.Imported done = join(chain.importBlocks(decoded));
+        if (done.refused().isPresent()) {
+            ChainService.Imported.Refusal r = done.refused().get();
+            Reason reason = r.reason().reason();
+            boolean peerFault = reason == Reason.BAD_COMMIT || reason == Reason.BAD_BLOCK_HEIGHT;
+            return new Imported(
+                    done.tipHeight(),
+                    Optional.of(new Imported.Refusal(
+                            r.height(), peerFault, reason + ": " + r.reason().detail())));
+        }
+        return new Imported(done.tipHeight(), bad);
+    }
+
+    /**
+     * Whether block {@code hash} is already the committed block at {@code height} (the block sync
+     * got there first).
+     *
+     * @throws IllegalStateException when another block is committed at that height
+     */
+    private boolean alreadyCommitted(long height, Hash hash) {
+        global.cas.chain.ChainTip tip = chain.tip();
+        if (height > tip.height()) {
+            return false;
+        }
+        Optional<Hash> stored = height == tip.height()
+                ? Optional.of(tip.hash())
+                : chain.store().block(height).map(Block::hash);
+        if (stored.isPresent() && !stored.get().equals(hash)) {
+            throw new IllegalStateException("block " + stored.get().hex() + " is already committed at height " + height
+                    + ", not " + hash.hex());
+        }
+        return true;
     }
 
     @Override

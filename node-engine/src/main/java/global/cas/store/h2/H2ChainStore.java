@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -217,22 +218,56 @@ public final class H2ChainStore implements ChainStore {
      */
     @Override
     public void commit(ExecutedBlock executed, Commit commit) {
+        commitBatch(List.of(new Committed(executed, commit)));
+    }
+
+    /**
+     * Stores consecutive blocks in one database transaction and makes the last the tip; on disk
+     * (one {@code CHECKPOINT SYNC}) when this returns.
+     *
+     * @throws IllegalArgumentException when a block does not follow the one before it or the tip
+     *     (nothing is written)
+     * @throws StoreException when the database fails; the transaction was rolled back and the store
+     *     is as before
+     */
+    @Override
+    public void commitBatch(List<Committed> blocks) {
+        if (blocks.isEmpty()) {
+            return;
+        }
         synchronized (writeLock) {
             checkOpen();
             if (format.isPresent() && format.getAsInt() != BlockWriter.FORMAT) {
                 throw new IllegalStateException("the chain database " + where + " is of block format "
                         + format.getAsInt() + " and is not written to");
             }
-            checkFollowsTip(executed);
-            long height = executed.block().height();
+            ChainTip previous = tip;
+            for (Committed c : blocks) {
+                checkFollows(c.block(), previous);
+                previous = c.block().tip();
+            }
             StateDigest current = digest;
-            // an empty store starts from no outputs; one of an older version has no digest until
-            // recordStateDigest, and its blocks are stored without one meanwhile
-            StateDigest next = current != null
-                    ? current.after(executed.delta())
-                    : tip == null ? StateDigest.EMPTY.after(executed.delta()) : null;
+            boolean empty = tip == null;
+            ParamsSchedule newParams = params;
+            ValidatorSchedule newValidators = validators;
+            long first = blocks.getFirst().block().block().height();
+            long last = blocks.getLast().block().block().height();
             try {
-                writer.write(executed, commit, next);
+                for (Committed c : blocks) {
+                    ExecutedBlock executed = c.block();
+                    // an empty store starts from no outputs; one of an older version has no digest
+                    // until recordStateDigest, and its blocks are stored without one meanwhile
+                    current = current != null
+                            ? current.after(executed.delta())
+                            : empty ? StateDigest.EMPTY.after(executed.delta()) : null;
+                    writer.write(executed, c.commit(), current);
+                    if (executed.paramsChanged().isPresent()) {
+                        newParams = executed.paramsChanged().get();
+                    }
+                    if (executed.validatorsChanged().isPresent()) {
+                        newValidators = executed.validatorsChanged().get();
+                    }
+                }
                 writerConnection.commit();
             } catch (SQLException | RuntimeException e) {
                 writer.clearBatches();
@@ -242,31 +277,31 @@ public final class H2ChainStore implements ChainStore {
                     e.addSuppressed(r);
                 }
                 throw new StoreException(
-                        "Block " + height + " was not stored (rolled back, the store is as before): " + e.getMessage(),
+                        (first == last ? "Block " + first + " was" : "Blocks " + first + " to " + last + " were")
+                                + " not stored (rolled back, the store is as before): " + e.getMessage(),
                         e);
             }
-            tip = executed.tip();
-            digest = next;
-            executed.paramsChanged().ifPresent(p -> params = p);
-            executed.validatorsChanged().ifPresent(v -> validators = v);
+            tip = blocks.getLast().block().tip();
+            digest = current;
+            params = newParams;
+            validators = newValidators;
             try {
                 sync.execute("CHECKPOINT SYNC");
             } catch (SQLException e) {
                 throw new StoreException(
-                        "Block " + height + " was committed but the database file could not be forced to disk", e);
+                        "Block " + last + " was committed but the database file could not be forced to disk", e);
             }
             compactor.afterCommit();
         }
     }
 
-    private void checkFollowsTip(ExecutedBlock executed) {
+    private static void checkFollows(ExecutedBlock executed, ChainTip current) {
         Block block = executed.block();
         ChainTip next = executed.tip();
         if (next.height() != block.height() || !next.hash().equals(block.hash())) {
             throw new IllegalArgumentException(
                     "The new tip " + next.height() + "/" + next.hash() + " is not block " + block.height() + ".");
         }
-        ChainTip current = tip;
         if (current == null) {
             if (block.height() != 0) {
                 throw new IllegalArgumentException(

@@ -148,6 +148,25 @@ final class SimChain implements ConsensusApp {
     }
 
     @Override
+    public Imported importFinal(long from, List<Final> run) {
+        for (int i = 0; i < run.size(); i++) {
+            long h = from + i;
+            Final f = run.get(i);
+            Checked c = check(h, f.bytes());
+            try {
+                f.commit().verify(chainId, h, c.hash(), validators);
+            } catch (RejectedException e) {
+                return new Imported(blocks.size(), Optional.of(new Imported.Refusal(h, true, e.getMessage())));
+            }
+            if (!c.valid()) {
+                return new Imported(blocks.size(), Optional.of(new Imported.Refusal(h, false, c.reason())));
+            }
+            commit(h, c.hash(), f.bytes(), f.commit());
+        }
+        return new Imported(blocks.size(), Optional.empty());
+    }
+
+    @Override
     public Optional<Final> committed(long height) {
         if (height < 1 || height > blocks.size()) {
             return Optional.empty();
