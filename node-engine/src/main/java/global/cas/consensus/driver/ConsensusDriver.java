@@ -83,6 +83,7 @@ public final class ConsensusDriver {
     private long extraRounds;
     private long equivocations;
     private long generation;
+    private long highestPeerHeight;
 
     private final Map<Hash, ConsensusApp.Checked> checked = new HashMap<>();
     private final Map<Hash, byte[]> blocks = new HashMap<>();
@@ -427,6 +428,9 @@ public final class ConsensusDriver {
     }
 
     private void onStatus(String peer, long h) {
+        if (!peer.equals(WAL_PEER)) {
+            highestPeerHeight = Math.max(highestPeerHeight, h);
+        }
         if (h < height) {
             answerPast(peer, h);
         } else if (h > height) {
@@ -679,6 +683,7 @@ public final class ConsensusDriver {
                 decidedCount,
                 extraRounds,
                 equivocations,
-                Optional.ofNullable(haltReason));
+                Optional.ofNullable(haltReason),
+                highestPeerHeight);
     }
 }

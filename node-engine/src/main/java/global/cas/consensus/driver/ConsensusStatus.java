@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the node screen shows of consensus: the height and round worked on, the step, this node's
  * validator index at that height (-1: it follows), whether it signs (a validator restarted without
  * its write-ahead log sits one height out), the blocks it decided and the rounds beyond 0 they took,
- * and why it halted, if it did. Immutable.
+ * why it halted, if it did, and the highest height a peer said it works on (0: none said; what
+ * peers say, not proof: a sync-progress display, never a decision). Immutable.
  */
 public record ConsensusStatus(
         long height,
@@ -18,4 +19,5 @@ public record ConsensusStatus(
         long decided,
         long extraRounds,
         long equivocationsSeen,
-        Optional<String> halted) {}
+        Optional<String> halted,
+        long highestPeerHeight) {}

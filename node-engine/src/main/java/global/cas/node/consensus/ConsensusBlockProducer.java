@@ -37,6 +37,8 @@ public final class ConsensusBlockProducer implements BlockProducer {
     private final ChainConsensusApp app;
     private final ConsensusTransport transport;
     private final Optional<FileWalStorage> walFile;
+    private final EventBus events;
+    private AutoCloseable advanced = () -> {};
 
     /**
      * @param key this validator's key, or empty to follow
@@ -51,6 +53,7 @@ public final class ConsensusBlockProducer implements BlockProducer {
             Clock clock,
             EventBus events) {
         this.transport = transport;
+        this.events = events;
         this.scheduler = new ExecutorScheduler(clock, "cas-consensus");
         this.app = new ChainConsensusApp(
                 chain,
@@ -105,6 +108,12 @@ public final class ConsensusBlockProducer implements BlockProducer {
     @Override
     public void start() {
         transport.onMessage((peer, message) -> scheduler.execute(() -> driver.receive(peer, message)));
+        // a block committed by another path than this driver's decisions moves it to the next height
+        advanced = events.subscribe(e -> {
+            if (e instanceof NodeEvent.BlockCommitted b) {
+                scheduler.execute(() -> driver.chainAdvanced(b.height()));
+            }
+        });
         scheduler.call(
                 () -> {
                     driver.start();
@@ -131,6 +140,11 @@ public final class ConsensusBlockProducer implements BlockProducer {
 
     @Override
     public void close() {
+        try {
+            advanced.close();
+        } catch (Exception e) {
+            LOG.warn("unsubscribing consensus from block events", e);
+        }
         scheduler.close();
         walFile.ifPresent(w -> {
             try {
