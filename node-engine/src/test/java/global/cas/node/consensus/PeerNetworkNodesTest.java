@@ -17,6 +17,7 @@ import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
 import global.cas.wallet.TransferBuilder;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,18 +54,7 @@ class PeerNetworkNodesTest {
     }
 
     private Node start(String name, Optional<KeyPair> key) {
-        List<InetSocketAddress> peers = nodes.stream()
-                .map(n -> n.peerNetwork().orElseThrow().listenAddress().orElseThrow())
-                .map(a -> new InetSocketAddress("127.0.0.1", a.getPort()))
-                .toList();
-        Node n = Node.builder(new NodeConfig(root.resolve(name), params(), key, 1_000, 100))
-                .store(H2ChainStore::open)
-                .producers(ConsensusBlockProducer.FACTORY)
-                .network(NetworkSettings.of("127.0.0.1", 0, peers, false))
-                .verifierThreads(1)
-                .start();
-        nodes.add(n);
-        return n;
+        return startWith(params(), root.resolve(name), key);
     }
 
     @AfterEach
@@ -120,5 +110,61 @@ class PeerNetworkNodesTest {
         for (Node n : nodes) {
             assertThat(n.balance(to.address(), AssetId.CAS)).isEqualTo(Amounts.cas(3));
         }
+    }
+
+    @Test
+    @DisplayName(
+            "C3: a validator whose chain files were moved aside syncs again from genesis, keeps its node key, and signs"
+                    + " no height its write-ahead log shows it signed; the chain goes on without a double sign")
+    void validatorResyncsFromAnEmptyChainFolder() throws Exception {
+        int validators = 4;
+        ChainParams four = TestChain.withValidators(FIRST_KEY, validators);
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < validators; i++) {
+            dirs.add(root.resolve("r" + i));
+            startWith(four, dirs.get(i), Optional.of(key(i)));
+        }
+        awaitAll(List.copyOf(nodes), 20);
+        Node last = nodes.removeLast();
+        String nodeId = last.peerNetwork().orElseThrow().localId().hex();
+        last.close();
+        // what a person does when the chain file is refused as damaged: move the chain aside
+        Path aside = Files.createDirectories(root.resolve("aside"));
+        for (String f : List.of("chain.mv.db", "chain.trace.db", global.cas.store.TipMarker.FILE_NAME)) {
+            Path file = dirs.get(3).resolve(f);
+            if (Files.exists(file)) {
+                Files.move(file, aside.resolve(f));
+            }
+        }
+        assertThat(dirs.get(3).resolve("consensus.wal")).exists();
+        long othersAt = nodes.get(0).tip().height();
+        Node again = startWith(four, dirs.get(3), Optional.of(key(3)));
+        assertThat(again.peerNetwork().orElseThrow().localId().hex()).isEqualTo(nodeId);
+        awaitAll(nodes, othersAt + 10);
+        for (long h = 1; h <= othersAt + 10; h++) {
+            var hash = nodes.get(0).block(h).orElseThrow().hash();
+            for (Node n : nodes) {
+                assertThat(n.block(h).orElseThrow().hash()).as("block %d", h).isEqualTo(hash);
+            }
+        }
+        for (Node n : nodes) {
+            assertThat(n.consensusStatus().orElseThrow().equivocationsSeen()).isZero();
+            assertThat(n.consensusStatus().orElseThrow().halted()).isEmpty();
+        }
+    }
+
+    private Node startWith(ChainParams params, Path dir, Optional<KeyPair> key) {
+        List<InetSocketAddress> peers = nodes.stream()
+                .map(n -> n.peerNetwork().orElseThrow().listenAddress().orElseThrow())
+                .map(a -> new InetSocketAddress("127.0.0.1", a.getPort()))
+                .toList();
+        Node n = Node.builder(new NodeConfig(dir, params, key, 1_000, 100))
+                .store(H2ChainStore::open)
+                .producers(ConsensusBlockProducer.FACTORY)
+                .network(NetworkSettings.of("127.0.0.1", 0, peers, false))
+                .verifierThreads(1)
+                .start();
+        nodes.add(n);
+        return n;
     }
 }
