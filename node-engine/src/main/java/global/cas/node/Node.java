@@ -241,22 +241,39 @@ public final class Node implements NodeQueries, AutoCloseable {
 
     @Override
     public global.cas.node.query.NetworkSummary networkSummary() {
+        Optional<global.cas.consensus.driver.ConsensusStatus> consensus = consensusStatus();
+        java.util.Map<String, Long> heights = consensus
+                .map(global.cas.consensus.driver.ConsensusStatus::peerHeights)
+                .orElse(java.util.Map.of());
+        java.util.Map<String, Integer> validators = consensus
+                .map(global.cas.consensus.driver.ConsensusStatus::peerValidators)
+                .orElse(java.util.Map.of());
         return new global.cas.node.query.NetworkSummary(
                 peers.isPresent(),
                 connectedPeers().stream()
-                        .map(p -> new global.cas.node.query.NetworkSummary.Peer(
-                                p.id().hex(),
-                                p.address().getHostString() + ":" + p.address().getPort(),
-                                p.inbound(),
-                                p.connectedSince().toEpochMilli(),
-                                p.bytesIn(),
-                                p.bytesOut()))
+                        .map(p -> {
+                            String id = p.id().hex();
+                            return new global.cas.node.query.NetworkSummary.Peer(
+                                    id,
+                                    p.address().getHostString() + ":"
+                                            + p.address().getPort(),
+                                    p.inbound(),
+                                    p.connectedSince().toEpochMilli(),
+                                    p.bytesIn(),
+                                    p.bytesOut(),
+                                    heights.containsKey(id)
+                                            ? java.util.OptionalLong.of(heights.get(id))
+                                            : java.util.OptionalLong.empty(),
+                                    validators.containsKey(id)
+                                            ? java.util.OptionalInt.of(validators.get(id))
+                                            : java.util.OptionalInt.empty());
+                        })
                         .toList(),
                 peers.flatMap(PeerNetwork::listenAddress)
                         .map(a ->
                                 (a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "*" : a.getHostString())
                                         + ":" + a.getPort()),
-                consensusStatus());
+                consensus);
     }
 
     /** The peer-to-peer network, when this node joined one. */

@@ -84,6 +84,13 @@ public final class ConsensusDriver {
     private long equivocations;
     private long generation;
     private long highestPeerHeight;
+    /** What each peer said of itself, for the node screen; bounded. */
+    private final Map<String, Long> peerHeights = new HashMap<>();
+
+    private final Map<String, Integer> peerValidators = new HashMap<>();
+
+    /** Peers remembered in {@link #peerHeights} and {@link #peerValidators}, at most. */
+    static final int MAX_PEERS_REMEMBERED = 1_000;
 
     private final Map<Hash, ConsensusApp.Checked> checked = new HashMap<>();
     private final Map<Hash, byte[]> blocks = new HashMap<>();
@@ -347,6 +354,7 @@ public final class ConsensusDriver {
         }
         if (!peer.equals(WAL_PEER)) {
             wal.ifPresent(w -> w.received(m, true));
+            remember(peerValidators, peer, v.validator());
         }
         feed(new Input.VoteReceived(v));
     }
@@ -430,12 +438,20 @@ public final class ConsensusDriver {
     private void onStatus(String peer, long h) {
         if (!peer.equals(WAL_PEER)) {
             highestPeerHeight = Math.max(highestPeerHeight, h);
+            remember(peerHeights, peer, h);
         }
         if (h < height) {
             answerPast(peer, h);
         } else if (h > height) {
             askFor(peer);
         }
+    }
+
+    private static <V> void remember(Map<String, V> map, String peer, V value) {
+        if (map.size() >= MAX_PEERS_REMEMBERED && !map.containsKey(peer)) {
+            map.clear(); // peers come and go; what is current comes back within a second
+        }
+        map.put(peer, value);
     }
 
     /**
@@ -684,6 +700,8 @@ public final class ConsensusDriver {
                 extraRounds,
                 equivocations,
                 Optional.ofNullable(haltReason),
-                highestPeerHeight);
+                highestPeerHeight,
+                peerHeights,
+                peerValidators);
     }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
  * validator index at that height (-1: it follows), whether it signs (a validator restarted without
  * its write-ahead log sits one height out), the blocks it decided and the rounds beyond 0 they took,
  * why it halted, if it did, and the highest height a peer said it works on (0: none said; what
- * peers say, not proof: a sync-progress display, never a decision). Immutable.
+ * peers say, not proof: a sync-progress display, never a decision), and of each peer (by its
+ * name on the transport) the height it last said it works on and the validator index whose votes it
+ * sent (validators send their own votes; nothing is relayed). Immutable.
  */
 public record ConsensusStatus(
         long height,
@@ -20,4 +22,11 @@ public record ConsensusStatus(
         long extraRounds,
         long equivocationsSeen,
         Optional<String> halted,
-        long highestPeerHeight) {}
+        long highestPeerHeight,
+        java.util.Map<String, Long> peerHeights,
+        java.util.Map<String, Integer> peerValidators) {
+    public ConsensusStatus {
+        peerHeights = java.util.Map.copyOf(peerHeights);
+        peerValidators = java.util.Map.copyOf(peerValidators);
+    }
+}

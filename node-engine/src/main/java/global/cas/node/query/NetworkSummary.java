@@ -11,9 +11,20 @@ import java.util.Optional;
  */
 public record NetworkSummary(
         boolean joined, List<Peer> peerList, Optional<String> listenAddress, Optional<ConsensusStatus> consensus) {
-    /** One connected peer: its node id (hex), address, who dialled, since when (ms), bytes each way. */
+    /**
+     * One connected peer: its node id (hex), address, who dialled, since when (ms), bytes each way,
+     * the height it last said it works on and the validator index whose votes it sends (empty: not
+     * known, or not a validator).
+     */
     public record Peer(
-            String nodeId, String address, boolean inbound, long connectedSinceMillis, long bytesIn, long bytesOut) {}
+            String nodeId,
+            String address,
+            boolean inbound,
+            long connectedSinceMillis,
+            long bytesIn,
+            long bytesOut,
+            java.util.OptionalLong height,
+            java.util.OptionalInt validator) {}
 
     public NetworkSummary {
         peerList = List.copyOf(peerList);

@@ -86,6 +86,16 @@ class PeerNetworkNodesTest {
                 () -> follower.connectedPeers().size() == VALIDATORS);
         long target = validators.get(0).tip().height() + 2;
         awaitAll(nodes, target);
+        Await.until(
+                LIMIT,
+                "the follower knows each validator peer's height and index",
+                () -> follower.networkSummary().peerList().stream()
+                                .filter(p ->
+                                        p.height().isPresent() && p.validator().isPresent())
+                                .map(p -> p.validator().getAsInt())
+                                .distinct()
+                                .count()
+                        == VALIDATORS);
         for (long h = 1; h <= target; h++) {
             var hash = validators.get(0).block(h).orElseThrow().hash();
             for (Node n : nodes) {
