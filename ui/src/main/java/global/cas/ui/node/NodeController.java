@@ -66,6 +66,12 @@ public final class NodeController {
     private TableColumn<NetworkSummary.Peer, String> colPeerDirection;
 
     @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerRole;
+
+    @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerHeight;
+
+    @FXML
     private TableColumn<NetworkSummary.Peer, String> colPeerSince;
 
     @FXML
@@ -147,6 +153,16 @@ public final class NodeController {
                 c -> new ReadOnlyStringWrapper(c.getValue().address()));
         colPeerDirection.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 messages.get(c.getValue().inbound() ? "node.peer.inbound" : "node.peer.outbound")));
+        colPeerRole.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().validator().isPresent()
+                        ? messages.get(
+                                "node.peer.validator", c.getValue().validator().getAsInt())
+                        : messages.get("node.peer.noVotes")));
+        colPeerHeight.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().height().isPresent()
+                        ? messages.get(
+                                "node.peer.heightValue", c.getValue().height().getAsLong())
+                        : messages.get("node.peer.heightUnknown")));
         colPeerSince.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 TIME.format(Instant.ofEpochMilli(c.getValue().connectedSinceMillis()))));
         colPeerBytes.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(
