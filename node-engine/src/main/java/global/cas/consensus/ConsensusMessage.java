@@ -25,6 +25,12 @@ public sealed interface ConsensusMessage {
 
     record StatusMessage(long height) implements ConsensusMessage {}
 
+    /**
+     * Asks a peer ahead for the committed blocks from {@code from} on (it answers with up to a batch
+     * of {@link DecidedMessage}s): a node far behind asks each peer for a different range.
+     */
+    record RangeRequest(long from) implements ConsensusMessage {}
+
     default byte[] encode() {
         Encoder e = new Encoder(256);
         switch (this) {
@@ -42,6 +48,7 @@ public sealed interface ConsensusMessage {
                 d.commit().encode(e);
             }
             case StatusMessage s -> e.u8(4).u64(s.height());
+            case RangeRequest r -> e.u8(5).u64(r.from());
         }
         return e.toBytes();
     }
@@ -69,6 +76,7 @@ public sealed interface ConsensusMessage {
                 yield new DecidedMessage(height, block, Commit.decode(d));
             }
             case 4 -> new StatusMessage(d.u64());
+            case 5 -> new RangeRequest(d.u64());
             default -> throw Decoder.malformed("unknown consensus message kind " + kind);
         };
         d.finish();

@@ -43,7 +43,9 @@ class ConsensusMessageTest {
                 new ConsensusMessage.DecidedMessage(7, new byte[] {9, 8, 7}, commit()),
                 new ConsensusMessage.DecidedMessage(1, new byte[0], Commit.NONE),
                 new ConsensusMessage.StatusMessage(0),
-                new ConsensusMessage.StatusMessage(Long.MAX_VALUE));
+                new ConsensusMessage.StatusMessage(Long.MAX_VALUE),
+                new ConsensusMessage.RangeRequest(1),
+                new ConsensusMessage.RangeRequest(Long.MAX_VALUE));
     }
 
     private static Reason reasonOf(byte[] bytes) {
@@ -93,6 +95,7 @@ class ConsensusMessageTest {
                     assertThat(q.commit()).isEqualTo(dm.commit());
                 }
                 case ConsensusMessage.StatusMessage s -> assertThat(d).isEqualTo(s);
+                case ConsensusMessage.RangeRequest r -> assertThat(d).isEqualTo(r);
             }
         }
     }
@@ -134,7 +137,7 @@ class ConsensusMessageTest {
     @Test
     @DisplayName("an unknown kind is refused as MALFORMED")
     void unknownKind() {
-        for (int kind : new int[] {0, 5, 6, 127, 128, 255}) {
+        for (int kind : new int[] {0, 6, 7, 127, 128, 255}) {
             byte[] status = new ConsensusMessage.StatusMessage(3).encode();
             status[0] = (byte) kind;
             assertThatThrownBy(() -> ConsensusMessage.decode(status))

@@ -52,6 +52,9 @@ public final class ConsensusDriver {
     /** Committed blocks sent at once to a peer that is behind, and kept ahead when received. */
     static final int DECIDED_BATCH = 256;
 
+    /** Heights beyond the current one whose committed blocks are kept (within the bytes bound). */
+    static final long MAX_AHEAD_HEIGHTS = 4L * DECIDED_BATCH;
+
     /** Committed blocks of consecutive heights checked and committed together, at most. */
     static final int IMPORT_BATCH = 512;
 
@@ -102,6 +105,9 @@ public final class ConsensusDriver {
     private final Set<Vote> seenVotes = new HashSet<>();
     private final Set<Proposal> seenProposals = new HashSet<>();
     private final Set<String> asked = new HashSet<>();
+    /** Starts of the ranges asked since the height started or the last rebroadcast. */
+    private final Set<Long> rangesAsked = new HashSet<>();
+
     private final ArrayDeque<Output> pending = new ArrayDeque<>();
 
     private final List<ConsensusMessage> pendingReplay = new ArrayList<>();
@@ -203,6 +209,7 @@ public final class ConsensusDriver {
         own.clear();
         answered.clear();
         asked.clear();
+        rangesAsked.clear();
         seenVotes.clear();
         seenProposals.clear();
         validators = app.validators(h);
@@ -234,6 +241,34 @@ public final class ConsensusDriver {
             receive(ahead.peer(), ahead.message());
         }
         network.broadcast(new ConsensusMessage.StatusMessage(h));
+        askRanges();
+    }
+
+    /**
+     * Far behind (a peer said a height more than a batch ahead): asks each peer ahead for a
+     * different range of the heights not kept yet, so several peers send at once.
+     */
+    private void askRanges() {
+        if (highestPeerHeight - height <= DECIDED_BATCH) {
+            return;
+        }
+        long start = height + DECIDED_BATCH; // the status just sent asks every peer for the first range
+        for (Map.Entry<String, Long> p : peerHeights.entrySet()) {
+            while (start <= height + MAX_AHEAD_HEIGHTS - DECIDED_BATCH
+                    && decidedAhead.containsKey(start)
+                    && decidedAhead.containsKey(start + DECIDED_BATCH - 1)) {
+                start += DECIDED_BATCH;
+            }
+            if (start > height + MAX_AHEAD_HEIGHTS - DECIDED_BATCH) {
+                return;
+            }
+            if (p.getValue() > start) {
+                if (rangesAsked.add(start)) {
+                    network.send(p.getKey(), new ConsensusMessage.RangeRequest(start));
+                }
+                start += DECIDED_BATCH;
+            }
+        }
     }
 
     /** Feeds what the log holds of height {@code h}: own messages as own, received ones again. */
@@ -286,6 +321,11 @@ public final class ConsensusDriver {
             case ConsensusMessage.VoteMessage v -> onVote(peer, v);
             case ConsensusMessage.DecidedMessage d -> onDecided(peer, d);
             case ConsensusMessage.StatusMessage s -> onStatus(peer, s.height());
+            case ConsensusMessage.RangeRequest r -> {
+                if (r.from() >= 1 && r.from() < height) {
+                    sendRange(peer, r.from());
+                }
+            }
         }
         drainPending();
     }
@@ -444,6 +484,7 @@ public final class ConsensusDriver {
             answerPast(peer, h);
         } else if (h > height) {
             askFor(peer);
+            askRanges();
         }
     }
 
@@ -472,6 +513,11 @@ public final class ConsensusDriver {
         if (height - h > catchUpWindow) {
             return; // far behind: the block sync serves it
         }
+        sendRange(peer, h);
+    }
+
+    /** Sends {@code peer} the committed blocks from {@code h} on, up to a batch, each once a second. */
+    private void sendRange(String peer, long h) {
         long last = Math.min(h + DECIDED_BATCH - 1, height - 1);
         for (long k = h; k <= last; k++) {
             if (!answered.add(peer + "/" + k)) {
@@ -485,7 +531,7 @@ public final class ConsensusDriver {
 
     /** Keeps a committed block of a later height (a batch sent to catch up) until its height comes. */
     private void keepAhead(String peer, ConsensusMessage.DecidedMessage d) {
-        if (d.height() > height + 2L * DECIDED_BATCH || decidedAhead.containsKey(d.height())) {
+        if (d.height() > height + MAX_AHEAD_HEIGHTS || decidedAhead.containsKey(d.height())) {
             return;
         }
         if (decidedAheadBytes + d.block().length > MAX_DECIDED_AHEAD_BYTES) {
@@ -676,6 +722,7 @@ public final class ConsensusDriver {
         network.broadcast(new ConsensusMessage.StatusMessage(height));
         asked.clear();
         answered.clear();
+        rangesAsked.clear();
         scheduler.schedule(REBROADCAST_MILLIS, this::rebroadcastTick);
     }
 
