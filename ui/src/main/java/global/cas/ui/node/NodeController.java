@@ -183,10 +183,10 @@ public final class NodeController {
                         node.readyProperty(),
                         node.heightProperty(),
                         node.failureProperty(),
-                        node.validatorProperty()));
+                        node.validatorProperty(),
+                        node.syncProperty()));
         syncBar.progressProperty()
-                .bind(Bindings.createDoubleBinding(
-                        () -> node.readyProperty().get() ? 1.0 : -1.0, node.readyProperty()));
+                .bind(Bindings.createDoubleBinding(this::syncFraction, node.readyProperty(), node.syncProperty()));
 
         threads.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 1, Math.max(1, Runtime.getRuntime().availableProcessors()), 1));
@@ -219,9 +219,29 @@ public final class NodeController {
         if (!node.readyProperty().get()) {
             return messages.get("node.sync.starting");
         }
+        var networked = SyncText.sentence(messages, node.syncProperty().get());
+        if (networked.isPresent()) {
+            return networked.get();
+        }
         return node.validatorProperty().get()
                 ? messages.get("node.sync.validator")
                 : messages.get("node.sync.alone", node.heightProperty().get());
+    }
+
+    /** The bar: indeterminate while starting or connecting, the share of blocks had while syncing. */
+    private double syncFraction() {
+        if (!node.readyProperty().get()) {
+            return -1.0;
+        }
+        var e = node.syncProperty().get();
+        return switch (e.phase()) {
+            case CONNECTING -> -1.0;
+            case SYNCING -> {
+                long had = Math.max(0, node.heightProperty().get());
+                yield (double) had / (double) (had + e.blocksLeft()); // display only, never money
+            }
+            default -> 1.0;
+        };
     }
 
     private String peersSentence() {

@@ -42,6 +42,9 @@ public final class NodeModel {
     private final ReadOnlyBooleanWrapper localOnly = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<NetworkSummary> network = new ReadOnlyObjectWrapper<>(
             new NetworkSummary(false, java.util.List.of(), java.util.Optional.empty(), java.util.Optional.empty()));
+    private final SyncProgress syncProgress = new SyncProgress();
+    private final ReadOnlyObjectWrapper<SyncProgress.Estimate> sync =
+            new ReadOnlyObjectWrapper<>(SyncProgress.Estimate.NONE);
     private final Deque<Long> recentBlockTimes = new ArrayDeque<>();
     private final LongProperty clock = new SimpleLongProperty(System.currentTimeMillis());
     private final ObjectProperty<NodeEventBridge.ChainAdvanced> lastAdvance = new SimpleObjectProperty<>();
@@ -106,7 +109,22 @@ public final class NodeModel {
     }
 
     private void refreshNetwork() {
-        node.call(StatusQueries::networkSummary).thenAcceptAsync(network::set, fx);
+        node.call(StatusQueries::networkSummary).thenAcceptAsync(this::networkRead, fx);
+    }
+
+    private void networkRead(NetworkSummary n) {
+        network.set(n);
+        long peerHeight = n.consensus().map(c -> c.highestPeerHeight()).orElse(0L);
+        sync.set(syncProgress.add(new SyncProgress.Sample(
+                System.currentTimeMillis(), height.get(), lastBlockTime.get(), peerHeight, n.peers(), n.joined())));
+    }
+
+    /**
+     * How far behind the network the node is and how fast it catches up, estimated anew each time
+     * the network summary is read (every few seconds and with new blocks).
+     */
+    public ReadOnlyObjectProperty<SyncProgress.Estimate> syncProperty() {
+        return sync.getReadOnlyProperty();
     }
 
     /** Peers, listening address and consensus state, read again with each new block. */

@@ -32,6 +32,9 @@ public final class OverviewController {
     private Label spendable;
 
     @FXML
+    private Label staleNote;
+
+    @FXML
     private Label height;
 
     @FXML
@@ -77,6 +80,9 @@ public final class OverviewController {
                                 : "…",
                         wallet.spendableProperty(),
                         wallet.syncedProperty()));
+        staleNote.textProperty().bind(StaleBalanceNote.text(node.syncProperty(), messages));
+        staleNote.visibleProperty().bind(staleNote.textProperty().isNotEmpty());
+        staleNote.managedProperty().bind(staleNote.visibleProperty());
         // the block the wallet has read up to, so this row and the sentence below never disagree
         height.textProperty()
                 .bind(Bindings.createStringBinding(

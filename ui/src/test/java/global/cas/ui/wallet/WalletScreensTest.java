@@ -141,6 +141,9 @@ class WalletScreensTest {
                 5, TimeUnit.SECONDS, () -> label(robot, "#height").matches("[1-9][0-9,]*"));
         TableView<?> recent = robot.lookup("#recent").queryAs(TableView.class);
         assertThat(recent.getItems()).hasSize(1);
+        // a devnet of this computer joined no network: nothing to sync, no stale-balance note
+        assertThat(robot.lookup("#staleNote").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(label(robot, "#staleNote")).isEmpty();
     }
 
     @Test
