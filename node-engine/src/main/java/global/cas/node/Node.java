@@ -306,9 +306,13 @@ public final class Node implements NodeQueries, AutoCloseable {
         return chain.genesisHash();
     }
 
-    /** True when this chain exists only on this computer (a devnet): see {@link ChainParams#localOnly}. */
+    /**
+     * True when this chain exists only on this computer: a devnet ({@link ChainParams#localOnly})
+     * whose node joined no peer-to-peer network. A devnet or localnet followed over the network is
+     * shared with those peers.
+     */
     public boolean localOnly() {
-        return config.params().localOnly();
+        return config.params().localOnly() && peers.isEmpty();
     }
 
     /**
@@ -349,7 +353,7 @@ public final class Node implements NodeQueries, AutoCloseable {
                 p.chainId(),
                 p.network(),
                 chain.genesisHash(),
-                p.localOnly(),
+                localOnly(),
                 chain.paramsSchedule().at(t.height() + 1).minFeePerByte());
     }
 
