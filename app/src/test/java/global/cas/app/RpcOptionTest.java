@@ -45,6 +45,9 @@ class RpcOptionTest {
             assertThat(there.out())
                     .contains("height     ")
                     .contains("data       " + other.toAbsolutePath().normalize());
+            CasCli.Result before = CasCli.run("--rpc", address, "--datadir", other.toString(), "status");
+            assertThat(before.exitCode()).as(before.toString()).isZero();
+            assertThat(before.out()).contains("node       " + address + " (--rpc)");
             CasCli.Result json = CasCli.run("status", "--datadir", other.toString(), "--rpc", address, "--json");
             assertThat(json.exitCode()).as(json.toString()).isZero();
             assertThat(json.out()).contains("\"chainId\"");
@@ -78,6 +81,25 @@ class RpcOptionTest {
                     .startsWith("error: USAGE: ")
                     .contains("'" + bad + "' is not a node address HOST:PORT such as 127.0.0.1:8545: ");
         }
+        assertThat(dir).as("nothing was written to the data folder").isEmptyDirectory();
+    }
+
+    @Test
+    @DisplayName("--rpc is refused where no command talks to a node: the window, and commands without a node")
+    void refusedElsewhere(@TempDir Path dir) {
+        CasCli.Result window = CasCli.run("--datadir", dir.toString(), "--rpc", "127.0.0.1:8545", "--headless");
+        assertThat(window.exitCode()).isEqualTo(2);
+        assertThat(window.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: USAGE: --rpc names the node of status, block, tx, send, wallet balance or mine");
+        CasCli.Result create = CasCli.run("--datadir", dir.toString(), "--rpc", "127.0.0.1:8545", "wallet", "create");
+        assertThat(create.exitCode()).isEqualTo(2);
+        assertThat(create.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: USAGE: ")
+                .contains("--rpc");
         assertThat(dir).as("nothing was written to the data folder").isEmptyDirectory();
     }
 
