@@ -1,5 +1,7 @@
 package global.cas.app.cli;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -44,13 +46,23 @@ public record RpcAddress(String host, int port) {
                 throw bad(text, "an IPv6 address is written in brackets before the port, as [::1]:8545");
             }
         }
-        if (host.isEmpty() || !host.matches("[A-Za-z0-9._:%-]+")) {
+        if (host.isEmpty() || !host.matches("[A-Za-z0-9._:-]+") || !validHost(host)) {
             throw bad(text, "it has no valid host before the colon");
         }
         if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
             throw bad(text, "the port must be a number from 1 to 65535");
         }
         return new RpcAddress(host, Integer.parseInt(port));
+    }
+
+    /** Whether {@code host} is a host name or address of an {@code http://} URI. */
+    private static boolean validHost(String host) {
+        try {
+            String h = host.contains(":") ? "[" + host + "]" : host;
+            return new URI("http://" + h + ":1/").getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static IllegalArgumentException bad(String text, String why) {
