@@ -5,6 +5,8 @@ import global.cas.app.bench.BenchCommand;
 import global.cas.app.chain.BlockCommand;
 import global.cas.app.chain.StatusCommand;
 import global.cas.app.chain.TxCommand;
+import global.cas.app.cli.CliException;
+import global.cas.app.cli.RpcOption;
 import global.cas.app.desktop.DesktopRunner;
 import global.cas.app.localnet.LocalnetCommand;
 import global.cas.app.mining.MineCommand;
@@ -55,6 +57,10 @@ public final class CasCommand implements Callable<Integer> {
     @Mixin
     private WalletFileOption wallet;
 
+    /** Taken here only to be handed to the command after it ({@code cas --rpc H:P status}). */
+    @Mixin
+    private RpcOption rpc;
+
     @picocli.CommandLine.Option(
             names = "--screenshots",
             paramLabel = "<folder>",
@@ -78,6 +84,11 @@ public final class CasCommand implements Callable<Integer> {
     /** The desktop window with its embedded node, or with {@code --headless} the node alone. */
     @Override
     public Integer call() {
+        if (rpc.address().isPresent()) {
+            throw CliException.usage(
+                    "--rpc names the node of status, block, tx, send, wallet balance or mine; the window and"
+                            + " --headless run their own node (choose its port with --rpc-port).");
+        }
         if (options.headless()) {
             return runner.run(options.settings());
         }

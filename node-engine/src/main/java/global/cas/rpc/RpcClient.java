@@ -37,7 +37,16 @@ public final class RpcClient implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
 
     public RpcClient(int port, String token) {
-        this.uri = URI.create("http://127.0.0.1:" + port + "/");
+        this("127.0.0.1", port, token);
+    }
+
+    /**
+     * A client for the node at {@code host}:{@code port} (a name, an IPv4 address, or an IPv6
+     * address with or without brackets), sending {@code token}.
+     */
+    public RpcClient(String host, int port, String token) {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        this.uri = URI.create("http://" + h + ":" + port + "/");
         this.token = token;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -68,6 +77,11 @@ public final class RpcClient implements AutoCloseable {
 
     public int port() {
         return uri.getPort();
+    }
+
+    /** {@code host:port} as this client reaches it ({@code [v6]:port} for an IPv6 address). */
+    public String address() {
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     /** Calls a method without parameters. */
@@ -102,14 +116,14 @@ public final class RpcClient implements AutoCloseable {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException e) {
-            throw notRunning("No node answers on 127.0.0.1:" + port() + " (start one with 'cas node').");
+            throw notRunning("No node answers on " + address() + " (start one with 'cas node').");
         } catch (HttpTimeoutException e) {
             throw new RpcException(
                     RpcException.UNAVAILABLE,
                     RpcException.NODE_NOT_RUNNING,
-                    "The node on port " + port() + " did not answer in time.");
+                    "The node on " + address() + " did not answer in time.");
         } catch (IOException e) {
-            throw notRunning("The node on port " + port() + " could not be reached: " + e.getMessage() + ".");
+            throw notRunning("The node on " + address() + " could not be reached: " + e.getMessage() + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RpcException(

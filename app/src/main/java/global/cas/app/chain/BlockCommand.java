@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 import global.cas.app.cli.CommonOptions;
 import global.cas.app.cli.NodeConnection;
+import global.cas.app.cli.RpcOption;
 import global.cas.app.cli.Terminal;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -28,6 +29,9 @@ public final class BlockCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
+    @Mixin
+    private RpcOption rpc;
+
     @Parameters(
             index = "0",
             paramLabel = "<height|hash>",
@@ -46,7 +50,7 @@ public final class BlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+        try (NodeConnection.Connected node = NodeConnection.open(common, rpc)) {
             JsonNode b = node.rpc().call("chain_block", Map.of("block", block.strip(), "limit", IDS_PAGE));
             PrintWriter out = terminal.out();
             if (json) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import global.cas.app.cli.CommonOptions;
 import global.cas.app.cli.NodeConnection;
+import global.cas.app.cli.RpcOption;
 import global.cas.app.cli.Terminal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -31,6 +32,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
+    @Mixin
+    private RpcOption rpc;
+
     @Option(names = "--json", description = "Print the RPC results as JSON.")
     private boolean json;
 
@@ -41,7 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+        try (NodeConnection.Connected node = NodeConnection.open(common, rpc)) {
             JsonNode info = node.chainInfo();
             JsonNode mempool = node.rpc().call("mempool_info");
             JsonNode net = node.rpc().call("net_info");
@@ -63,6 +67,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             out.printf("genesis    %s%n", info.path("genesisHash").asText());
             out.printf("data       %s%n", common.dataDir());
+            rpc.address().ifPresent(a -> out.printf("node       %s (--rpc)%n", a));
             out.printf("height     %d%n", info.path("height").asLong());
             out.printf(
                     "tip        %s at %s%n",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 import global.cas.app.cli.CommonOptions;
 import global.cas.app.cli.NodeConnection;
+import global.cas.app.cli.RpcOption;
 import global.cas.app.cli.Terminal;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -21,6 +22,9 @@ public final class TxCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
+    @Mixin
+    private RpcOption rpc;
+
     @Parameters(index = "0", paramLabel = "<id>", description = "Transaction id (64 hex digits).")
     private String id;
 
@@ -34,7 +38,7 @@ public final class TxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+        try (NodeConnection.Connected node = NodeConnection.open(common, rpc)) {
             JsonNode r = node.rpc().call("chain_transaction", Map.of("id", id.strip()));
             PrintWriter out = terminal.out();
             if (json) {

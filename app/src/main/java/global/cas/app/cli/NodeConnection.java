@@ -5,12 +5,18 @@ import global.cas.crypto.Network;
 import global.cas.rejection.Reason;
 import global.cas.rpc.RpcClient;
 import global.cas.rpc.RpcException;
+import global.cas.rpc.RpcFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Opens the JSON-RPC connection to the node of a data folder, found through the port that node
  * recorded there ({@code rpc.port}, whatever port it bound), and checks that it runs the network
  * the command was asked for, so an address is never read for the wrong chain. When no node of that
- * folder answers, the refusal names the folder and the command that starts its node.
+ * folder answers, the refusal names the folder and the command that starts its node. With {@code
+ * --rpc} ({@link RpcOption}) the node is the one at that address instead, called with the folder's
+ * token, and must run the network asked for.
  */
 public final class NodeConnection {
     private NodeConnection() {}
@@ -22,6 +28,21 @@ public final class NodeConnection {
      * @throws CliException {@code WRONG_NETWORK} when the node runs another network
      */
     public static Connected open(CommonOptions options) {
+        return open(options, Optional.empty());
+    }
+
+    /**
+     * A client for the node {@code rpc} names, or without it the node on {@code options}' data
+     * folder, with its {@code chain_info}.
+     */
+    public static Connected open(CommonOptions options, RpcOption rpc) {
+        return open(options, rpc.address());
+    }
+
+    private static Connected open(CommonOptions options, Optional<RpcAddress> rpc) {
+        if (rpc.isPresent()) {
+            return openAt(options, rpc.get());
+        }
         RpcClient client;
         try {
             client = RpcClient.forDataDir(options.dataDir());
@@ -42,6 +63,65 @@ public final class NodeConnection {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * The node at {@code address} ({@code --rpc}), called with the token of {@code options}' data
+     * folder (none when the folder has no {@code rpc.token}). The node must run {@code --network}'s
+     * network; which devnet it is (its chain id) is not compared, there being no folder's node to
+     * compare it with.
+     */
+    private static Connected openAt(CommonOptions options, RpcAddress address) {
+        Path tokenFile = options.dataDir().resolve(RpcFiles.TOKEN_FILE);
+        Optional<String> token;
+        try {
+            token = RpcFiles.readToken(options.dataDir());
+        } catch (IOException e) {
+            throw new CliException(
+                    Reason.IO_ERROR, "Cannot read the RPC token " + tokenFile + ": " + e.getMessage() + ".");
+        }
+        RpcClient client = new RpcClient(address.host(), address.port(), token.orElse(""));
+        try {
+            JsonNode info;
+            try {
+                info = client.call("chain_info");
+            } catch (RpcException e) {
+                if (e.reason().equals(RpcException.NODE_NOT_RUNNING)) {
+                    String why = e.detail().startsWith("No node answers on ") ? "" : " (" + stripStop(e.detail()) + ")";
+                    throw new RpcException(
+                            RpcException.UNAVAILABLE,
+                            RpcException.NODE_NOT_RUNNING,
+                            "No node answers at " + address + ", the address given with --rpc" + why
+                                    + "; check the address, or start the node there with 'cas node'.");
+                }
+                if (e.code() == RpcException.UNAUTHORIZED) {
+                    throw new CliException(
+                            Reason.UNAUTHORIZED,
+                            "The node at " + address + " (--rpc) refused "
+                                    + (token.isPresent()
+                                            ? "the token in " + tokenFile
+                                            : "a call without token, " + options.dataDir() + " having no rpc.token")
+                                    + "; give the node's data folder with --datadir, or copy its rpc.token into "
+                                    + options.dataDir() + ".");
+                }
+                throw e;
+            }
+            Network network = Network.parse(info.path("network").asText());
+            if (network != options.network()) {
+                throw new CliException(
+                        Reason.WRONG_NETWORK,
+                        "The node at " + address + " (--rpc) runs " + network.id() + ", not "
+                                + options.network().id() + " (use --network " + network.id() + ").");
+            }
+            return new Connected(client, info);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static String stripStop(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static JsonNode chainInfo(RpcClient client, CommonOptions options) {

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;
 import global.cas.app.cli.NodeConnection;
+import global.cas.app.cli.RpcOption;
 import global.cas.app.cli.Terminal;
 import global.cas.app.wallet.WalletFileOption;
 import global.cas.crypto.Address;
@@ -44,6 +45,9 @@ public final class MineCommand implements Callable<Integer> {
 
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private RpcOption rpc;
 
     @Mixin
     private WalletFileOption wallet;
@@ -89,7 +93,7 @@ public final class MineCommand implements Callable<Integer> {
         PrintWriter out = terminal.out();
         long accepted = 0;
         long found = 0;
-        try (NodeConnection.Connected node = NodeConnection.open(common);
+        try (NodeConnection.Connected node = NodeConnection.open(common, rpc);
                 CpuMiner cpu = new CpuMiner(threads, miner)) {
             out.printf(
                     "Mining for %s on %d thread%s; Ctrl-C stops.%n",

@@ -6,6 +6,7 @@ import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;
 import global.cas.app.cli.NodeConnection;
 import global.cas.app.cli.PasswordOptions;
+import global.cas.app.cli.RpcOption;
 import global.cas.app.cli.Terminal;
 import global.cas.crypto.Address;
 import global.cas.crypto.Bytes;
@@ -59,6 +60,9 @@ public final class SendCommand implements Callable<Integer> {
 
     @Mixin
     private CommonOptions common;
+
+    @Mixin
+    private RpcOption rpc;
 
     @Mixin
     private WalletFileOption wallet;
@@ -119,7 +123,7 @@ public final class SendCommand implements Callable<Integer> {
             throw CliException.usage("--fee-rate cannot be negative.");
         }
         KeystoreFile file = wallet.open(keystore, common);
-        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+        try (NodeConnection.Connected node = NodeConnection.open(common, rpc)) {
             long rate = feeRate != null
                     ? feeRate
                     : node.chainInfo().path("minFeePerByte").asLong();

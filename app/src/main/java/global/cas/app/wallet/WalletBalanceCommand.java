@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 import global.cas.app.cli.CommonOptions;
 import global.cas.app.cli.NodeConnection;
+import global.cas.app.cli.RpcOption;
 import global.cas.app.cli.Terminal;
 import global.cas.crypto.Address;
 import global.cas.ledger.Amounts;
@@ -32,6 +33,9 @@ public final class WalletBalanceCommand implements Callable<Integer> {
     private CommonOptions common;
 
     @Mixin
+    private RpcOption rpc;
+
+    @Mixin
     private WalletFileOption wallet;
 
     @Inject
@@ -43,7 +47,7 @@ public final class WalletBalanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WalletInfo info = wallet.open(keystore, common).info();
-        try (NodeConnection.Connected node = NodeConnection.open(common)) {
+        try (NodeConnection.Connected node = NodeConnection.open(common, rpc)) {
             long total = 0;
             java.util.List<Address> handedOut = info.allAddresses();
             for (Address a : info.watchedAddresses()) {
