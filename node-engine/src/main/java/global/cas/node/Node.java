@@ -152,10 +152,11 @@ public final class Node implements NodeQueries, AutoCloseable {
                 throw e;
             }
             // a devnet of an older block format: keep it aside and start this folder's devnet again
+            String formatName = "format" + store.format().orElse(0);
             store.close();
             Path archived;
             try {
-                archived = OldChainArchive.moveAside(config.dataDir(), "format1", Clock.systemUTC());
+                archived = OldChainArchive.moveAside(config.dataDir(), formatName, Clock.systemUTC());
                 store = storeFactory.apply(config.dataDir());
             } catch (RuntimeException again) {
                 closeQuietly(lock);
