@@ -98,10 +98,27 @@ public final class BlockExecutor {
     /**
      * Builds the block after {@code state}'s tip from candidates whose stateless checks already
      * passed; candidates that fail against the state are left out and reported to {@code dropped}.
+     * The block carries no evidence.
      */
     public ExecutedBlock propose(
             ChainState state,
             List<Transaction> candidates,
+            long proposerClock,
+            KeyPair proposer,
+            Consumer<RejectedTransaction> dropped) {
+        return propose(state, candidates, List.of(), proposerClock, proposer, dropped);
+    }
+
+    /**
+     * {@link #propose(ChainState, List, long, KeyPair, Consumer)} with pending evidence of double
+     * signs (C4): each that holds against the state is recorded, in the order given, up to {@link
+     * DoubleSignEvidence#MAX_PER_BLOCK}; the others are left out (already recorded, too old, not
+     * holding).
+     */
+    public ExecutedBlock propose(
+            ChainState state,
+            List<Transaction> candidates,
+            List<DoubleSignEvidence> evidence,
             long proposerClock,
             KeyPair proposer,
             Consumer<RejectedTransaction> dropped) {
@@ -113,6 +130,16 @@ public final class BlockExecutor {
                     "The key " + proposer.address() + " is not a validator at height " + ctx.height() + ".");
         }
         StateMachine.Execution run = machine.begin(ctx, state);
+        for (DoubleSignEvidence e : evidence) {
+            if (run.evidence().size() >= DoubleSignEvidence.MAX_PER_BLOCK) {
+                break;
+            }
+            try {
+                run.record(e);
+            } catch (RejectedException left) {
+                // recorded meanwhile, too old or not holding: this block leaves it out
+            }
+        }
         int max = ctx.params().maxBlockTransactions();
         for (Transaction tx : candidates) {
             if (run.deliveredCount() >= max) {
@@ -125,9 +152,11 @@ public final class BlockExecutor {
             }
         }
         List<Transaction> included = run.delivered();
+        List<DoubleSignEvidence> recorded = run.evidence();
         StateMachine.Result r = run.end();
-        BlockHeader header = header(state, ctx, r, transactionsRoot(included)).seal();
-        Block block = new Block(header, included, lastCommitFor(state));
+        BlockHeader header = header(state, ctx, r, transactionsRoot(included), DoubleSignEvidence.root(recorded))
+                .seal();
+        Block block = new Block(header, included, lastCommitFor(state), recorded);
         return executed(block, state, r);
     }
 
@@ -135,7 +164,8 @@ public final class BlockExecutor {
         return state.tip().height() == 0 ? Commit.genesis(state.tip().hash()) : state.lastCommit();
     }
 
-    private BlockHeader.Fields header(ChainState state, BlockContext ctx, StateMachine.Result r, Hash txRoot) {
+    private BlockHeader.Fields header(
+            ChainState state, BlockContext ctx, StateMachine.Result r, Hash txRoot, Hash evidenceRoot) {
         return new BlockHeader.Fields(
                 machine.chainId(),
                 ctx.height(),
@@ -146,7 +176,7 @@ public final class BlockExecutor {
                 ctx.validators().hash(),
                 r.validators().at(ctx.height() + 1).hash(),
                 ctx.params().hash(),
-                BlockHeader.NO_EVIDENCE,
+                evidenceRoot,
                 txRoot,
                 r.roots().stateRoot());
     }
@@ -158,13 +188,13 @@ public final class BlockExecutor {
                 r.params().equals(state.params()) ? Optional.empty() : Optional.of(r.params());
         Optional<global.cas.validators.ValidatorSchedule> validators =
                 r.validators().equals(state.validators()) ? Optional.empty() : Optional.of(r.validators());
-        return new ExecutedBlock(block, r.delta(), params, validators, tip, r.balances());
+        return new ExecutedBlock(block, r.delta(), params, validators, tip, r.balances(), r.evidence());
     }
 
     /**
      * Checks a block made elsewhere against {@code state}, re-running every rule: its place in the
      * chain, its last commit (C3) and time (C5), proposer, hashes of the validators, parameters and
-     * evidence, transactions and state root (C6).
+     * evidence, each piece of evidence (C4, {@link EvidenceRules}), transactions and state root (C6).
      *
      * @param verifySignatures false only for transactions whose signatures this node already checked
      * @throws RejectedException with the first reason the block is invalid
@@ -220,14 +250,22 @@ public final class BlockExecutor {
             throw new RejectedException(
                     Reason.BAD_TRANSACTIONS_ROOT, "Block " + h.height() + " has a wrong transactions root.");
         }
+        if (block.evidence().size() > DoubleSignEvidence.MAX_PER_BLOCK) {
+            throw new RejectedException(
+                    Reason.OVERSIZE,
+                    "The block holds more than " + DoubleSignEvidence.MAX_PER_BLOCK + " pieces of evidence (C4).");
+        }
         if (!h.validatorsHash().equals(ctx.validators().hash())
                 || !h.paramsHash().equals(ctx.params().hash())
-                || !h.evidenceHash().equals(BlockHeader.NO_EVIDENCE)) {
+                || !h.evidenceHash().equals(DoubleSignEvidence.root(block.evidence()))) {
             throw new RejectedException(
                     Reason.BAD_HEADER,
                     "Block " + h.height() + " names other validators, parameters or evidence than this height's.");
         }
         StateMachine.Execution run = machine.begin(ctx, state);
+        for (DoubleSignEvidence e : block.evidence()) {
+            run.record(e);
+        }
         for (Transaction tx : block.transactions()) {
             if (verifySignatures) {
                 machine.checkStateless(tx);

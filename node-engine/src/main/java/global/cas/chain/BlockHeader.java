@@ -30,7 +30,7 @@ public record BlockHeader(
     /** The header format: its first byte. */
     public static final int FORMAT = 2;
 
-    /** The evidence hash of a block that carries none (evidence comes with the BFT engine, C4). */
+    /** The evidence hash of a block that carries none ({@link DoubleSignEvidence#root} of no evidence, C4). */
     public static final Hash NO_EVIDENCE = MerkleTree.root(java.util.List.of());
 
     /** The header fields, before hashing. */

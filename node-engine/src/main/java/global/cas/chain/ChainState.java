@@ -6,8 +6,13 @@ import global.cas.validators.ValidatorSchedule;
 
 /**
  * The committed state a block is executed on: the tip, the ledger, the parameter and validator
- * schedules, and the commit of the tip block (the next block's last commit). The ledger view must
- * not change while a block is executed on it.
+ * schedules, the commit of the tip block (the next block's last commit) and the double signs
+ * recorded (C4). The ledger view must not change while a block is executed on it.
  */
 public record ChainState(
-        ChainTip tip, LedgerView ledger, ParamsSchedule params, ValidatorSchedule validators, Commit lastCommit) {}
+        ChainTip tip,
+        LedgerView ledger,
+        ParamsSchedule params,
+        ValidatorSchedule validators,
+        Commit lastCommit,
+        RecordedEvidence evidence) {}

@@ -10,8 +10,8 @@ import java.util.Optional;
  * A block and every module's changes, executed but not committed: the ledger's delta, the new
  * parameter and validator schedules when the block changed them (always at genesis), and the tip
  * after it, with the balances' tree after it (adopted by the ledger at commit, so it is hashed
- * once). Committing writes all of it in one database transaction. Immutable but for the tree, which
- * only the chain thread touches.
+ * once) and the evidence recorded after it (C4). Committing writes all of it in one database
+ * transaction. Immutable but for the tree, which only the chain thread touches.
  */
 public record ExecutedBlock(
         Block block,
@@ -19,4 +19,5 @@ public record ExecutedBlock(
         Optional<ParamsSchedule> paramsChanged,
         Optional<ValidatorSchedule> validatorsChanged,
         ChainTip tip,
-        StateTree balances) {}
+        StateTree balances,
+        RecordedEvidence evidence) {}

@@ -197,7 +197,8 @@ public final class Genesis {
                 LedgerRoot.next(Hash.ZERO, delta, p.initialTarget(), frozen),
                 balances.root(),
                 params.root(),
-                validators.root());
+                validators.root(),
+                RecordedEvidence.EMPTY.root());
         BlockHeader header = new BlockHeader.Fields(
                         p.chainId(),
                         0,
@@ -214,7 +215,8 @@ public final class Genesis {
                 .seal();
         Block block = new Block(header, List.of(), Commit.NONE);
         ChainTip tip = new ChainTip(0, header.hash(), header.time(), roots, p.initialTarget(), frozen);
-        return new ExecutedBlock(block, delta, Optional.of(params), Optional.of(validators), tip, balances);
+        return new ExecutedBlock(
+                block, delta, Optional.of(params), Optional.of(validators), tip, balances, RecordedEvidence.EMPTY);
     }
 
     private static final LedgerView EMPTY = new LedgerView() {

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
  * two parts: the hash chain of its changes ({@code ledgerChanges}: outputs created and spent,
  * coloured outputs, owners, target and frozen remainder, {@link global.cas.ledger.LedgerRoot}) and
  * the root of its balances' tree ({@code balances}, {@link global.cas.ledger.BalanceTree}), under
- * which a balance is proven. New modules (governance, tokens) add a root here. Immutable.
+ * which a balance is proven. The evidence module's root is the hash chain of the double signs
+ * recorded ({@link RecordedEvidence}, C4). New modules (governance, tokens) add a root here.
+ * Immutable.
  */
-public record ModuleRoots(Hash ledgerChanges, Hash balances, Hash params, Hash validators) {
+public record ModuleRoots(Hash ledgerChanges, Hash balances, Hash params, Hash validators, Hash evidence) {
     private static final byte[] DOMAIN = "CAS state".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LEDGER = "CAS ledger module".getBytes(StandardCharsets.US_ASCII);
 
@@ -20,8 +22,8 @@ public record ModuleRoots(Hash ledgerChanges, Hash balances, Hash params, Hash v
         return Hash.sha256(LEDGER, ledgerChanges.bytes(), balances.bytes());
     }
 
-    /** The state root: SHA-256("CAS state" ‖ ledger ‖ params ‖ validators). */
+    /** The state root: SHA-256("CAS state" ‖ ledger ‖ params ‖ validators ‖ evidence). */
     public Hash stateRoot() {
-        return Hash.sha256(DOMAIN, ledger().bytes(), params.bytes(), validators.bytes());
+        return Hash.sha256(DOMAIN, ledger().bytes(), params.bytes(), validators.bytes(), evidence.bytes());
     }
 }

@@ -22,7 +22,8 @@ import java.util.List;
  * The chain as one deterministic state machine with a block lifecycle: {@link #begin} with the
  * block's context, {@link Execution#deliver} for each transaction (the envelope's rules, then the
  * owning module's through {@link ActionDispatch}), {@link Execution#end} for the rewards and target
- * (S4, S5) and every module's end-of-block work, giving each module's changes and roots. Nothing
+ * (S4, S5) and every module's end-of-block work, giving each module's changes and roots; evidence
+ * of double signs ({@link Execution#record}, C4) is checked and recorded beside the transactions. Nothing
  * here writes to storage or changes committed state. Thread-safe (immutable); an {@link Execution}
  * belongs to one thread.
  */
@@ -32,6 +33,7 @@ public final class StateMachine {
     private final Issuance issuance;
     private final ActionDispatch dispatch;
     private final VerifiedSignatures verified;
+    private final EvidenceRules evidenceRules;
 
     public StateMachine(ChainParams genesis) {
         this(genesis, new VerifiedSignatures(DEFAULT_VERIFIED_CAPACITY));
@@ -50,6 +52,7 @@ public final class StateMachine {
         this.envelope = new EnvelopeRules(genesis.chainId(), new DecodedKeys(DEFAULT_DECODED_KEYS));
         this.issuance = new Issuance(genesis.chainId(), genesis.initialBlockReward(), genesis.minerShareBasisPoints());
         this.dispatch = new ActionDispatch(new TransferHandler(), new MiningHandler(issuance));
+        this.evidenceRules = new EvidenceRules(genesis.chainId());
     }
 
     public ChainParams genesis() {
@@ -136,7 +139,8 @@ public final class StateMachine {
             ModuleRoots roots,
             long target,
             long frozenRemaining,
-            global.cas.statetree.StateTree balances) {}
+            global.cas.statetree.StateTree balances,
+            RecordedEvidence evidence) {}
 
     /** One block being executed. Not thread-safe. */
     public final class Execution {
@@ -145,6 +149,8 @@ public final class StateMachine {
         private final LedgerOverlay overlay;
         private final BlockScope scope;
         private final List<Transaction> delivered = new ArrayList<>();
+        private final List<DoubleSignEvidence> evidence = new ArrayList<>();
+        private final java.util.Set<DoubleSignEvidence.Key> evidenceKeys = new java.util.HashSet<>();
 
         private Execution(BlockContext context, ChainState state, BalanceListener listener) {
             this.context = context;
@@ -173,6 +179,29 @@ public final class StateMachine {
             return List.copyOf(delivered);
         }
 
+        /**
+         * Checks {@code e} against the state and the block's evidence so far ({@link EvidenceRules})
+         * and records it as the block's next evidence.
+         *
+         * @throws global.cas.rejection.RejectedException with nothing recorded, when it does not hold
+         *     here ({@code BAD_EVIDENCE}, {@code DUPLICATE_EVIDENCE}) or the block holds {@link
+         *     DoubleSignEvidence#MAX_PER_BLOCK} already ({@code OVERSIZE})
+         */
+        public void record(DoubleSignEvidence e) {
+            if (evidence.size() >= DoubleSignEvidence.MAX_PER_BLOCK) {
+                throw new global.cas.rejection.RejectedException(
+                        global.cas.rejection.Reason.OVERSIZE,
+                        "A block holds at most " + DoubleSignEvidence.MAX_PER_BLOCK + " pieces of evidence (C4).");
+            }
+            evidenceRules.check(e, context.height(), state.validators(), state.evidence(), evidenceKeys);
+            evidence.add(e);
+            evidenceKeys.add(e.key());
+        }
+
+        public List<DoubleSignEvidence> evidence() {
+            return List.copyOf(evidence);
+        }
+
         /** How many transactions were delivered so far (without copying them). */
         public int deliveredCount() {
             return delivered.size();
@@ -187,12 +216,14 @@ public final class StateMachine {
             global.cas.statetree.StateTree balances =
                     state.ledger().balanceTree().fork();
             BalanceTree.apply(balances, delta.balances());
+            RecordedEvidence recorded = state.evidence().after(context.height(), evidence);
             ModuleRoots roots = new ModuleRoots(
                     LedgerRoot.next(state.tip().roots().ledgerChanges(), delta, f.target(), f.frozenRemaining()),
                     balances.root(),
                     params.root(),
-                    validators.root());
-            return new Result(delta, params, validators, roots, f.target(), f.frozenRemaining(), balances);
+                    validators.root(),
+                    recorded.root());
+            return new Result(delta, params, validators, roots, f.target(), f.frozenRemaining(), balances, recorded);
         }
     }
 }

@@ -1,5 +1,6 @@
 package global.cas.consensus;
 
+import global.cas.chain.DoubleSignEvidence;
 import global.cas.chain.Precommit;
 import global.cas.codec.Decoder;
 import global.cas.codec.Encoder;
@@ -7,7 +8,6 @@ import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.crypto.PublicKey;
 import global.cas.crypto.Signature;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A signed prevote or precommit of one validator (named by its index in the set of the height) for
@@ -19,8 +19,6 @@ public record Vote(
         VoteType type, long height, int round, Hash value, long timestamp, int validator, Signature signature) {
     /** The value of a vote for no block. */
     public static final Hash NIL = Hash.ZERO;
-
-    private static final byte[] PREVOTE_DOMAIN = "CAS prevote".getBytes(StandardCharsets.US_ASCII);
 
     /** Encoded size: type, height, round, value, timestamp, validator, signature. */
     public static final int ENCODED_BYTES = 1 + 8 + 4 + Hash.LENGTH + 8 + 4 + 64;
@@ -36,19 +34,13 @@ public record Vote(
         return value.equals(NIL);
     }
 
-    /** What the validator signs. */
+    /**
+     * What the validator signs: the chain's canonical vote encoding ({@link
+     * global.cas.chain.VoteKind#signBytes}), so a vote's signature also checks as evidence on chain
+     * (C4).
+     */
     public static byte[] signBytes(String chainId, VoteType type, long height, int round, Hash value, long timestamp) {
-        if (type == VoteType.PRECOMMIT) {
-            return Precommit.signBytes(chainId, height, round, value, timestamp);
-        }
-        Encoder e = new Encoder(128);
-        e.fixed(PREVOTE_DOMAIN)
-                .string(chainId)
-                .u64(height)
-                .u32(round)
-                .hash(value)
-                .u64(timestamp);
-        return e.toBytes();
+        return type.kind().signBytes(chainId, height, round, value, timestamp);
     }
 
     public static Vote sign(
@@ -74,6 +66,25 @@ public record Vote(
             throw new IllegalStateException("only a precommit goes in a commit");
         }
         return new Precommit(validator, timestamp, signature);
+    }
+
+    /**
+     * The evidence on chain (C4) that this vote and {@code other}, the same validator's for the same
+     * slot and another value, are a double sign.
+     *
+     * @throws IllegalArgumentException when they are not of one slot or vote for one value
+     */
+    public DoubleSignEvidence evidenceWith(Vote other) {
+        if (!sameSlot(other) || value.equals(other.value)) {
+            throw new IllegalArgumentException(this + " and " + other + " are no double sign");
+        }
+        return DoubleSignEvidence.of(
+                height,
+                round,
+                type.kind(),
+                validator,
+                new DoubleSignEvidence.Signed(value, timestamp, signature),
+                new DoubleSignEvidence.Signed(other.value, other.timestamp, other.signature));
     }
 
     /** Whether {@code other} is the same validator's vote of the same kind, height and round. */

@@ -1,14 +1,23 @@
 package global.cas.consensus;
 
-/** The two votes of a round. Their wire codes are stable. */
+import global.cas.chain.VoteKind;
+
+/** The two votes of a round. Their wire codes are stable and those of {@link VoteKind}. */
 public enum VoteType {
-    PREVOTE(1),
-    PRECOMMIT(2);
+    PREVOTE(1, VoteKind.PREVOTE),
+    PRECOMMIT(2, VoteKind.PRECOMMIT);
 
     private final int code;
+    private final VoteKind kind;
 
-    VoteType(int code) {
+    VoteType(int code, VoteKind kind) {
         this.code = code;
+        this.kind = kind;
+    }
+
+    /** The chain's name for this vote, whose sign bytes it uses. */
+    public VoteKind kind() {
+        return kind;
     }
 
     public int code() {

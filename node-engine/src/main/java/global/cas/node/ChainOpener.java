@@ -5,8 +5,10 @@ import global.cas.chain.BlockHeader;
 import global.cas.chain.ChainParams;
 import global.cas.chain.ChainTip;
 import global.cas.chain.Commit;
+import global.cas.chain.DoubleSignEvidence;
 import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
+import global.cas.chain.RecordedEvidence;
 import global.cas.crypto.Hash;
 import global.cas.ledger.LedgerState;
 import global.cas.params.ParamsSchedule;
@@ -16,6 +18,8 @@ import global.cas.store.ChainStore;
 import global.cas.store.StateDigest;
 import global.cas.store.TipMarker;
 import global.cas.validators.ValidatorSchedule;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *       marker is then rewritten; anything else is damage;
  *   <li>the unspent outputs are loaded into memory and their {@link StateDigest} must be the one the
  *       database recorded with the tip, and every balance must be the sum of its owner's unspent
- *       outputs (L2).
+ *       outputs (L2);
+ *   <li>the evidence recorded (C4) must give the tip's evidence root.
  * </ol>
  *
  * A folder from a version before markers and digests (no marker, no digest) is trusted on first
@@ -48,8 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainOpener {
     private static final Logger LOG = LoggerFactory.getLogger(ChainOpener.class);
-    /** The block format this version reads. */
-    static final int FORMAT = 2;
+    /** The block format this version reads (3: the state root joins the evidence root, decision 37). */
+    static final int FORMAT = 3;
 
     private final ChainParams params;
     private final ChainStore store;
@@ -61,8 +66,13 @@ final class ChainOpener {
         this.marker = marker;
     }
 
-    /** The opened chain: the tip, the module schedules and the tip block's commit. */
-    record Opened(ChainTip tip, ParamsSchedule params, ValidatorSchedule validators, Commit lastCommit) {}
+    /** The opened chain: the tip, the module schedules, the tip block's commit and the evidence recorded. */
+    record Opened(
+            ChainTip tip,
+            ParamsSchedule params,
+            ValidatorSchedule validators,
+            Commit lastCommit,
+            RecordedEvidence evidence) {}
 
     /**
      * Opens the chain, loading the verified unspent outputs, balances, registered owners and
@@ -113,6 +123,7 @@ final class ChainOpener {
         if (lastCommit.height() != tip.height() || !lastCommit.blockHash().equals(tip.hash())) {
             throw ChainDataException.damaged("the stored commit of block " + tip.height() + " is for another block");
         }
+        RecordedEvidence evidence = recordedEvidence(tip);
         if (rewriteMarker) {
             marker.write(new TipMarker.Tip(tip.height(), tip.hash()));
         }
@@ -131,7 +142,36 @@ final class ChainOpener {
                 tip,
                 store.paramsSchedule().orElseThrow(),
                 store.validatorSchedule().orElseThrow(),
-                lastCommit);
+                lastCommit,
+                evidence);
+    }
+
+    /** The evidence module's state, from the evidence rows in chain order; its root must be the tip's. */
+    private RecordedEvidence recordedEvidence(ChainTip tip) {
+        RecordedEvidence[] state = {RecordedEvidence.EMPTY};
+        long[] height = {-1};
+        List<DoubleSignEvidence> block = new ArrayList<>();
+        store.forEachEvidence(e -> {
+            if (e.blockHeight() != height[0] && !block.isEmpty()) {
+                state[0] = state[0].after(height[0], block);
+                block.clear();
+            }
+            if (e.blockHeight() > tip.height() || e.index() != block.size()) {
+                throw ChainDataException.damaged("the evidence of block " + e.blockHeight()
+                        + " in the chain database is out of place (tip " + tip.height() + ")");
+            }
+            height[0] = e.blockHeight();
+            block.add(e.evidence());
+        });
+        if (!block.isEmpty()) {
+            state[0] = state[0].after(height[0], block);
+        }
+        if (!state[0].root().equals(tip.roots().evidence())) {
+            throw ChainDataException.damaged(
+                    "the evidence in the chain database does not give the evidence root recorded with block "
+                            + tip.height());
+        }
+        return state[0];
     }
 
     private void checkGenesis(ExecutedBlock genesis) {

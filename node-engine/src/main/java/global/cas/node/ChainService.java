@@ -56,6 +56,9 @@ public final class ChainService implements AutoCloseable {
     private final EventBus events;
     private final BlockPruner pruner;
     private final LedgerState ledger = new LedgerState();
+    /** Double signs seen and not recorded yet (C4): {@link #propose} draws from it. */
+    private final EvidencePool evidencePool = new EvidencePool();
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cas-chain");
         t.setDaemon(false);
@@ -108,7 +111,7 @@ public final class ChainService implements AutoCloseable {
      */
     public void open() {
         ChainOpener.Opened o = new ChainOpener(params, store, marker).open(ledger);
-        committed = new ChainState(o.tip(), ledger, o.params(), o.validators(), o.lastCommit());
+        committed = new ChainState(o.tip(), ledger, o.params(), o.validators(), o.lastCommit(), o.evidence());
         genesisHash = store.block(0)
                 .orElseThrow(() -> new IllegalStateException("the chain database has no block 0"))
                 .hash();
@@ -167,6 +170,11 @@ public final class ChainService implements AutoCloseable {
         return mempool;
     }
 
+    /** Evidence of double signs waiting for a block (C4); {@link #propose} includes it. */
+    public EvidencePool evidencePool() {
+        return evidencePool;
+    }
+
     public ParamsSchedule paramsSchedule() {
         return committed.params();
     }
@@ -208,7 +216,10 @@ public final class ChainService implements AutoCloseable {
         List<Transaction> pending = mempool.candidates(
                 committed.params().at(committed.tip().height() + 1).maxBlockTransactions());
         List<Transaction> dropped = new ArrayList<>();
-        ExecutedBlock built = executor.propose(committed, pending, clock, proposer, r -> dropped.add(r.transaction()));
+        List<global.cas.chain.DoubleSignEvidence> evidence =
+                evidencePool.pending(global.cas.chain.DoubleSignEvidence.MAX_PER_BLOCK);
+        ExecutedBlock built =
+                executor.propose(committed, pending, evidence, clock, proposer, r -> dropped.add(r.transaction()));
         remember(built, dropped);
         return built;
     }
@@ -295,7 +306,8 @@ public final class ChainService implements AutoCloseable {
                     ledger,
                     built.paramsChanged().orElse(before.params()),
                     built.validatorsChanged().orElse(before.validators()),
-                    commit);
+                    commit,
+                    built.evidence());
         } finally {
             memory.writeLock().unlock();
         }
@@ -303,6 +315,7 @@ public final class ChainService implements AutoCloseable {
 
     private void announce(ExecutedBlock built, List<Transaction> dropped) {
         Block b = built.block();
+        evidencePool.committed(b.height(), built.evidence());
         mempool.blockCommitted(b.transactions(), dropped, built.tip().height() + 1);
         events.publish(new NodeEvent.BlockCommitted(
                 b.height(), b.hash(), b.header().time(), b.transactions().size(), b.fees()));

@@ -48,7 +48,8 @@ public final class ChainVerifier {
                 replay,
                 genesis.paramsChanged().orElseThrow(),
                 genesis.validatorsChanged().orElseThrow(),
-                Commit.genesis(genesis.block().hash()));
+                Commit.genesis(genesis.block().hash()),
+                genesis.evidence());
         ChainTip stored = store.tip().orElseThrow(() -> new IllegalStateException("the store is empty"));
         long pruned = store.prunedBelow();
         if (pruned > 0) {
@@ -87,7 +88,8 @@ public final class ChainVerifier {
                     replay,
                     e.paramsChanged().orElse(state.params()),
                     e.validatorsChanged().orElse(state.validators()),
-                    commit);
+                    commit,
+                    e.evidence());
         }
         if (!tip.equals(stored)) {
             return new Report(

@@ -152,10 +152,11 @@ public final class Node implements NodeQueries, AutoCloseable {
                 throw e;
             }
             // a devnet of an older block format: keep it aside and start this folder's devnet again
+            String formatName = "format" + store.format().orElse(0);
             store.close();
             Path archived;
             try {
-                archived = OldChainArchive.moveAside(config.dataDir(), "format1", Clock.systemUTC());
+                archived = OldChainArchive.moveAside(config.dataDir(), formatName, Clock.systemUTC());
                 store = storeFactory.apply(config.dataDir());
             } catch (RuntimeException again) {
                 closeQuietly(lock);
@@ -518,6 +519,26 @@ public final class Node implements NodeQueries, AutoCloseable {
                 .filter(u -> !m.isClaimed(u.ref()) && state.unspent(u.ref()).isPresent())
                 .limit(limit)
                 .toList());
+    }
+
+    /**
+     * At most {@code limit} pieces of the evidence of double signs the chain recorded (C4) after
+     * {@code afterPosition} ({@link global.cas.chain.StoredEvidence#position}; -1: from the first),
+     * in chain order: a caller pages with the last position seen.
+     */
+    public List<global.cas.chain.StoredEvidence> recordedEvidence(long afterPosition, int limit) {
+        return chain.store().evidence(afterPosition, limit);
+    }
+
+    /** The address of the validator {@code index} of the set of {@code height}, if there is one. */
+    public Optional<Address> validatorAddress(long height, int index) {
+        global.cas.validators.ValidatorSet set = chain.validatorSchedule().at(height);
+        return index >= 0 && index < set.size() ? Optional.of(set.get(index).address()) : Optional.empty();
+    }
+
+    /** How many double signs wait in this node's evidence pool for a block (C4). */
+    public int pendingEvidence() {
+        return chain.evidencePool().size();
     }
 
     /** Admits a signed transaction; completes exceptionally with a RejectedException when refused. */

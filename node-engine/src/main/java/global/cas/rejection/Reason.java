@@ -35,6 +35,9 @@ public enum Reason {
     BAD_PROPOSER("The block was not proposed by a validator."),
     BAD_COMMIT("The block's commit does not hold valid precommits of more than two thirds of the voting power."),
     BAD_HEADER("The block names other validators, parameters or evidence than the chain has at its height."),
+    BAD_EVIDENCE("The block carries evidence of a double sign that does not hold: it must be two different votes of"
+            + " one kind, height and round, both signed by one validator of that height, and not too old."),
+    DUPLICATE_EVIDENCE("This double sign is already recorded on the chain."),
     UNSPENDABLE_OUTPUT("An input names a coloured (consumed) output, which is never spendable."),
     CONTRACT_ACCOUNT("Only the rules of its module may pay into or out of a contract account."),
     AUTHORITY_POLICY("This multi-member account may not be spent by this kind of transaction."),

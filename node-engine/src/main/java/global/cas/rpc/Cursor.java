@@ -18,6 +18,8 @@ final class Cursor {
     static final byte OUTPUTS = 'o';
     /** Kind of {@code chain_block} transaction pages: the position is the next index. */
     static final byte BLOCK_TRANSACTIONS = 'b';
+    /** Kind of {@code evidence_list} pages: the position is the last evidence's position returned. */
+    static final byte EVIDENCE = 'e';
 
     private Cursor() {}
 

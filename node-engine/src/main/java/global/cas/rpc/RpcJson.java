@@ -59,6 +59,31 @@ public final class RpcJson {
         return o;
     }
 
+    /**
+     * Recorded evidence of a double sign (C4): where the chain recorded it, the validator's slot and
+     * address, and both signed votes.
+     */
+    static ObjectNode evidence(global.cas.chain.StoredEvidence s, Address validator, Network network) {
+        global.cas.chain.DoubleSignEvidence e = s.evidence();
+        ObjectNode o = JSON.objectNode();
+        o.put("blockHeight", s.blockHeight());
+        o.put("index", s.index());
+        o.put("hash", e.hash().hex());
+        o.put("height", e.height());
+        o.put("round", e.round());
+        o.put("type", e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("validatorIndex", e.validator());
+        o.put("validator", validator.encode(network));
+        ArrayNode votes = o.putArray("votes");
+        for (global.cas.chain.DoubleSignEvidence.Signed v : java.util.List.of(e.first(), e.second())) {
+            ObjectNode vote = votes.addObject();
+            vote.put("value", v.value().hex());
+            vote.put("timestamp", v.timestamp());
+            vote.put("signature", global.cas.crypto.Bytes.hex(v.signature().bytes()));
+        }
+        return o;
+    }
+
     /** A block's header fields, its transaction count and the ids of transactions {@code [from, to)}. */
     static ObjectNode block(Block b, Network network, int from, int to) {
         ObjectNode o = JSON.objectNode();
@@ -70,6 +95,8 @@ public final class RpcJson {
         o.put("proposer", b.header().proposer().encode(network));
         o.put("transactionsRoot", b.header().transactionsRoot().hex());
         o.put("stateRoot", b.header().stateRoot().hex());
+        o.put("evidenceHash", b.header().evidenceHash().hex());
+        o.put("evidenceCount", b.evidence().size());
         o.put("transactionCount", b.transactions().size());
         ArrayNode ids = o.putArray("transactions");
         for (Transaction t : b.transactions().subList(from, to)) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import global.cas.chain.Block;
 import global.cas.chain.ChainParams;
+import global.cas.chain.DoubleSignEvidence;
+import global.cas.chain.StoredEvidence;
 import global.cas.chain.StoredTransaction;
 import global.cas.crypto.Address;
 import global.cas.crypto.Bytes;
@@ -60,6 +62,7 @@ final class RpcMethods {
         add("mempool_info", List.of(), p -> mempoolInfo());
         add("net_info", List.of(), p -> netInfo());
         add("mining_work", List.of(), p -> RpcJson.work(node.miningWork()));
+        add("evidence_list", List.of("limit", "cursor"), this::evidenceList);
     }
 
     private void add(String name, List<String> params, Function<Params, JsonNode> body) {
@@ -259,6 +262,27 @@ final class RpcMethods {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while submitting " + tx, e);
         }
+    }
+
+    /** The double signs recorded on chain (C4), in chain order, paged by position. */
+    private JsonNode evidenceList(Params p) {
+        int limit = p.pageLimit(defaultPage, maxPage);
+        long after = Cursor.read(p, "evidence_list", Cursor.EVIDENCE).orElse(-1L);
+        List<StoredEvidence> page = node.recordedEvidence(after, limit + 1);
+        ObjectNode o = JSON.objectNode();
+        ArrayNode arr = o.putArray("evidence");
+        for (StoredEvidence s : page.subList(0, Math.min(limit, page.size()))) {
+            DoubleSignEvidence e = s.evidence();
+            arr.add(RpcJson.evidence(
+                    s, node.validatorAddress(e.height(), e.validator()).orElseThrow(), network));
+        }
+        if (page.size() > limit) {
+            o.put("next", Cursor.encode(Cursor.EVIDENCE, page.get(limit - 1).position()));
+        } else {
+            o.putNull("next");
+        }
+        o.put("pending", node.pendingEvidence());
+        return o;
     }
 
     private JsonNode mempoolInfo() {

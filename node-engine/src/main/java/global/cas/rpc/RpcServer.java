@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  *       are kept; 0 when none is pruned)</td></tr>
  *   <tr><td>{@code chain_block}</td><td>{@code height} or {@code hash}, or {@code block}: either
  *       </td><td>{@code height, hash, chainId, previousHash, time, proposer,
- *       transactionsRoot, stateRoot, transactionCount, transactions} (ids, in block order),
+ *       transactionsRoot, stateRoot, evidenceHash, evidenceCount, transactionCount, transactions}
+ *       (ids, in block order),
  *       {@code next}; {@code NOT_FOUND} when unknown, {@code BLOCK_PRUNED}
  *       when its transactions were pruned. Paged: {@code limit}, {@code cursor}</td></tr>
  *   <tr><td>{@code chain_transaction}</td><td>{@code id}</td>
@@ -66,6 +67,12 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code mining_work}</td><td>none</td>
  *       <td>{@code chainId, height} (of the block the proof is for), {@code previousHash,
  *       target}</td></tr>
+ *   <tr><td>{@code evidence_list}</td><td>none</td>
+ *       <td>{@code evidence}: the double signs the chain recorded (C4), in chain order, each {@code
+ *       blockHeight, index} (where it is recorded), {@code hash, height, round, type} ({@code
+ *       prevote} or {@code precommit}), {@code validatorIndex, validator} (address) and {@code
+ *       votes} (two: {@code value, timestamp, signature}); {@code next}; {@code pending} (seen by
+ *       this node, not recorded yet). Paged: {@code limit}, {@code cursor}</td></tr>
  * </table>
  *
  * <p>An error is {@code {"code": c, "message": sentence, "data": {"reason": CODE, "message":

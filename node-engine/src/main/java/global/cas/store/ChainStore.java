@@ -87,8 +87,22 @@ public interface ChainStore extends AutoCloseable {
     void forEachColoured(Consumer<ColouredOutput> sink);
 
     /**
+     * Streams every piece of evidence of double signing the chain recorded (C4), in chain order
+     * (block, then index): the evidence module's state, kept when blocks are pruned.
+     *
+     * @throws ChainDataException when a stored piece does not decode
+     */
+    void forEachEvidence(Consumer<global.cas.chain.StoredEvidence> sink);
+
+    /**
+     * Up to {@code limit} pieces of recorded evidence after position {@code afterPosition} ({@link
+     * global.cas.chain.StoredEvidence#position}; -1 for the first page), in chain order.
+     */
+    java.util.List<global.cas.chain.StoredEvidence> evidence(long afterPosition, int limit);
+
+    /**
      * The stored block; checks that its header hashes to the stored hash and that its
-     * transactions match the header's root.
+     * transactions and evidence match the header's roots.
      *
      * @throws ChainDataException when what is stored is damaged
      */

@@ -155,6 +155,16 @@ class ConsistentReadTest {
         }
 
         @Override
+        public void forEachEvidence(Consumer<global.cas.chain.StoredEvidence> sink) {
+            inner.forEachEvidence(sink);
+        }
+
+        @Override
+        public java.util.List<global.cas.chain.StoredEvidence> evidence(long afterPosition, int limit) {
+            return inner.evidence(afterPosition, limit);
+        }
+
+        @Override
         public void commit(ExecutedBlock block, global.cas.chain.Commit commit) {
             inner.commit(block, commit);
             CountDownLatch w = written;

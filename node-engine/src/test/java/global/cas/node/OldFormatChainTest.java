@@ -30,10 +30,27 @@ class OldFormatChainTest {
 
     /** Marks the folder's chain database as written in block format 1, as an older version's is. */
     private void markOldFormat() throws Exception {
+        markFormat(1);
+    }
+
+    private void markFormat(int version) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("chain") + ";DB_CLOSE_ON_EXIT=FALSE";
         try (Connection c = DriverManager.getConnection(url, H2Files.USER, "");
                 Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE chain_format SET version = 1");
+            s.executeUpdate("UPDATE chain_format SET version = " + version);
+        }
+    }
+
+    @Test
+    @DisplayName("C4: a devnet chain of format 2 (state roots without the evidence root) is moved aside as format2")
+    void formatBeforeEvidenceMovedAside() throws Exception {
+        TestDataFolder.build(dir, 2);
+        markFormat(2);
+        try (Node node = TestDataFolder.startIdle(dir)) {
+            assertThat(node.tip().height()).isZero();
+            Path archived = node.archivedChain().orElseThrow();
+            assertThat(archived.getFileName().toString()).startsWith("format2-");
+            assertThat(archived.resolve("chain.mv.db")).exists();
         }
     }
 

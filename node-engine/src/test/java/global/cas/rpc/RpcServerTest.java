@@ -339,6 +339,26 @@ class RpcServerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName(
+            "C4: evidence_list pages the recorded double signs: none on a chain of one honest"
+                    + " validator; a cursor of another method is invalid params")
+    void evidenceListIsEmptyWithoutDoubleSignsAndRefusesAForeignCursor() {
+        JsonNode r = client.call("evidence_list", Map.of("limit", 5));
+        assertThat(r.get("evidence")).isEmpty();
+        assertThat(r.get("next").isNull()).isTrue();
+        assertThat(r.get("pending").asInt()).isZero();
+        assertThat(client.call("chain_block", Map.of("height", 1))
+                        .get("evidenceCount")
+                        .asInt())
+                .isZero();
+        String foreign = Cursor.encode(Cursor.BLOCK_TRANSACTIONS, 1);
+        RpcException e =
+                catchThrowableOfType(RpcException.class, () -> client.call("evidence_list", Map.of("cursor", foreign)));
+        assertThat(e.code()).isEqualTo(RpcException.INVALID_PARAMS);
+        assertThat(e.reason()).isEqualTo("MALFORMED");
+    }
+
+    @Test
     void mempoolInfoGivesSizeBytesAndCapacity() {
         JsonNode m = client.call("mempool_info");
         assertThat(m.get("size").asInt()).isGreaterThanOrEqualTo(0);

@@ -42,7 +42,8 @@ public final class TestNode {
                 state,
                 g.paramsChanged().orElseThrow(),
                 g.validatorsChanged().orElseThrow(),
-                Commit.genesis(g.block().hash()));
+                Commit.genesis(g.block().hash()),
+                g.evidence());
     }
 
     public BlockExecutor executor() {
@@ -64,7 +65,7 @@ public final class TestNode {
 
     /** Replaces the tip (e.g. to start from an easier target or a smaller frozen pool). */
     public void setTip(ChainTip tip) {
-        chain = new ChainState(tip, state, chain.params(), chain.validators(), chain.lastCommit());
+        chain = new ChainState(tip, state, chain.params(), chain.validators(), chain.lastCommit(), chain.evidence());
     }
 
     /** The pseudo transaction id of block {@code height}'s reward outputs (0: packer, 1: miner). */
@@ -124,6 +125,7 @@ public final class TestNode {
                 state,
                 executed.paramsChanged().orElse(chain.params()),
                 executed.validatorsChanged().orElse(chain.validators()),
-                commitOf(executed.block()));
+                commitOf(executed.block()),
+                executed.evidence());
     }
 }

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The chain as the consensus driver sees it, over {@link ChainService}'s propose / validate /
  * commit. Blocks travel as {@link Block#encoded()} bytes; their hash is always computed here from
- * the bytes. Called on the driver's thread; each call waits for the chain thread.
+ * the bytes. Double signs the driver reports go to the chain's {@link
+ * global.cas.node.EvidencePool}, for the next block this node proposes (C4). Called on the
+ * driver's thread; each call waits for the chain thread.
  */
 public final class ChainConsensusApp implements ConsensusApp {
     private static final Logger LOG = LoggerFactory.getLogger(ChainConsensusApp.class);
@@ -180,6 +182,11 @@ public final class ChainConsensusApp implements ConsensusApp {
         return Optional.of(new Final(block.get().encoded(), commit.get()));
     }
 
+    /**
+     * Keeps the pair for the node's status and hands it to the chain's evidence pool, from which
+     * this node's next block records it (C4). The driver verified both signatures against the
+     * validators of the votes' height.
+     */
     @Override
     public void evidence(Vote first, Vote second) {
         synchronized (evidence) {
@@ -195,6 +202,9 @@ public final class ChainConsensusApp implements ConsensusApp {
                 first.round(),
                 first.value().hex(),
                 second.value().hex());
+        if (first.sameSlot(second) && !first.value().equals(second.value())) {
+            chain.evidencePool().add(first.evidenceWith(second));
+        }
     }
 
     /** The double signs seen, oldest first (at most {@link #MAX_EVIDENCE_KEPT}). Any thread. */

@@ -4,6 +4,8 @@ import global.cas.chain.Block;
 import global.cas.chain.BlockExecutor;
 import global.cas.chain.BlockHeader;
 import global.cas.chain.Commit;
+import global.cas.chain.DoubleSignEvidence;
+import global.cas.chain.StoredEvidence;
 import global.cas.codec.Decoder;
 import global.cas.crypto.Hash;
 import global.cas.ledger.Transaction;
@@ -16,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one stored block (header, transactions, the last commit, the proposer's key and signature)
- * or one commit through a reader connection, refusing anything that does not match its header as
+ * Reads one stored block (header, transactions, the last commit, its evidence) or one commit, or
+ * the evidence recorded, through a reader connection, refusing anything that does not match its header as
  * damage ({@code ChainDataException}). Stateless; safe from any thread with its own reader.
  */
 final class BlockReader {
@@ -70,7 +72,75 @@ final class BlockReader {
             throw ChainDataException.damaged("The commit of block " + (height - 1)
                     + " in the database does not match block " + height + "'s header.");
         }
-        return Optional.of(new Block(h, txs, lastCommit));
+        List<DoubleSignEvidence> evidence =
+                h.evidenceHash().equals(BlockHeader.NO_EVIDENCE) ? List.of() : readEvidence(r, height);
+        if (!DoubleSignEvidence.root(evidence).equals(h.evidenceHash())) {
+            throw ChainDataException.damaged(
+                    "The evidence of block " + height + " in the database does not match its header's hash.");
+        }
+        return Optional.of(new Block(h, txs, lastCommit, evidence));
+    }
+
+    private static List<DoubleSignEvidence> readEvidence(ReaderPool.Reader r, long height) throws SQLException {
+        PreparedStatement s = r.prepare("SELECT id, height, bytes FROM evidence WHERE id BETWEEN ? AND ? ORDER BY id");
+        s.setLong(1, RowKeys.evidence(height, 0));
+        s.setLong(2, RowKeys.evidence(height, DoubleSignEvidence.MAX_PER_BLOCK - 1));
+        List<DoubleSignEvidence> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(stored(rs).evidence());
+            }
+        }
+        return out;
+    }
+
+    /** Every piece of recorded evidence, in chain order, to {@code sink}. */
+    static void forEachEvidence(ReaderPool.Reader r, java.util.function.Consumer<StoredEvidence> sink)
+            throws SQLException {
+        PreparedStatement s = r.prepare("SELECT id, height, bytes FROM evidence ORDER BY id");
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(stored(rs));
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} pieces of recorded evidence after {@code afterPosition} ({@link
+     * StoredEvidence#position}; -1: from the first), in chain order.
+     */
+    static List<StoredEvidence> readEvidencePage(ReaderPool.Reader r, long afterPosition, int limit)
+            throws SQLException {
+        long afterId = afterPosition < 0
+                ? -1
+                : RowKeys.evidence(afterPosition / DoubleSignEvidence.MAX_PER_BLOCK, (int)
+                        (afterPosition % DoubleSignEvidence.MAX_PER_BLOCK));
+        PreparedStatement s =
+                r.prepare("SELECT id, height, bytes FROM evidence WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY");
+        s.setLong(1, afterId);
+        s.setInt(2, limit);
+        List<StoredEvidence> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(stored(rs));
+            }
+        }
+        return out;
+    }
+
+    /** One row of {@code evidence} (id, height, bytes); a row that does not decode or sits elsewhere is damage. */
+    private static StoredEvidence stored(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        long height = rs.getLong(2);
+        long index = height < 1 || height > RowKeys.MAX_HEIGHT ? -1 : id - RowKeys.evidence(height, 0);
+        if (index < 0 || index >= DoubleSignEvidence.MAX_PER_BLOCK) {
+            throw ChainDataException.damaged("An evidence row of block " + height + " is stored under another key.");
+        }
+        try {
+            return new StoredEvidence(height, (int) index, DoubleSignEvidence.decode(rs.getBytes(3)));
+        } catch (RuntimeException e) {
+            throw ChainDataException.damaged("The evidence of block " + height + " in the database does not decode", e);
+        }
     }
 
     /** The height of the block with {@code hash}; empty when none is stored. */

@@ -3,6 +3,7 @@ package global.cas.store.h2;
 import global.cas.chain.Block;
 import global.cas.chain.ChainTip;
 import global.cas.chain.Commit;
+import global.cas.chain.DoubleSignEvidence;
 import global.cas.chain.ExecutedBlock;
 import global.cas.codec.Encoder;
 import global.cas.ledger.ColouredOutput;
@@ -21,12 +22,15 @@ import java.util.List;
 
 /**
  * Writes one executed block into the current database transaction of the writer connection: the
- * block row, its transactions, the outputs it creates, the outputs it spends and the tip, each as one JDBC batch of a statement prepared once. It neither commits nor
+ * block row, its transactions, the outputs it creates, the outputs it spends, its evidence (C4) and the tip, each as one JDBC batch of a statement prepared once. It neither commits nor
  * rolls back; the caller owns the transaction. Not thread-safe: the chain thread only.
  */
 final class BlockWriter implements AutoCloseable {
-    /** The block format this version writes (chain_format.version). */
-    static final int FORMAT = 2;
+    /**
+     * The block format this version writes (chain_format.version). 3: the state root joins the
+     * evidence root (V7, decision 37); 2: the state machine's headers (V3, decision 27).
+     */
+    static final int FORMAT = 3;
 
     private static final Comparator<UnspentOutput> BY_STORAGE_ID = Comparator.comparingLong(UnspentOutput::storageId);
 
@@ -42,6 +46,7 @@ final class BlockWriter implements AutoCloseable {
     private final PreparedStatement putOwner;
     private final PreparedStatement insertColoured;
     private final PreparedStatement insertFormat;
+    private final PreparedStatement insertEvidence;
     private final List<PreparedStatement> all;
 
     BlockWriter(Connection c) throws SQLException {
@@ -53,8 +58,8 @@ final class BlockWriter implements AutoCloseable {
                 "INSERT INTO outputs (id, txid, out_index, owner, asset, amount) VALUES (?, ?, ?, ?, ?, ?)");
         insertSpend = c.prepareStatement("INSERT INTO spends (id, output_id) VALUES (?, ?)");
         putTip = c.prepareStatement("MERGE INTO chain_tip (id, height, hash, tip_time, state_root, target,"
-                + " frozen_remaining, state_digest, ledger_root, balances_root) KEY (id)"
-                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " frozen_remaining, state_digest, ledger_root, balances_root, evidence_root) KEY (id)"
+                + " VALUES (0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         insertCommit = c.prepareStatement("INSERT INTO commits (height, bytes) VALUES (?, ?)");
         canonicalCommit = c.prepareStatement("UPDATE commits SET bytes = ? WHERE height = ?");
         putParams = c.prepareStatement("MERGE INTO params_versions (height, bytes) KEY (height) VALUES (?, ?)");
@@ -63,6 +68,7 @@ final class BlockWriter implements AutoCloseable {
         insertColoured = c.prepareStatement("INSERT INTO coloured_outputs (id, txid, out_index, consumer, asset,"
                 + " amount, period, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertFormat = c.prepareStatement("INSERT INTO chain_format (id, version) VALUES (0, " + FORMAT + ")");
+        insertEvidence = c.prepareStatement("INSERT INTO evidence (id, height, bytes) VALUES (?, ?, ?)");
         all = List.of(
                 insertBlock,
                 insertTransaction,
@@ -75,7 +81,8 @@ final class BlockWriter implements AutoCloseable {
                 putValidators,
                 putOwner,
                 insertColoured,
-                insertFormat);
+                insertFormat,
+                insertEvidence);
     }
 
     /**
@@ -142,6 +149,7 @@ final class BlockWriter implements AutoCloseable {
             insertColoured.executeBatch();
         }
         writeTransactions(height, block.transactions());
+        writeEvidence(height, block.evidence());
         LedgerDelta delta = executed.delta();
         writeCreated(delta.created());
         writeSpent(height, delta.spent());
@@ -199,6 +207,19 @@ final class BlockWriter implements AutoCloseable {
             insertTransaction.addBatch();
         }
         insertTransaction.executeBatch();
+    }
+
+    private void writeEvidence(long height, List<DoubleSignEvidence> evidence) throws SQLException {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < evidence.size(); i++) {
+            insertEvidence.setLong(1, RowKeys.evidence(height, i));
+            insertEvidence.setLong(2, height);
+            insertEvidence.setBytes(3, evidence.get(i).encoded());
+            insertEvidence.addBatch();
+        }
+        insertEvidence.executeBatch();
     }
 
     private void writeCreated(List<UnspentOutput> created) throws SQLException {
@@ -260,6 +281,7 @@ final class BlockWriter implements AutoCloseable {
         putTip.setBytes(7, digest == null ? null : digest.value().bytes());
         putTip.setBytes(8, tip.roots().ledgerChanges().bytes());
         putTip.setBytes(9, tip.roots().balances().bytes());
+        putTip.setBytes(10, tip.roots().evidence().bytes());
         expectOne(putTip.executeUpdate(), "the chain tip");
     }
 

@@ -414,6 +414,24 @@ public final class H2ChainStore implements ChainStore {
         StateRows.forEachColoured(readers, sink);
     }
 
+    @Override
+    public void forEachEvidence(Consumer<global.cas.chain.StoredEvidence> sink) {
+        readers.read(() -> "the evidence", r -> {
+            BlockReader.forEachEvidence(r, sink);
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.List<global.cas.chain.StoredEvidence> evidence(long afterPosition, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one piece of evidence, not " + limit);
+        }
+        return readers.read(
+                () -> "the evidence after " + afterPosition,
+                r -> BlockReader.readEvidencePage(r, afterPosition, limit));
+    }
+
     /**
      * Streams every stored header from genesis up, in height order, without loading the blocks'
      * transactions: one lazy query over the block rows. Each header given decodes, hashes to its

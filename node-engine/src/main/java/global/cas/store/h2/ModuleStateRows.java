@@ -15,24 +15,30 @@ import java.sql.SQLException;
 
 /**
  * Reads the module state a chain database holds beside its blocks: the block format, every version
- * of the parameters and of the validator set, and the tip with its module roots, checked against
+ * of the parameters and of the validator set, and the tip with its module roots (the evidence root
+ * among them), checked against
  * the tip's state root. Used once, when the store opens, on its writer connection.
  */
 final class ModuleStateRows {
     private ModuleStateRows() {}
 
     static final String TIP_QUERY = "SELECT height, hash, tip_time, state_root, target, frozen_remaining,"
-            + " state_digest, ledger_root, balances_root FROM chain_tip WHERE id = 0";
+            + " state_digest, ledger_root, balances_root, evidence_root FROM chain_tip WHERE id = 0";
 
     static ChainTip tip(ResultSet r, ParamsSchedule params, ValidatorSchedule validators, String where)
             throws SQLException {
         byte[] ledgerRoot = r.getBytes(8);
         byte[] balancesRoot = r.getBytes(9);
-        if (ledgerRoot == null || balancesRoot == null || params == null || validators == null) {
+        byte[] evidenceRoot = r.getBytes(10);
+        if (ledgerRoot == null
+                || balancesRoot == null
+                || evidenceRoot == null
+                || params == null
+                || validators == null) {
             throw ChainDataException.damaged("the chain database " + where + " has a tip but no module state");
         }
-        ModuleRoots roots =
-                new ModuleRoots(Hash.of(ledgerRoot), Hash.of(balancesRoot), params.root(), validators.root());
+        ModuleRoots roots = new ModuleRoots(
+                Hash.of(ledgerRoot), Hash.of(balancesRoot), params.root(), validators.root(), Hash.of(evidenceRoot));
         if (!roots.stateRoot().equals(Hash.of(r.getBytes(4)))) {
             throw ChainDataException.damaged(
                     "the module state in the chain database " + where + " does not give the tip's state root");

@@ -6,7 +6,8 @@ import global.cas.chain.Block;
  * Primary keys that grow with the chain, so rows are appended to the end of their B-tree instead
  * of landing at random places (DESIGN.md, Storage). A transaction's key packs its block height and
  * its index in the block; an output's key is {@link global.cas.ledger.UnspentOutput#storageId}; a
- * spend's key packs the spending block's height and the spend's position in it.
+ * spend's key packs the spending block's height and the spend's position in it; a piece of
+ * evidence's key packs its block's height and its index in the block, as a transaction's does.
  */
 final class RowKeys {
     /** Bits for the index of a transaction in its block: room for {@link Block#MAX_TRANSACTIONS}. */
@@ -26,6 +27,9 @@ final class RowKeys {
         if (Block.MAX_TRANSACTIONS > (1 << INDEX_BITS)) {
             throw new ExceptionInInitializerError(
                     "transaction keys have no room for " + Block.MAX_TRANSACTIONS + " transactions");
+        }
+        if (global.cas.chain.DoubleSignEvidence.MAX_PER_BLOCK > (1 << INDEX_BITS)) {
+            throw new ExceptionInInitializerError("evidence keys have no room for a block's evidence");
         }
         if (global.cas.ledger.UnspentOutput.storageId(1, 0, 0) != 1L << SPEND_BITS) {
             throw new ExceptionInInitializerError("spend keys and output ids must put the height at the same bits");
@@ -54,5 +58,10 @@ final class RowKeys {
             throw new IllegalArgumentException("transaction index out of range: " + index);
         }
         return (height << INDEX_BITS) | index;
+    }
+
+    /** The key of evidence {@code index} of block {@code height} (C4). */
+    static long evidence(long height, int index) {
+        return transaction(height, index);
     }
 }

@@ -62,7 +62,8 @@ public final class CompactingWriter {
                     state,
                     store.paramsSchedule().orElseThrow(),
                     store.validatorSchedule().orElseThrow(),
-                    store.commit(tip.height()).orElseThrow());
+                    store.commit(tip.height()).orElseThrow(),
+                    global.cas.chain.RecordedEvidence.EMPTY);
             ExecutedBlock block =
                     executor.propose(chain, List.copyOf(transfers), tip.time() + 1, TestChain.validator(), r -> {
                         throw new AssertionError("dropped " + r);

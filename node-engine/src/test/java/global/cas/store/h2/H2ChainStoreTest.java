@@ -299,7 +299,8 @@ class H2ChainStoreTest {
                 good.paramsChanged(),
                 good.validatorsChanged(),
                 good.tip(),
-                good.balances());
+                good.balances(),
+                good.evidence());
     }
 
     @Test
@@ -393,7 +394,8 @@ class H2ChainStoreTest {
                 block.paramsChanged(),
                 block.validatorsChanged(),
                 block.tip(),
-                block.balances());
+                block.balances(),
+                block.evidence());
     }
 
     private static List<UnspentOutput> unspent(H2ChainStore store) {
