@@ -73,7 +73,6 @@ public final class ConsensusDriver {
     private final Optional<KeyPair> key;
     private final Optional<DoubleSignGuard> guard;
     private final Optional<WriteAheadLog> wal;
-    private final long catchUpWindow;
 
     private long height;
     private ValidatorSet validators;
@@ -130,29 +129,6 @@ public final class ConsensusDriver {
             Scheduler scheduler,
             Optional<KeyPair> key,
             Optional<WriteAheadLog> wal) {
-        this(chainId, timeouts, app, network, scheduler, key, wal, Long.MAX_VALUE);
-    }
-
-    /**
-     * @param key this node's validator key, or empty for a full node that follows
-     * @param wal the write-ahead log (required with a key)
-     * @param catchUpWindow how far behind a peer may be for this driver to send it committed
-     *     blocks; a peer further behind is left to the node's block sync (which downloads ranges from
-     *     several peers and commits them in batches), so the two do not send the same blocks
-     */
-    public ConsensusDriver(
-            String chainId,
-            Timeouts timeouts,
-            ConsensusApp app,
-            ConsensusNetwork network,
-            Scheduler scheduler,
-            Optional<KeyPair> key,
-            Optional<WriteAheadLog> wal,
-            long catchUpWindow) {
-        if (catchUpWindow < 1) {
-            throw new IllegalArgumentException("the catch-up window is at least one height");
-        }
-        this.catchUpWindow = catchUpWindow;
         if (key.isPresent() && wal.isEmpty()) {
             throw new IllegalArgumentException("a validator needs a write-ahead log");
         }
@@ -496,23 +472,21 @@ public final class ConsensusDriver {
     }
 
     /**
-     * The chain committed up to {@code committedHeight} by another path (the node's block sync): the
-     * driver leaves the heights now behind it and starts the one after. Its own decision of the
-     * current height is not one of these: that height's next starts after the commit pause.
+     * The chain committed up to {@code committedHeight} by a path other than this driver (anything
+     * that commits outside consensus): the driver leaves the heights now behind it and starts the
+     * one after. Its own decision of the current height is not one of these: that height's next
+     * starts after the commit pause.
      */
     public void chainAdvanced(long committedHeight) {
         if (haltReason != null || committedHeight < height || (decided && committedHeight == height)) {
             return;
         }
-        LOG.debug("the chain is at {} by block sync; consensus moves from height {}", committedHeight, height);
+        LOG.debug("the chain is at {} without this driver; consensus moves from height {}", committedHeight, height);
         startHeight(committedHeight + 1);
     }
 
     /** Sends a peer that is behind the committed blocks from {@code h} on, a batch at a time. */
     private void answerPast(String peer, long h) {
-        if (height - h > catchUpWindow) {
-            return; // far behind: the block sync serves it
-        }
         sendRange(peer, h);
     }
 

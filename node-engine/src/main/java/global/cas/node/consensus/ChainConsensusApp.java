@@ -100,7 +100,7 @@ public final class ChainConsensusApp implements ConsensusApp {
             join(chain.commit(hash, commit));
         } catch (RuntimeException e) {
             if (alreadyCommitted(height, hash)) {
-                return; // the block sync committed it meanwhile
+                return; // committed meanwhile by another path
             }
             if (!(e instanceof RejectedException r) || r.reason() != Reason.NOT_FOUND) {
                 throw e;
@@ -147,8 +147,8 @@ public final class ChainConsensusApp implements ConsensusApp {
     }
 
     /**
-     * Whether block {@code hash} is already the committed block at {@code height} (the block sync
-     * got there first).
+     * Whether block {@code hash} is already the committed block at {@code height} (another path
+     * committed it meanwhile).
      *
      * @throws IllegalStateException when another block is committed at that height
      */
