@@ -169,6 +169,11 @@ class EvidenceNetworkTest {
                 LIMIT,
                 "the follower past block " + through,
                 () -> follower.tip().height() >= through);
+        // a synced run is applied in memory before its database transaction (decision 37)
+        Await.until(
+                LIMIT,
+                "the follower's evidence stored",
+                () -> recorded(follower).size() >= onV0.size());
         assertThat(recorded(follower).subList(0, onV0.size())).isEqualTo(onV0);
         assertThat(hub.misbehaviour()).isEmpty();
     }
