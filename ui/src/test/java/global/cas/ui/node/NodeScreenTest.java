@@ -14,6 +14,7 @@ import global.cas.ui.shell.MainWindow;
 import global.cas.ui.shell.NodeAccess;
 import global.cas.ui.shell.Screen;
 import global.cas.ui.shell.ViewLoader;
+import global.cas.ui.testing.Reveal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +75,8 @@ class NodeScreenTest {
                         "nav.node",
                         "/global/cas/ui/node/node.fxml",
                         KeyCombination.keyCombination("Shortcut+6"))));
-        stage.setScene(new Scene(window.root(), 1000, 700));
+        // Lower than the screen: mining is below the fold, reached by scrolling as a person would.
+        stage.setScene(new Scene(window.root(), 1000, 450));
         stage.show();
     }
 
@@ -105,12 +107,12 @@ class NodeScreenTest {
     @DisplayName("S5: CPU mining from the screen finds proofs that the node puts into blocks, and counts the rewards")
     void minesBlocks(FxRobot robot) throws Exception {
         String address = TestKeys.key(50).address().encode(node.params().network());
-        robot.clickOn("#mineAddress").write(address);
-        robot.clickOn("#startMining");
+        robot.clickOn(Reveal.scrolledTo(robot, "#mineAddress")).write(address);
+        robot.clickOn(Reveal.scrolledTo(robot, "#startMining"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> number(robot, "#blocksMined") >= 1);
         assertThat(node.balance(TestKeys.key(50).address(), global.cas.ledger.AssetId.CAS))
                 .isPositive();
-        robot.clickOn("#stopMining");
+        robot.clickOn(Reveal.scrolledTo(robot, "#stopMining"));
     }
 
     @Test
@@ -118,8 +120,8 @@ class NodeScreenTest {
     void badAddress(FxRobot robot) {
         String address = TestKeys.key(50).address().encode(node.params().network());
         String typo = address.substring(0, address.length() - 1) + (address.endsWith("q") ? "p" : "q");
-        robot.clickOn("#mineAddress").write(typo);
-        robot.clickOn("#startMining");
+        robot.clickOn(Reveal.scrolledTo(robot, "#mineAddress")).write(typo);
+        robot.clickOn(Reveal.scrolledTo(robot, "#startMining"));
         assertThat(robot.lookup("#mineAddressError").queryAs(Label.class).getText())
                 .isEqualTo(messages.reason(global.cas.rejection.Reason.BAD_ADDRESS_CHECKSUM));
         assertThat(mining.runningProperty().get()).isFalse();
