@@ -2,6 +2,7 @@ package global.cas.app.node;
 
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;
+import global.cas.app.network.GenesisSeeds;
 import global.cas.crypto.Network;
 import global.cas.node.NetworkSettings;
 import java.nio.file.Path;
@@ -64,7 +65,9 @@ public final class NodeOptions {
             names = "--peer",
             paramLabel = "<host:port>",
             description = "A node to stay connected to (repeat for several). On devnet a node given peers follows them"
-                    + " instead of validating with the built-in devnet key, unless --validator-key-file is given.")
+                    + " instead of validating with the built-in devnet key, unless --validator-key-file is given."
+                    + " Without --peer the node dials the seeds its genesis lists (testnet: its four validators"
+                    + " on 127.0.0.1:28656-28659); --peer replaces them.")
     private java.util.List<String> peers = new java.util.ArrayList<>();
 
     @Option(
@@ -126,25 +129,38 @@ public final class NodeOptions {
                 interval,
                 Optional.ofNullable(validatorKeyFile),
                 prune,
-                p2p(),
+                p2p(network),
                 Optional.ofNullable(genesisFile));
     }
 
-    private Optional<NetworkSettings> p2p() {
-        if (p2pPort == null && peers.isEmpty()) {
+    private Optional<NetworkSettings> p2p(Network network) {
+        java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>();
+        for (String p : peers) {
+            addresses.add(peerAddress(p));
+        }
+        // no --peer: the seeds of the genesis the node runs (the bundled testnet lists its validators)
+        java.util.List<java.net.InetSocketAddress> seeds =
+                peers.isEmpty() ? GenesisSeeds.of(network, Optional.ofNullable(genesisFile)) : java.util.List.of();
+        if (p2pPort == null && addresses.isEmpty() && seeds.isEmpty()) {
             return Optional.empty();
         }
         int listen = p2pPort == null ? NetworkSettings.DEFAULT_PORT : p2pPort;
         if (listen < 0 || listen > 65535) {
             throw CliException.usage("--p2p-port takes 0 to 65535, not " + listen + ".");
         }
-        java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>();
-        for (String p : peers) {
-            addresses.add(peerAddress(p));
+        for (java.net.InetSocketAddress seed : seeds) {
+            // a validator run on a seed's own address does not dial itself
+            if (!(listen == seed.getPort() && isLoopback(seed.getHostString()))) {
+                addresses.add(seed);
+            }
         }
         // a validator keeps its address to itself: no peer exchange when it validates
-        boolean exchange = validatorKeyFile == null && !peers.isEmpty();
+        boolean exchange = validatorKeyFile == null && !addresses.isEmpty();
         return Optional.of(NetworkSettings.of("0.0.0.0", listen, addresses, exchange));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static java.net.InetSocketAddress peerAddress(String text) {
