@@ -2,6 +2,7 @@ package global.cas.app.node;
 
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;
+import global.cas.app.localnet.LocalnetFollower;
 import global.cas.app.network.GenesisSeeds;
 import global.cas.crypto.Network;
 import global.cas.node.NetworkSettings;
@@ -77,6 +78,15 @@ public final class NodeOptions {
                     + " cas localnet start writes it).")
     private Path genesisFile;
 
+    @Option(
+            names = "--localnet",
+            paramLabel = "<folder>",
+            description = "Follow the localnet of this folder (made by 'cas localnet start --dir <folder>') as a full"
+                    + " node without validator key: its genesis.json, its nodes' p2p ports as peers, data in"
+                    + " <folder>/desktop unless --datadir names another. 'cas --localnet <folder>' opens the window"
+                    + " on it.")
+    private Path localnet;
+
     @Option(names = "--headless", description = "Run the node alone, without the desktop window.")
     private boolean headless;
 
@@ -97,7 +107,8 @@ public final class NodeOptions {
 
     /** The checked settings. */
     public NodeSettings settings() {
-        Network network = common.network();
+        Optional<LocalnetFollower> follow = Optional.ofNullable(localnet).map(this::follower);
+        Network network = follow.map(LocalnetFollower::network).orElse(common.network());
         int port = rpcPort == null ? NodeSettings.defaultRpcPort(network) : rpcPort;
         if (port < 0 || port > 65535) {
             throw CliException.usage("--rpc-port takes 0 to 65535, not " + port + ".");
@@ -121,6 +132,19 @@ public final class NodeOptions {
             }
             prune = pruneKeepBlocks;
         }
+        if (follow.isPresent()) {
+            LocalnetFollower f = follow.get();
+            return new NodeSettings(
+                    network,
+                    common.givenDataDir().orElse(f.dataDir()),
+                    port,
+                    rpcPort != null,
+                    interval,
+                    Optional.empty(),
+                    prune,
+                    Optional.of(followerP2p(f)),
+                    Optional.of(f.genesis()));
+        }
         return new NodeSettings(
                 network,
                 common.dataDir(),
@@ -131,6 +155,44 @@ public final class NodeOptions {
                 prune,
                 p2p(network),
                 Optional.ofNullable(genesisFile));
+    }
+
+    /** The localnet of {@code --localnet}, refusing the options a follower of it cannot take. */
+    private LocalnetFollower follower(Path dir) {
+        if (genesisFile != null) {
+            throw CliException.usage("--localnet runs the localnet's own genesis.json; leave --genesis out.");
+        }
+        if (validatorKeyFile != null) {
+            throw CliException.usage("A node following a localnet holds no validator key (its validators are the"
+                    + " nodes 'cas localnet start' runs); leave --validator-key-file out.");
+        }
+        if (blockIntervalMillis != null) {
+            throw CliException.usage("The localnet's validators set its block interval ('cas localnet start"
+                    + " --block-interval-ms'); leave --block-interval-ms out.");
+        }
+        LocalnetFollower f = LocalnetFollower.of(dir);
+        Optional<Network> given = common.givenNetwork();
+        if (given.isPresent() && given.get() != f.network()) {
+            throw CliException.usage("The localnet in " + dir.toAbsolutePath().normalize() + " runs "
+                    + f.network().id() + ", not " + given.get().id() + "; leave --network out.");
+        }
+        return f;
+    }
+
+    /**
+     * A localnet follower's network: the nodes' ports and any {@code --peer}, listening on {@code
+     * --p2p-port} or a free port (nobody needs to dial it), exchanging addresses (it validates not).
+     */
+    private NetworkSettings followerP2p(LocalnetFollower f) {
+        int listen = p2pPort == null ? 0 : p2pPort;
+        if (listen < 0 || listen > 65535) {
+            throw CliException.usage("--p2p-port takes 0 to 65535, not " + listen + ".");
+        }
+        java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>(f.peers());
+        for (String p : peers) {
+            addresses.add(peerAddress(p));
+        }
+        return NetworkSettings.of("0.0.0.0", listen, addresses, true);
     }
 
     private Optional<NetworkSettings> p2p(Network network) {
