@@ -59,7 +59,9 @@ public final class NodeOptions {
             names = "--p2p-port",
             paramLabel = "<port>",
             description = "Join the peer-to-peer network, listening on this port on every interface (0: any free"
-                    + " port; default " + NetworkSettings.DEFAULT_PORT + " when --peer is given).")
+                    + " port; default " + NetworkSettings.DEFAULT_PORT
+                    + " when --peer is given or the genesis lists seeds, any"
+                    + " free port with --localnet).")
     private Integer p2pPort;
 
     @Option(
