@@ -48,6 +48,9 @@ class RpcOptionTest {
             CasCli.Result before = CasCli.run("--rpc", address, "--datadir", other.toString(), "status");
             assertThat(before.exitCode()).as(before.toString()).isZero();
             assertThat(before.out()).contains("node       " + address + " (--rpc)");
+            CasCli.Result url = CasCli.run("status", "--datadir", other.toString(), "--rpc", "http://" + address + "/");
+            assertThat(url.exitCode()).as(url.toString()).isZero();
+            assertThat(url.out()).contains("node       " + address + " (--rpc)");
             CasCli.Result json = CasCli.run("status", "--datadir", other.toString(), "--rpc", address, "--json");
             assertThat(json.exitCode()).as(json.toString()).isZero();
             assertThat(json.out()).contains("\"chainId\"");
@@ -79,7 +82,8 @@ class RpcOptionTest {
                     .singleElement()
                     .asString()
                     .startsWith("error: USAGE: ")
-                    .contains("'" + bad + "' is not a node address HOST:PORT such as 127.0.0.1:8545: ");
+                    .contains("'" + bad
+                            + "' is not a node address HOST:PORT (or http://HOST:PORT/) such as 127.0.0.1:8545: ");
         }
         assertThat(dir).as("nothing was written to the data folder").isEmptyDirectory();
     }

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainOpener {
     private static final Logger LOG = LoggerFactory.getLogger(ChainOpener.class);
-    /** The block format this version reads (3: the state root joins the evidence root, decision 37). */
+    /** The block format this version reads (3: the state root joins the evidence root, decision 38). */
     static final int FORMAT = 3;
 
     private final ChainParams params;

@@ -2,6 +2,7 @@ package global.cas.app.cli;
 
 import global.cas.crypto.Network;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -16,10 +17,9 @@ public final class CommonOptions {
     @Option(
             names = "--network",
             paramLabel = "<network>",
-            defaultValue = "devnet",
             converter = NetworkConverter.class,
-            description = "devnet, testnet or mainnet (default: ${DEFAULT-VALUE}).")
-    private Network network = Network.DEVNET;
+            description = "devnet, testnet or mainnet (default: devnet).")
+    private Network network;
 
     @Option(
             names = "--datadir",
@@ -28,7 +28,17 @@ public final class CommonOptions {
     private Path dataDir;
 
     public Network network() {
-        return network;
+        return network == null ? Network.DEVNET : network;
+    }
+
+    /** The network given with {@code --network}, if it was. */
+    public Optional<Network> givenNetwork() {
+        return Optional.ofNullable(network);
+    }
+
+    /** The data folder given with {@code --datadir}, if it was (absolute). */
+    public Optional<Path> givenDataDir() {
+        return Optional.ofNullable(dataDir).map(d -> d.toAbsolutePath().normalize());
     }
 
     public Path dataDir() {

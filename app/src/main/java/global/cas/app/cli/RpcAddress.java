@@ -7,7 +7,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The node address given with {@code --rpc}: {@code HOST:PORT}, the host a name, an IPv4 address
- * or a bracketed IPv6 address ({@code [::1]:8545}). Immutable.
+ * or a bracketed IPv6 address ({@code [::1]:8545}), or the same as a URL {@code
+ * http://HOST:PORT/} (the node answers on its root path only; it serves no {@code https}).
+ * Immutable.
  */
 public record RpcAddress(String host, int port) {
     public RpcAddress {
@@ -20,12 +22,25 @@ public record RpcAddress(String host, int port) {
     }
 
     /**
-     * Reads {@code HOST:PORT}.
+     * Reads {@code HOST:PORT} or {@code http://HOST:PORT/}.
      *
      * @throws IllegalArgumentException with a sentence saying what is wrong, when it is not one
      */
     public static RpcAddress parse(String text) {
         String value = text.strip();
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("https://")) {
+            throw bad(text, "a node serves its RPC over plain HTTP (on 127.0.0.1), so the URL begins with http://");
+        }
+        if (lower.startsWith("http://")) {
+            value = value.substring("http://".length());
+            if (value.endsWith("/")) {
+                value = value.substring(0, value.length() - 1);
+            }
+            if (value.contains("/") || value.contains("?") || value.contains("#")) {
+                throw bad(text, "a node answers on its root path, so the URL has no path after the port");
+            }
+        }
         String host;
         String port;
         if (value.startsWith("[")) {
@@ -66,8 +81,8 @@ public record RpcAddress(String host, int port) {
     }
 
     private static IllegalArgumentException bad(String text, String why) {
-        return new IllegalArgumentException(
-                "'" + text + "' is not a node address HOST:PORT such as 127.0.0.1:8545: " + why + ".");
+        return new IllegalArgumentException("'" + text
+                + "' is not a node address HOST:PORT (or http://HOST:PORT/) such as 127.0.0.1:8545: " + why + ".");
     }
 
     @Override

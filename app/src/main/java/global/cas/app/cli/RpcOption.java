@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 public final class RpcOption {
     /** The help text of {@code --rpc}: also the rule {@link NodeConnection} applies. */
-    static final String HELP = "Talk to the node at this JSON-RPC address (such as 127.0.0.1:18645, [::1]:18645)"
+    static final String HELP = "Talk to the node at this JSON-RPC address (such as 127.0.0.1:18645, [::1]:18645,"
+            + " http://127.0.0.1:18645/)"
             + " instead of the one named by the data folder's rpc.port. The node must run the --network"
             + " network (devnet by default), else WRONG_NETWORK; a devnet's instance is not compared."
             + " The token is still read from the data folder's rpc.token, and --datadir still picks the wallet"

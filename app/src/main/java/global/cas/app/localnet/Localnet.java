@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import global.cas.app.cli.CliException;
+import global.cas.app.network.GenesisSeeds;
+import global.cas.app.network.TestnetValidators;
 import global.cas.chain.Genesis;
 import global.cas.crypto.KeyPair;
+import global.cas.crypto.Network;
 import global.cas.rejection.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +31,8 @@ import java.util.OptionalLong;
 
 /**
  * A localnet's folder: {@code genesis.json} (a new chain of devnet addresses whose validators are
- * the localnet's), and one data folder per validator ({@code node-0}, {@code node-1}…) with its
+ * the localnet's, or the bundled testnet's genesis, whose four public validators it runs on their
+ * seed ports: {@link #createTestnet}), and one data folder per validator ({@code node-0}, {@code node-1}…) with its
  * key ({@code validator.key}), the process id of its node ({@code node.pid}) and its log ({@code
  * node.log}). The nodes are separate processes of this program ({@code cas node --headless}).
  */
@@ -36,6 +41,9 @@ public final class Localnet {
     public static final String KEY = "validator.key";
     public static final String PID = "node.pid";
     public static final String LOG = "node.log";
+    /** The p2p port a node listens on, kept across restarts (a testnet localnet's: its seed's). */
+    public static final String P2P_PORT = "p2p.port";
+
     public static final int MAX_VALIDATORS = 16;
 
     private final Path dir;
@@ -81,6 +89,48 @@ public final class Localnet {
         if (validators < 1 || validators > MAX_VALIDATORS) {
             throw CliException.usage("--validators takes 1 to " + MAX_VALIDATORS + ", not " + validators + ".");
         }
+        requireNone();
+        SecureRandom random = new SecureRandom();
+        List<KeyPair> keys = new ArrayList<>();
+        for (int i = 0; i < validators; i++) {
+            KeyPair k = KeyPair.random(random);
+            keys.add(k);
+            writeKey(i, k);
+        }
+        Files.write(dir.resolve(GENESIS), genesis(keys, random));
+        return nodes();
+    }
+
+    /**
+     * Writes the bundled testnet genesis as it is and the keys of its {@value
+     * TestnetValidators#COUNT} public validators ({@link TestnetValidators}), each node to listen on
+     * the port of its seed ({@link GenesisSeeds}), so that a node started with {@code --network
+     * testnet} and no {@code --peer} finds them.
+     *
+     * @throws CliException {@code ALREADY_EXISTS} when the folder already holds a localnet
+     */
+    public List<Path> createTestnet() throws IOException {
+        List<InetSocketAddress> seeds = GenesisSeeds.bundled(Network.TESTNET);
+        if (seeds.size() != TestnetValidators.COUNT) {
+            throw new IllegalStateException("the bundled testnet genesis lists " + seeds.size() + " seeds for "
+                    + TestnetValidators.COUNT + " validators");
+        }
+        requireNone();
+        TestnetValidators keys = new TestnetValidators();
+        for (int i = 0; i < TestnetValidators.COUNT; i++) {
+            writeKey(i, keys.key(i));
+            Files.writeString(node(i).resolve(P2P_PORT), seeds.get(i).getPort() + "\n");
+        }
+        try (InputStream in = Genesis.class.getResourceAsStream("genesis/testnet.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the testnet genesis is missing from the build");
+            }
+            Files.write(dir.resolve(GENESIS), in.readAllBytes());
+        }
+        return nodes();
+    }
+
+    private void requireNone() throws IOException {
         if (Files.exists(dir.resolve(GENESIS))) {
             throw new CliException(
                     "ALREADY_EXISTS",
@@ -88,23 +138,23 @@ public final class Localnet {
                             + dir + "' after 'cas localnet stop', or choose another folder.");
         }
         Files.createDirectories(dir);
-        SecureRandom random = new SecureRandom();
-        List<KeyPair> keys = new ArrayList<>();
-        for (int i = 0; i < validators; i++) {
-            KeyPair k = KeyPair.random(random);
-            keys.add(k);
-            Path node = node(i);
-            Files.createDirectories(node);
-            Path key = node.resolve(KEY);
-            Files.writeString(key, HexFormat.of().formatHex(k.seed()) + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own protection applies
-            }
+    }
+
+    private void writeKey(int i, KeyPair k) throws IOException {
+        Path node = node(i);
+        Files.createDirectories(node);
+        Path key = node.resolve(KEY);
+        Files.writeString(key, HexFormat.of().formatHex(k.seed()) + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own protection applies
         }
-        Files.write(dir.resolve(GENESIS), genesis(keys, random));
-        return nodes();
+    }
+
+    /** The network of the localnet's genesis (devnet for a new chain, testnet for the testnet's). */
+    public Network network() throws IOException {
+        return Genesis.load(dir.resolve(GENESIS)).network();
     }
 
     private static byte[] genesis(List<KeyPair> keys, SecureRandom random) throws IOException {
@@ -151,6 +201,7 @@ public final class Localnet {
         if (nodes.isEmpty()) {
             throw new CliException(Reason.NOT_FOUND, "The folder " + dir + " holds no localnet.");
         }
+        Network network = network();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int i = 0; i < nodes.size(); i++) {
             Path node = nodes.get(i);
@@ -166,6 +217,8 @@ public final class Localnet {
                     "global.cas.app.Main",
                     "node",
                     "--headless",
+                    "--network",
+                    network.id(),
                     "--datadir",
                     node.toString(),
                     "--genesis",
@@ -194,7 +247,7 @@ public final class Localnet {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             Files.writeString(node.resolve(PID), p.pid() + "\n");
-            Files.writeString(node.resolve("p2p.port"), ports.get(i) + "\n");
+            Files.writeString(node.resolve(P2P_PORT), ports.get(i) + "\n");
         }
     }
 
@@ -202,7 +255,7 @@ public final class Localnet {
     public static OptionalInt p2pPort(Path node) {
         try {
             return OptionalInt.of(
-                    Integer.parseInt(Files.readString(node.resolve("p2p.port")).strip()));
+                    Integer.parseInt(Files.readString(node.resolve(P2P_PORT)).strip()));
         } catch (IOException | NumberFormatException e) {
             return OptionalInt.empty();
         }

@@ -3,7 +3,10 @@ package global.cas.app.localnet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 import global.cas.app.cli.CliException;
+import global.cas.app.cli.CommonOptions;
 import global.cas.app.cli.Terminal;
+import global.cas.app.network.TestnetValidators;
+import global.cas.crypto.Network;
 import global.cas.rpc.RpcClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "localnet",
         mixinStandardHelpOptions = true,
-        description = "Runs several validators of one new chain on this computer, each its own process.",
+        description = "Runs several validators of one chain on this computer (a new devnet chain, or with --network"
+                + " testnet the testnet's four), each its own process.",
         subcommands = {LocalnetCommand.Start.class, LocalnetCommand.Stop.class, LocalnetCommand.Status.class})
 public final class LocalnetCommand {
     /** How long start waits for each node's RPC, and stop for each node to end. */
@@ -47,6 +51,16 @@ public final class LocalnetCommand {
         private int validators;
 
         @Option(
+                names = "--network",
+                paramLabel = "<network>",
+                defaultValue = "devnet",
+                converter = CommonOptions.NetworkConverter.class,
+                description = "devnet (default): a new chain of devnet addresses with new validator keys; testnet: the"
+                        + " bundled testnet's genesis and its four public validators (test phrase, account 1001),"
+                        + " listening on the testnet seeds' ports 127.0.0.1:28656-28659.")
+        private Network network;
+
+        @Option(
                 names = "--block-interval-ms",
                 paramLabel = "<ms>",
                 description = "Milliseconds between blocks (default: 1000).")
@@ -62,8 +76,29 @@ public final class LocalnetCommand {
             Localnet net = dir.localnet();
             PrintWriter out = terminal.out();
             if (!Files.exists(net.dir().resolve(Localnet.GENESIS))) {
-                net.create(validators);
-                out.printf("new localnet of %d validators in %s%n", validators, net.dir());
+                switch (network) {
+                    case DEVNET -> {
+                        net.create(validators);
+                        out.printf("new localnet of %d validators in %s%n", validators, net.dir());
+                    }
+                    case TESTNET -> {
+                        if (validators != TestnetValidators.COUNT) {
+                            throw CliException.usage("The testnet genesis names " + TestnetValidators.COUNT
+                                    + " validators; leave --validators out or give " + TestnetValidators.COUNT + ".");
+                        }
+                        net.createTestnet();
+                        out.printf(
+                                "the testnet's %d public validators in %s (nodes of --network testnet without --peer"
+                                        + " find them through the genesis seeds)%n",
+                                TestnetValidators.COUNT, net.dir());
+                    }
+                    case MAINNET ->
+                        throw CliException.usage(
+                                "A localnet runs devnet (a new chain) or testnet (its public validators), not mainnet.");
+                }
+            } else if (net.network() != network && network != Network.DEVNET) {
+                throw CliException.usage("The localnet in " + net.dir() + " runs "
+                        + net.network().id() + ", not " + network.id() + ".");
             }
             List<Path> nodes = net.nodes();
             List<Integer> ports = new ArrayList<>();

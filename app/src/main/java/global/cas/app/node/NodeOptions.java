@@ -2,6 +2,8 @@ package global.cas.app.node;
 
 import global.cas.app.cli.CliException;
 import global.cas.app.cli.CommonOptions;
+import global.cas.app.localnet.LocalnetFollower;
+import global.cas.app.network.GenesisSeeds;
 import global.cas.crypto.Network;
 import global.cas.node.NetworkSettings;
 import java.nio.file.Path;
@@ -57,14 +59,18 @@ public final class NodeOptions {
             names = "--p2p-port",
             paramLabel = "<port>",
             description = "Join the peer-to-peer network, listening on this port on every interface (0: any free"
-                    + " port; default " + NetworkSettings.DEFAULT_PORT + " when --peer is given).")
+                    + " port; default " + NetworkSettings.DEFAULT_PORT
+                    + " when --peer is given or the genesis lists seeds, any"
+                    + " free port with --localnet).")
     private Integer p2pPort;
 
     @Option(
             names = "--peer",
             paramLabel = "<host:port>",
             description = "A node to stay connected to (repeat for several). On devnet a node given peers follows them"
-                    + " instead of validating with the built-in devnet key, unless --validator-key-file is given.")
+                    + " instead of validating with the built-in devnet key, unless --validator-key-file is given."
+                    + " Without --peer the node dials the seeds its genesis lists (testnet: its four validators"
+                    + " on 127.0.0.1:28656-28659); --peer replaces them.")
     private java.util.List<String> peers = new java.util.ArrayList<>();
 
     @Option(
@@ -73,6 +79,15 @@ public final class NodeOptions {
             description = "Run the chain of this genesis file instead of the network's bundled one (a localnet's:"
                     + " cas localnet start writes it).")
     private Path genesisFile;
+
+    @Option(
+            names = "--localnet",
+            paramLabel = "<folder>",
+            description = "Follow the localnet of this folder (made by 'cas localnet start --dir <folder>') as a full"
+                    + " node without validator key: its genesis.json, its nodes' p2p ports as peers, data in"
+                    + " <folder>/desktop unless --datadir names another. 'cas --localnet <folder>' opens the window"
+                    + " on it.")
+    private Path localnet;
 
     @Option(names = "--headless", description = "Run the node alone, without the desktop window.")
     private boolean headless;
@@ -94,7 +109,8 @@ public final class NodeOptions {
 
     /** The checked settings. */
     public NodeSettings settings() {
-        Network network = common.network();
+        Optional<LocalnetFollower> follow = Optional.ofNullable(localnet).map(this::follower);
+        Network network = follow.map(LocalnetFollower::network).orElse(common.network());
         int port = rpcPort == null ? NodeSettings.defaultRpcPort(network) : rpcPort;
         if (port < 0 || port > 65535) {
             throw CliException.usage("--rpc-port takes 0 to 65535, not " + port + ".");
@@ -118,6 +134,19 @@ public final class NodeOptions {
             }
             prune = pruneKeepBlocks;
         }
+        if (follow.isPresent()) {
+            LocalnetFollower f = follow.get();
+            return new NodeSettings(
+                    network,
+                    common.givenDataDir().orElse(f.dataDir()),
+                    port,
+                    rpcPort != null,
+                    interval,
+                    Optional.empty(),
+                    prune,
+                    Optional.of(followerP2p(f)),
+                    Optional.of(f.genesis()));
+        }
         return new NodeSettings(
                 network,
                 common.dataDir(),
@@ -126,25 +155,76 @@ public final class NodeOptions {
                 interval,
                 Optional.ofNullable(validatorKeyFile),
                 prune,
-                p2p(),
+                p2p(network),
                 Optional.ofNullable(genesisFile));
     }
 
-    private Optional<NetworkSettings> p2p() {
-        if (p2pPort == null && peers.isEmpty()) {
+    /** The localnet of {@code --localnet}, refusing the options a follower of it cannot take. */
+    private LocalnetFollower follower(Path dir) {
+        if (genesisFile != null) {
+            throw CliException.usage("--localnet runs the localnet's own genesis.json; leave --genesis out.");
+        }
+        if (validatorKeyFile != null) {
+            throw CliException.usage("A node following a localnet holds no validator key (its validators are the"
+                    + " nodes 'cas localnet start' runs); leave --validator-key-file out.");
+        }
+        if (blockIntervalMillis != null) {
+            throw CliException.usage("The localnet's validators set its block interval ('cas localnet start"
+                    + " --block-interval-ms'); leave --block-interval-ms out.");
+        }
+        LocalnetFollower f = LocalnetFollower.of(dir);
+        Optional<Network> given = common.givenNetwork();
+        if (given.isPresent() && given.get() != f.network()) {
+            throw CliException.usage("The localnet in " + dir.toAbsolutePath().normalize() + " runs "
+                    + f.network().id() + ", not " + given.get().id() + "; leave --network out.");
+        }
+        return f;
+    }
+
+    /**
+     * A localnet follower's network: the nodes' ports and any {@code --peer}, listening on {@code
+     * --p2p-port} or a free port (nobody needs to dial it), exchanging addresses (it validates not).
+     */
+    private NetworkSettings followerP2p(LocalnetFollower f) {
+        int listen = p2pPort == null ? 0 : p2pPort;
+        if (listen < 0 || listen > 65535) {
+            throw CliException.usage("--p2p-port takes 0 to 65535, not " + listen + ".");
+        }
+        java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>(f.peers());
+        for (String p : peers) {
+            addresses.add(peerAddress(p));
+        }
+        return NetworkSettings.of("0.0.0.0", listen, addresses, true);
+    }
+
+    private Optional<NetworkSettings> p2p(Network network) {
+        java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>();
+        for (String p : peers) {
+            addresses.add(peerAddress(p));
+        }
+        // no --peer: the seeds of the genesis the node runs (the bundled testnet lists its validators)
+        java.util.List<java.net.InetSocketAddress> seeds =
+                peers.isEmpty() ? GenesisSeeds.of(network, Optional.ofNullable(genesisFile)) : java.util.List.of();
+        if (p2pPort == null && addresses.isEmpty() && seeds.isEmpty()) {
             return Optional.empty();
         }
         int listen = p2pPort == null ? NetworkSettings.DEFAULT_PORT : p2pPort;
         if (listen < 0 || listen > 65535) {
             throw CliException.usage("--p2p-port takes 0 to 65535, not " + listen + ".");
         }
-        java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>();
-        for (String p : peers) {
-            addresses.add(peerAddress(p));
+        for (java.net.InetSocketAddress seed : seeds) {
+            // a validator run on a seed's own address does not dial itself
+            if (!(listen == seed.getPort() && isLoopback(seed.getHostString()))) {
+                addresses.add(seed);
+            }
         }
         // a validator keeps its address to itself: no peer exchange when it validates
-        boolean exchange = validatorKeyFile == null && !peers.isEmpty();
+        boolean exchange = validatorKeyFile == null && !addresses.isEmpty();
         return Optional.of(NetworkSettings.of("0.0.0.0", listen, addresses, exchange));
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static java.net.InetSocketAddress peerAddress(String text) {

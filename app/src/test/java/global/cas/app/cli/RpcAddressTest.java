@@ -16,6 +16,13 @@ class RpcAddressTest {
     }
 
     @Test
+    void readsTheSameAddressAsAnHttpUrl() {
+        assertThat(RpcAddress.parse("http://127.0.0.1:18645/")).isEqualTo(new RpcAddress("127.0.0.1", 18645));
+        assertThat(RpcAddress.parse("HTTP://localhost:1")).isEqualTo(new RpcAddress("localhost", 1));
+        assertThat(RpcAddress.parse("http://[::1]:8545/")).isEqualTo(new RpcAddress("::1", 8545));
+    }
+
+    @Test
     void refusesWhatIsNoAddress() {
         for (String bad : new String[] {
             "",
@@ -34,12 +41,17 @@ class RpcAddressTest {
             "a b:1",
             "a..b:1",
             "host/x:1",
-            "h%1:2"
+            "h%1:2",
+            "http://localhost",
+            "http://localhost:1/rpc",
+            "http://localhost:1/?a",
+            "https://localhost:1/",
+            "ftp://localhost:1"
         }) {
             assertThatThrownBy(() -> RpcAddress.parse(bad))
                     .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("'" + bad + "' is not a node address HOST:PORT");
+                    .hasMessageStartingWith("'" + bad + "' is not a node address HOST:PORT (or http://HOST:PORT/)");
         }
     }
 }

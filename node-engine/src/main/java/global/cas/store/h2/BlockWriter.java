@@ -28,7 +28,7 @@ import java.util.List;
 final class BlockWriter implements AutoCloseable {
     /**
      * The block format this version writes (chain_format.version). 3: the state root joins the
-     * evidence root (V7, decision 37); 2: the state machine's headers (V3, decision 27).
+     * evidence root (V7, decision 38); 2: the state machine's headers (V3, decision 27).
      */
     static final int FORMAT = 3;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** V7 adds the evidence table and the tip's evidence root (C4, decision 37). */
+/** V7 adds the evidence table and the tip's evidence root (C4, decision 38). */
 class EvidenceMigrationTest {
     @TempDir
     Path dir;
