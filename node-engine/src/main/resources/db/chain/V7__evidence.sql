@@ -1,4 +1,4 @@
--- Evidence of double signing on chain (C4, decision 38). A block carries the evidence it records;
+-- Evidence of double signing on chain (C4, decision 37). A block carries the evidence it records;
 -- each piece is one row, keyed by the block's height and its index in the block (RowKeys.evidence),
 -- so rows grow with the chain. The rows are the block's evidence and the evidence module's state at
 -- once: pruning keeps them. The tip records the module's root (a hash chain over the blocks that
