@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * the log: the last signed message restores the guard, the height's entries restore the round,
  * lock and votes. Own messages of the height are sent again every {@link #REBROADCAST_MILLIS} and
  * the height is announced, so lost messages are made good and a peer ahead answers with the
- * committed block (a node behind checks its commit itself, C3). A broken invariant (an own double
- * sign about to happen, two different commits at a height, the chain refusing a quorum's block)
- * halts the driver: it stops signing and reports why. Not thread-safe: every method runs on the
+ * committed block (a node behind checks its commit itself, C3; the sync both ways is {@link
+ * CatchUp}'s). A broken invariant (an own double sign about to happen, two different commits at a
+ * height, the chain refusing a quorum's block) halts the driver: it stops signing and reports why. Not thread-safe: every method runs on the
  * scheduler's thread.
  */
 public final class ConsensusDriver {
@@ -48,18 +48,6 @@ public final class ConsensusDriver {
 
     /** Messages of a later round than this beyond the current are dropped (memory bound). */
     static final int MAX_ROUNDS_AHEAD = 10_000;
-
-    /** Committed blocks sent at once to a peer that is behind, and kept ahead when received. */
-    static final int DECIDED_BATCH = 256;
-
-    /** Heights beyond the current one whose committed blocks are kept (within the bytes bound). */
-    static final long MAX_AHEAD_HEIGHTS = 4L * DECIDED_BATCH;
-
-    /** Committed blocks of consecutive heights checked and committed together, at most. */
-    static final int IMPORT_BATCH = 512;
-
-    /** Bytes of committed blocks of later heights kept until their height comes. */
-    static final long MAX_DECIDED_AHEAD_BYTES = 64L << 20;
 
     /** Messages of the next height kept until it starts. */
     static final int MAX_BUFFERED = 20_000;
@@ -85,27 +73,16 @@ public final class ConsensusDriver {
     private long extraRounds;
     private long equivocations;
     private long generation;
-    private long highestPeerHeight;
-    /** What each peer said of itself, for the node screen; bounded. */
-    private final Map<String, Long> peerHeights = new HashMap<>();
-
-    private final Map<String, Integer> peerValidators = new HashMap<>();
-
-    /** Peers remembered in {@link #peerHeights} and {@link #peerValidators}, at most. */
-    static final int MAX_PEERS_REMEMBERED = 1_000;
+    private final PeerView peers = new PeerView();
+    private final CatchUp catchUp;
 
     private final Map<Hash, ConsensusApp.Checked> checked = new HashMap<>();
     private final Map<Hash, byte[]> blocks = new HashMap<>();
     private final List<ConsensusMessage> own = new ArrayList<>();
     private final List<Buffered> next = new ArrayList<>();
-    private final java.util.TreeMap<Long, Buffered> decidedAhead = new java.util.TreeMap<>();
-    private long decidedAheadBytes;
-    private final Set<String> answered = new HashSet<>();
     private final Set<Vote> seenVotes = new HashSet<>();
     private final Set<Proposal> seenProposals = new HashSet<>();
     private final Set<String> asked = new HashSet<>();
-    /** Starts of the ranges asked since the height started or the last rebroadcast. */
-    private final Set<Long> rangesAsked = new HashSet<>();
 
     private final ArrayDeque<Output> pending = new ArrayDeque<>();
 
@@ -141,6 +118,7 @@ public final class ConsensusDriver {
         this.key = key;
         this.wal = wal;
         this.guard = key.map(k -> new DoubleSignGuard(k, chainId, wal.orElseThrow()));
+        this.catchUp = new CatchUp(app, network, peers);
     }
 
     /**
@@ -183,9 +161,8 @@ public final class ConsensusDriver {
         checked.clear();
         blocks.clear();
         own.clear();
-        answered.clear();
         asked.clear();
-        rangesAsked.clear();
+        catchUp.heightStarted(h);
         seenVotes.clear();
         seenProposals.clear();
         validators = app.validators(h);
@@ -209,42 +186,9 @@ public final class ConsensusDriver {
         for (Buffered b : buffered) {
             receive(b.peer(), b.message());
         }
-        while (!decidedAhead.isEmpty() && decidedAhead.firstKey() < h) {
-            forgetAhead(decidedAhead.firstKey());
-        }
-        Buffered ahead = forgetAhead(h);
-        if (ahead != null) {
-            receive(ahead.peer(), ahead.message());
-        }
+        catchUp.take(h).ifPresent(k -> receive(k.peer(), k.block()));
         network.broadcast(new ConsensusMessage.StatusMessage(h));
-        askRanges();
-    }
-
-    /**
-     * Far behind (a peer said a height more than a batch ahead): asks each peer ahead for a
-     * different range of the heights not kept yet, so several peers send at once.
-     */
-    private void askRanges() {
-        if (highestPeerHeight - height <= DECIDED_BATCH) {
-            return;
-        }
-        long start = height + DECIDED_BATCH; // the status just sent asks every peer for the first range
-        for (Map.Entry<String, Long> p : peerHeights.entrySet()) {
-            while (start <= height + MAX_AHEAD_HEIGHTS - DECIDED_BATCH
-                    && decidedAhead.containsKey(start)
-                    && decidedAhead.containsKey(start + DECIDED_BATCH - 1)) {
-                start += DECIDED_BATCH;
-            }
-            if (start > height + MAX_AHEAD_HEIGHTS - DECIDED_BATCH) {
-                return;
-            }
-            if (p.getValue() > start) {
-                if (rangesAsked.add(start)) {
-                    network.send(p.getKey(), new ConsensusMessage.RangeRequest(start));
-                }
-                start += DECIDED_BATCH;
-            }
-        }
+        catchUp.askRanges(h);
     }
 
     /** Feeds what the log holds of height {@code h}: own messages as own, received ones again. */
@@ -299,7 +243,7 @@ public final class ConsensusDriver {
             case ConsensusMessage.StatusMessage s -> onStatus(peer, s.height());
             case ConsensusMessage.RangeRequest r -> {
                 if (r.from() >= 1 && r.from() < height) {
-                    sendRange(peer, r.from());
+                    catchUp.sendRange(peer, r.from(), height);
                 }
             }
         }
@@ -312,7 +256,7 @@ public final class ConsensusDriver {
             return true;
         }
         if (h < height) {
-            answerPast(peer, h);
+            catchUp.sendRange(peer, h, height);
         } else {
             if (h == height + 1 && next.size() < MAX_BUFFERED) {
                 next.add(new Buffered(peer, m));
@@ -370,7 +314,7 @@ public final class ConsensusDriver {
         }
         if (!peer.equals(WAL_PEER)) {
             wal.ifPresent(w -> w.received(m, true));
-            remember(peerValidators, peer, v.validator());
+            peers.votesOf(peer, v.validator());
         }
         feed(new Input.VoteReceived(v));
     }
@@ -379,12 +323,12 @@ public final class ConsensusDriver {
     private void onDecided(String peer, ConsensusMessage.DecidedMessage d) {
         if (d.height() != height) {
             if (d.height() > height) {
-                keepAhead(peer, d);
+                catchUp.keep(height, peer, d);
                 askFor(peer);
             }
             return;
         }
-        if (!decided && decidedAhead.containsKey(height + 1)) {
+        if (!decided && catchUp.holds(height + 1)) {
             importRun(peer, d);
             return;
         }
@@ -417,20 +361,16 @@ public final class ConsensusDriver {
      * batch (a node far behind): each is checked by its commit alone (C3), then executed.
      */
     private void importRun(String peer, ConsensusMessage.DecidedMessage first) {
-        List<ConsensusApp.Final> run = new ArrayList<>();
-        List<String> from = new ArrayList<>();
-        run.add(new ConsensusApp.Final(first.block(), first.commit()));
-        from.add(peer);
-        while (run.size() < IMPORT_BATCH && decidedAhead.containsKey(height + run.size())) {
-            Buffered b = forgetAhead(height + run.size());
-            ConsensusMessage.DecidedMessage d = (ConsensusMessage.DecidedMessage) b.message();
-            run.add(new ConsensusApp.Final(d.block(), d.commit()));
-            from.add(b.peer());
-        }
+        CatchUp.Run run = catchUp.takeRun(height, peer, first);
         long start = height;
         ConsensusApp.Imported done;
         try {
-            done = app.importFinal(start, run);
+            done = app.importFinal(
+                    start,
+                    run.blocks().stream()
+                            .map(k -> new ConsensusApp.Final(
+                                    k.block().block(), k.block().commit()))
+                            .toList());
         } catch (RuntimeException e) {
             halt("The chain could not store committed blocks from height " + start + ": " + e.getMessage());
             return;
@@ -443,8 +383,7 @@ public final class ConsensusDriver {
                         + ", which this node finds invalid (" + r.reason() + "): its state differs from theirs.");
                 return;
             }
-            int index = (int) (r.height() - start);
-            network.misbehaved(from.get(Math.max(0, Math.min(index, from.size() - 1))), r.reason());
+            network.misbehaved(run.sender((int) (r.height() - start)), r.reason());
         }
         if (done.committedHeight() >= start) {
             startHeight(done.committedHeight() + 1);
@@ -453,22 +392,14 @@ public final class ConsensusDriver {
 
     private void onStatus(String peer, long h) {
         if (!peer.equals(WAL_PEER)) {
-            highestPeerHeight = Math.max(highestPeerHeight, h);
-            remember(peerHeights, peer, h);
+            peers.heightSaid(peer, h);
         }
         if (h < height) {
-            answerPast(peer, h);
+            catchUp.sendRange(peer, h, height);
         } else if (h > height) {
             askFor(peer);
-            askRanges();
+            catchUp.askRanges(height);
         }
-    }
-
-    private static <V> void remember(Map<String, V> map, String peer, V value) {
-        if (map.size() >= MAX_PEERS_REMEMBERED && !map.containsKey(peer)) {
-            map.clear(); // peers come and go; what is current comes back within a second
-        }
-        map.put(peer, value);
     }
 
     /**
@@ -483,44 +414,6 @@ public final class ConsensusDriver {
         }
         LOG.debug("the chain is at {} without this driver; consensus moves from height {}", committedHeight, height);
         startHeight(committedHeight + 1);
-    }
-
-    /** Sends a peer that is behind the committed blocks from {@code h} on, a batch at a time. */
-    private void answerPast(String peer, long h) {
-        sendRange(peer, h);
-    }
-
-    /** Sends {@code peer} the committed blocks from {@code h} on, up to a batch, each once a second. */
-    private void sendRange(String peer, long h) {
-        long last = Math.min(h + DECIDED_BATCH - 1, height - 1);
-        for (long k = h; k <= last; k++) {
-            if (!answered.add(peer + "/" + k)) {
-                continue;
-            }
-            long at = k;
-            app.committed(at)
-                    .ifPresent(f -> network.send(peer, new ConsensusMessage.DecidedMessage(at, f.bytes(), f.commit())));
-        }
-    }
-
-    /** Keeps a committed block of a later height (a batch sent to catch up) until its height comes. */
-    private void keepAhead(String peer, ConsensusMessage.DecidedMessage d) {
-        if (d.height() > height + MAX_AHEAD_HEIGHTS || decidedAhead.containsKey(d.height())) {
-            return;
-        }
-        if (decidedAheadBytes + d.block().length > MAX_DECIDED_AHEAD_BYTES) {
-            return;
-        }
-        decidedAhead.put(d.height(), new Buffered(peer, d));
-        decidedAheadBytes += d.block().length;
-    }
-
-    private Buffered forgetAhead(long h) {
-        Buffered b = decidedAhead.remove(h);
-        if (b != null) {
-            decidedAheadBytes -= ((ConsensusMessage.DecidedMessage) b.message()).block().length;
-        }
-        return b;
     }
 
     private void askFor(String peer) {
@@ -695,8 +588,7 @@ public final class ConsensusDriver {
         }
         network.broadcast(new ConsensusMessage.StatusMessage(height));
         asked.clear();
-        answered.clear();
-        rangesAsked.clear();
+        catchUp.tick();
         scheduler.schedule(REBROADCAST_MILLIS, this::rebroadcastTick);
     }
 
@@ -721,8 +613,8 @@ public final class ConsensusDriver {
                 extraRounds,
                 equivocations,
                 Optional.ofNullable(haltReason),
-                highestPeerHeight,
-                peerHeights,
-                peerValidators);
+                peers.highest(),
+                peers.heights(),
+                peers.validators());
     }
 }

@@ -6,21 +6,13 @@ import global.cas.chain.Commit;
 import global.cas.consensus.ConsensusMessage;
 import global.cas.consensus.Proposal;
 import global.cas.consensus.ProposerSchedule;
-import global.cas.consensus.Timeouts;
 import global.cas.consensus.Vote;
 import global.cas.consensus.VoteType;
 import global.cas.consensus.driver.ConsensusDriver;
-import global.cas.consensus.driver.ConsensusNetwork;
-import global.cas.consensus.driver.Scheduler;
-import global.cas.consensus.wal.WriteAheadLog;
 import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
-import global.cas.validators.Validator;
 import global.cas.validators.ValidatorSet;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,51 +24,18 @@ import org.junit.jupiter.api.Test;
 class DriverBadInputTest {
     private static final String CHAIN = Simulation.CHAIN;
 
-    private final List<KeyPair> keys = new ArrayList<>();
-    private final List<String> misbehaved = new ArrayList<>();
+    private List<KeyPair> keys;
+    private List<String> misbehaved;
     private ValidatorSet set;
     private ConsensusDriver driver;
 
     @BeforeEach
     void start() {
-        List<Validator> vs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            KeyPair k = KeyPair.fromSeed(Hash.sha256(("bad input " + i).getBytes(StandardCharsets.US_ASCII))
-                    .bytes());
-            keys.add(k);
-            vs.add(new Validator(k.publicKey(), 1));
-        }
-        set = new ValidatorSet(vs);
-        ConsensusNetwork net = new ConsensusNetwork() {
-            @Override
-            public void broadcast(ConsensusMessage message) {}
-
-            @Override
-            public void send(String peer, ConsensusMessage message) {}
-
-            @Override
-            public void misbehaved(String peer, String reason) {
-                misbehaved.add(peer + ": " + reason);
-            }
-        };
-        Scheduler idle = new Scheduler() {
-            @Override
-            public long now() {
-                return Simulation.EPOCH;
-            }
-
-            @Override
-            public void schedule(long delayMillis, Runnable task) {}
-        };
-        driver = new ConsensusDriver(
-                CHAIN,
-                Timeouts.DEFAULT,
-                new SimChain(CHAIN, set, 0, 1, s -> {}),
-                net,
-                idle,
-                Optional.of(keys.get(0)),
-                Optional.of(new WriteAheadLog(new MemoryWalStorage())));
-        driver.start();
+        DriverHarness harness = new DriverHarness("bad input", 0);
+        keys = harness.keys;
+        misbehaved = harness.misbehaved;
+        set = harness.validators;
+        driver = harness.driver;
     }
 
     private void assertAlive() {

@@ -3,19 +3,9 @@ package global.cas.consensus.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.consensus.ConsensusMessage;
-import global.cas.consensus.Timeouts;
 import global.cas.consensus.driver.ConsensusDriver;
-import global.cas.consensus.driver.ConsensusNetwork;
-import global.cas.consensus.driver.Scheduler;
-import global.cas.crypto.Hash;
-import global.cas.crypto.KeyPair;
-import global.cas.validators.Validator;
-import global.cas.validators.ValidatorSet;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -27,60 +17,21 @@ import org.junit.jupiter.api.Test;
  * before the next rebroadcast.
  */
 class DriverRangeRequestTest {
-    private static final String CHAIN = Simulation.CHAIN;
-
-    private record Sent(String peer, ConsensusMessage message) {}
-
-    private final List<Sent> sent = new ArrayList<>();
+    private DriverHarness harness;
     private ConsensusDriver driver;
 
     @BeforeEach
     void start() {
-        List<Validator> vs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            KeyPair k = KeyPair.fromSeed(Hash.sha256(("range " + i).getBytes(StandardCharsets.US_ASCII))
-                    .bytes());
-            vs.add(new Validator(k.publicKey(), 1));
-        }
-        ValidatorSet set = new ValidatorSet(vs);
-        ConsensusNetwork net = new ConsensusNetwork() {
-            @Override
-            public void broadcast(ConsensusMessage message) {}
-
-            @Override
-            public void send(String peer, ConsensusMessage message) {
-                sent.add(new Sent(peer, message));
-            }
-
-            @Override
-            public void misbehaved(String peer, String reason) {}
-        };
-        Scheduler idle = new Scheduler() {
-            @Override
-            public long now() {
-                return Simulation.EPOCH;
-            }
-
-            @Override
-            public void schedule(long delayMillis, Runnable task) {}
-        };
-        driver = new ConsensusDriver(
-                CHAIN,
-                Timeouts.DEFAULT,
-                new SimChain(CHAIN, set, 0, 1, s -> {}),
-                net,
-                idle,
-                Optional.empty(),
-                Optional.empty());
-        driver.start();
+        harness = new DriverHarness("range", -1);
+        driver = harness.driver;
     }
 
     private Map<Long, List<String>> rangesAsked() {
-        return sent.stream()
+        return harness.sent.stream()
                 .filter(s -> s.message() instanceof ConsensusMessage.RangeRequest)
                 .collect(Collectors.groupingBy(
                         s -> ((ConsensusMessage.RangeRequest) s.message()).from(),
-                        Collectors.mapping(Sent::peer, Collectors.toList())));
+                        Collectors.mapping(DriverHarness.Sent::peer, Collectors.toList())));
     }
 
     @Test
@@ -99,7 +50,7 @@ class DriverRangeRequestTest {
                 .allSatisfy(from -> assertThat((from - 1) % 256).isZero());
         assertThat(asked.keySet()).doesNotContain(1L);
         // every peer was sent this node's height once: it answers the first range
-        assertThat(sent.stream().filter(s -> s.message() instanceof ConsensusMessage.StatusMessage))
+        assertThat(harness.sent.stream().filter(s -> s.message() instanceof ConsensusMessage.StatusMessage))
                 .hasSize(3);
     }
 

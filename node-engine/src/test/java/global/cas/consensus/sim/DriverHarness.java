@@ -1,0 +1,80 @@
+package global.cas.consensus.sim;
+
+import global.cas.consensus.ConsensusMessage;
+import global.cas.consensus.Timeouts;
+import global.cas.consensus.driver.ConsensusDriver;
+import global.cas.consensus.driver.ConsensusNetwork;
+import global.cas.consensus.driver.Scheduler;
+import global.cas.consensus.wal.WriteAheadLog;
+import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
+import global.cas.validators.Validator;
+import global.cas.validators.ValidatorSet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One driver on its own, fed messages by hand: four validators of equal power with keys derived
+ * from a label, a chain at genesis, a clock that stands still and timers that never fire, and a
+ * network that records what the driver sends and whom it reports. For tests of how a driver answers
+ * one message, where a whole {@link Simulation} would hide it.
+ */
+final class DriverHarness {
+    /** Something the driver sent to one peer. */
+    record Sent(String peer, ConsensusMessage message) {}
+
+    final List<KeyPair> keys = new ArrayList<>();
+    final ValidatorSet validators;
+    final List<Sent> sent = new ArrayList<>();
+    final List<String> misbehaved = new ArrayList<>();
+    final ConsensusDriver driver;
+
+    /**
+     * @param label what the validator keys are derived from
+     * @param self the validator this driver signs as, or -1 for a driver that follows
+     */
+    DriverHarness(String label, int self) {
+        List<Validator> vs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            KeyPair k = KeyPair.fromSeed(Hash.sha256((label + " " + i).getBytes(StandardCharsets.US_ASCII))
+                    .bytes());
+            keys.add(k);
+            vs.add(new Validator(k.publicKey(), 1));
+        }
+        validators = new ValidatorSet(vs);
+        ConsensusNetwork net = new ConsensusNetwork() {
+            @Override
+            public void broadcast(ConsensusMessage message) {}
+
+            @Override
+            public void send(String peer, ConsensusMessage message) {
+                sent.add(new Sent(peer, message));
+            }
+
+            @Override
+            public void misbehaved(String peer, String reason) {
+                misbehaved.add(peer + ": " + reason);
+            }
+        };
+        Scheduler idle = new Scheduler() {
+            @Override
+            public long now() {
+                return Simulation.EPOCH;
+            }
+
+            @Override
+            public void schedule(long delayMillis, Runnable task) {}
+        };
+        driver = new ConsensusDriver(
+                Simulation.CHAIN,
+                Timeouts.DEFAULT,
+                new SimChain(Simulation.CHAIN, validators, 0, 1, s -> {}),
+                net,
+                idle,
+                self < 0 ? Optional.empty() : Optional.of(keys.get(self)),
+                self < 0 ? Optional.empty() : Optional.of(new WriteAheadLog(new MemoryWalStorage())));
+        driver.start();
+    }
+}
