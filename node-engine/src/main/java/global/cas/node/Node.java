@@ -16,32 +16,24 @@ import global.cas.ledger.LedgerView;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.UnspentOutput;
 import global.cas.mempool.Mempool;
-import global.cas.network.PeerConsensusTransport;
-import global.cas.network.TransactionGossip;
 import global.cas.node.query.BlockSummary;
 import global.cas.node.query.MiningWork;
 import global.cas.node.query.NodeQueries;
 import global.cas.node.query.TipSummary;
 import global.cas.node.query.TransactionLookup;
-import global.cas.p2p.NodeKey;
-import global.cas.p2p.P2pConfig;
 import global.cas.p2p.PeerInfo;
 import global.cas.p2p.PeerNetwork;
-import global.cas.p2p.netty.NettyPeerNetworks;
 import global.cas.store.ChainStore;
 import global.cas.store.TipMarker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -67,8 +59,7 @@ public final class Node implements NodeQueries, AutoCloseable {
     private volatile Optional<BlockProducer> producer = Optional.empty();
 
     private final NodeBuilder parts;
-    private Optional<PeerNetwork> peers = Optional.empty();
-    private Optional<TransactionGossip> gossip = Optional.empty();
+    private Optional<NodeNetwork> network = Optional.empty();
     /** Where an older-format devnet chain of this folder was moved at start, if it was. */
     private Optional<Path> archivedChain = Optional.empty();
 
@@ -184,24 +175,19 @@ public final class Node implements NodeQueries, AutoCloseable {
         try {
             ConsensusTransport transport = node.parts.consensusTransport();
             if (node.parts.network().isPresent()) {
-                transport = node.joinNetwork(node.parts.network().get());
+                NodeNetwork joined = NodeNetwork.join(
+                        config, node.chain, node.parts.network().get());
+                node.network = Optional.of(joined);
+                transport = joined.transport();
             }
             node.producer =
                     node.parts.producers().create(node.chain, config, node.parts.clock(), node.events, transport);
             node.producer.ifPresent(BlockProducer::start);
-            if (node.peers.isPresent()) {
-                InetSocketAddress bound = node.peers.get().start().get(30, TimeUnit.SECONDS);
-                LOG.info(
-                        "peer-to-peer network of node {} listening on {}",
-                        node.peers.get().localId(),
-                        bound);
+            if (node.network.isPresent()) {
+                node.network.get().start();
             }
         } catch (Exception e) {
-            node.peers.ifPresent(p -> p.stop()
-                    .orTimeout(10, TimeUnit.SECONDS)
-                    .exceptionally(x -> null)
-                    .join());
-            node.gossip.ifPresent(Node::closeQuietly);
+            node.network.ifPresent(NodeNetwork::close);
             node.producer.ifPresent(Node::closeQuietly);
             node.chain.close();
             node.store.close();
@@ -216,70 +202,21 @@ public final class Node implements NodeQueries, AutoCloseable {
         return node;
     }
 
-    /** Makes the peer-to-peer network (not started yet) and the traffic over it. */
-    private ConsensusTransport joinNetwork(NetworkSettings s) throws IOException {
-        NodeKey key = NodeKey.loadOrCreate(config.dataDir(), new SecureRandom());
-        P2pConfig p2p = P2pConfig.builder(config.params().chainId(), chain.genesisHash(), config.dataDir())
-                .listen(s.listenHost(), s.listenPort())
-                .seeds(s.seeds())
-                .persistentPeers(s.persistentPeers())
-                .maxInbound(s.maxInbound())
-                .maxOutbound(s.maxOutbound())
-                .peerExchange(s.peerExchange())
-                .build();
-        PeerNetwork network = NettyPeerNetworks.create(p2p, key);
-        peers = Optional.of(network);
-        TransactionGossip g = new TransactionGossip(network, chain::submitAll);
-        gossip = Optional.of(g);
-        chain.mempool().onAdmitted(g::admitted);
-        return new PeerConsensusTransport(network);
-    }
-
     /** The peers connected now; empty when the node runs no network. Any thread. */
     public List<PeerInfo> connectedPeers() {
-        return peers.map(PeerNetwork::peers).orElse(List.of());
+        return network.map(NodeNetwork::connected).orElse(List.of());
     }
 
     @Override
     public global.cas.node.query.NetworkSummary networkSummary() {
-        Optional<global.cas.consensus.driver.ConsensusStatus> consensus = consensusStatus();
-        java.util.Map<String, Long> heights = consensus
-                .map(global.cas.consensus.driver.ConsensusStatus::peerHeights)
-                .orElse(java.util.Map.of());
-        java.util.Map<String, Integer> validators = consensus
-                .map(global.cas.consensus.driver.ConsensusStatus::peerValidators)
-                .orElse(java.util.Map.of());
-        return new global.cas.node.query.NetworkSummary(
-                peers.isPresent(),
-                connectedPeers().stream()
-                        .map(p -> {
-                            String id = p.id().hex();
-                            return new global.cas.node.query.NetworkSummary.Peer(
-                                    id,
-                                    p.address().getHostString() + ":"
-                                            + p.address().getPort(),
-                                    p.inbound(),
-                                    p.connectedSince().toEpochMilli(),
-                                    p.bytesIn(),
-                                    p.bytesOut(),
-                                    heights.containsKey(id)
-                                            ? java.util.OptionalLong.of(heights.get(id))
-                                            : java.util.OptionalLong.empty(),
-                                    validators.containsKey(id)
-                                            ? java.util.OptionalInt.of(validators.get(id))
-                                            : java.util.OptionalInt.empty());
-                        })
-                        .toList(),
-                peers.flatMap(PeerNetwork::listenAddress)
-                        .map(a ->
-                                (a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "*" : a.getHostString())
-                                        + ":" + a.getPort()),
-                consensus);
+        return network.map(n -> n.summary(consensusStatus()))
+                .orElseGet(() -> new global.cas.node.query.NetworkSummary(
+                        false, List.of(), Optional.empty(), consensusStatus()));
     }
 
     /** The peer-to-peer network, when this node joined one. */
     public Optional<PeerNetwork> peerNetwork() {
-        return peers;
+        return network.map(NodeNetwork::peers);
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -313,7 +250,7 @@ public final class Node implements NodeQueries, AutoCloseable {
      * shared with those peers.
      */
     public boolean localOnly() {
-        return config.params().localOnly() && peers.isEmpty();
+        return config.params().localOnly() && network.isEmpty();
     }
 
     /**
@@ -617,14 +554,7 @@ public final class Node implements NodeQueries, AutoCloseable {
     public void close() {
         long height = chain.tip().height();
         producer.ifPresent(BlockProducer::close);
-        peers.ifPresent(p -> {
-            try {
-                p.stop().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("the peer-to-peer network did not stop cleanly", e);
-            }
-        });
-        gossip.ifPresent(TransactionGossip::close);
+        network.ifPresent(NodeNetwork::close);
         chain.close();
         verifiers.shutdown();
         store.close();
