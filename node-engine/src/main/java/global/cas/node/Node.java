@@ -60,10 +60,13 @@ public final class Node implements NodeQueries, AutoCloseable {
 
     private final NodeBuilder parts;
     private Optional<NodeNetwork> network = Optional.empty();
+    /** The peers a person chose to keep connected, loaded at start (a damaged list refuses the start). */
+    private final global.cas.p2p.PersistentPeers persistentPeers;
     /** Where an older-format devnet chain of this folder was moved at start, if it was. */
     private Optional<Path> archivedChain = Optional.empty();
 
-    private Node(NodeBuilder parts, DataDirLock lock, ChainStore store) {
+    private Node(
+            NodeBuilder parts, DataDirLock lock, ChainStore store, global.cas.p2p.PersistentPeers persistentPeers) {
         this.config = parts.config();
         this.lock = lock;
         this.store = store;
@@ -83,6 +86,7 @@ public final class Node implements NodeQueries, AutoCloseable {
         this.chain = new ChainService(
                 p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events, pruner);
         this.parts = parts;
+        this.persistentPeers = persistentPeers;
     }
 
     /** A builder of a node from its parts: store, clock, block producer, verifier threads. */
@@ -125,14 +129,16 @@ public final class Node implements NodeQueries, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the data folder " + config.dataDir(), e);
         }
+        global.cas.p2p.PersistentPeers persistentPeers;
         ChainStore store;
         try {
+            persistentPeers = global.cas.p2p.PersistentPeers.load(config.dataDir());
             store = storeFactory.apply(config.dataDir());
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
         }
-        Node node = new Node(parts, lock, store);
+        Node node = new Node(parts, lock, store, persistentPeers);
         try {
             node.chain.open();
         } catch (global.cas.store.ChainDataException e) {
@@ -158,7 +164,7 @@ public final class Node implements NodeQueries, AutoCloseable {
                             + " reads; it was moved to {} and a new devnet chain starts. The wallet is untouched.",
                     config.dataDir(),
                     archived);
-            node = new Node(parts, lock, store);
+            node = new Node(parts, lock, store, persistentPeers);
             node.archivedChain = Optional.of(archived);
             try {
                 node.chain.open();
@@ -176,7 +182,7 @@ public final class Node implements NodeQueries, AutoCloseable {
             ConsensusTransport transport = node.parts.consensusTransport();
             if (node.parts.network().isPresent()) {
                 NodeNetwork joined = NodeNetwork.join(
-                        config, node.chain, node.parts.network().get());
+                        config, node.chain, node.parts.network().get(), node.persistentPeers);
                 node.network = Optional.of(joined);
                 transport = joined.transport();
             }
@@ -212,6 +218,40 @@ public final class Node implements NodeQueries, AutoCloseable {
         return network.map(n -> n.summary(consensusStatus()))
                 .orElseGet(() -> new global.cas.node.query.NetworkSummary(
                         false, List.of(), Optional.empty(), consensusStatus()));
+    }
+
+    @Override
+    public List<String> persistentPeers() {
+        return persistentPeers.list().stream().map(Object::toString).toList();
+    }
+
+    @Override
+    public PeerAdded addPersistentPeer(String typed) {
+        global.cas.p2p.PeerAddress peer = global.cas.p2p.PeerAddress.parse(typed);
+        if (!persistentPeers.add(peer)) {
+            return PeerAdded.ALREADY_KEPT;
+        }
+        if (network.isEmpty()) {
+            return PeerAdded.FROM_NEXT_START;
+        }
+        network.get().peers().addPersistentPeer(peer.toSocketAddress());
+        LOG.info("keeping a connection to {} (added in Settings)", peer);
+        return PeerAdded.DIALLING;
+    }
+
+    @Override
+    public boolean removePersistentPeer(String peer) {
+        global.cas.p2p.PeerAddress address;
+        try {
+            address = global.cas.p2p.PeerAddress.parse(peer);
+        } catch (global.cas.rejection.RejectedException e) {
+            return false;
+        }
+        if (!persistentPeers.remove(address)) {
+            return false;
+        }
+        network.ifPresent(n -> n.peers().removePersistentPeer(address.toSocketAddress()));
+        return true;
     }
 
     /** The peer-to-peer network, when this node joined one. */

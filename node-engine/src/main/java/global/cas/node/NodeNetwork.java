@@ -8,12 +8,15 @@ import global.cas.network.TransactionGossip;
 import global.cas.node.query.NetworkSummary;
 import global.cas.p2p.NodeKey;
 import global.cas.p2p.P2pConfig;
+import global.cas.p2p.PeerAddress;
 import global.cas.p2p.PeerInfo;
 import global.cas.p2p.PeerNetwork;
+import global.cas.p2p.PersistentPeers;
 import global.cas.p2p.netty.NettyPeerNetworks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +45,24 @@ final class NodeNetwork implements AutoCloseable {
         this.transport = new PeerConsensusTransport(peers);
     }
 
-    /** Makes the network of {@code settings} (not started yet) and the gossip over it. */
-    static NodeNetwork join(NodeConfig config, ChainService chain, NetworkSettings settings) throws IOException {
+    /**
+     * Makes the network of {@code settings} (not started yet) and the gossip over it; the peers saved
+     * in Settings ({@code saved}) are kept connected beside the configured ones.
+     */
+    static NodeNetwork join(NodeConfig config, ChainService chain, NetworkSettings settings, PersistentPeers saved)
+            throws IOException {
         ChainParams p = config.params();
+        List<InetSocketAddress> persistent = new ArrayList<>(settings.persistentPeers());
+        for (PeerAddress a : saved.list()) {
+            if (!persistent.contains(a.toSocketAddress())) {
+                persistent.add(a.toSocketAddress());
+            }
+        }
         NodeKey key = NodeKey.loadOrCreate(config.dataDir(), new SecureRandom());
         P2pConfig p2p = P2pConfig.builder(p.chainId(), chain.genesisHash(), config.dataDir())
                 .listen(settings.listenHost(), settings.listenPort())
                 .seeds(settings.seeds())
-                .persistentPeers(settings.persistentPeers())
+                .persistentPeers(persistent)
                 .maxInbound(settings.maxInbound())
                 .maxOutbound(settings.maxOutbound())
                 .peerExchange(settings.peerExchange())

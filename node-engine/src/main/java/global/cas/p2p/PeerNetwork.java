@@ -64,4 +64,10 @@ public interface PeerNetwork {
 
     /** Keeps a connection to {@code address}, redialling it whenever it drops. */
     void addPersistentPeer(InetSocketAddress address);
+
+    /**
+     * Stops redialling {@code address} (added by {@link #addPersistentPeer} or the configuration);
+     * a connection open now stays open until it drops, as Bitcoin Core's {@code addnode remove}.
+     */
+    void removePersistentPeer(InetSocketAddress address);
 }

@@ -69,6 +69,9 @@ public enum Reason {
             + " it aside and start again to make a new one."),
     CHAIN_DATA_BEHIND("The chain data in the data folder is older than the last block this node committed, so part"
             + " of it was lost: restore the data folder from a backup, or move it aside and start again."),
+    BAD_PEER_ADDRESS("A peer's address is host:port, such as 192.168.1.20:26656, with a port from 1 to 65535."),
+    PEER_LIST_FULL("The list of peers to keep connected is full; remove one first."),
+    PEER_LIST_DAMAGED("The saved list of peers to keep connected is damaged: fix or delete the file it names."),
     INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
     private final String sentence;

@@ -155,7 +155,7 @@ public final class NodeOptions {
                 interval,
                 Optional.ofNullable(validatorKeyFile),
                 prune,
-                p2p(network),
+                p2p(network, common.dataDir()),
                 Optional.ofNullable(genesisFile));
     }
 
@@ -194,14 +194,16 @@ public final class NodeOptions {
         for (String p : peers) {
             addresses.add(peerAddress(p));
         }
+        addSaved(addresses, common.givenDataDir().orElse(f.dataDir()));
         return NetworkSettings.of("0.0.0.0", listen, addresses, true);
     }
 
-    private Optional<NetworkSettings> p2p(Network network) {
+    private Optional<NetworkSettings> p2p(Network network, Path dataDir) {
         java.util.List<java.net.InetSocketAddress> addresses = new java.util.ArrayList<>();
         for (String p : peers) {
             addresses.add(peerAddress(p));
         }
+        addSaved(addresses, dataDir);
         // no --peer: the seeds of the genesis the node runs (the bundled testnet lists its validators)
         java.util.List<java.net.InetSocketAddress> seeds =
                 peers.isEmpty() ? GenesisSeeds.of(network, Optional.ofNullable(genesisFile)) : java.util.List.of();
@@ -223,26 +225,25 @@ public final class NodeOptions {
         return Optional.of(NetworkSettings.of("0.0.0.0", listen, addresses, exchange));
     }
 
+    /** Adds the peers added in Settings, kept in {@code dataDir} (a damaged list refuses the start). */
+    private static void addSaved(java.util.List<java.net.InetSocketAddress> addresses, Path dataDir) {
+        for (global.cas.p2p.PeerAddress saved :
+                global.cas.p2p.PersistentPeers.load(dataDir).list()) {
+            if (!addresses.contains(saved.toSocketAddress())) {
+                addresses.add(saved.toSocketAddress());
+            }
+        }
+    }
+
     private static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static java.net.InetSocketAddress peerAddress(String text) {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
-            throw CliException.usage("--peer takes host:port, such as 192.168.1.20:" + NetworkSettings.DEFAULT_PORT
-                    + ", not '" + text + "'.");
-        }
-        String host = text.substring(0, colon);
-        int port;
         try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            port = -1;
+            return global.cas.p2p.PeerAddress.parse(text).toSocketAddress();
+        } catch (global.cas.rejection.RejectedException e) {
+            throw CliException.usage("--peer: " + e.detail());
         }
-        if (port < 1 || port > 65535) {
-            throw CliException.usage("--peer '" + text + "' has no port from 1 to 65535.");
-        }
-        return java.net.InetSocketAddress.createUnresolved(host, port);
     }
 }

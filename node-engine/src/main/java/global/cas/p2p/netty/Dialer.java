@@ -29,6 +29,7 @@ final class Dialer {
         final Backoff backoff;
         volatile NodeId id;
         boolean dialing;
+        boolean removed;
 
         Persistent(InetSocketAddress address) {
             this.address = address;
@@ -67,6 +68,16 @@ final class Dialer {
         }
     }
 
+    /** Stops redialling {@code address}; a dial under way may still connect, and is then not redialled. */
+    void removePersistent(InetSocketAddress address) {
+        Persistent p = persistent.remove(address);
+        if (p != null) {
+            synchronized (p) {
+                p.removed = true;
+            }
+        }
+    }
+
     boolean isPersistent(InetSocketAddress address) {
         return persistent.containsKey(address);
     }
@@ -90,7 +101,7 @@ final class Dialer {
 
     private void attempt(Persistent p) {
         synchronized (p) {
-            if (stopped || p.dialing || (p.id != null && connected.test(p.id))) {
+            if (stopped || p.removed || p.dialing || (p.id != null && connected.test(p.id))) {
                 return;
             }
             p.dialing = true;

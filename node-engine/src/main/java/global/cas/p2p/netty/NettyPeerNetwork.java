@@ -210,6 +210,13 @@ final class NettyPeerNetwork implements PeerNetwork, PeerHost {
     }
 
     @Override
+    public void removePersistentPeer(InetSocketAddress address) {
+        if (dialer != null) {
+            dialer.removePersistent(address);
+        }
+    }
+
+    @Override
     public Optional<InetSocketAddress> listenAddress() {
         io.netty.channel.Channel s = server;
         return s == null ? Optional.empty() : Optional.of((InetSocketAddress) s.localAddress());

@@ -163,6 +163,59 @@ class PeerNetworkNodesTest {
         }
     }
 
+    @Test
+    @DisplayName(
+            "a peer added in Settings is dialled at once, saved, and dialled again at the next start; removed, it is not")
+    void peerAddedInSettings() throws Exception {
+        for (int i = 0; i < VALIDATORS; i++) {
+            start("v" + i, Optional.of(key(i)));
+        }
+        awaitAll(List.copyOf(nodes), 3);
+        int port = nodes.get(0)
+                .peerNetwork()
+                .orElseThrow()
+                .listenAddress()
+                .orElseThrow()
+                .getPort();
+        Path dir = root.resolve("alone");
+        Node alone = lonelyFollower(dir);
+        assertThat(alone.connectedPeers()).isEmpty();
+        assertThat(alone.addPersistentPeer("127.0.0.1:" + port))
+                .isEqualTo(global.cas.node.query.PersistentPeerSettings.PeerAdded.DIALLING);
+        assertThat(alone.addPersistentPeer("127.0.0.1:" + port))
+                .isEqualTo(global.cas.node.query.PersistentPeerSettings.PeerAdded.ALREADY_KEPT);
+        Await.until(
+                LIMIT, "the added peer connected", () -> !alone.connectedPeers().isEmpty());
+        awaitAll(List.of(alone), 3);
+        alone.close();
+        nodes.remove(alone);
+
+        Node again = lonelyFollower(dir);
+        assertThat(again.persistentPeers()).containsExactly("127.0.0.1:" + port);
+        Await.until(
+                LIMIT,
+                "the saved peer dialled at start",
+                () -> !again.connectedPeers().isEmpty());
+        assertThat(again.removePersistentPeer("127.0.0.1:" + port)).isTrue();
+        assertThat(again.persistentPeers()).isEmpty();
+        again.close();
+        nodes.remove(again);
+        assertThat(Files.readString(dir.resolve(global.cas.p2p.PersistentPeers.FILE_NAME)))
+                .doesNotContain("127.0.0.1");
+    }
+
+    /** A follower on the network that dials nobody: only its saved peers, if any. */
+    private Node lonelyFollower(Path dir) {
+        Node n = Node.builder(new NodeConfig(dir, params(), Optional.empty(), 1_000, 100))
+                .store(H2ChainStore::open)
+                .producers(ConsensusBlockProducer.FACTORY)
+                .network(NetworkSettings.of("127.0.0.1", 0, List.of(), false))
+                .verifierThreads(1)
+                .start();
+        nodes.add(n);
+        return n;
+    }
+
     private Node startWith(ChainParams params, Path dir, Optional<KeyPair> key) {
         List<InetSocketAddress> peers = nodes.stream()
                 .map(n -> n.peerNetwork().orElseThrow().listenAddress().orElseThrow())
