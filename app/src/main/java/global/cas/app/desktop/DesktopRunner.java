@@ -19,6 +19,7 @@ import global.cas.ui.node.NodeModel;
 import global.cas.ui.notify.DesktopAlerts;
 import global.cas.ui.notify.Notice;
 import global.cas.ui.notify.NotificationView;
+import global.cas.ui.settings.PeerListModel;
 import global.cas.ui.settings.SettingsController;
 import global.cas.ui.settings.SettingsModel;
 import global.cas.ui.settings.UiSettings;
@@ -236,7 +237,10 @@ public final class DesktopRunner {
         AtomicReference<NodeController> nodeController = new AtomicReference<>();
         ControllerFactory controllers = new ControllerFactory()
                 .register(NodeController.class, () -> new NodeController(nodeModel, mining, messages))
-                .register(SettingsController.class, () -> new SettingsController(settingsModel, messages))
+                .register(
+                        SettingsController.class,
+                        () -> new SettingsController(
+                                settingsModel, new PeerListModel(access, messages, new FxExecutor()), messages))
                 .register(FirstRunController.class, () -> new FirstRunController(messages, firstRun.get()))
                 .register(OverviewController.class, () -> new OverviewController(wallet.get(), messages))
                 .register(SendController.class, () -> new SendController(wallet.get(), messages))

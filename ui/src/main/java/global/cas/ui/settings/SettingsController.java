@@ -3,15 +3,37 @@ package global.cas.ui.settings;
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.i18n.UiLanguage;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 
-/** The settings screen: language, theme, text size; every change applies at once. */
+/**
+ * The settings screen: language, theme, text size, every change applied at once; and the peers the
+ * node keeps connected, added as typed (refused with the reason) and removed.
+ */
 public final class SettingsController {
     private final SettingsModel model;
     private final Messages messages;
+    private final PeerListModel peerList;
+
+    @FXML
+    private ListView<String> peers;
+
+    @FXML
+    private TextField peerAddress;
+
+    @FXML
+    private Button addPeer;
+
+    @FXML
+    private Button removePeer;
+
+    @FXML
+    private Label peerOutcome;
 
     @FXML
     private ComboBox<UiLanguage> language;
@@ -25,8 +47,9 @@ public final class SettingsController {
     @FXML
     private Label textScaleValue;
 
-    public SettingsController(SettingsModel model, Messages messages) {
+    public SettingsController(SettingsModel model, PeerListModel peerList, Messages messages) {
         this.model = model;
+        this.peerList = peerList;
         this.messages = messages;
     }
 
@@ -64,6 +87,40 @@ public final class SettingsController {
                 commitScale();
             }
         });
+        peers.setItems(peerList.peers());
+        removePeer
+                .disableProperty()
+                .bind(peers.getSelectionModel().selectedItemProperty().isNull());
+        addPeer.disableProperty().bind(peerAddress.textProperty().isEmpty().or(peerList.busyProperty()));
+        peerOutcome.textProperty().bind(peerList.outcomeProperty());
+        peerList.refusedProperty().addListener((o, was, now) -> outcomeStyle(now));
+        outcomeStyle(peerList.refusedProperty().get());
+        peerList.refresh();
+    }
+
+    private void outcomeStyle(boolean refused) {
+        peerOutcome.getStyleClass().removeAll("danger", "text-muted");
+        peerOutcome.getStyleClass().add(refused ? "danger" : "text-muted");
+    }
+
+    @FXML
+    void addPeer() {
+        if (peerAddress.getText().isBlank()) {
+            return;
+        }
+        peerList.add(peerAddress.getText()).thenRun(() -> {
+            if (!peerList.refusedProperty().get()) {
+                peerAddress.clear();
+            }
+        });
+    }
+
+    @FXML
+    void removePeer() {
+        String selected = peers.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            peerList.remove(selected);
+        }
     }
 
     private void commitScale() {

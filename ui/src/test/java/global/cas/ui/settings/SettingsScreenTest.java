@@ -41,7 +41,11 @@ class SettingsScreenTest {
         file = dir.resolve("settings-" + System.nanoTime() + ".json");
         messages = new Messages(UiLanguage.ENGLISH);
         model = new SettingsModel(messages, UiSettings.defaults(Locale.ENGLISH), file, Runnable::run, () -> false);
-        ViewLoader loader = new ViewLoader(messages, type -> new SettingsController(model, messages));
+        PeerListModel peers = new PeerListModel(
+                new global.cas.ui.shell.NodeAccess(new java.util.concurrent.CompletableFuture<>()),
+                messages,
+                new global.cas.ui.shell.FxExecutor());
+        ViewLoader loader = new ViewLoader(messages, type -> new SettingsController(model, peers, messages));
         root = new StackPane();
         messages.languageProperty()
                 .addListener((o, a, b) -> root.getChildren()

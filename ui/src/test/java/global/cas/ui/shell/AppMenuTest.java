@@ -46,9 +46,11 @@ class AppMenuTest {
         messages = new Messages(UiLanguage.ENGLISH);
         SettingsModel settings = new SettingsModel(
                 messages, UiSettings.defaults(Locale.ENGLISH), dir.resolve("s.json"), Runnable::run, () -> false);
-        ViewLoader loader = new ViewLoader(messages, type -> new SettingsController(settings, messages));
-        NodeModel node = new NodeModel(
-                new NodeAccess(new CompletableFuture<>()), new global.cas.ui.node.NodeEventBridge(new FxExecutor()));
+        NodeAccess access = new NodeAccess(new CompletableFuture<>());
+        global.cas.ui.settings.PeerListModel peers =
+                new global.cas.ui.settings.PeerListModel(access, messages, new FxExecutor());
+        ViewLoader loader = new ViewLoader(messages, type -> new SettingsController(settings, peers, messages));
+        NodeModel node = new NodeModel(access, new global.cas.ui.node.NodeEventBridge(new FxExecutor()));
         window = new MainWindow(
                 loader,
                 node,

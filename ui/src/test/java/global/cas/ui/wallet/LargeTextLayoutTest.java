@@ -104,7 +104,11 @@ class LargeTextLayoutTest {
             if (type == NodeController.class) {
                 return new NodeController(fixture.nodeModel, mining, m);
             } else if (type == SettingsController.class) {
-                return new SettingsController(settings, m);
+                return new SettingsController(
+                        settings,
+                        new global.cas.ui.settings.PeerListModel(
+                                fixture.access, m, new global.cas.ui.shell.FxExecutor()),
+                        m);
             } else if (type == FirstRunController.class) {
                 return new FirstRunController(m, firstRun);
             }
