@@ -116,7 +116,8 @@ final class NodeNetwork implements AutoCloseable {
                                     heights.containsKey(id) ? OptionalLong.of(heights.get(id)) : OptionalLong.empty(),
                                     validators.containsKey(id)
                                             ? OptionalInt.of(validators.get(id))
-                                            : OptionalInt.empty());
+                                            : OptionalInt.empty(),
+                                    p.pingMicros());
                         })
                         .toList(),
                 peers.listenAddress()

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param listenPort the port the peer says it listens on (0: it does not accept connections)
  * @param bytesIn bytes received on the connection, frames included
  * @param bytesOut bytes sent on the connection, frames included
+ * @param pingMicros the last measured round trip of a PING and its PONG (empty before the first)
  */
 public record PeerInfo(
         NodeId id,
@@ -21,4 +22,5 @@ public record PeerInfo(
         Instant connectedSince,
         int listenPort,
         long bytesIn,
-        long bytesOut) {}
+        long bytesOut,
+        java.util.OptionalLong pingMicros) {}

@@ -96,6 +96,7 @@ final class RpcMethods {
             e.put("connectedSince", peer.connectedSince().toString());
             e.put("bytesIn", peer.bytesIn());
             e.put("bytesOut", peer.bytesOut());
+            peer.pingMicros().ifPresent(m -> e.put("pingMicros", m));
         }
         node.consensusStatus().ifPresent(c -> {
             ObjectNode e = o.putObject("consensus");

@@ -14,7 +14,8 @@ public record NetworkSummary(
     /**
      * One connected peer: its node id (hex), address, who dialled, since when (ms), bytes each way,
      * the height it last said it works on and the validator index whose votes it sends (empty: not
-     * known, or not a validator).
+     * known, or not a validator), and the last measured round trip to it in microseconds (empty
+     * before the first, within a second of connecting).
      */
     public record Peer(
             String nodeId,
@@ -24,7 +25,8 @@ public record NetworkSummary(
             long bytesIn,
             long bytesOut,
             java.util.OptionalLong height,
-            java.util.OptionalInt validator) {}
+            java.util.OptionalInt validator,
+            java.util.OptionalLong pingMicros) {}
 
     public NetworkSummary {
         peerList = List.copyOf(peerList);

@@ -82,6 +82,9 @@ final class PeerConnection {
                 : Optional.of(new InetSocketAddress(remote.getAddress(), info.listenPort()));
     }
 
+    /** The last measured round trip in microseconds; -1 before the first. */
+    private volatile long roundTripMicros = -1;
+
     boolean isOpen() {
         return openedAt != null && handler.isOpen();
     }
@@ -94,9 +97,22 @@ final class PeerConnection {
         return limits.get(channel).tryAcquire(size);
     }
 
+    /** The last PING's answer came back after {@code nanos}. */
+    void roundTrip(long nanos) {
+        roundTripMicros = Math.max(0, nanos / 1_000);
+    }
+
     PeerInfo info(Instant fallback) {
         Instant since = openedAt != null ? openedAt : fallback;
-        return new PeerInfo(id, remote, inbound, since, info.listenPort(), bytesIn.get(), bytesOut.get());
+        return new PeerInfo(
+                id,
+                remote,
+                inbound,
+                since,
+                info.listenPort(),
+                bytesIn.get(),
+                bytesOut.get(),
+                roundTripMicros < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(roundTripMicros));
     }
 
     /** Queues a message; false when the connection is not open or the queue refused it. */

@@ -37,6 +37,9 @@ final class PeerHandler extends ByteToMessageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(PeerHandler.class);
     private static final byte[] EMPTY = new byte[0];
 
+    /** Seconds between two round-trip measurements of an open connection. */
+    static final long PING_SECONDS = 10;
+
     private enum State {
         HELLO,
         AUTH,
@@ -57,6 +60,10 @@ final class PeerHandler extends ByteToMessageDecoder {
     private PeerConnection connection;
     private NodeId peer;
     private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> pinger;
+    /** The {@code System.nanoTime()} sent in the last PING, echoed in its PONG; 0 before any. */
+    private long lastPing;
+
     private DisconnectReason closeReason = DisconnectReason.CONNECTION_LOST;
     private boolean closeByPeer;
     private volatile boolean open;
@@ -198,6 +205,9 @@ final class PeerHandler extends ByteToMessageDecoder {
             host.opened(connection);
             dial.complete(peer);
             connection.scheduleDrain();
+            // a round trip now and every PING_INTERVAL, however busy the connection: the peers table's ping
+            ping();
+            pinger = ctx.executor().scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
             return;
         }
         switch (f.kind()) {
@@ -205,7 +215,12 @@ final class PeerHandler extends ByteToMessageDecoder {
                 write(session.seal(FrameKind.PONG, f.body()));
                 ctx.flush();
             }
-            case FrameKind.PONG -> {}
+            case FrameKind.PONG -> {
+                long sent = java.nio.ByteBuffer.wrap(f.body()).getLong();
+                if (sent != 0 && sent == lastPing) {
+                    connection.roundTrip(System.nanoTime() - sent);
+                }
+            }
             case FrameKind.AUTH, FrameKind.READY ->
                 throw new DisconnectException(
                         DisconnectReason.MALFORMED_MESSAGE, "handshake frame after the handshake");
@@ -244,6 +259,18 @@ final class PeerHandler extends ByteToMessageDecoder {
             connection.scheduleDrain();
         }
         super.channelWritabilityChanged(context);
+    }
+
+    /** Sends a PING carrying this node's {@code System.nanoTime()}; the peer echoes it in a PONG. */
+    private void ping() {
+        if (state != State.OPEN) {
+            return;
+        }
+        lastPing = System.nanoTime();
+        write(session.seal(
+                FrameKind.PING,
+                java.nio.ByteBuffer.allocate(8).putLong(lastPing).array()));
+        ctx.flush();
     }
 
     private void write(byte[] bytes) {
@@ -290,8 +317,7 @@ final class PeerHandler extends ByteToMessageDecoder {
             if (idle.state() == IdleState.READER_IDLE) {
                 fail(DisconnectReason.IDLE, false);
             } else if (idle.state() == IdleState.WRITER_IDLE) {
-                write(session.seal(FrameKind.PING, new byte[8]));
-                ctx.flush();
+                ping();
             }
             return;
         }
@@ -306,6 +332,9 @@ final class PeerHandler extends ByteToMessageDecoder {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) throws Exception {
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
         if (timeout != null) {
             timeout.cancel(false);
         }

@@ -167,7 +167,26 @@ class NettyPeerNetworkTest {
     }
 
     @Test
-    @DisplayName("a persistent peer is redialled after it restarts (same key, same port)")
+    @DisplayName("each side measures its round trip to the other as soon as they connect")
+    void roundTripMeasured() throws Exception {
+        LoopbackNode a = node();
+        LoopbackNode b = node();
+        a.network.dial(b.address).get(5, TimeUnit.SECONDS);
+        Await.until(
+                WAIT,
+                "a's ping to b",
+                () -> !a.network.peers().isEmpty()
+                        && a.network.peers().getFirst().pingMicros().isPresent());
+        Await.until(
+                WAIT,
+                "b's ping to a",
+                () -> !b.network.peers().isEmpty()
+                        && b.network.peers().getFirst().pingMicros().isPresent());
+        assertThat(a.network.peers().getFirst().pingMicros().getAsLong()).isNotNegative();
+    }
+
+    @Test
+    @DisplayName("a persistent peer is redialled after it restarts, and stops being redialled once removed")
     void persistentPeerReconnects() throws Exception {
         LoopbackNode b = node();
         int port = b.address.getPort();
@@ -180,6 +199,15 @@ class NettyPeerNetworkTest {
         assertThat(a.disconnects().getFirst().reason()).isEqualTo(DisconnectReason.SHUTTING_DOWN);
         LoopbackNode b2 = node(LoopbackNode.config(dir.resolve("b2")).listen("127.0.0.1", port), bKey);
         Await.until(WAIT, "a redialled b", () -> a.connectedTo(b2) && b2.connectedTo(a));
+
+        a.network.removePersistentPeer(b.address);
+        b2.close();
+        nodes.remove(b2);
+        Await.until(WAIT, "a saw b go again", () -> a.network.peers().isEmpty());
+        LoopbackNode b3 = node(LoopbackNode.config(dir.resolve("b3")).listen("127.0.0.1", port), bKey);
+        // five times the longest redial wait of these nodes (400 ms): a peer still kept would be back
+        Thread.sleep(2_000);
+        assertThat(a.connectedTo(b3)).isFalse();
     }
 
     @Test

@@ -75,6 +75,9 @@ public final class NodeController {
     private TableColumn<NetworkSummary.Peer, String> colPeerSince;
 
     @FXML
+    private TableColumn<NetworkSummary.Peer, String> colPeerPing;
+
+    @FXML
     private TableColumn<NetworkSummary.Peer, String> colPeerBytes;
 
     @FXML
@@ -163,6 +166,12 @@ public final class NodeController {
                         ? messages.get(
                                 "node.peer.heightValue", c.getValue().height().getAsLong())
                         : messages.get("node.peer.heightUnknown")));
+        colPeerPing.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().pingMicros().isPresent()
+                        ? messages.get(
+                                "node.peer.pingValue",
+                                PingText.millis(c.getValue().pingMicros().getAsLong()))
+                        : messages.get("node.peer.pingUnknown")));
         colPeerSince.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 TIME.format(Instant.ofEpochMilli(c.getValue().connectedSinceMillis()))));
         colPeerBytes.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(
