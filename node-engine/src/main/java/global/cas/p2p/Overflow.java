@@ -4,6 +4,10 @@ package global.cas.p2p;
 public enum Overflow {
     /** Drop the oldest queued message of the channel: gossip that the sender repeats anyway. */
     DROP_OLDEST,
-    /** Disconnect the peer ({@link DisconnectReason#SLOW_PEER}): a lost message would break a sync. */
-    DISCONNECT
+    /**
+     * Refuse the new message and keep the connection: the sender learns it was not queued and sends
+     * it later (a sync range is asked for again every second, so nothing is lost and nothing queued
+     * is dropped).
+     */
+    REFUSE
 }

@@ -36,8 +36,9 @@ public final class LocalConsensusHub {
             }
 
             @Override
-            public void send(String peer, ConsensusMessage message) {
+            public boolean send(String peer, ConsensusMessage message) {
                 deliver(name, peer, message);
+                return true;
             }
 
             @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -140,9 +141,15 @@ final class CatchUp {
             if (!answered.add(peer + "/" + k)) {
                 continue;
             }
-            long at = k;
-            app.committed(at)
-                    .ifPresent(f -> network.send(peer, new ConsensusMessage.DecidedMessage(at, f.bytes(), f.commit())));
+            Optional<ConsensusApp.Final> f = app.committed(k);
+            if (f.isPresent()
+                    && !network.send(
+                            peer,
+                            new ConsensusMessage.DecidedMessage(
+                                    k, f.get().bytes(), f.get().commit()))) {
+                answered.remove(peer + "/" + k); // its queue is full: the rest goes when the peer asks again
+                return;
+            }
         }
     }
 

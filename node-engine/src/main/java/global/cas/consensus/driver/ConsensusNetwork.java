@@ -10,8 +10,11 @@ public interface ConsensusNetwork {
     /** Sends {@code message} to every connected peer. */
     void broadcast(ConsensusMessage message);
 
-    /** Sends {@code message} to one peer. */
-    void send(String peer, ConsensusMessage message);
+    /**
+     * Sends {@code message} to one peer; false when it was not taken (the peer is gone, or its queue
+     * for this kind of message is full: a catch-up range stops there and goes on when asked again).
+     */
+    boolean send(String peer, ConsensusMessage message);
 
     /**
      * {@code peer} sent something no honest node sends (a bad signature, a vote of a non-validator,

@@ -20,7 +20,9 @@ public interface ConsensusTransport extends ConsensusNetwork {
         public void broadcast(ConsensusMessage message) {}
 
         @Override
-        public void send(String peer, ConsensusMessage message) {}
+        public boolean send(String peer, ConsensusMessage message) {
+            return false;
+        }
 
         @Override
         public void misbehaved(String peer, String reason) {}

@@ -19,6 +19,9 @@ final class OutboundQueue {
     enum Offer {
         QUEUED,
         QUEUED_DROPPING_OLDEST,
+        /** Not queued, the connection kept: the channel refuses when full ({@link Overflow#REFUSE}). */
+        FULL,
+        /** Not queued and never will be: larger than the channel's whole queue. */
         REFUSED
     }
 
@@ -42,8 +45,8 @@ final class OutboundQueue {
             return Offer.REFUSED;
         }
         boolean full = used + body.length > channel.queueBytes() || q.size() >= MAX_MESSAGES;
-        if (full && channel.overflow() == Overflow.DISCONNECT) {
-            return Offer.REFUSED;
+        if (full && channel.overflow() == Overflow.REFUSE) {
+            return Offer.FULL;
         }
         Offer result = full ? Offer.QUEUED_DROPPING_OLDEST : Offer.QUEUED;
         while (!q.isEmpty() && (used + body.length > channel.queueBytes() || q.size() >= MAX_MESSAGES)) {

@@ -125,6 +125,9 @@ final class PeerConnection {
             disconnect(DisconnectReason.SLOW_PEER);
             return false;
         }
+        if (offer == OutboundQueue.Offer.FULL) {
+            return false;
+        }
         scheduleDrain();
         return true;
     }

@@ -17,6 +17,9 @@ class CatchUpTest {
     private record Sent(String peer, ConsensusMessage message) {}
 
     private final List<Sent> sent = new ArrayList<>();
+    /** How many messages the peer's queue takes in all (a full queue refuses the rest). */
+    private int room = Integer.MAX_VALUE;
+
     private final PeerView peers = new PeerView();
     private final CatchUp catchUp = new CatchUp(new Chain(), new Recorder(), peers);
 
@@ -102,6 +105,21 @@ class CatchUpTest {
     }
 
     @Test
+    @DisplayName("C3: when the peer's queue is full the range stops there, and the rest goes when it asks again")
+    void rangeStopsAtAFullQueue() {
+        room = 10;
+        catchUp.sendRange("slow", 1, 1_000);
+        assertThat(sent).hasSize(10);
+        room = Integer.MAX_VALUE;
+        catchUp.sendRange("slow", 1, 1_000); // asked again before the tick: blocks 1-10 went, 11 on go now
+        assertThat(sent).hasSize(CatchUp.DECIDED_BATCH);
+        assertThat(sent.get(10).message())
+                .isInstanceOfSatisfying(
+                        ConsensusMessage.DecidedMessage.class,
+                        d -> assertThat(d.height()).isEqualTo(11));
+    }
+
+    @Test
     @DisplayName("C3: peers are asked for ranges only when one is more than a batch ahead")
     void asksRangesOnlyFarBehind() {
         peers.heightSaid("near", 1 + CatchUp.DECIDED_BATCH);
@@ -118,8 +136,8 @@ class CatchUpTest {
         public void broadcast(ConsensusMessage message) {}
 
         @Override
-        public void send(String peer, ConsensusMessage message) {
-            sent.add(new Sent(peer, message));
+        public boolean send(String peer, ConsensusMessage message) {
+            return sent.size() < room && sent.add(new Sent(peer, message));
         }
 
         @Override

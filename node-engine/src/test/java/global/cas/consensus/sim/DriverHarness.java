@@ -49,8 +49,8 @@ final class DriverHarness {
             public void broadcast(ConsensusMessage message) {}
 
             @Override
-            public void send(String peer, ConsensusMessage message) {
-                sent.add(new Sent(peer, message));
+            public boolean send(String peer, ConsensusMessage message) {
+                return sent.add(new Sent(peer, message));
             }
 
             @Override

@@ -105,9 +105,10 @@ final class Simulation {
                 }
 
                 @Override
-                public void send(String peer, ConsensusMessage message) {
+                public boolean send(String peer, ConsensusMessage message) {
                     observeSent(Node.this, message);
                     deliver(Node.this, nodes.get(Integer.parseInt(peer.substring(1))), message);
+                    return true;
                 }
 
                 @Override

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
     @Test
-    @DisplayName("a full gossip channel drops its oldest message; a full BLOCKS queue refuses (slow peer)")
+    @DisplayName(
+            "a full gossip channel drops its oldest message; a full BLOCKS queue refuses the new one and keeps what it holds")
     void overflow() {
         OutboundQueue q = new OutboundQueue();
         int size = (int) (Channel.PEERS.queueBytes() / 4);
@@ -23,7 +24,11 @@ class OutboundQueueTest {
         for (long used = 0; used + block <= Channel.BLOCKS.queueBytes(); used += block) {
             assertThat(q.offer(Channel.BLOCKS, new byte[block])).isEqualTo(OutboundQueue.Offer.QUEUED);
         }
-        assertThat(q.offer(Channel.BLOCKS, new byte[block])).isEqualTo(OutboundQueue.Offer.REFUSED);
+        long held = q.queuedBytes(Channel.BLOCKS);
+        assertThat(q.offer(Channel.BLOCKS, new byte[block])).isEqualTo(OutboundQueue.Offer.FULL);
+        assertThat(q.queuedBytes(Channel.BLOCKS)).isEqualTo(held);
+        assertThat(q.offer(Channel.BLOCKS, new byte[(int) Channel.BLOCKS.queueBytes() + 1]))
+                .isEqualTo(OutboundQueue.Offer.REFUSED);
     }
 
     @Test
