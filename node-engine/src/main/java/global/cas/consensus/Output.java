@@ -31,5 +31,5 @@ public sealed interface Output {
     record Equivocation(Vote first, Vote second) implements Output {}
 
     /** An invariant broke: the node must stop, not go on (more than 2/3 precommitted a block it finds invalid). */
-    record Halt(String reason) implements Output {}
+    record Halt(HaltCause cause, String reason) implements Output {}
 }

@@ -328,9 +328,11 @@ public final class Tendermint {
                 continue;
             }
             if (!rs.proposalValid) {
-                out.add(new Output.Halt("More than two thirds of the voting power precommitted block " + v.hex()
-                        + " at height " + height + ", round " + e.getKey()
-                        + ", which this node finds invalid: its state differs from theirs."));
+                out.add(new Output.Halt(
+                        HaltCause.STATE_DIFFERS,
+                        "More than two thirds of the voting power precommitted block " + v.hex()
+                                + " at height " + height + ", round " + e.getKey()
+                                + ", which this node finds invalid: its state differs from theirs."));
                 decided = true;
                 return true;
             }

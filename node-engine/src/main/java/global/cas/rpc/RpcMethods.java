@@ -109,6 +109,7 @@ final class RpcMethods {
             e.put("extraRounds", c.extraRounds());
             e.put("equivocationsSeen", c.equivocationsSeen());
             c.halted().ifPresent(h -> e.put("halted", h));
+            c.haltCause().ifPresent(h -> e.put("haltCause", h.name()));
         });
         return o;
     }

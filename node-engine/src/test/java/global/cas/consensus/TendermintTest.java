@@ -245,7 +245,10 @@ class TendermintTest {
         for (int i : others(me)) {
             last = t.handle(vals.precommit(i, 1, 0, a));
         }
-        assertThat(last).singleElement().isInstanceOf(Output.Halt.class);
+        assertThat(last)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Output.Halt.class, h -> assertThat(h.cause()).isEqualTo(HaltCause.STATE_DIFFERS));
     }
 
     @Test

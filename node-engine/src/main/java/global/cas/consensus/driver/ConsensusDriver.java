@@ -4,6 +4,7 @@ import global.cas.chain.Commit;
 import global.cas.chain.Precommit;
 import global.cas.consensus.ConsensusMessage;
 import global.cas.consensus.DoubleSignGuard;
+import global.cas.consensus.HaltCause;
 import global.cas.consensus.Input;
 import global.cas.consensus.Output;
 import global.cas.consensus.Proposal;
@@ -69,6 +70,7 @@ public final class ConsensusDriver {
     private boolean decided;
     private long firstSignableHeight;
     private String haltReason;
+    private HaltCause haltCause;
     private long decidedCount;
     private long extraRounds;
     private long equivocations;
@@ -342,14 +344,16 @@ public final class ConsensusDriver {
         }
         if (decided) {
             if (!c.hash().equals(decidedValue)) {
-                halt(twoCommits(c.hash()));
+                halt(HaltCause.TWO_COMMITS, twoCommits(c.hash()));
             }
             return;
         }
         if (!c.valid()) {
-            halt("More than two thirds of the voting power committed block "
-                    + c.hash().hex() + " at height " + height + ", which this node finds invalid (" + c.reason()
-                    + "): its state differs from theirs.");
+            halt(
+                    HaltCause.STATE_DIFFERS,
+                    "More than two thirds of the voting power committed block "
+                            + c.hash().hex() + " at height " + height + ", which this node finds invalid (" + c.reason()
+                            + "): its state differs from theirs.");
             return;
         }
         LOG.debug("height {} committed from a peer's block and commit ({} precommits)", height, counted.size());
@@ -372,15 +376,20 @@ public final class ConsensusDriver {
                                     k.block().block(), k.block().commit()))
                             .toList());
         } catch (RuntimeException e) {
-            halt("The chain could not store committed blocks from height " + start + ": " + e.getMessage());
+            halt(
+                    HaltCause.STORAGE_FAILED,
+                    "The chain could not store committed blocks from height " + start + ": " + e.getMessage());
             return;
         }
         decidedCount += done.committedHeight() - (start - 1);
         if (done.refused().isPresent()) {
             ConsensusApp.Imported.Refusal r = done.refused().get();
             if (!r.peerFault()) {
-                halt("More than two thirds of the voting power committed block " + r.height()
-                        + ", which this node finds invalid (" + r.reason() + "): its state differs from theirs.");
+                halt(
+                        HaltCause.STATE_DIFFERS,
+                        "More than two thirds of the voting power committed block " + r.height()
+                                + ", which this node finds invalid (" + r.reason()
+                                + "): its state differs from theirs.");
                 return;
             }
             network.misbehaved(run.sender((int) (r.height() - start)), r.reason());
@@ -448,7 +457,7 @@ public final class ConsensusDriver {
                 if (e.slotPassed()) {
                     LOG.debug("not signed: {}", e.getMessage()); // the log is ahead of what was restored
                 } else {
-                    halt(e.getMessage());
+                    halt(HaltCause.OWN_DOUBLE_SIGN, e.getMessage());
                 }
             }
         }
@@ -483,7 +492,7 @@ public final class ConsensusDriver {
                         e.second());
                 app.evidence(e.first(), e.second());
             }
-            case Output.Halt h -> halt(h.reason());
+            case Output.Halt h -> halt(h.cause(), h.reason());
         }
     }
 
@@ -510,7 +519,9 @@ public final class ConsensusDriver {
     private void sendProposal(Output.SendProposal s) {
         byte[] block = blocks.get(s.value());
         if (block == null) {
-            halt("asked to propose block " + s.value().hex() + " whose bytes this node does not hold");
+            halt(
+                    HaltCause.INTERNAL,
+                    "asked to propose block " + s.value().hex() + " whose bytes this node does not hold");
             return;
         }
         Proposal p = guard.orElseThrow().signProposal(s.height(), s.round(), s.value(), s.polRound(), self, block);
@@ -555,7 +566,7 @@ public final class ConsensusDriver {
     private void decide(int round, Hash value, byte[] bytes, Commit commit, boolean catchingUp) {
         if (decided) {
             if (!value.equals(decidedValue)) {
-                halt(twoCommits(value));
+                halt(HaltCause.TWO_COMMITS, twoCommits(value));
             }
             return;
         }
@@ -564,8 +575,10 @@ public final class ConsensusDriver {
         try {
             app.commit(height, value, bytes, commit);
         } catch (RuntimeException e) {
-            halt("The chain refused block " + value.hex() + " at height " + height
-                    + ", which more than two thirds of the voting power precommitted: " + e.getMessage());
+            halt(
+                    HaltCause.STORAGE_FAILED,
+                    "The chain refused block " + value.hex() + " at height " + height
+                            + ", which more than two thirds of the voting power precommitted: " + e.getMessage());
             return;
         }
         decidedCount++;
@@ -592,11 +605,12 @@ public final class ConsensusDriver {
         scheduler.schedule(REBROADCAST_MILLIS, this::rebroadcastTick);
     }
 
-    private void halt(String reason) {
+    private void halt(HaltCause cause, String reason) {
         if (haltReason != null) {
             return;
         }
         haltReason = reason;
+        haltCause = cause;
         pending.clear();
         LOG.error("consensus halted at height {}: {}", height, reason);
         app.halted(reason);
@@ -613,6 +627,7 @@ public final class ConsensusDriver {
                 extraRounds,
                 equivocations,
                 Optional.ofNullable(haltReason),
+                Optional.ofNullable(haltCause),
                 peers.highest(),
                 peers.heights(),
                 peers.validators());

@@ -93,4 +93,26 @@ class DriverBadInputTest {
         assertThat(misbehaved).isEmpty();
         assertAlive();
     }
+
+    /** A block of height 1 made by {@code chain} and the precommits of validators 1-3 on it: a valid commit. */
+    private ConsensusMessage.DecidedMessage committed(SimChain chain) {
+        var built = chain.build(1, Simulation.EPOCH);
+        List<global.cas.chain.Precommit> precommits = new java.util.ArrayList<>();
+        for (int i = 1; i < 4; i++) {
+            precommits.add(Vote.sign(keys.get(i), CHAIN, VoteType.PRECOMMIT, 1, 0, built.hash(), built.time() + 1, i)
+                    .precommit());
+        }
+        return new ConsensusMessage.DecidedMessage(1, built.bytes(), new Commit(1, 0, built.hash(), precommits));
+    }
+
+    @Test
+    @DisplayName("C1: two different blocks with valid commits at one height halt the node with TWO_COMMITS")
+    void twoCommitsHalt() {
+        driver.receive("p6", committed(new SimChain(CHAIN, set, 1, 7, s -> {})));
+        assertThat(driver.status().halted()).isEmpty();
+        driver.receive("p7", committed(new SimChain(CHAIN, set, 2, 8, s -> {})));
+        assertThat(driver.status().haltCause()).contains(global.cas.consensus.HaltCause.TWO_COMMITS);
+        assertThat(driver.status().halted().orElseThrow()).contains("Two different blocks hold commits at height 1");
+        assertThat(misbehaved).isEmpty();
+    }
 }

@@ -54,6 +54,9 @@ public final class NodeController {
     private Label consensus;
 
     @FXML
+    private Label consensusDetail;
+
+    @FXML
     private TableView<NetworkSummary.Peer> peerTable;
 
     @FXML
@@ -180,6 +183,18 @@ public final class NodeController {
                 .addListener((o, before, now) -> peerTable.getItems().setAll(now.peerList()));
         peerTable.getItems().setAll(node.networkProperty().get().peerList());
         consensus.textProperty().bind(Bindings.createStringBinding(this::consensusSentence, node.networkProperty()));
+        consensusDetail
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> node.networkProperty()
+                                .get()
+                                .consensus()
+                                .flatMap(c -> c.halted())
+                                .map(d -> messages.get("node.consensus.haltDetail", d))
+                                .orElse(""),
+                        node.networkProperty()));
+        consensusDetail.visibleProperty().bind(consensusDetail.textProperty().isNotEmpty());
+        consensusDetail.managedProperty().bind(consensusDetail.visibleProperty());
         dataDir.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> node.dataDirProperty().get() == null
@@ -268,7 +283,11 @@ public final class NodeController {
         }
         var s = c.get();
         if (s.halted().isPresent()) {
-            return messages.get("node.consensus.halted", s.height(), s.halted().get());
+            // the cause in the person's language; the English detail (hashes, heights) in the tooltip and the log
+            String cause = s.haltCause()
+                    .map(h -> messages.get("node.halt." + h.name()))
+                    .orElse(s.halted().get());
+            return messages.get("node.consensus.halted", s.height(), cause);
         }
         if (s.validatorIndex() < 0) {
             return messages.get("node.consensus.following", s.height(), s.round());

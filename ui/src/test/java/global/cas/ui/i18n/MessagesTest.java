@@ -24,6 +24,19 @@ class MessagesTest {
     }
 
     @Test
+    @DisplayName("C1: every cause of a consensus halt has an English and a Chinese sentence")
+    void everyHaltCauseTranslated() {
+        Messages en = new Messages(UiLanguage.ENGLISH);
+        Messages zh = new Messages(UiLanguage.CHINESE_SIMPLIFIED);
+        for (global.cas.consensus.HaltCause c : global.cas.consensus.HaltCause.values()) {
+            assertThat(en.has("node.halt." + c.name())).as("English for %s", c).isTrue();
+            assertThat(zh.get("node.halt." + c.name()))
+                    .as("Chinese for %s", c)
+                    .isNotEqualTo(en.get("node.halt." + c.name()));
+        }
+    }
+
+    @Test
     @DisplayName("the English and Chinese bundles of every feature have exactly the same keys")
     void sameKeysInBothLanguages() {
         for (String base : Messages.BUNDLES) {
