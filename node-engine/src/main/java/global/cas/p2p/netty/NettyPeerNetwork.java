@@ -77,7 +77,7 @@ final class NettyPeerNetwork implements PeerNetwork, PeerHost {
         this.key = key;
         this.clock = clock;
         this.random = random;
-        this.bans = new BanList(clock);
+        this.bans = BanList.load(config.dataDir(), clock);
         this.events = new Events("p2p-events-" + key.id().shortId());
         this.connections = new Connections(key.id(), bans, config.maxInbound(), events, clock);
         this.book = AddressBook.load(config.dataDir(), AddressBook.DEFAULT_CAPACITY);
@@ -300,6 +300,11 @@ final class NettyPeerNetwork implements PeerNetwork, PeerHost {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.warn("could not save the address book: {}", e.toString());
+        }
+        try {
+            bans.save();
+        } catch (IOException e) {
+            LOG.warn("could not save the bans: {}", e.toString());
         }
         return CompletableFuture.completedFuture(null);
     }
