@@ -48,7 +48,14 @@ public record P2pConfig(
         Hash genesisHash,
         int protocolVersion,
         Path dataDir) {
-    public static final int PROTOCOL_VERSION = 1;
+    /**
+     * The wire protocol this version speaks; a peer of another is refused in the handshake
+     * (INCOMPATIBLE_VERSION) before anything else is read. 2: catch-up moved to the BLOCKS channel
+     * and a PING carries the sender's clock (decision 43); nodes of version 1 would ban each other's
+     * catch-up as malformed.
+     */
+    public static final int PROTOCOL_VERSION = 2;
+
     public static final int MAX_CHAIN_ID_BYTES = 64;
 
     public P2pConfig {

@@ -135,7 +135,8 @@ class NettyPeerNetworkTest {
     @DisplayName("a peer on another chain is refused with WRONG_CHAIN, seen by both sides' dial and not banned")
     void wrongChain() {
         LoopbackNode a = node();
-        LoopbackNode other = node(LoopbackNode.config(dir.resolve("other")).protocolVersion(1));
+        LoopbackNode other = node(
+                LoopbackNode.config(dir.resolve("other")).protocolVersion(global.cas.p2p.P2pConfig.PROTOCOL_VERSION));
         LoopbackNode testnet = node(global.cas.p2p.P2pConfig.builder("cas-testnet", TestPeers.GENESIS, dir.resolve("t"))
                 .listen("127.0.0.1", 0));
         assertThat(other.network.dial(a.address).join()).isEqualTo(a.id());
