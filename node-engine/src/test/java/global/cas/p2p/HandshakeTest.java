@@ -21,7 +21,8 @@ class HandshakeTest {
     @DisplayName("both sides learn the other's node id and info, and the sessions carry frames both ways")
     void success() throws Exception {
         Handshake a = handshake(A, info(), true);
-        Handshake b = handshake(B, new HandshakeInfo(TestPeers.CHAIN, TestPeers.GENESIS, 1, 7001), false);
+        Handshake b = handshake(
+                B, new HandshakeInfo(TestPeers.CHAIN, TestPeers.GENESIS, P2pConfig.PROTOCOL_VERSION, 7001), false);
         byte[][] auth = exchangeHellos(a, b);
         HandshakeResult ra = a.onAuth(auth[1]);
         HandshakeResult rb = b.onAuth(auth[0]);
@@ -42,21 +43,24 @@ class HandshakeTest {
     @DisplayName("another chain id: WRONG_CHAIN on both sides, and the DISCONNECT frame tells the peer")
     void wrongChain() throws Exception {
         assertRefusedOnBothSides(
-                new HandshakeInfo("cas-testnet", TestPeers.GENESIS, 1, 1), DisconnectReason.WRONG_CHAIN);
+                new HandshakeInfo("cas-testnet", TestPeers.GENESIS, P2pConfig.PROTOCOL_VERSION, 1),
+                DisconnectReason.WRONG_CHAIN);
     }
 
     @Test
     @DisplayName("another genesis hash: WRONG_GENESIS on both sides")
     void wrongGenesis() throws Exception {
         assertRefusedOnBothSides(
-                new HandshakeInfo(TestPeers.CHAIN, Hash.sha256(new byte[] {1}), 1, 1), DisconnectReason.WRONG_GENESIS);
+                new HandshakeInfo(TestPeers.CHAIN, Hash.sha256(new byte[] {1}), P2pConfig.PROTOCOL_VERSION, 1),
+                DisconnectReason.WRONG_GENESIS);
     }
 
     @Test
     @DisplayName("another protocol version: INCOMPATIBLE_VERSION on both sides")
     void wrongVersion() throws Exception {
         assertRefusedOnBothSides(
-                new HandshakeInfo(TestPeers.CHAIN, TestPeers.GENESIS, 2, 1), DisconnectReason.INCOMPATIBLE_VERSION);
+                new HandshakeInfo(TestPeers.CHAIN, TestPeers.GENESIS, P2pConfig.PROTOCOL_VERSION - 1, 1),
+                DisconnectReason.INCOMPATIBLE_VERSION);
     }
 
     private static void assertRefusedOnBothSides(HandshakeInfo other, DisconnectReason reason) throws Exception {
