@@ -33,7 +33,8 @@ final class ScreenshotTour {
     private final Deque<Runnable> steps = new ArrayDeque<>();
 
     /** The screens also shot at 200% text, as {@code <screen>-<en|zh>-200.png}. */
-    private static final List<String> LARGE_TEXT = List.of("overview", "send", "receive", "transactions", "node");
+    private static final List<String> LARGE_TEXT =
+            List.of("overview", "send", "receive", "transactions", "node", "settings");
 
     private final java.util.function.IntConsumer textScale;
 

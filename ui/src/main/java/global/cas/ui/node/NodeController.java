@@ -175,10 +175,12 @@ public final class NodeController {
                                 "node.peer.pingValue",
                                 PingText.millis(c.getValue().pingMicros().getAsLong()))
                         : messages.get("node.peer.pingUnknown")));
-        colPeerSince.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                TIME.format(Instant.ofEpochMilli(c.getValue().connectedSinceMillis()))));
+        colPeerSince.setCellValueFactory(c -> new ReadOnlyStringWrapper(SyncText.duration(
+                messages, Math.max(0, System.currentTimeMillis() - c.getValue().connectedSinceMillis()))));
         colPeerBytes.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(
-                "node.peer.bytesValue", c.getValue().bytesIn(), c.getValue().bytesOut())));
+                "node.peer.bytesValue",
+                ByteText.of(c.getValue().bytesIn()),
+                ByteText.of(c.getValue().bytesOut()))));
         node.networkProperty()
                 .addListener((o, before, now) -> peerTable.getItems().setAll(now.peerList()));
         peerTable.getItems().setAll(node.networkProperty().get().peerList());

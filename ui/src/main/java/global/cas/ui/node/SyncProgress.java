@@ -2,7 +2,6 @@ package global.cas.ui.node;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -69,15 +68,6 @@ public final class SyncProgress {
         /** True while the wallet's balance may lag the network: connecting or syncing. */
         public boolean behind() {
             return phase == Phase.CONNECTING || phase == Phase.SYNCING;
-        }
-
-        /** The rate as text with three decimals, e.g. "12.345", from long arithmetic. */
-        public Optional<String> rateText() {
-            if (milliBlocksPerSecond.isEmpty()) {
-                return Optional.empty();
-            }
-            long r = milliBlocksPerSecond.getAsLong();
-            return Optional.of(r / 1000 + "." + String.format("%03d", r % 1000));
         }
     }
 

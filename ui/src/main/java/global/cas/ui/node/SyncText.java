@@ -48,14 +48,24 @@ public final class SyncText {
                         "node.syncProgress.syncing",
                         messages.number(e.blocksLeft()),
                         e.tipTimeMillis() == 0 ? "-" : date(messages, e.tipTimeMillis()));
-                String tail = e.rateText().isPresent() && e.etaMillis().isPresent()
-                        ? messages.get(
-                                "node.syncProgress.rate",
-                                e.rateText().get(),
-                                duration(messages, e.etaMillis().getAsLong()))
-                        : messages.get("node.syncProgress.unknown");
+                String tail =
+                        e.milliBlocksPerSecond().isPresent() && e.etaMillis().isPresent()
+                                ? messages.get(
+                                        "node.syncProgress.rate",
+                                        rate(messages, e.milliBlocksPerSecond().getAsLong()),
+                                        duration(messages, e.etaMillis().getAsLong()))
+                                : messages.get("node.syncProgress.unknown");
                 yield java.util.Optional.of(head + " " + tail);
             }
         };
+    }
+
+    /** Blocks a second from thousandths: whole and grouped from 10 on (2,060), one decimal below (3.3). */
+    static String rate(Messages messages, long milliBlocksPerSecond) {
+        if (milliBlocksPerSecond >= 10_000) {
+            return messages.number((milliBlocksPerSecond + 500) / 1_000);
+        }
+        long tenths = (milliBlocksPerSecond + 50) / 100;
+        return tenths / 10 + "." + tenths % 10;
     }
 }

@@ -99,7 +99,8 @@ public final class OverviewController {
                         wallet.syncedProperty(),
                         wallet.scannedHeightProperty(),
                         wallet.tipHeightProperty(),
-                        node.heightProperty()));
+                        node.heightProperty(),
+                        node.syncProperty()));
 
         recentTime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 WalletText.time(c.getValue().newest().time())));
@@ -137,6 +138,11 @@ public final class OverviewController {
                     "wallet.sync.scanning",
                     Math.max(0, wallet.scannedHeightProperty().get()),
                     Math.max(0, wallet.tipHeightProperty().get()));
+        }
+        if (node.syncProperty().get().behind()) {
+            // the wallet has read all the node holds, but the node itself is behind its network
+            return messages.get(
+                    "wallet.sync.upToNode", wallet.scannedHeightProperty().get());
         }
         return messages.get(
                 "wallet.sync.upToDate", wallet.scannedHeightProperty().get());

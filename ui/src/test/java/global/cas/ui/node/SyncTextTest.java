@@ -19,10 +19,10 @@ class SyncTextTest {
                 Phase.SYNCING, 12_345, 1_700_000_000_000L, OptionalLong.of(3333), OptionalLong.of(3_725_000));
         assertThat(SyncText.sentence(en, e).orElseThrow())
                 .contains("12,345 left")
-                .contains("3.333 blocks/s")
+                .contains("3.3 blocks/s")
                 .contains("1 h 3 min")
                 .contains("2023");
-        assertThat(SyncText.sentence(zh, e).orElseThrow()).contains("12,345").contains("3.333 块/秒");
+        assertThat(SyncText.sentence(zh, e).orElseThrow()).contains("12,345").contains("3.3 块/秒");
     }
 
     @Test
@@ -43,6 +43,14 @@ class SyncTextTest {
                                 en, new Estimate(Phase.FOLLOWING, 0, 0, OptionalLong.empty(), OptionalLong.empty()))
                         .orElseThrow())
                 .startsWith("Following");
+    }
+
+    @Test
+    void rates() {
+        assertThat(SyncText.rate(en, 2_059_828)).isEqualTo("2,060");
+        assertThat(SyncText.rate(en, 10_000)).isEqualTo("10");
+        assertThat(SyncText.rate(en, 9_949)).isEqualTo("9.9");
+        assertThat(SyncText.rate(en, 40)).isEqualTo("0.0");
     }
 
     @Test
