@@ -66,9 +66,6 @@ public final class NodeController {
     private TableColumn<NetworkSummary.Peer, String> colPeerAddress;
 
     @FXML
-    private TableColumn<NetworkSummary.Peer, String> colPeerDirection;
-
-    @FXML
     private TableColumn<NetworkSummary.Peer, String> colPeerRole;
 
     @FXML
@@ -155,10 +152,10 @@ public final class NodeController {
         peers.textProperty().bind(Bindings.createStringBinding(this::peersSentence, node.networkProperty()));
         colPeerId.setCellValueFactory(
                 c -> new ReadOnlyStringWrapper(c.getValue().nodeId().substring(0, 12)));
-        colPeerAddress.setCellValueFactory(
-                c -> new ReadOnlyStringWrapper(c.getValue().address()));
-        colPeerDirection.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                messages.get(c.getValue().inbound() ? "node.peer.inbound" : "node.peer.outbound")));
+        // the address with who dialled: one column, so the table fits the window beside the ping
+        colPeerAddress.setCellValueFactory(c -> new ReadOnlyStringWrapper(messages.get(
+                c.getValue().inbound() ? "node.peer.addressInbound" : "node.peer.addressOutbound",
+                c.getValue().address())));
         colPeerRole.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().validator().isPresent()
                         ? messages.get(

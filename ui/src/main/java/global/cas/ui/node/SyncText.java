@@ -55,7 +55,7 @@ public final class SyncText {
                                         rate(messages, e.milliBlocksPerSecond().getAsLong()),
                                         duration(messages, e.etaMillis().getAsLong()))
                                 : messages.get("node.syncProgress.unknown");
-                yield java.util.Optional.of(head + " " + tail);
+                yield java.util.Optional.of(messages.get("node.syncProgress.sentences", head, tail));
             }
         };
     }

@@ -93,6 +93,7 @@ public final class SettingsController {
                 .bind(peers.getSelectionModel().selectedItemProperty().isNull());
         addPeer.disableProperty().bind(peerAddress.textProperty().isEmpty().or(peerList.busyProperty()));
         peerOutcome.textProperty().bind(peerList.outcomeProperty());
+        peerOutcome.managedProperty().bind(peerOutcome.textProperty().isNotEmpty());
         peerList.refusedProperty().addListener((o, was, now) -> outcomeStyle(now));
         outcomeStyle(peerList.refusedProperty().get());
         peerList.refresh();
