@@ -438,14 +438,7 @@ public final class DesktopRunner {
                     window.showStandalone(
                             views.<FirstRunController>load(w + "firstrun.fxml").root());
                     model.result().thenAcceptAsync(walletOpened, new FxExecutor());
-                    screenshots.ifPresent(dir -> new ScreenshotTour(
-                                    window,
-                                    messages,
-                                    scene,
-                                    dir,
-                                    percent -> settingsModel
-                                            .settingsProperty()
-                                            .set(settingsModel.settings().withTextScale(percent)))
+                    screenshots.ifPresent(dir -> new ScreenshotTour(window, messages, scene, dir, settingsModel)
                             .runCurrent(
                                     "firstrun",
                                     () -> stage.getOnCloseRequest()
@@ -465,16 +458,7 @@ public final class DesktopRunner {
                                 && wallet.get() != null
                                 && wallet.get().syncedProperty().get()) {
                             nodeModel.heightProperty().removeListener(this);
-                            new ScreenshotTour(
-                                            window,
-                                            messages,
-                                            scene,
-                                            dir,
-                                            percent -> settingsModel
-                                                    .settingsProperty()
-                                                    .set(settingsModel
-                                                            .settings()
-                                                            .withTextScale(percent)))
+                            new ScreenshotTour(window, messages, scene, dir, settingsModel)
                                     .run(
                                             window.screens().stream()
                                                     .map(Screen::id)

@@ -2,6 +2,7 @@ package global.cas.app.desktop;
 
 import global.cas.ui.i18n.Messages;
 import global.cas.ui.i18n.UiLanguage;
+import global.cas.ui.settings.SettingsModel;
 import global.cas.ui.shell.MainWindow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,12 +37,14 @@ final class ScreenshotTour {
     private static final List<String> LARGE_TEXT =
             List.of("overview", "send", "receive", "transactions", "node", "settings");
 
-    private final java.util.function.IntConsumer textScale;
+    private final SettingsModel settings;
 
-    /** @param textScale sets the window's text size in percent (the tour puts it back to 100 at the end) */
-    ScreenshotTour(
-            MainWindow window, Messages messages, Scene scene, Path dir, java.util.function.IntConsumer textScale) {
-        this.textScale = textScale;
+    /**
+     * @param settings sets the language and the text size as a person would in Settings, so every
+     *     screen (Settings included) shows them alike; the tour puts both back at the end
+     */
+    ScreenshotTour(MainWindow window, Messages messages, Scene scene, Path dir, SettingsModel settings) {
+        this.settings = settings;
         this.window = window;
         this.messages = messages;
         this.scene = scene;
@@ -51,16 +54,16 @@ final class ScreenshotTour {
     void run(List<String> screens, Runnable whenDone) {
         UiLanguage original = messages.language();
         for (UiLanguage lang : UiLanguage.values()) {
-            steps.add(() -> messages.languageProperty().set(lang));
+            steps.add(() -> language(lang));
             for (String id : screens) {
                 steps.add(() -> window.show(id));
                 steps.add(() -> shoot(id + "-" + lang.code() + ".png"));
             }
         }
         // the same screens at 200% text: nothing cut, the screen scrolls
-        steps.add(() -> textScale.accept(200));
+        steps.add(() -> textScale(200));
         for (UiLanguage lang : UiLanguage.values()) {
-            steps.add(() -> messages.languageProperty().set(lang));
+            steps.add(() -> language(lang));
             for (String id : screens) {
                 if (LARGE_TEXT.contains(id)) {
                     steps.add(() -> window.show(id));
@@ -68,8 +71,8 @@ final class ScreenshotTour {
                 }
             }
         }
-        steps.add(() -> textScale.accept(100));
-        steps.add(() -> messages.languageProperty().set(original));
+        steps.add(() -> textScale(100));
+        steps.add(() -> language(original));
         steps.add(whenDone);
         next();
     }
@@ -78,12 +81,20 @@ final class ScreenshotTour {
     void runCurrent(String name, Runnable whenDone) {
         UiLanguage original = messages.language();
         for (UiLanguage lang : UiLanguage.values()) {
-            steps.add(() -> messages.languageProperty().set(lang));
+            steps.add(() -> language(lang));
             steps.add(() -> shoot(name + "-" + lang.code() + ".png"));
         }
-        steps.add(() -> messages.languageProperty().set(original));
+        steps.add(() -> language(original));
         steps.add(whenDone);
         next();
+    }
+
+    private void language(UiLanguage lang) {
+        settings.settingsProperty().set(settings.settings().withLanguage(lang));
+    }
+
+    private void textScale(int percent) {
+        settings.settingsProperty().set(settings.settings().withTextScale(percent));
     }
 
     private void next() {
