@@ -10,7 +10,6 @@ import global.cas.app.cli.CliException;
 import global.cas.app.localnet.Localnet;
 import global.cas.app.localnet.LocalnetFollower;
 import global.cas.app.node.NodeModule;
-import global.cas.app.node.NodeOptions;
 import global.cas.app.node.NodeSettings;
 import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
@@ -29,9 +28,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code cas --localnet D} (and {@code cas node --localnet D}): a full node following the localnet
@@ -41,16 +37,8 @@ class LocalnetFollowerTest {
     @TempDir
     Path dir;
 
-    @Command
-    static final class Parsed {
-        @Mixin
-        NodeOptions options;
-    }
-
     private static NodeSettings settings(String... args) {
-        Parsed p = new Parsed();
-        new CommandLine(p).parseArgs(args);
-        return p.options.settings();
+        return ParsedNodeOptions.settings(args);
     }
 
     private static List<String> hostPorts(NetworkSettings n) {
@@ -162,21 +150,7 @@ class LocalnetFollowerTest {
         }
         Localnet net = localnet(port);
         Path v = net.node(0);
-        try (RunningNode validator = RunningNode.startWith(
-                        v,
-                        "node",
-                        "--datadir",
-                        v.toString(),
-                        "--genesis",
-                        net.dir().resolve(Localnet.GENESIS).toString(),
-                        "--validator-key-file",
-                        v.resolve(Localnet.KEY).toString(),
-                        "--rpc-port",
-                        "0",
-                        "--block-interval-ms",
-                        "100",
-                        "--p2p-port",
-                        String.valueOf(port));
+        try (RunningNode validator = RunningNode.localnetValidator(net, 0, port);
                 RunningNode follower = RunningNode.startWith(
                         net.dir().resolve(LocalnetFollower.DATA_DIR),
                         "node",

@@ -39,6 +39,30 @@ public final class RunningNode implements AutoCloseable {
                 dataDir, "node", "--datadir", dataDir.toString(), "--rpc-port", "0", "--block-interval-ms", "100");
     }
 
+    /**
+     * Validator {@code index} of the localnet {@code net} as {@code cas localnet start} runs it
+     * (its genesis and key), blocks every 100 ms, listening for peers on {@code p2pPort}.
+     */
+    public static RunningNode localnetValidator(global.cas.app.localnet.Localnet net, int index, int p2pPort)
+            throws InterruptedException {
+        Path v = net.node(index);
+        return startWith(
+                v,
+                "node",
+                "--datadir",
+                v.toString(),
+                "--genesis",
+                net.dir().resolve(global.cas.app.localnet.Localnet.GENESIS).toString(),
+                "--validator-key-file",
+                v.resolve(global.cas.app.localnet.Localnet.KEY).toString(),
+                "--rpc-port",
+                "0",
+                "--block-interval-ms",
+                "100",
+                "--p2p-port",
+                String.valueOf(p2pPort));
+    }
+
     /** {@code cas <args>} that is expected to run a node on {@code dataDir}. */
     public static RunningNode startWith(Path dataDir, String... args) throws InterruptedException {
         return new RunningNode(dataDir, args);

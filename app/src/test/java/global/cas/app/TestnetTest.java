@@ -7,7 +7,6 @@ import global.cas.app.cli.CliException;
 import global.cas.app.localnet.Localnet;
 import global.cas.app.network.GenesisSeeds;
 import global.cas.app.network.TestnetValidators;
-import global.cas.app.node.NodeOptions;
 import global.cas.app.node.NodeSettings;
 import global.cas.chain.ChainParams;
 import global.cas.chain.Genesis;
@@ -41,9 +40,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * The bundled testnet: a fixed genesis of four public validators (account 1001 of the test phrase)
@@ -52,16 +48,8 @@ import picocli.CommandLine.Mixin;
 class TestnetTest {
     private static final List<Integer> SEED_PORTS = List.of(28656, 28657, 28658, 28659);
 
-    @Command
-    static final class Parsed {
-        @Mixin
-        NodeOptions options;
-    }
-
     private static NodeSettings settings(String... args) {
-        Parsed p = new Parsed();
-        new CommandLine(p).parseArgs(args);
-        return p.options.settings();
+        return ParsedNodeOptions.settings(args);
     }
 
     private static List<String> hostPorts(List<InetSocketAddress> addresses) {

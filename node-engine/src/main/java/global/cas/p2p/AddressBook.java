@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Addresses of nodes that accept connections, learnt from handshakes and peer exchange, kept in
@@ -30,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class AddressBook {
     public static final String FILE_NAME = "peers.json";
     public static final int DEFAULT_CAPACITY = 1000;
-    private static final Logger LOG = LoggerFactory.getLogger(AddressBook.class);
     private static final int FORMAT = 1;
 
     /** One stored address, the form in the file. */
@@ -73,13 +69,7 @@ public final class AddressBook {
             }
         } catch (IOException | RuntimeException e) {
             seen.clear();
-            Path aside = file.resolveSibling(FILE_NAME + ".damaged");
-            LOG.warn("{} is damaged ({}); starting with no known peers, the file is kept as {}", file, e, aside);
-            try {
-                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException moveFailed) {
-                LOG.warn("could not move {} aside: {}", file, moveFailed.toString());
-            }
+            AtomicFiles.moveAside(file, e, "no known peers");
         }
     }
 

@@ -15,7 +15,23 @@ import java.nio.file.attribute.PosixFilePermissions;
  * target, forced to disk, then moved over it in one step.
  */
 final class AtomicFiles {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AtomicFiles.class);
+
     private AtomicFiles() {}
+
+    /**
+     * A cache file that did not read ({@code why}) is renamed {@code <name>.damaged}, kept for a
+     * person to look at, and the caller starts empty; {@code starting} says with what, in the log.
+     */
+    static void moveAside(Path file, Exception why, String starting) {
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+        LOG.warn("{} is damaged ({}); starting with {}, the file is kept as {}", file, why, starting, aside);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException moveFailed) {
+            LOG.warn("could not move {} aside: {}", file, moveFailed.toString());
+        }
+    }
 
     static void write(Path target, byte[] bytes, boolean ownerOnly) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");

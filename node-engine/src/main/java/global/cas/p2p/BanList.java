@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -13,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Node ids refused until an instant. In memory, and (made with {@link #load}) saved in {@code
@@ -30,7 +27,6 @@ public final class BanList {
     /** Bans kept, at most. */
     public static final int MAX_BANS = 10_000;
 
-    private static final Logger LOG = LoggerFactory.getLogger(BanList.class);
     private static final int FORMAT = 1;
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -79,13 +75,7 @@ public final class BanList {
             list.size(); // drops the bans that ended while the node was stopped
         } catch (IOException | RuntimeException e) {
             list.until.clear();
-            Path aside = f.resolveSibling(FILE_NAME + ".damaged");
-            LOG.warn("{} is damaged ({}); starting with no bans, the file is kept as {}", f, e, aside);
-            try {
-                Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException moveFailed) {
-                LOG.warn("could not move {} aside: {}", f, moveFailed.toString());
-            }
+            AtomicFiles.moveAside(f, e, "no bans");
         }
         return list;
     }

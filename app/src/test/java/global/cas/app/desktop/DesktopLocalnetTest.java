@@ -41,21 +41,7 @@ class DesktopLocalnetTest {
         Path desktop = net.dir().resolve(LocalnetFollower.DATA_DIR);
         Path shots = dir.resolve("shots");
         String genesisHash;
-        try (RunningNode validator = RunningNode.startWith(
-                        v,
-                        "node",
-                        "--datadir",
-                        v.toString(),
-                        "--genesis",
-                        net.dir().resolve(Localnet.GENESIS).toString(),
-                        "--validator-key-file",
-                        v.resolve(Localnet.KEY).toString(),
-                        "--rpc-port",
-                        "0",
-                        "--block-interval-ms",
-                        "100",
-                        "--p2p-port",
-                        String.valueOf(port));
+        try (RunningNode validator = RunningNode.localnetValidator(net, 0, port);
                 RpcClient rv = RpcClient.forDataDir(v)) {
             genesisHash = rv.call("chain_info").get("genesisHash").asText();
             CasCli.Result r = CasCli.run(
