@@ -106,6 +106,7 @@ final class RpcMethods {
             e.put("validatorIndex", c.validatorIndex());
             e.put("signing", c.signing());
             e.put("decided", c.decided());
+            e.put("missedBlocks", c.missedBlocks());
             e.put("extraRounds", c.extraRounds());
             e.put("equivocationsSeen", c.equivocationsSeen());
             c.halted().ifPresent(h -> e.put("halted", h));

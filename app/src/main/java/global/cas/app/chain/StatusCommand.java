@@ -99,11 +99,15 @@ public final class StatusCommand implements Callable<Integer> {
                         : "validator " + (c.path("validatorIndex").asInt() + 1)
                                 + (c.path("signing").asBoolean() ? ", signing" : ", not signing this height");
                 out.printf(
-                        "consensus  %s; height %d round %d %s%s%n",
+                        "consensus  %s; height %d round %d %s%s%s%n",
                         role,
                         c.path("height").asLong(),
                         c.path("round").asInt(),
                         c.path("step").asText(),
+                        c.path("validatorIndex").asInt() < 0
+                                ? ""
+                                : "; missed " + c.path("missedBlocks").asLong() + " of "
+                                        + c.path("decided").asLong() + " blocks since start",
                         c.has("halted") ? "; STOPPED: " + c.path("halted").asText() : "");
             }
             out.flush();

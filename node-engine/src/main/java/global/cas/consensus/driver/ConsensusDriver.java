@@ -72,6 +72,9 @@ public final class ConsensusDriver {
     private String haltReason;
     private HaltCause haltCause;
     private long decidedCount;
+    /** Blocks committed at heights where this node was a validator and did not precommit the block. */
+    private long missed;
+
     private long extraRounds;
     private long equivocations;
     private long generation;
@@ -382,6 +385,9 @@ public final class ConsensusDriver {
             return;
         }
         decidedCount += done.committedHeight() - (start - 1);
+        for (long h = start; h <= done.committedHeight(); h++) {
+            countMissed(h); // committed while this node was behind: it signed none of them
+        }
         if (done.refused().isPresent()) {
             ConsensusApp.Imported.Refusal r = done.refused().get();
             if (!r.peerFault()) {
@@ -583,6 +589,13 @@ public final class ConsensusDriver {
         }
         decidedCount++;
         extraRounds += round;
+        boolean precommitted = own.stream()
+                .anyMatch(m -> m instanceof ConsensusMessage.VoteMessage v
+                        && v.vote().type() == VoteType.PRECOMMIT
+                        && v.vote().value().equals(value));
+        if (!precommitted) {
+            countMissed(height);
+        }
         long gen = generation;
         long h = height;
         scheduler.schedule(catchingUp ? 0 : timeouts.commitMillis(), () -> {
@@ -590,6 +603,13 @@ public final class ConsensusDriver {
                 startHeight(h + 1);
             }
         });
+    }
+
+    /** Block {@code h} was committed without this node's precommit: missed, if its key validates at {@code h}. */
+    private void countMissed(long h) {
+        if (key.isPresent() && app.validators(h).indexOf(key.get().address()).isPresent()) {
+            missed++;
+        }
     }
 
     private void rebroadcastTick() {
@@ -624,6 +644,7 @@ public final class ConsensusDriver {
                 self,
                 signing,
                 decidedCount,
+                missed,
                 extraRounds,
                 equivocations,
                 Optional.ofNullable(haltReason),

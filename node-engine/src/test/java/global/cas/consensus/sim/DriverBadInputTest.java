@@ -115,4 +115,13 @@ class DriverBadInputTest {
         assertThat(driver.status().halted().orElseThrow()).contains("Two different blocks hold commits at height 1");
         assertThat(misbehaved).isEmpty();
     }
+
+    @Test
+    @DisplayName("C3: a block committed without this validator's precommit counts as missed")
+    void missedBlockCounted() {
+        assertThat(driver.status().missedBlocks()).isZero();
+        driver.receive("p8", committed(new SimChain(CHAIN, set, 1, 7, s -> {})));
+        assertThat(driver.status().decided()).isEqualTo(1);
+        assertThat(driver.status().missedBlocks()).isEqualTo(1);
+    }
 }

@@ -294,7 +294,14 @@ public final class NodeController {
         if (!s.signing()) {
             return messages.get("node.consensus.sittingOut", s.validatorIndex() + 1, s.height());
         }
-        return messages.get("node.consensus.validator", s.validatorIndex() + 1, s.height(), s.round());
+        return messages.get(
+                "node.consensus.validator",
+                s.validatorIndex() + 1,
+                s.height(),
+                s.round(),
+                messages.get("node.step." + s.step().name()),
+                s.missedBlocks(),
+                s.decided());
     }
 
     /** Prefills the reward address, e.g. with the wallet's receiving address. */
