@@ -184,7 +184,7 @@ public final class Localnet {
     }
 
     /** A free TCP port on loopback now (another program may take it before the node binds it). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -249,6 +249,36 @@ public final class Localnet {
             Files.writeString(node.resolve(PID), p.pid() + "\n");
             Files.writeString(node.resolve(P2P_PORT), ports.get(i) + "\n");
         }
+    }
+
+    /**
+     * Waits until the node of {@code node} answers {@code chain_info} on its RPC, at most {@code
+     * millis}, and returns its RPC port.
+     *
+     * @throws CliException {@code NODE_FAILED} when its process ended, {@code TIMEOUT} when it did
+     *     not answer in time
+     */
+    public static int awaitRpc(Path node, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            if (process(node).isEmpty()) {
+                throw new CliException(
+                        "NODE_FAILED", "The node of " + node + " ended at start; see " + node.resolve(LOG));
+            }
+            if (Files.exists(node.resolve("rpc.port"))) {
+                try (global.cas.rpc.RpcClient c = global.cas.rpc.RpcClient.forDataDir(node)) {
+                    c.call("chain_info");
+                    return Integer.parseInt(
+                            Files.readString(node.resolve("rpc.port")).strip());
+                } catch (RuntimeException | IOException e) {
+                    // not answering yet
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new CliException(
+                "TIMEOUT",
+                "The node of " + node + " did not answer within " + millis / 1000 + " s; see " + node.resolve(LOG));
     }
 
     /** The p2p port a node was started with last (kept so a restart keeps its peers' view). */
