@@ -32,12 +32,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--warm-up",
-            defaultValue = "20000",
             description = {
-                "Transfers committed before the measured ones, not measured (default ${DEFAULT-VALUE}; 0 measures a"
-                        + " cold start, as the bench did before 2026-12-02)."
+                "Transfers committed before the measured ones, not measured (default 20000, with --localnet 10000; 0"
+                        + " measures a cold start, as the bench did before 2026-12-02)."
             })
-    private int warmUp;
+    private Integer warmUp;
 
     @Option(
             names = "--sync",
@@ -108,6 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(this), "--transfers must be between 1000 and 1000000");
         }
+        int warmUp = this.warmUp == null ? 20_000 : this.warmUp;
         if (warmUp < 0 || warmUp > 1_000_000) {
             throw new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(this), "--warm-up must be between 0 and 1000000");
@@ -120,12 +120,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int localnet() throws Exception {
         int transfers = this.transfers == null ? 60_000 : this.transfers;
+        int warmUp = this.warmUp == null ? 10_000 : this.warmUp;
         picocli.CommandLine cl = new picocli.CommandLine(this);
         if (localnetValidators < 1 || localnetValidators > global.cas.app.localnet.Localnet.MAX_VALIDATORS) {
             throw new picocli.CommandLine.ParameterException(cl, "--localnet takes 1 to 16 validators");
         }
         if (transfers < 1000 || transfers > 1_000_000) {
             throw new picocli.CommandLine.ParameterException(cl, "--transfers must be between 1000 and 1000000");
+        }
+        if (warmUp < 0 || warmUp > 1_000_000) {
+            throw new picocli.CommandLine.ParameterException(cl, "--warm-up must be between 0 and 1000000");
         }
         if (offeredRate < 1 || offeredRate > 100_000 || offeredSeconds < 1 || offeredSeconds > 3600) {
             throw new picocli.CommandLine.ParameterException(
@@ -139,10 +143,20 @@ public final class BenchCommand implements Callable<Integer> {
         new LocalnetBenchmark(
                         tmp,
                         new LocalnetBenchmark.Settings(
-                                localnetValidators, transfers, offeredRate, offeredSeconds, blockIntervalMillis),
+                                localnetValidators,
+                                warmUp,
+                                transfers,
+                                offeredRate,
+                                offeredSeconds,
+                                blockIntervalMillis),
                         sink)
                 .run();
-        sink.printf("node folders and logs left in %s%n", tmp);
+        try (var files = java.nio.file.Files.walk(tmp)) {
+            for (java.nio.file.Path p :
+                    files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        }
         sink.flush();
         return 0;
     }

@@ -67,7 +67,12 @@ public final class LocalnetBenchmark {
 
     /** What to run. */
     public record Settings(
-            int validators, int transfers, int offeredPerSecond, int offeredSeconds, long blockIntervalMillis) {}
+            int validators,
+            int warmUp,
+            int transfers,
+            int offeredPerSecond,
+            int offeredSeconds,
+            long blockIntervalMillis) {}
 
     /** A coin and the key that spends it. */
     private record Coin(OutputRef ref, long amount, KeyPair owner) {}
@@ -92,9 +97,10 @@ public final class LocalnetBenchmark {
         int n = settings.validators();
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(
-                "localnet bench: %d validator process(es), %d transfers saturating, then %d/s for %d s; blocks every"
+                "localnet bench: %d validator process(es), %d warm-up transfers, %d transfers saturating, then %d/s for %d s; blocks every"
                         + " %d ms; %d cores; load average %s; folder %s%n",
                 n,
+                settings.warmUp(),
                 settings.transfers(),
                 settings.offeredPerSecond(),
                 settings.offeredSeconds(),
@@ -152,7 +158,7 @@ public final class LocalnetBenchmark {
         Map<Address, KeyPair> owners = new HashMap<>();
         keys.forEach(k -> owners.put(k.address(), k));
         int offered = settings.offeredPerSecond() * settings.offeredSeconds();
-        int needed = settings.transfers() + offered;
+        int needed = settings.warmUp() + settings.transfers() + offered;
         long setupStart = System.nanoTime();
         List<Coin> coins = faucetCoins(network);
         int rounds = 0;
@@ -168,18 +174,24 @@ public final class LocalnetBenchmark {
                 "setup: %d coins in %d round(s) of splits, %.1f s%n",
                 coins.size(), rounds, (System.nanoTime() - setupStart) / 1e9);
         List<Transaction> saturating = payments(chain, expiry, coins.subList(0, settings.transfers()), keys);
-        List<Transaction> paced = payments(chain, expiry, coins.subList(settings.transfers(), needed), keys);
+        int paceFrom = settings.transfers();
+        int warmFrom = paceFrom + offered;
+        List<Transaction> paced = payments(chain, expiry, coins.subList(paceFrom, warmFrom), keys);
+        List<Transaction> warm = payments(chain, expiry, coins.subList(warmFrom, needed), keys);
         out.flush();
         for (int i = 0; i < clients.size(); i++) {
             long h = clients.get(i).call("chain_info", Map.of()).path("height").asLong();
             watchers.add(new CommitWatcher(clients.get(i), h, "node-" + i));
         }
-        saturate(saturating);
+        if (!warm.isEmpty()) {
+            saturate(warm, false);
+        }
+        saturate(saturating, true);
         offer(paced);
     }
 
     /** (1) Every transfer at once, spread over the validators; committed transfers a second. */
-    private void saturate(List<Transaction> txs) throws Exception {
+    private void saturate(List<Transaction> txs, boolean measured) throws Exception {
         int n = clients.size();
         int[] nodeOf = new int[txs.size()];
         for (int k = 0; k < txs.size(); k++) {
@@ -218,6 +230,12 @@ public final class LocalnetBenchmark {
         List<ProcessCpu> used = since(cpuBefore);
         long clientCpu = clientCpuNanos() - clientCpuBefore;
         double seconds = (last - start) / 1e9;
+        if (!measured) {
+            out.printf(
+                    "warm-up (not measured): %d of %d transfers committed in %.2f s%n", committed, txs.size(), seconds);
+            out.flush();
+            return;
+        }
         out.printf(
                 "%n(1) saturating: %d of %d transfers committed in %.2f s = %.0f committed transfers/s (all"
                         + " submitted after %.2f s)%n",
@@ -446,7 +464,9 @@ public final class LocalnetBenchmark {
                         : in.get(0).height() + "-" + in.get(in.size() - 1).height());
     }
 
-    private void printCpu(List<ProcessCpu> used, int transfers, double seconds, long clientCpu) {
+    private void printCpu(List<ProcessCpu> all, int transfers, double seconds, long clientCpu) {
+        List<ProcessCpu> used = all.subList(0, all.size() - 1);
+        ProcessCpu machine = all.get(all.size() - 1);
         long total = 0;
         for (int i = 0; i < used.size(); i++) {
             ProcessCpu u = used.get(i);
@@ -464,12 +484,40 @@ public final class LocalnetBenchmark {
                     u.get(ProcessCpu.TOTAL) / 1e3 / Math.max(1, transfers));
         }
         out.printf(
-                "    all nodes %.2f cores (%.0f µs a transfer); this client %.2f cores%n",
-                total / 1e9 / seconds, total / 1e3 / Math.max(1, transfers), clientCpu / 1e9 / seconds);
+                "    all nodes %.2f cores (%.0f µs a transfer); this client %.2f cores; the rest of the machine %.2f"
+                        + " cores; consensus rounds past round 0 (all nodes) %d%n",
+                total / 1e9 / seconds,
+                total / 1e3 / Math.max(1, transfers),
+                clientCpu / 1e9 / seconds,
+                Math.max(0, machine.get(ProcessCpu.TOTAL) - total - clientCpu) / 1e9 / seconds,
+                machine.get("extraRounds"));
     }
 
+    /** The nodes' CPU snapshots, then the machine's busy time and the nodes' extra rounds, last. */
     private List<ProcessCpu> cpu() {
-        return processes.stream().map(p -> ProcessCpu.of(p.pid())).toList();
+        List<ProcessCpu> l = new ArrayList<>(
+                processes.stream().map(p -> ProcessCpu.of(p.pid())).toList());
+        Map<String, Long> m = new HashMap<>();
+        m.put(ProcessCpu.TOTAL, ProcessCpu.machineBusyNanos());
+        m.put("extraRounds", extraRounds());
+        l.add(new ProcessCpu(Map.copyOf(m)));
+        return l;
+    }
+
+    /** The consensus rounds past round 0 the nodes went through so far (net_info), summed. */
+    private long extraRounds() {
+        long sum = 0;
+        for (BatchRpc c : clients) {
+            try {
+                sum += c.call("net_info", Map.of())
+                        .path("consensus")
+                        .path("extraRounds")
+                        .asLong();
+            } catch (Exception e) {
+                // not answering: counted as none
+            }
+        }
+        return sum;
     }
 
     private List<ProcessCpu> since(List<ProcessCpu> before) {

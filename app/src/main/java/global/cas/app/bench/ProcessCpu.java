@@ -44,6 +44,22 @@ record ProcessCpu(Map<String, Long> nanos) {
         return new ProcessCpu(Map.copyOf(m));
     }
 
+    /** CPU time all cores of the machine spent busy since boot ({@code /proc/stat}: all but idle and iowait). */
+    static long machineBusyNanos() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     static String group(String thread) {
         if (thread.startsWith("cas-verifier")) {
             return "verifier";
