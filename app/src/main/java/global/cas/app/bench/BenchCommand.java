@@ -78,6 +78,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "With --localnet: the pause between heights of the nodes (default ${DEFAULT-VALUE} ms).")
     private long blockIntervalMillis;
 
+    @Option(
+            names = "--max-block-transactions",
+            paramLabel = "<n>",
+            description =
+                    "With --localnet: the localnet genesis's cap on transactions a block (default: the devnet's).")
+    private Integer maxBlockTransactions;
+
     @Inject
     BenchCommand(Terminal terminal) {
         this.terminal = terminal;

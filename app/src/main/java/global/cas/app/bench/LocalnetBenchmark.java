@@ -115,6 +115,16 @@ public final class LocalnetBenchmark {
                 cores, verify, n, verify / n);
         out.flush();
         net.create(n);
+        if (settings.maxBlockTransactions().isPresent()) {
+            Path genesis = dir.resolve(Localnet.GENESIS);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(genesis.toFile());
+            root.put("maxBlockTransactions", settings.maxBlockTransactions().getAsInt());
+            Files.write(genesis, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        }
+        out.printf(
+                "genesis: at most %d transfers a block%n",
+                global.cas.chain.Genesis.load(dir.resolve(Localnet.GENESIS)).maxBlockTransactions());
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ports.add(Localnet.freePort());

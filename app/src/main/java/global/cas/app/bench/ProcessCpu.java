@@ -12,13 +12,13 @@ import java.util.stream.Stream;
  * (the thread names the node gives: {@code cas-verifier-*} the mempool's signature checks, {@code
  * cas-chain} block execution and the H2 commit, {@code cas-consensus} the driver, {@code
  * cas-tx-gossip}, {@code cas-rpc*} the RPC, the Netty event loops of the peer-to-peer network,
- * the JVM's collectors and compilers, and the rest). A snapshot is in clock ticks turned into
+ * the JVM's collectors ({@code gc}) and compilers ({@code jit}), and the rest). A snapshot is in clock ticks turned into
  * nanoseconds; threads that ended between two snapshots are lost to the groups but not to the
  * process total. Elsewhere than Linux every figure is zero. Immutable.
  */
 record ProcessCpu(Map<String, Long> nanos) {
     static final String TOTAL = "process";
-    static final String[] GROUPS = {"verifier", "chain", "consensus", "gossip", "rpc", "p2p", "jvm", "other"};
+    static final String[] GROUPS = {"verifier", "chain", "consensus", "gossip", "rpc", "p2p", "gc", "jit", "other"};
 
     /** Linux's USER_HZ, the unit of {@code /proc} CPU times, is 100 on every usual kernel. */
     private static final long NANOS_PER_TICK = 10_000_000L;
