@@ -72,7 +72,8 @@ public final class LocalnetBenchmark {
             int transfers,
             int offeredPerSecond,
             int offeredSeconds,
-            long blockIntervalMillis) {}
+            long blockIntervalMillis,
+            OptionalInt maxBlockTransactions) {}
 
     /** A coin and the key that spends it. */
     private record Coin(OutputRef ref, long amount, KeyPair owner) {}
