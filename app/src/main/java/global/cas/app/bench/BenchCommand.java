@@ -155,7 +155,10 @@ public final class BenchCommand implements Callable<Integer> {
                                 transfers,
                                 offeredRate,
                                 offeredSeconds,
-                                blockIntervalMillis),
+                                blockIntervalMillis,
+                                maxBlockTransactions == null
+                                        ? java.util.OptionalInt.empty()
+                                        : java.util.OptionalInt.of(maxBlockTransactions)),
                         sink)
                 .run();
         try (var files = java.nio.file.Files.walk(tmp)) {
