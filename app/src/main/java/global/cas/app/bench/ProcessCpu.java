@@ -79,12 +79,11 @@ record ProcessCpu(Map<String, Long> nanos) {
         if (thread.startsWith("multiThreadIoEv") || thread.startsWith("p2p-")) {
             return "p2p";
         }
-        if (thread.startsWith("G1")
-                || thread.startsWith("GC ")
-                || thread.startsWith("C1 ")
-                || thread.startsWith("C2 ")
-                || thread.startsWith("VM ")) {
-            return "jvm";
+        if (thread.startsWith("G1") || thread.startsWith("GC ")) {
+            return "gc";
+        }
+        if (thread.startsWith("C1 ") || thread.startsWith("C2 ")) {
+            return "jit";
         }
         return "other";
     }
