@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--warm-up",
             description = {
-                "Transfers committed before the measured ones, not measured (default 20000, with --localnet 10000; 0"
+                "Transfers committed before the measured ones, not measured (default 20000; 0"
                         + " measures a cold start, as the bench did before 2026-12-02)."
             })
     private Integer warmUp;
@@ -127,7 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int localnet() throws Exception {
         int transfers = this.transfers == null ? 60_000 : this.transfers;
-        int warmUp = this.warmUp == null ? 10_000 : this.warmUp;
+        int warmUp = this.warmUp == null ? 20_000 : this.warmUp;
         picocli.CommandLine cl = new picocli.CommandLine(this);
         if (localnetValidators < 1 || localnetValidators > global.cas.app.localnet.Localnet.MAX_VALIDATORS) {
             throw new picocli.CommandLine.ParameterException(cl, "--localnet takes 1 to 16 validators");

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe.
  */
 final class CommitWatcher implements AutoCloseable {
-    static final long POLL_MILLIS = 10;
+    static final long POLL_MILLIS = 20;
 
     /** A block as this client saw it: height, its transaction count, when it was first seen. */
     record Seen(long height, int transactions, long nanos) {}
