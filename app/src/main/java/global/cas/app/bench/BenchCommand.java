@@ -85,6 +85,13 @@ public final class BenchCommand implements Callable<Integer> {
                     "With --localnet: the localnet genesis's cap on transactions a block (default: the devnet's).")
     private Integer maxBlockTransactions;
 
+    @Option(
+            names = "--node-jvm-option",
+            paramLabel = "<option>",
+            description = "With --localnet, repeatable: a Java option of each node process instead of the localnet's"
+                    + " (-Xmx512m), e.g. --node-jvm-option=-Xmx1g --node-jvm-option=-XX:+UseSerialGC.")
+    private java.util.List<String> nodeJvmOptions;
+
     @Inject
     BenchCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -158,7 +165,10 @@ public final class BenchCommand implements Callable<Integer> {
                                 blockIntervalMillis,
                                 maxBlockTransactions == null
                                         ? java.util.OptionalInt.empty()
-                                        : java.util.OptionalInt.of(maxBlockTransactions)),
+                                        : java.util.OptionalInt.of(maxBlockTransactions),
+                                nodeJvmOptions == null
+                                        ? global.cas.app.localnet.Localnet.DEFAULT_JVM_OPTIONS
+                                        : java.util.List.copyOf(nodeJvmOptions)),
                         sink)
                 .run();
         try (var files = java.nio.file.Files.walk(tmp)) {

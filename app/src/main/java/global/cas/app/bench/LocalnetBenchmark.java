@@ -74,7 +74,8 @@ public final class LocalnetBenchmark {
             int offeredPerSecond,
             int offeredSeconds,
             long blockIntervalMillis,
-            OptionalInt maxBlockTransactions) {}
+            OptionalInt maxBlockTransactions,
+            List<String> nodeJvmOptions) {}
 
     /** A coin and the key that spends it. */
     private record Coin(OutputRef ref, long amount, KeyPair owner) {}
@@ -125,8 +126,9 @@ public final class LocalnetBenchmark {
             Files.write(genesis, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         }
         out.printf(
-                "genesis: at most %d transfers a block%n",
-                global.cas.chain.Genesis.load(dir.resolve(Localnet.GENESIS)).maxBlockTransactions());
+                "genesis: at most %d transfers a block; node JVM options %s%n",
+                global.cas.chain.Genesis.load(dir.resolve(Localnet.GENESIS)).maxBlockTransactions(),
+                settings.nodeJvmOptions());
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ports.add(Localnet.freePort());
@@ -134,7 +136,7 @@ public final class LocalnetBenchmark {
         Thread hook = new Thread(this::stopNodes, "cas-bench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            net.startNodes(ports, OptionalLong.of(settings.blockIntervalMillis()));
+            net.startNodes(ports, OptionalLong.of(settings.blockIntervalMillis()), settings.nodeJvmOptions());
             for (Path node : net.nodes()) {
                 Localnet.process(node).ifPresent(processes::add);
             }

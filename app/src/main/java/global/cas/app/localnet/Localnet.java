@@ -46,6 +46,9 @@ public final class Localnet {
 
     public static final int MAX_VALIDATORS = 16;
 
+    /** The Java options each node process gets unless told others. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
+
     private final Path dir;
 
     public Localnet(Path dir) {
@@ -197,6 +200,12 @@ public final class Localnet {
      * program, listening on {@code ports[i]}, with every other node as a persistent peer.
      */
     public void startNodes(List<Integer> ports, OptionalLong blockIntervalMillis) throws IOException {
+        startNodes(ports, blockIntervalMillis, DEFAULT_JVM_OPTIONS);
+    }
+
+    /** {@link #startNodes(List, OptionalLong)} with {@code jvmOptions} for each node's JVM (heap, collector). */
+    public void startNodes(List<Integer> ports, OptionalLong blockIntervalMillis, List<String> jvmOptions)
+            throws IOException {
         List<Path> nodes = nodes();
         if (nodes.isEmpty()) {
             throw new CliException(Reason.NOT_FOUND, "The folder " + dir + " holds no localnet.");
@@ -208,10 +217,9 @@ public final class Localnet {
             if (process(node).isPresent()) {
                 continue;
             }
-            List<String> cmd = new ArrayList<>(List.of(
-                    java,
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-Xmx512m",
+            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of(
                     "-cp",
                     System.getProperty("java.class.path"),
                     "global.cas.app.Main",
