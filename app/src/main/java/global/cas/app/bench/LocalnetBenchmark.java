@@ -1,23 +1,13 @@
 package global.cas.app.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import global.cas.app.localnet.Localnet;
 import global.cas.bench.VerifyBenchmark;
-import global.cas.crypto.Address;
-import global.cas.crypto.Hash;
-import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
-import global.cas.ledger.AssetId;
-import global.cas.ledger.OutputRef;
 import global.cas.ledger.Transaction;
-import global.cas.ledger.Transfer;
-import global.cas.ledger.TxOutput;
-import global.cas.wallet.keys.DevnetAccounts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,17 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
  * {@code cas bench --localnet N}: a new localnet of N validator processes in a temporary folder
@@ -49,18 +36,11 @@ import java.util.stream.IntStream;
  * (polling its node every {@value CommitWatcher#POLL_MILLIS} ms), p50 and p99. The nodes are
  * stopped at the end, on failure too; every wait is bounded. CPU time per node process and thread
  * group comes from {@code /proc} ({@link ProcessCpu}). Not thread-safe: one run at a time.
- *
- * <p>The coins: the devnet genesis allocations (the public test phrase's faucet keys, which a
- * localnet's genesis keeps) are split in one or two rounds into one coin per transfer; every
- * transfer spends one coin into a payment and its change, as {@code ThroughputBenchmark}'s do.
- * Amounts are integers; only the report's rates and times are floating point.
+ * The coins and transfers are {@link LocalnetCoins}'. Only the report's rates and times are
+ * floating point.
  */
 public final class LocalnetBenchmark {
-    private static final long FEE = 4_000;
-    private static final int FAN = 1000;
-    private static final int OWNERS = 1000;
-    private static final int SUBMIT_BATCH = 100;
-    private static final int BATCH_BYTES = 400_000;
+    static final int SUBMIT_BATCH = 100;
     private static final int SUBMITTERS_PER_NODE = 2;
     private static final long START_MILLIS = 120_000;
     /** A wait for commits ends when none came for this long. */
@@ -76,9 +56,6 @@ public final class LocalnetBenchmark {
             long blockIntervalMillis,
             OptionalInt maxBlockTransactions,
             List<String> nodeJvmOptions) {}
-
-    /** A coin and the key that spends it. */
-    private record Coin(OutputRef ref, long amount, KeyPair owner) {}
 
     private final Path dir;
     private final Settings settings;
@@ -163,35 +140,19 @@ public final class LocalnetBenchmark {
     }
 
     private void measure(Network network) throws Exception {
-        JsonNode info = clients.get(0).call("chain_info", Map.of());
-        String chain = info.path("chainId").asText();
-        long expiry = info.path("height").asLong() + 1_000_000;
-        SecureRandom random = new SecureRandom();
-        List<KeyPair> keys =
-                IntStream.range(0, OWNERS).mapToObj(i -> KeyPair.random(random)).toList();
-        Map<Address, KeyPair> owners = new HashMap<>();
-        keys.forEach(k -> owners.put(k.address(), k));
         int offered = settings.offeredPerSecond() * settings.offeredSeconds();
         int needed = settings.warmUp() + settings.transfers() + offered;
         long setupStart = System.nanoTime();
-        List<Coin> coins = faucetCoins(network);
-        int rounds = 0;
-        while (coins.size() < needed) {
-            int fan = coins.size() * (long) FAN >= needed
-                    ? ceilDiv(needed, coins.size())
-                    : (int) Math.ceil(Math.sqrt((double) needed / coins.size()));
-            fan = Math.min(FAN, fan);
-            coins = split(chain, expiry, coins, fan, keys, owners);
-            rounds++;
-        }
+        LocalnetCoins coins = new LocalnetCoins(clients.get(0), network);
+        List<LocalnetCoins.Coin> all = coins.prepare(needed);
         out.printf(
                 "setup: %d coins in %d round(s) of splits, %.1f s%n",
-                coins.size(), rounds, (System.nanoTime() - setupStart) / 1e9);
-        List<Transaction> saturating = payments(chain, expiry, coins.subList(0, settings.transfers()), keys);
+                all.size(), coins.rounds(), (System.nanoTime() - setupStart) / 1e9);
+        List<Transaction> saturating = coins.payments(all.subList(0, settings.transfers()));
         int paceFrom = settings.transfers();
         int warmFrom = paceFrom + offered;
-        List<Transaction> paced = payments(chain, expiry, coins.subList(paceFrom, warmFrom), keys);
-        List<Transaction> warm = payments(chain, expiry, coins.subList(warmFrom, needed), keys);
+        List<Transaction> paced = coins.payments(all.subList(paceFrom, warmFrom));
+        List<Transaction> warm = coins.payments(all.subList(warmFrom, needed));
         out.flush();
         for (int i = 0; i < clients.size(); i++) {
             long h = clients.get(i).call("chain_info", Map.of()).path("height").asLong();
@@ -254,9 +215,9 @@ public final class LocalnetBenchmark {
                 "%n(1) saturating: %d of %d transfers committed in %.2f s = %.0f committed transfers/s (all"
                         + " submitted after %.2f s)%n",
                 committed, txs.size(), seconds, committed / seconds, (admitted - start) / 1e9);
-        printRefused(refused);
-        printBlocks(start, last);
-        printCpu(used, committed, seconds, clientCpu);
+        LocalnetReport.refused(out, refused);
+        LocalnetReport.blocks(out, watchers.get(0).blocks(), start, last);
+        LocalnetReport.cpu(out, used, committed, seconds, clientCpu);
         out.flush();
     }
 
@@ -367,24 +328,19 @@ public final class LocalnetBenchmark {
             out.printf(
                     "    finality (submission -> commit seen by the submitting client): p50 %.0f ms, p90 %.0f ms,"
                             + " p99 %.0f ms, max %.0f ms%n",
-                    percentile(finality, 50) / 1e6,
-                    percentile(finality, 90) / 1e6,
-                    percentile(finality, 99) / 1e6,
+                    LocalnetReport.percentile(finality, 50) / 1e6,
+                    LocalnetReport.percentile(finality, 90) / 1e6,
+                    LocalnetReport.percentile(finality, 99) / 1e6,
                     finality.get(finality.size() - 1) / 1e6);
         }
-        printRefused(refused);
-        printBlocks(t0, last);
-        printCpu(used, finality.size(), seconds, clientCpu);
+        LocalnetReport.refused(out, refused);
+        LocalnetReport.blocks(out, watchers.get(0).blocks(), t0, last);
+        LocalnetReport.cpu(out, used, finality.size(), seconds, clientCpu);
         out.flush();
     }
 
-    private static long percentile(List<Long> sorted, int p) {
-        int i = (int) Math.ceil(sorted.size() * p / 100.0) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
     /** Submits {@code txs[from, to)} to one node in one batch, noting which were taken and why not. */
-    private static void send(
+    static void send(
             BatchRpc client,
             List<Transaction> txs,
             int from,
@@ -452,61 +408,6 @@ public final class LocalnetBenchmark {
         }
     }
 
-    private void printRefused(Map<String, AtomicInteger> refused) {
-        if (!refused.isEmpty()) {
-            out.printf("    refused at submission: %s%n", new TreeMap<>(refused));
-        }
-    }
-
-    /** The blocks node 0's client saw in {@code [from, to]}: how many held transfers, their sizes. */
-    private void printBlocks(long from, long to) {
-        List<CommitWatcher.Seen> in = watchers.get(0).blocks().stream()
-                .filter(b -> b.nanos() >= from && b.nanos() <= to)
-                .toList();
-        long full = in.stream().filter(b -> b.transactions() > 0).count();
-        int max = in.stream().mapToInt(CommitWatcher.Seen::transactions).max().orElse(0);
-        long sum = in.stream().mapToLong(CommitWatcher.Seen::transactions).sum();
-        out.printf(
-                "    blocks seen by node-0's client meanwhile: %d (%d with transfers, largest %d, %.0f a block with"
-                        + " transfers), heights %s%n",
-                in.size(),
-                full,
-                max,
-                full == 0 ? 0.0 : (double) sum / full,
-                in.isEmpty()
-                        ? "-"
-                        : in.get(0).height() + "-" + in.get(in.size() - 1).height());
-    }
-
-    private void printCpu(List<ProcessCpu> all, int transfers, double seconds, long clientCpu) {
-        List<ProcessCpu> used = all.subList(0, all.size() - 1);
-        ProcessCpu machine = all.get(all.size() - 1);
-        long total = 0;
-        for (int i = 0; i < used.size(); i++) {
-            ProcessCpu u = used.get(i);
-            total += u.get(ProcessCpu.TOTAL);
-            StringBuilder groups = new StringBuilder();
-            for (String g : ProcessCpu.GROUPS) {
-                groups.append(String.format(" %s %.0f", g, u.get(g) / 1e3 / Math.max(1, transfers)));
-            }
-            out.printf(
-                    "    node-%d CPU %.2f s (%.2f cores), µs a transfer:%s; process %.0f%n",
-                    i,
-                    u.get(ProcessCpu.TOTAL) / 1e9,
-                    u.get(ProcessCpu.TOTAL) / 1e9 / seconds,
-                    groups,
-                    u.get(ProcessCpu.TOTAL) / 1e3 / Math.max(1, transfers));
-        }
-        out.printf(
-                "    all nodes %.2f cores (%.0f µs a transfer); this client %.2f cores; the rest of the machine %.2f"
-                        + " cores; consensus rounds past round 0 (all nodes) %d%n",
-                total / 1e9 / seconds,
-                total / 1e3 / Math.max(1, transfers),
-                clientCpu / 1e9 / seconds,
-                Math.max(0, machine.get(ProcessCpu.TOTAL) - total - clientCpu) / 1e9 / seconds,
-                machine.get("extraRounds"));
-    }
-
     /** The nodes' CPU snapshots, then the machine's busy time and the nodes' extra rounds, last. */
     private List<ProcessCpu> cpu() {
         List<ProcessCpu> l = new ArrayList<>(
@@ -571,123 +472,6 @@ public final class LocalnetBenchmark {
                 Thread.sleep(100);
             }
         }
-    }
-
-    /** The genesis allocations of the devnet faucet keys, one coin each. */
-    private List<Coin> faucetCoins(Network network) throws Exception {
-        List<Coin> coins = new ArrayList<>();
-        for (KeyPair f : new DevnetAccounts().faucetKeys()) {
-            JsonNode outs = clients.get(0)
-                    .call("address_outputs", Map.of("address", f.address().encode(network)))
-                    .path("outputs");
-            for (JsonNode o : outs) {
-                if (o.path("asset").asText().equals(AssetId.CAS.toString())) {
-                    coins.add(new Coin(
-                            new OutputRef(
-                                    Hash.fromHex(o.path("txId").asText()),
-                                    o.path("index").asInt()),
-                            o.path("amount").asLong(),
-                            f));
-                }
-            }
-        }
-        if (coins.isEmpty()) {
-            throw new IllegalStateException("the localnet's genesis gives the devnet faucet keys no coins");
-        }
-        return coins;
-    }
-
-    /** Splits every coin into {@code fan} outputs over {@code keys}, waits until committed, returns them. */
-    private List<Coin> split(
-            String chain, long expiry, List<Coin> coins, int fan, List<KeyPair> keys, Map<Address, KeyPair> owners)
-            throws Exception {
-        long splitFee = 10L * (300L + 80L * fan);
-        List<Transaction> splits = new ArrayList<>();
-        int next = ThreadLocalRandom.current().nextInt(OWNERS);
-        for (Coin c : coins) {
-            long each = (c.amount() - splitFee) / fan;
-            List<TxOutput> outs = new ArrayList<>(fan);
-            for (int i = 0; i < fan; i++) {
-                outs.add(new TxOutput(keys.get(next++ % OWNERS).address(), AssetId.CAS, each));
-            }
-            splits.add(transfer(chain, expiry, c, outs, c.amount() - each * fan));
-        }
-        BatchRpc rpc = clients.get(0);
-        Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
-        boolean[] accepted = new boolean[splits.size()];
-        int from = 0;
-        while (from < splits.size()) {
-            int to = from;
-            int bytes = 0;
-            while (to < splits.size() && to - from < SUBMIT_BATCH && bytes < BATCH_BYTES) {
-                bytes += 2 * splits.get(to).size();
-                to++;
-            }
-            send(rpc, splits, from, to, accepted, refused);
-            from = to;
-        }
-        if (!refused.isEmpty()) {
-            throw new IllegalStateException("setup splits refused: " + refused);
-        }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        List<String> pending =
-                new ArrayList<>(splits.stream().map(t -> t.id().hex()).toList());
-        while (!pending.isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(pending.size() + " setup splits not committed within 5 minutes");
-            }
-            List<String> still = new ArrayList<>();
-            for (int i = 0; i < pending.size(); i += SUBMIT_BATCH) {
-                List<String> part = pending.subList(i, Math.min(pending.size(), i + SUBMIT_BATCH));
-                List<BatchRpc.Answer> a = rpc.batch(
-                        "chain_transaction",
-                        part.stream().map(id -> Map.of("id", id)).toList());
-                for (int j = 0; j < part.size(); j++) {
-                    if (!a.get(j).ok()
-                            || !a.get(j).result().path("status").asText().equals("committed")) {
-                        still.add(part.get(j));
-                    }
-                }
-            }
-            pending = still;
-            if (!pending.isEmpty()) {
-                Thread.sleep(200);
-            }
-        }
-        List<Coin> out = new ArrayList<>();
-        for (Transaction t : splits) {
-            for (int i = 0; i < t.outputs().size(); i++) {
-                TxOutput o = t.outputs().get(i);
-                out.add(new Coin(new OutputRef(t.id(), i), o.amount(), owners.get(o.owner())));
-            }
-        }
-        return out;
-    }
-
-    /** One payment per coin to a random key, change back to its owner, signed on all cores. */
-    private static List<Transaction> payments(String chain, long expiry, List<Coin> coins, List<KeyPair> keys) {
-        return IntStream.range(0, coins.size())
-                .parallel()
-                .mapToObj(i -> {
-                    Coin c = coins.get(i);
-                    Address to = keys.get(ThreadLocalRandom.current().nextInt(OWNERS))
-                            .address();
-                    long pay = c.amount() / 3;
-                    List<TxOutput> outs = List.of(
-                            new TxOutput(to, AssetId.CAS, pay),
-                            new TxOutput(c.owner().address(), AssetId.CAS, c.amount() - pay - FEE));
-                    return transfer(chain, expiry, c, outs, FEE);
-                })
-                .toList();
-    }
-
-    private static Transaction transfer(String chain, long expiry, Coin coin, List<TxOutput> outputs, long fee) {
-        return Transfer.unsigned(chain, expiry, List.of(coin.ref()), outputs, fee)
-                .sign(List.of(coin.owner()));
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 
     /** Stops every node process this run started: SIGTERM, then a kill after 30 s. */
