@@ -45,13 +45,37 @@ class VerifiedSignaturesTest {
     }
 
     @Test
-    @DisplayName("the cache is bounded: when full it starts over")
+    @DisplayName("the cache is bounded: when its newer half is full the older half is forgotten")
     void bounded() {
         VerifiedSignatures v = new VerifiedSignatures(2);
-        v.add(global.cas.crypto.Hash.sha256(new byte[] {1}));
-        v.add(global.cas.crypto.Hash.sha256(new byte[] {2}));
-        v.add(global.cas.crypto.Hash.sha256(new byte[] {3}));
-        assertThat(v.size()).isEqualTo(1);
+        v.add(key(1));
+        v.add(key(2));
+        v.add(key(3));
+        assertThat(v.size()).isEqualTo(2);
+        assertThat(v.contains(key(1))).isFalse();
+        assertThat(v.contains(key(2))).isTrue();
+        assertThat(v.contains(key(3))).isTrue();
+    }
+
+    @Test
+    @DisplayName("each validator verifies a transaction once: the latest half of the capacity verified is never"
+            + " forgotten when the cache turns over, so a block bringing them verifies none again")
+    void turningOverKeepsTheLatest() {
+        int capacity = 8;
+        VerifiedSignatures v = new VerifiedSignatures(capacity);
+        for (int added = 1; added <= 50; added++) {
+            v.add(key(added));
+            assertThat(v.size()).isLessThanOrEqualTo(capacity);
+            for (int k = Math.max(1, added - capacity / 2 + 1); k <= added; k++) {
+                assertThat(v.contains(key(k)))
+                        .as("entry %d of %d added", k, added)
+                        .isTrue();
+            }
+        }
+    }
+
+    private static global.cas.crypto.Hash key(int i) {
+        return global.cas.crypto.Hash.sha256(new byte[] {(byte) i, (byte) (i >> 8)});
     }
 
     private static Transaction.Unsigned unsigned(Transaction t) {

@@ -46,6 +46,9 @@ public final class Localnet {
 
     public static final int MAX_VALIDATORS = 16;
 
+    /** The Java options each node process gets unless told others. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
+
     private final Path dir;
 
     public Localnet(Path dir) {
@@ -184,7 +187,7 @@ public final class Localnet {
     }
 
     /** A free TCP port on loopback now (another program may take it before the node binds it). */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -197,6 +200,12 @@ public final class Localnet {
      * program, listening on {@code ports[i]}, with every other node as a persistent peer.
      */
     public void startNodes(List<Integer> ports, OptionalLong blockIntervalMillis) throws IOException {
+        startNodes(ports, blockIntervalMillis, DEFAULT_JVM_OPTIONS);
+    }
+
+    /** {@link #startNodes(List, OptionalLong)} with {@code jvmOptions} for each node's JVM (heap, collector). */
+    public void startNodes(List<Integer> ports, OptionalLong blockIntervalMillis, List<String> jvmOptions)
+            throws IOException {
         List<Path> nodes = nodes();
         if (nodes.isEmpty()) {
             throw new CliException(Reason.NOT_FOUND, "The folder " + dir + " holds no localnet.");
@@ -208,10 +217,9 @@ public final class Localnet {
             if (process(node).isPresent()) {
                 continue;
             }
-            List<String> cmd = new ArrayList<>(List.of(
-                    java,
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-Xmx512m",
+            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of(
                     "-cp",
                     System.getProperty("java.class.path"),
                     "global.cas.app.Main",
@@ -249,6 +257,36 @@ public final class Localnet {
             Files.writeString(node.resolve(PID), p.pid() + "\n");
             Files.writeString(node.resolve(P2P_PORT), ports.get(i) + "\n");
         }
+    }
+
+    /**
+     * Waits until the node of {@code node} answers {@code chain_info} on its RPC, at most {@code
+     * millis}, and returns its RPC port.
+     *
+     * @throws CliException {@code NODE_FAILED} when its process ended, {@code TIMEOUT} when it did
+     *     not answer in time
+     */
+    public static int awaitRpc(Path node, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            if (process(node).isEmpty()) {
+                throw new CliException(
+                        "NODE_FAILED", "The node of " + node + " ended at start; see " + node.resolve(LOG));
+            }
+            if (Files.exists(node.resolve("rpc.port"))) {
+                try (global.cas.rpc.RpcClient c = global.cas.rpc.RpcClient.forDataDir(node)) {
+                    c.call("chain_info");
+                    return Integer.parseInt(
+                            Files.readString(node.resolve("rpc.port")).strip());
+                } catch (RuntimeException | IOException e) {
+                    // not answering yet
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new CliException(
+                "TIMEOUT",
+                "The node of " + node + " did not answer within " + millis / 1000 + " s; see " + node.resolve(LOG));
     }
 
     /** The p2p port a node was started with last (kept so a restart keeps its peers' view). */

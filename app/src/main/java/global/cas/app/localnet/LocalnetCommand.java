@@ -8,7 +8,6 @@ import global.cas.app.cli.Terminal;
 import global.cas.app.network.TestnetValidators;
 import global.cas.crypto.Network;
 import global.cas.rpc.RpcClient;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,38 +106,13 @@ public final class LocalnetCommand {
             }
             net.startNodes(ports, interval == null ? OptionalLong.empty() : OptionalLong.of(interval));
             for (int i = 0; i < nodes.size(); i++) {
-                int port = awaitRpc(nodes.get(i));
+                int port = Localnet.awaitRpc(nodes.get(i), WAIT_MILLIS);
                 out.printf(
                         "node-%d  rpc 127.0.0.1:%d  p2p 127.0.0.1:%d  data %s%n", i, port, ports.get(i), nodes.get(i));
             }
             out.printf("stop them with: cas localnet stop --dir %s%n", net.dir());
             out.flush();
             return 0;
-        }
-
-        private static int awaitRpc(Path node) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-            while (System.nanoTime() < deadline) {
-                if (Localnet.process(node).isEmpty()) {
-                    throw new CliException(
-                            "NODE_FAILED",
-                            "The node of " + node + " ended at start; see " + node.resolve(Localnet.LOG));
-                }
-                if (Files.exists(node.resolve("rpc.port"))) {
-                    try (RpcClient c = RpcClient.forDataDir(node)) {
-                        c.call("chain_info");
-                        return Integer.parseInt(
-                                Files.readString(node.resolve("rpc.port")).strip());
-                    } catch (RuntimeException | IOException e) {
-                        // not answering yet
-                    }
-                }
-                Thread.sleep(100);
-            }
-            throw new CliException(
-                    "TIMEOUT",
-                    "The node of " + node + " did not answer within " + WAIT_MILLIS / 1000 + " s; see "
-                            + node.resolve(Localnet.LOG));
         }
     }
 
