@@ -18,10 +18,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * How fast a fresh node catches up over the real network: a devnet validator node makes {@code
- * blocks} empty blocks, then serves them over loopback to a new node without a key, which checks
- * each block's commit, executes and commits it. Measured from the follower's start to its tip
- * reaching the last block.
+ * How fast a fresh node catches up over the real network. A devnet validator node's chain is made
+ * first: {@code blocks} empty blocks, or (with {@link #withTransfers}) full blocks of signed
+ * transfers as {@link ThroughputBenchmark} commits them. Then that node serves it over loopback to
+ * a new node without a key, which checks each block's commit, executes it (every transfer's
+ * signatures included) and commits it. Measured from the follower's start to its tip reaching the
+ * source's.
  */
 public final class SyncBenchmark {
     /** A pause between heights long enough that the validator makes no block while it serves. */
@@ -29,29 +31,55 @@ public final class SyncBenchmark {
 
     private final Path dir;
     private final int blocks;
+    private final int transfers;
     private final Function<Path, ChainStore> stores;
 
+    /** Empty blocks. */
     public SyncBenchmark(Path dir, int blocks, Function<Path, ChainStore> stores) {
+        this(dir, blocks, 0, stores);
+    }
+
+    private SyncBenchmark(Path dir, int blocks, int transfers, Function<Path, ChainStore> stores) {
         this.dir = dir;
         this.blocks = blocks;
+        this.transfers = transfers;
         this.stores = stores;
     }
 
-    public record Result(int blocks, double seconds, double blocksPerSecond) {}
+    /** Full blocks: {@code transfers} signed transfers (and the splits that make their coins). */
+    public static SyncBenchmark withTransfers(Path dir, int transfers, Function<Path, ChainStore> stores) {
+        return new SyncBenchmark(dir, 0, transfers, stores);
+    }
+
+    /** What the follower synced: blocks and the transactions in them, in how many seconds. */
+    public record Result(long blocks, long transactions, double seconds) {
+        public double blocksPerSecond() {
+            return blocks / seconds;
+        }
+
+        public double transactionsPerSecond() {
+            return transactions / seconds;
+        }
+    }
 
     public Result run() throws Exception {
         ChainParams params = Genesis.bundled(Network.DEVNET);
         KeyPair validator = new DevnetAccounts().validatorKey();
         Path source = dir.resolve("source");
         NodeConfig sourceConfig = new NodeConfig(source, params, Optional.of(validator), 10_000, IDLE_INTERVAL);
-        try (Node maker = Node.builder(sourceConfig)
-                .store(stores)
-                .producers(BlockProducer.Factory.NONE)
-                .start()) {
-            long t = params.genesisTime();
-            for (int i = 0; i < blocks; i++) {
-                t += 1_000;
-                maker.chain().produce(validator, t).join();
+        if (transfers > 0) {
+            new ThroughputBenchmark(source, transfers, 0, new java.io.PrintWriter(java.io.Writer.nullWriter()), stores)
+                    .run();
+        } else {
+            try (Node maker = Node.builder(sourceConfig)
+                    .store(stores)
+                    .producers(BlockProducer.Factory.NONE)
+                    .start()) {
+                long t = params.genesisTime();
+                for (int i = 0; i < blocks; i++) {
+                    t += 1_000;
+                    maker.chain().produce(validator, t).join();
+                }
             }
         }
         try (Node server = Node.builder(sourceConfig)
@@ -59,6 +87,11 @@ public final class SyncBenchmark {
                 .producers(ConsensusBlockProducer.FACTORY)
                 .network(NetworkSettings.of("127.0.0.1", 0, List.of(), false))
                 .start()) {
+            long tip = server.tip().height();
+            long transactions = 0;
+            for (long h = 1; h <= tip; h++) {
+                transactions += server.block(h).orElseThrow().transactions().size();
+            }
             int port = server.peerNetwork()
                     .orElseThrow()
                     .listenAddress()
@@ -74,15 +107,15 @@ public final class SyncBenchmark {
                             "127.0.0.1", 0, List.of(new InetSocketAddress("127.0.0.1", port)), false))
                     .start()) {
                 long deadline = System.nanoTime() + 600_000_000_000L;
-                while (follower.tip().height() < blocks) {
+                while (follower.tip().height() < tip) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the follower did not reach block " + blocks + " in 10 minutes"
+                        throw new IllegalStateException("the follower did not reach block " + tip + " in 10 minutes"
                                 + " (at " + follower.tip().height() + ")");
                     }
                     Thread.sleep(5);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Result(blocks, seconds, blocks / seconds);
+                return new Result(tip, transactions, seconds);
             }
         }
     }
