@@ -101,6 +101,18 @@ public final class Mempool {
         announce(tx);
     }
 
+    /**
+     * Verifies the signatures of {@code txs} on all cores, remembering those that hold, so that
+     * executing a block of them (a block synced from a peer, whose transactions this node never saw)
+     * does not verify them one by one on the chain thread; admits nothing. A transaction that fails
+     * is left for the block's execution to refuse with its reason.
+     */
+    public void preverify(List<Transaction> txs) {
+        verifiers
+                .submit(() -> txs.parallelStream().forEach(this::statelessCheck))
+                .join();
+    }
+
     /** Admits a batch, verifying signatures on all cores; returns one admission per transaction, in order. */
     public List<Admission> submitAll(List<Transaction> txs, LedgerView chain, BlockScope next) {
         List<Optional<RejectedException>> stateless = verifiers

@@ -378,6 +378,7 @@ public final class ChainService implements AutoCloseable {
                                     + " missing.");
                 }
                 checkCommitTime(b, f.commit());
+                mempool.preverify(b.transactions()); // on all cores; the execution below finds them verified
                 ExecutedBlock executed = executor.validate(committed, b, true);
                 applyInMemory(executed, f.commit());
                 done.add(new ChainStore.Committed(executed, f.commit()));

@@ -107,6 +107,23 @@ class MempoolTest {
     }
 
     @Test
+    @DisplayName(
+            "L1: transactions of a synced block verified ahead admit nothing, and a forged one is still refused after")
+    void preverifyAdmitsNothing() {
+        Mempool m = new Mempool(TestChain.checks(), 100, pool);
+        Transaction good = pay(1, 3_000);
+        Transaction forged = pay(2, 3_000);
+        Transaction tampered = Transfer.unsigned(
+                        forged.chainId(), forged.expiryHeight(), forged.inputs(), forged.outputs(), forged.fee())
+                .withWitnesses(List.of(pay(3, 3_000).witnesses().get(0)));
+        m.preverify(List.of(good, tampered));
+        assertThat(m.size()).isZero();
+        List<Mempool.Admission> r = m.submitAll(List.of(good, tampered), state, next);
+        assertThat(r.get(0).accepted()).isTrue();
+        assertThat(r.get(1).rejection().orElseThrow().reason()).isEqualTo(Reason.BAD_SIGNATURE);
+    }
+
+    @Test
     @DisplayName("a batch is verified in parallel and each transaction gets its own verdict")
     void batchVerdicts() {
         Mempool m = new Mempool(TestChain.checks(), 100, pool);
