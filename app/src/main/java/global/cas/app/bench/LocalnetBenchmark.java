@@ -21,10 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code cas bench --localnet N}: a new localnet of N validator processes in a temporary folder
@@ -223,82 +221,15 @@ public final class LocalnetBenchmark {
 
     /** (2) A fixed offered rate for a fixed time; finality of each transfer as its client sees it. */
     private void offer(List<Transaction> txs) throws Exception {
-        int n = clients.size();
         int rate = settings.offeredPerSecond();
-        int[] nodeOf = new int[txs.size()];
-        long[] submitted = new long[txs.size()];
-        boolean[] accepted = new boolean[txs.size()];
-        Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
-        AtomicLong maxLag = new AtomicLong();
         List<ProcessCpu> cpuBefore = cpu();
         long clientCpuBefore = clientCpuNanos();
-        List<ExecutorService> senders = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            senders.add(Executors.newSingleThreadExecutor());
-        }
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger tick = new AtomicInteger();
-        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(1);
-        try {
-            ticker.scheduleAtFixedRate(
-                    () -> {
-                        long now = System.nanoTime();
-                        if (now < t0) {
-                            return;
-                        }
-                        int due = (int) Math.min(txs.size(), (now - t0) * rate / 1_000_000_000L + 1);
-                        int from = next.get();
-                        if (due <= from) {
-                            return;
-                        }
-                        next.set(due);
-                        int node = tick.getAndIncrement() % n;
-                        for (int k = from; k < due; k++) {
-                            nodeOf[k] = node;
-                        }
-                        for (int f = from; f < due; f += SUBMIT_BATCH) {
-                            int a = f;
-                            int b = Math.min(due, f + SUBMIT_BATCH);
-                            senders.get(node).execute(() -> {
-                                long at = System.nanoTime();
-                                for (int k = a; k < b; k++) {
-                                    submitted[k] = at;
-                                    long scheduled = t0 + k * 1_000_000_000L / rate;
-                                    maxLag.accumulateAndGet(at - scheduled, Math::max);
-                                }
-                                try {
-                                    send(clients.get(node), txs, a, b, accepted, refused);
-                                } catch (Exception e) {
-                                    refused.computeIfAbsent(e.toString(), x -> new AtomicInteger())
-                                            .addAndGet(b - a);
-                                }
-                            });
-                        }
-                        if (due == txs.size()) {
-                            all.countDown();
-                        }
-                    },
-                    0,
-                    10,
-                    TimeUnit.MILLISECONDS);
-            if (!all.await(settings.offeredSeconds() + 60L, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the offered load was not all scheduled in time");
-            }
-        } finally {
-            ticker.shutdownNow();
-            for (ExecutorService s : senders) {
-                s.shutdown();
-            }
-            for (ExecutorService s : senders) {
-                if (!s.awaitTermination(2, TimeUnit.MINUTES)) {
-                    s.shutdownNow();
-                }
-            }
-        }
-        long sentEnd = System.nanoTime();
-        long[] seen = awaitSeen(txs, nodeOf, accepted);
+        PacedSubmitter.Sent sent = PacedSubmitter.run(txs, clients, rate, settings.offeredSeconds() + 60L);
+        long t0 = sent.startNanos();
+        long sentEnd = sent.endNanos();
+        long[] submitted = sent.submitted();
+        Map<String, AtomicInteger> refused = sent.refused();
+        long[] seen = awaitSeen(txs, sent.nodeOf(), sent.accepted());
         List<ProcessCpu> used = since(cpuBefore);
         long clientCpu = clientCpuNanos() - clientCpuBefore;
         List<Long> finality = new ArrayList<>();
@@ -320,7 +251,7 @@ public final class LocalnetBenchmark {
                 txs.size(),
                 (sentEnd - t0) / 1e9,
                 txs.size() / ((sentEnd - t0) / 1e9),
-                maxLag.get() / 1e6,
+                sent.maxLagNanos() / 1e6,
                 finality.size(),
                 finality.size() / seconds,
                 seconds);
