@@ -158,6 +158,32 @@ public final class ConsensusDriver {
 
     private WriteAheadLog.Replay replay;
 
+    /** Whether a lone validator that lost its log has given its peers their chance (see below). */
+    private boolean loneGraceOver;
+
+    /**
+     * A lone validator that lost its log may have signed height {@code h} already, and its
+     * followers may hold that block's commit (its own precommit is the quorum). Nobody else can make
+     * the block, so it cannot sit the height out as a validator of a set does; instead it waits one
+     * rebroadcast period, in which its status goes out and any peer that has block {@code h} sends
+     * it (committed here by its commit, like any catch-up), and only then signs. A follower that is
+     * offline during that second is not heard from; it would halt on two commits when it comes back.
+     */
+    private void awaitPeersBeforeSigning(long h) {
+        LOG.warn(
+                "no consensus write-ahead log: this lone validator waits {} ms for its peers' block {} before"
+                        + " signing it",
+                REBROADCAST_MILLIS,
+                h);
+        long gen = generation;
+        scheduler.schedule(REBROADCAST_MILLIS, () -> {
+            loneGraceOver = true;
+            if (gen == generation && haltReason == null && !decided) {
+                startHeight(h); // nobody had it: this validator makes it
+            }
+        });
+    }
+
     private void startHeight(long h) {
         height = h;
         generation++;
@@ -174,8 +200,11 @@ public final class ConsensusDriver {
         self = key.flatMap(k -> validators.indexOf(k.address())).orElse(-1);
         boolean alone = validators.size() == 1;
         signing = self >= 0
-                && (h >= firstSignableHeight || alone)
+                && (h >= firstSignableHeight || (alone && loneGraceOver))
                 && guard.map(g -> g.lastHeight() <= h).orElse(false);
+        if (self >= 0 && alone && h < firstSignableHeight && !loneGraceOver) {
+            awaitPeersBeforeSigning(h);
+        }
         wal.ifPresent(w -> w.heightStarted(h));
         List<Output> first = tendermint.startHeight(h, validators, signing ? self : -1);
         restoreFromLog(h);
