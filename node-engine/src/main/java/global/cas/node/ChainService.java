@@ -267,7 +267,7 @@ public final class ChainService implements AutoCloseable {
         }
         ExecutedBlock built = c.executed();
         Block b = built.block();
-        checkCommitTime(b, commit);
+        checkCommitTime(committed, b, commit);
         try {
             store.commit(built, commit);
             // after the database: a stop between the two leaves the database one block ahead,
@@ -284,8 +284,8 @@ public final class ChainService implements AutoCloseable {
     }
 
     /** Checks {@code commit} against the validators of {@code b}'s height (C3) and its time (C5). */
-    private void checkCommitTime(Block b, Commit commit) {
-        ValidatorSet validators = committed.validators().at(b.height());
+    private void checkCommitTime(ChainState state, Block b, Commit commit) {
+        ValidatorSet validators = state.validators().at(b.height());
         long median = executor.verifiedMedian(commit, b.height(), b.hash(), validators);
         if (median <= b.header().time()) {
             throw new RejectedException(
@@ -298,19 +298,23 @@ public final class ChainService implements AutoCloseable {
     private void applyInMemory(ExecutedBlock built, Commit commit) {
         memory.writeLock().lock();
         try {
-            ledger.apply(built.delta());
-            ledger.adoptBalanceTree(built.balances());
-            ChainState before = committed;
-            committed = new ChainState(
-                    built.tip(),
-                    ledger,
-                    built.paramsChanged().orElse(before.params()),
-                    built.validatorsChanged().orElse(before.validators()),
-                    commit,
-                    built.evidence());
+            committed = applyTo(committed, built, commit);
         } finally {
             memory.writeLock().unlock();
         }
+    }
+
+    /** Applies {@code built} to the ledger in memory; the state after it. Under the write lock. */
+    private ChainState applyTo(ChainState before, ExecutedBlock built, Commit commit) {
+        ledger.apply(built.delta());
+        ledger.adoptBalanceTree(built.balances());
+        return new ChainState(
+                built.tip(),
+                ledger,
+                built.paramsChanged().orElse(before.params()),
+                built.validatorsChanged().orElse(before.validators()),
+                commit,
+                built.evidence());
     }
 
     private void announce(ExecutedBlock built, List<Transaction> dropped) {
@@ -339,9 +343,11 @@ public final class ChainService implements AutoCloseable {
      * checked against the validators of its height (C3, the signatures alone) and the block is
      * executed; the blocks that pass are stored in one database transaction (one forced write for the
      * whole batch), then announced. A block refused ends the batch: the blocks before it are
-     * committed. The blocks executed are applied in memory before the database transaction; if that
-     * transaction fails the node stops making blocks, as for any storage failure, and the next start
-     * reads the chain as last stored.
+     * committed. Each block is applied to the ledger in memory before the next is executed, all under
+     * the write lock, and the new tip is published only once the run is stored: readers wait for the
+     * run and then see it whole, never a block that is not on disk yet. If the transaction fails the
+     * node stops making blocks, as for any storage failure, and the next start reads the chain as last
+     * stored.
      */
     public CompletableFuture<Imported> importBlocks(List<Final> blocks) {
         List<Final> copy = List.copyOf(blocks);
@@ -352,54 +358,63 @@ public final class ChainService implements AutoCloseable {
         ensureHealthy();
         List<ChainStore.Committed> done = new ArrayList<>();
         Optional<Imported.Refusal> refused = Optional.empty();
-        for (Final f : blocks) {
-            Block b = f.block();
-            long tipHeight = committed.tip().height();
-            if (b.height() <= tipHeight) {
-                Optional<Hash> here = b.height() == tipHeight
-                        ? Optional.of(committed.tip().hash())
-                        : store.block(b.height()).map(Block::hash);
-                if (here.isPresent() && !here.get().equals(b.hash())) {
-                    refused = Optional.of(new Imported.Refusal(
-                            b.height(),
-                            new RejectedException(
-                                    Reason.BAD_COMMIT,
-                                    "Block " + b.height() + " " + b.hash() + " comes with a commit, but this chain"
-                                            + " committed " + here.get() + " at that height.")));
+        // readers see the run only once it is stored: they wait for it (a run is at most 64 MiB of blocks)
+        memory.writeLock().lock();
+        try {
+            ChainState working = committed;
+            for (Final f : blocks) {
+                Block b = f.block();
+                long tipHeight = working.tip().height();
+                if (b.height() <= tipHeight) {
+                    Optional<Hash> here = b.height() == tipHeight
+                            ? Optional.of(working.tip().hash())
+                            : store.block(b.height()).map(Block::hash);
+                    if (here.isPresent() && !here.get().equals(b.hash())) {
+                        refused = Optional.of(new Imported.Refusal(
+                                b.height(),
+                                new RejectedException(
+                                        Reason.BAD_COMMIT,
+                                        "Block " + b.height() + " " + b.hash() + " comes with a commit, but this"
+                                                + " chain committed " + here.get() + " at that height.")));
+                        break;
+                    }
+                    continue;
+                }
+                try {
+                    if (b.height() != tipHeight + 1) {
+                        throw new RejectedException(
+                                Reason.BAD_BLOCK_HEIGHT,
+                                "Block " + b.height() + " does not follow the tip " + tipHeight + ": blocks"
+                                        + " between are missing.");
+                    }
+                    checkCommitTime(working, b, f.commit());
+                    mempool.preverify(b.transactions()); // on all cores; the execution below finds them verified
+                    ExecutedBlock executed = executor.validate(working, b, true);
+                    working = applyTo(working, executed, f.commit());
+                    done.add(new ChainStore.Committed(executed, f.commit()));
+                } catch (RejectedException e) {
+                    refused = Optional.of(new Imported.Refusal(b.height(), e));
                     break;
                 }
-                continue;
             }
-            try {
-                if (b.height() != tipHeight + 1) {
-                    throw new RejectedException(
-                            Reason.BAD_BLOCK_HEIGHT,
-                            "Block " + b.height() + " does not follow the tip " + tipHeight + ": blocks between are"
-                                    + " missing.");
+            if (!done.isEmpty()) {
+                candidates.clear();
+                try {
+                    store.commitBatch(done);
+                    ExecutedBlock last = done.getLast().block();
+                    marker.write(
+                            new TipMarker.Tip(last.tip().height(), last.tip().hash()));
+                } catch (RuntimeException e) {
+                    failed = true; // the ledger in memory is ahead of the tip: nothing more is made or read as new
+                    throw e;
                 }
-                checkCommitTime(b, f.commit());
-                mempool.preverify(b.transactions()); // on all cores; the execution below finds them verified
-                ExecutedBlock executed = executor.validate(committed, b, true);
-                applyInMemory(executed, f.commit());
-                done.add(new ChainStore.Committed(executed, f.commit()));
-            } catch (RejectedException e) {
-                refused = Optional.of(new Imported.Refusal(b.height(), e));
-                break;
+                committed = working;
             }
+        } finally {
+            memory.writeLock().unlock();
         }
-        if (!done.isEmpty()) {
-            candidates.clear();
-            try {
-                store.commitBatch(done);
-                ExecutedBlock last = done.getLast().block();
-                marker.write(new TipMarker.Tip(last.tip().height(), last.tip().hash()));
-            } catch (RuntimeException e) {
-                failed = true;
-                throw e;
-            }
-            for (ChainStore.Committed c : done) {
-                announce(c.block(), List.of());
-            }
+        for (ChainStore.Committed c : done) {
+            announce(c.block(), List.of());
         }
         return new Imported(done.size(), committed.tip().height(), refused);
     }

@@ -129,6 +129,51 @@ class TwoNodesTest {
     }
 
     @Test
+    @DisplayName("C3: while a batch is imported, a reader never sees a tip whose block is not stored yet")
+    void readersSeeABatchOnlyOnceStored() throws Exception {
+        try (Node proposer = start(a, true);
+                Node follower = start(b, false)) {
+            for (int h = 1; h <= 300; h++) {
+                clock.advance(Duration.ofSeconds(1));
+                proposer.chain().produce(TestChain.validator(), clock.millis()).get(10, TimeUnit.SECONDS);
+            }
+            List<ChainService.Final> made = new java.util.ArrayList<>();
+            for (long h = 1; h <= 300; h++) {
+                made.add(new ChainService.Final(
+                        Block.decode(
+                                proposer.chain().store().block(h).orElseThrow().encoded()),
+                        proposer.chain().store().commit(h).orElseThrow()));
+            }
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger unstored = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean importing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread reader = new Thread(() -> {
+                while (importing.get()) {
+                    long tip = follower.tip().height();
+                    if (tip > 0 && follower.block(tip).isEmpty()) {
+                        unstored.incrementAndGet();
+                    }
+                    reads.incrementAndGet();
+                }
+            });
+            reader.start();
+            try {
+                assertThat(follower.chain()
+                                .importBlocks(made)
+                                .get(30, TimeUnit.SECONDS)
+                                .committed())
+                        .isEqualTo(300);
+            } finally {
+                importing.set(false);
+                reader.join(10_000);
+            }
+            assertThat(reads.get()).isPositive();
+            assertThat(unstored.get()).isZero();
+            assertThat(follower.tip().height()).isEqualTo(300);
+        }
+    }
+
+    @Test
     @DisplayName(
             "C3: a batch of committed blocks is checked block by block; the blocks before a bad commit are committed in one transaction, the rest refused")
     void batchImportStopsAtBadCommit() throws Exception {

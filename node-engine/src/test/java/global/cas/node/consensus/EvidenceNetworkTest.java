@@ -169,7 +169,7 @@ class EvidenceNetworkTest {
                 LIMIT,
                 "the follower past block " + through,
                 () -> follower.tip().height() >= through);
-        // a synced run is applied in memory before its database transaction (decision 37)
+        // stored with the run that carried them; the tip is published after the store (decision 37)
         Await.until(
                 LIMIT,
                 "the follower's evidence stored",
