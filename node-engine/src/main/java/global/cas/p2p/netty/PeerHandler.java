@@ -205,7 +205,7 @@ final class PeerHandler extends ByteToMessageDecoder {
             host.opened(connection);
             dial.complete(peer);
             connection.scheduleDrain();
-            // a round trip now and every PING_INTERVAL, however busy the connection: the peers table's ping
+            // a round trip now and every PING_SECONDS, however busy the connection: the peers table's ping
             ping();
             pinger = ctx.executor().scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
             return;
@@ -216,7 +216,9 @@ final class PeerHandler extends ByteToMessageDecoder {
                 ctx.flush();
             }
             case FrameKind.PONG -> {
-                long sent = java.nio.ByteBuffer.wrap(f.body()).getLong();
+                long sent = f.body().length == 8
+                        ? java.nio.ByteBuffer.wrap(f.body()).getLong()
+                        : 0;
                 if (sent != 0 && sent == lastPing) {
                     connection.roundTrip(System.nanoTime() - sent);
                 }

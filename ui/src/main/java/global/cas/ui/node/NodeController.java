@@ -282,7 +282,8 @@ public final class NodeController {
         }
         var s = c.get();
         if (s.halted().isPresent()) {
-            // the cause in the person's language; the English detail (hashes, heights) in the tooltip and the log
+            // the cause in the person's language; the English detail (hashes, heights) on the line beneath and in the
+            // log
             String cause = s.haltCause()
                     .map(h -> messages.get("node.halt." + h.name()))
                     .orElse(s.halted().get());
