@@ -115,6 +115,11 @@ public final class RpcClient implements AutoCloseable {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 408) {
+                // the server closed an idle kept-alive connection as this request went out, unread:
+                // sent again, on a new connection (RFC 9110, 15.5.9)
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            }
         } catch (ConnectException e) {
             throw notRunning("No node answers on " + address() + " (start one with 'cas node').");
         } catch (HttpTimeoutException e) {
