@@ -112,10 +112,7 @@ class MempoolTest {
     void preverifyAdmitsNothing() {
         Mempool m = new Mempool(TestChain.checks(), 100, pool);
         Transaction good = pay(1, 3_000);
-        Transaction forged = pay(2, 3_000);
-        Transaction tampered = Transfer.unsigned(
-                        forged.chainId(), forged.expiryHeight(), forged.inputs(), forged.outputs(), forged.fee())
-                .withWitnesses(List.of(pay(3, 3_000).witnesses().get(0)));
+        Transaction tampered = tampered();
         m.preverify(List.of(good, tampered));
         assertThat(m.size()).isZero();
         List<Mempool.Admission> r = m.submitAll(List.of(good, tampered), state, next);
@@ -128,10 +125,7 @@ class MempoolTest {
     void batchVerdicts() {
         Mempool m = new Mempool(TestChain.checks(), 100, pool);
         Transaction good = pay(1, 3_000);
-        Transaction forged = pay(2, 3_000);
-        Transaction tampered = Transfer.unsigned(
-                        forged.chainId(), forged.expiryHeight(), forged.inputs(), forged.outputs(), forged.fee())
-                .withWitnesses(List.of(pay(3, 3_000).witnesses().get(0)));
+        Transaction tampered = tampered();
         Transaction wrongChain = Transfer.unsigned("other-chain", 100, good.inputs(), good.outputs(), good.fee())
                 .sign(List.of(TestChain.funded(1)));
         List<Mempool.Admission> r = m.submitAll(List.of(good, tampered, wrongChain), state, next);
