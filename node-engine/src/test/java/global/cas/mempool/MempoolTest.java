@@ -106,9 +106,16 @@ class MempoolTest {
         assertThat(m.size()).isEqualTo(2);
     }
 
+    /** Funded key 2's payment carrying key 3's signature: it does not verify. */
+    private Transaction tampered() {
+        Transaction forged = pay(2, 3_000);
+        return Transfer.unsigned(
+                        forged.chainId(), forged.expiryHeight(), forged.inputs(), forged.outputs(), forged.fee())
+                .withWitnesses(List.of(pay(3, 3_000).witnesses().get(0)));
+    }
+
     @Test
-    @DisplayName(
-            "L1: transactions of a synced block verified ahead admit nothing, and a forged one is still refused after")
+    @DisplayName("transactions of a synced block verified ahead admit nothing, and a forged one is still refused after")
     void preverifyAdmitsNothing() {
         Mempool m = new Mempool(TestChain.checks(), 100, pool);
         Transaction good = pay(1, 3_000);
