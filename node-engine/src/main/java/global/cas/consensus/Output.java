@@ -1,5 +1,6 @@
 package global.cas.consensus;
 
+import global.cas.chain.Commit;
 import global.cas.crypto.Hash;
 import java.util.List;
 
@@ -24,6 +25,15 @@ public sealed interface Output {
     record Decide(long height, int round, Hash value, List<Vote> precommits) implements Output {
         public Decide {
             precommits = List.copyOf(precommits);
+        }
+
+        /** The commit these precommits make, stored with the block (C3). */
+        public Commit commit() {
+            return new Commit(
+                    height,
+                    round,
+                    value,
+                    precommits.stream().map(Vote::precommit).toList());
         }
     }
 

@@ -39,6 +39,14 @@ final class CatchUp {
             blocks = List.copyOf(blocks);
         }
 
+        /** The run as the chain imports it: each block with its commit. */
+        List<ConsensusApp.Final> finals() {
+            return blocks.stream()
+                    .map(k ->
+                            new ConsensusApp.Final(k.block().block(), k.block().commit()))
+                    .toList();
+        }
+
         /** The peer that sent the block at {@code index} of the run (clamped to the run). */
         String sender(int index) {
             return blocks.get(Math.max(0, Math.min(index, blocks.size() - 1))).peer();

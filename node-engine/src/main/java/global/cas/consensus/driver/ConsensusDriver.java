@@ -1,7 +1,6 @@
 package global.cas.consensus.driver;
 
 import global.cas.chain.Commit;
-import global.cas.chain.Precommit;
 import global.cas.consensus.ConsensusMessage;
 import global.cas.consensus.DoubleSignGuard;
 import global.cas.consensus.HaltCause;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * lock and votes. Own messages of the height are sent again every {@link #REBROADCAST_MILLIS} and
  * the height is announced, so lost messages are made good and a peer ahead answers with the
  * committed block (a node behind checks its commit itself, C3; the sync both ways is {@link
- * CatchUp}'s). A broken invariant (an own double sign about to happen, two different commits at a
+ * CatchUp}'s, what it signed {@link OwnMessages}', what the log gives back {@link LogRecovery}'s). A broken invariant (an own double sign about to happen, two different commits at a
  * height, the chain refusing a quorum's block) halts the driver: it stops signing and reports why. Not thread-safe: every method runs on the
  * scheduler's thread.
  */
@@ -61,6 +60,8 @@ public final class ConsensusDriver {
     private final Scheduler scheduler;
     private final Optional<KeyPair> key;
     private final Optional<DoubleSignGuard> guard;
+    private final OwnMessages own;
+    private final MessageCheck check;
     private final Optional<WriteAheadLog> wal;
 
     private long height;
@@ -68,22 +69,19 @@ public final class ConsensusDriver {
     private int self = -1;
     private boolean signing;
     private boolean decided;
-    private long firstSignableHeight;
     private String haltReason;
     private HaltCause haltCause;
-    private long decidedCount;
+    private long decidedCount, extraRounds, equivocations;
     /** Blocks committed at heights where this node was a validator and did not precommit the block. */
     private long missed;
 
-    private long extraRounds;
-    private long equivocations;
     private long generation;
     private final PeerView peers = new PeerView();
+    private final LogRecovery recovery = new LogRecovery();
     private final CatchUp catchUp;
 
     private final Map<Hash, ConsensusApp.Checked> checked = new HashMap<>();
     private final Map<Hash, byte[]> blocks = new HashMap<>();
-    private final List<ConsensusMessage> own = new ArrayList<>();
     private final List<Buffered> next = new ArrayList<>();
     private final Set<Vote> seenVotes = new HashSet<>();
     private final Set<Proposal> seenProposals = new HashSet<>();
@@ -123,6 +121,8 @@ public final class ConsensusDriver {
         this.key = key;
         this.wal = wal;
         this.guard = key.map(k -> new DoubleSignGuard(k, chainId, wal.orElseThrow()));
+        this.own = new OwnMessages(guard);
+        this.check = new MessageCheck(chainId);
         this.catchUp = new CatchUp(app, network, peers);
     }
 
@@ -133,51 +133,17 @@ public final class ConsensusDriver {
      */
     public void start() {
         long committed = app.committedHeight();
-        firstSignableHeight = 1;
-        if (wal.isPresent()) {
-            WriteAheadLog.Replay replay = wal.get().replay();
-            if (replay.tornTailDropped()) {
-                LOG.warn(
-                        "the consensus write-ahead log ended in a record cut short (a crash while writing it); dropped");
-            }
-            replay.lastSigned().ifPresent(m -> guard.orElseThrow().restore(m));
-            if (replay.entries().isEmpty() && committed > 0) {
-                // amnesia: this validator may have signed at committed + 1 before its log was lost
-                firstSignableHeight = committed + 2;
-                LOG.warn(
-                        "no consensus write-ahead log but the chain is at height {}: this validator follows height"
-                                + " {} without signing, as it may have signed there before",
-                        committed,
-                        committed + 1);
-            }
-            this.replay = replay;
-        }
+        recovery.open(wal, guard, committed);
         startHeight(committed + 1);
         scheduler.schedule(REBROADCAST_MILLIS, this::rebroadcastTick);
     }
 
-    private WriteAheadLog.Replay replay;
-
-    /** Whether a lone validator that lost its log has given its peers their chance (see below). */
-    private boolean loneGraceOver;
-
-    /**
-     * A lone validator that lost its log may have signed height {@code h} already, and its
-     * followers may hold that block's commit (its own precommit is the quorum). Nobody else can make
-     * the block, so it cannot sit the height out as a validator of a set does; instead it waits one
-     * rebroadcast period, in which its status goes out and any peer that has block {@code h} sends
-     * it (committed here by its commit, like any catch-up), and only then signs. A follower that is
-     * offline during that second is not heard from; it would halt on two commits when it comes back.
-     */
+    /** A lone validator that lost its log waits for its peers' block {@code h} first ({@link LogRecovery#loneWaitDue}). */
     private void awaitPeersBeforeSigning(long h) {
-        LOG.warn(
-                "no consensus write-ahead log: this lone validator waits {} ms for its peers' block {} before"
-                        + " signing it",
-                REBROADCAST_MILLIS,
-                h);
+        LOG.warn("no consensus write-ahead log: this lone validator waits a second for its peers' block {}", h);
         long gen = generation;
         scheduler.schedule(REBROADCAST_MILLIS, () -> {
-            loneGraceOver = true;
+            recovery.loneWaitOver();
             if (gen == generation && haltReason == null && !decided) {
                 startHeight(h); // nobody had it: this validator makes it
             }
@@ -199,10 +165,8 @@ public final class ConsensusDriver {
         validators = app.validators(h);
         self = key.flatMap(k -> validators.indexOf(k.address())).orElse(-1);
         boolean alone = validators.size() == 1;
-        signing = self >= 0
-                && (h >= firstSignableHeight || (alone && loneGraceOver))
-                && guard.map(g -> g.lastHeight() <= h).orElse(false);
-        if (self >= 0 && alone && h < firstSignableHeight && !loneGraceOver) {
+        signing = self >= 0 && recovery.maySign(h, alone) && own.guardAllows(h);
+        if (self >= 0 && recovery.loneWaitDue(h, alone)) {
             awaitPeersBeforeSigning(h);
         }
         wal.ifPresent(w -> w.heightStarted(h));
@@ -227,32 +191,13 @@ public final class ConsensusDriver {
 
     /** Feeds what the log holds of height {@code h}: own messages as own, received ones again. */
     private void restoreFromLog(long h) {
-        if (replay == null) {
-            return;
-        }
-        WriteAheadLog.Replay r = replay;
-        replay = null;
-        List<WriteAheadLog.Entry> entries = r.ofHeight(h);
-        // own votes first, then own proposals: they mark what was signed, so what was received asks for nothing twice
-        for (WriteAheadLog.Entry e : entries) {
-            if (e instanceof WriteAheadLog.Entry.Signed s && s.message() instanceof ConsensusMessage.VoteMessage) {
-                restoreOwn(s.message());
-            }
-        }
-        for (WriteAheadLog.Entry e : entries) {
-            if (e instanceof WriteAheadLog.Entry.Signed s && s.message() instanceof ConsensusMessage.ProposalMessage) {
-                restoreOwn(s.message());
-            }
-        }
-        for (WriteAheadLog.Entry e : entries) {
-            if (e instanceof WriteAheadLog.Entry.Received rec) {
-                pendingReplay.add(rec.message());
-            }
-        }
+        LogRecovery.Restored r = recovery.take(h);
+        r.own().forEach(this::restoreOwn);
+        pendingReplay.addAll(r.received());
     }
 
     private void restoreOwn(ConsensusMessage m) {
-        own.add(m);
+        own.restored(m);
         switch (m) {
             case ConsensusMessage.ProposalMessage p -> {
                 ConsensusApp.Checked c = checkBlock(p.block());
@@ -307,12 +252,9 @@ public final class ConsensusDriver {
                 || seenProposals.contains(p)) {
             return;
         }
-        if (p.proposer() < 0 || p.proposer() >= validators.size()) {
-            network.misbehaved(peer, "proposal from validator " + p.proposer() + " of " + validators.size());
-            return;
-        }
-        if (!p.verify(chainId, validators.get(p.proposer()).key())) {
-            network.misbehaved(peer, "proposal at height " + p.height() + " with a bad signature");
+        Optional<String> fault = check.fault(p, validators);
+        if (fault.isPresent()) {
+            network.misbehaved(peer, fault.get());
             return;
         }
         ConsensusApp.Checked c = checkBlock(m.block());
@@ -338,12 +280,9 @@ public final class ConsensusDriver {
         if (!current(peer, v.height(), m) || v.round() > tendermint.round() + MAX_ROUNDS_AHEAD || !seenVotes.add(v)) {
             return; // a vote seen before (sent again) is not verified twice
         }
-        if (v.validator() < 0 || v.validator() >= validators.size()) {
-            network.misbehaved(peer, "vote from validator " + v.validator() + " of " + validators.size());
-            return;
-        }
-        if (!v.verify(chainId, validators.get(v.validator()).key())) {
-            network.misbehaved(peer, "vote at height " + v.height() + " with a bad signature");
+        Optional<String> fault = check.fault(v, validators);
+        if (fault.isPresent()) {
+            network.misbehaved(peer, fault.get());
             return;
         }
         if (!peer.equals(WAL_PEER)) {
@@ -381,11 +320,7 @@ public final class ConsensusDriver {
             return;
         }
         if (!c.valid()) {
-            halt(
-                    HaltCause.STATE_DIFFERS,
-                    "More than two thirds of the voting power committed block "
-                            + c.hash().hex() + " at height " + height + ", which this node finds invalid (" + c.reason()
-                            + "): its state differs from theirs.");
+            stateDiffers("block " + c.hash().hex() + " at height " + height, c.reason());
             return;
         }
         LOG.debug("height {} committed from a peer's block and commit ({} precommits)", height, counted.size());
@@ -401,12 +336,7 @@ public final class ConsensusDriver {
         long start = height;
         ConsensusApp.Imported done;
         try {
-            done = app.importFinal(
-                    start,
-                    run.blocks().stream()
-                            .map(k -> new ConsensusApp.Final(
-                                    k.block().block(), k.block().commit()))
-                            .toList());
+            done = app.importFinal(start, run.finals());
         } catch (RuntimeException e) {
             halt(
                     HaltCause.STORAGE_FAILED,
@@ -420,11 +350,7 @@ public final class ConsensusDriver {
         if (done.refused().isPresent()) {
             ConsensusApp.Imported.Refusal r = done.refused().get();
             if (!r.peerFault()) {
-                halt(
-                        HaltCause.STATE_DIFFERS,
-                        "More than two thirds of the voting power committed block " + r.height()
-                                + ", which this node finds invalid (" + r.reason()
-                                + "): its state differs from theirs.");
+                stateDiffers("block " + r.height(), r.reason());
                 return;
             }
             network.misbehaved(run.sender((int) (r.height() - start)), r.reason());
@@ -508,20 +434,11 @@ public final class ConsensusDriver {
                 long gen = generation;
                 scheduler.schedule(t.millis(), () -> timeout(gen, t));
             }
-            case Output.Decide d -> {
-                List<Precommit> precommits =
-                        d.precommits().stream().map(Vote::precommit).toList();
-                decide(
-                        d.round(),
-                        d.value(),
-                        blocks.get(d.value()),
-                        new Commit(d.height(), d.round(), d.value(), precommits),
-                        false);
-            }
+            case Output.Decide d -> decide(d.round(), d.value(), blocks.get(d.value()), d.commit(), false);
             case Output.Equivocation e -> {
                 equivocations++;
                 LOG.warn(
-                        "validator {} signed two different votes: {} and {}",
+                        "validator {} signed two votes for one slot: {} and {}",
                         e.first().validator(),
                         e.first(),
                         e.second());
@@ -533,12 +450,7 @@ public final class ConsensusDriver {
 
     private void build(long h, int r) {
         ConsensusApp.Built built;
-        Optional<ConsensusMessage.ProposalMessage> signed = own.stream()
-                .filter(m -> m instanceof ConsensusMessage.ProposalMessage p
-                        && p.proposal().height() == h
-                        && p.proposal().round() == r)
-                .map(m -> (ConsensusMessage.ProposalMessage) m)
-                .findFirst();
+        Optional<ConsensusMessage.ProposalMessage> signed = own.proposal(h, r);
         if (signed.isPresent()) {
             byte[] block = signed.get().block(); // signed before a restart: the same block again
             ConsensusApp.Checked c = checkBlock(block);
@@ -559,11 +471,9 @@ public final class ConsensusDriver {
                     "asked to propose block " + s.value().hex() + " whose bytes this node does not hold");
             return;
         }
-        Proposal p = guard.orElseThrow().signProposal(s.height(), s.round(), s.value(), s.polRound(), self, block);
-        ConsensusMessage m = new ConsensusMessage.ProposalMessage(p, block);
-        own.add(m);
+        ConsensusMessage.ProposalMessage m = own.propose(s.height(), s.round(), s.value(), s.polRound(), self, block);
         network.broadcast(m);
-        feed(new Input.ProposalReceived(p, checked.get(s.value()).valid()));
+        feed(new Input.ProposalReceived(m.proposal(), checked.get(s.value()).valid()));
     }
 
     private void sendVote(Output.SendVote s) {
@@ -573,11 +483,9 @@ public final class ConsensusDriver {
             ConsensusApp.Checked c = checked.get(s.value());
             timestamp = Math.max(now, c.time() + 1); // the commit's time comes after the block's (C5)
         }
-        Vote v = guard.orElseThrow().signVote(s.type(), s.height(), s.round(), s.value(), timestamp, self);
-        ConsensusMessage m = new ConsensusMessage.VoteMessage(v);
-        own.add(m);
+        ConsensusMessage.VoteMessage m = own.vote(s.type(), s.height(), s.round(), s.value(), timestamp, self);
         network.broadcast(m);
-        feed(new Input.VoteReceived(v));
+        feed(new Input.VoteReceived(m.vote()));
     }
 
     private void timeout(long gen, Output.ScheduleTimeout t) {
@@ -586,6 +494,14 @@ public final class ConsensusDriver {
         }
         feed(new Input.TimeoutFired(t.step(), t.height(), t.round()));
         drainPending();
+    }
+
+    /** More than two thirds committed {@code what}, which this node finds invalid for {@code why}. */
+    private void stateDiffers(String what, String why) {
+        halt(
+                HaltCause.STATE_DIFFERS,
+                "More than two thirds of the voting power committed " + what + ", which this node finds invalid (" + why
+                        + "): its state differs from theirs.");
     }
 
     private String twoCommits(Hash other) {
@@ -618,10 +534,7 @@ public final class ConsensusDriver {
         }
         decidedCount++;
         extraRounds += round;
-        boolean precommitted = own.stream()
-                .anyMatch(m -> m instanceof ConsensusMessage.VoteMessage v
-                        && v.vote().type() == VoteType.PRECOMMIT
-                        && v.vote().value().equals(value));
+        boolean precommitted = own.precommitted(value);
         if (!precommitted) {
             countMissed(height);
         }
@@ -645,7 +558,7 @@ public final class ConsensusDriver {
         if (haltReason != null) {
             return;
         }
-        for (ConsensusMessage m : own) {
+        for (ConsensusMessage m : own.all()) {
             network.broadcast(m);
         }
         network.broadcast(new ConsensusMessage.StatusMessage(height));
