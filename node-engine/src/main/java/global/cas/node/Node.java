@@ -61,7 +61,7 @@ public final class Node implements NodeQueries, AutoCloseable {
     private final NodeBuilder parts;
     private Optional<NodeNetwork> network = Optional.empty();
     /** The peers a person chose to keep connected, loaded at start (a damaged list refuses the start). */
-    private final global.cas.p2p.PersistentPeers persistentPeers;
+    private final KeptPeers keptPeers;
     /** Where an older-format devnet chain of this folder was moved at start, if it was. */
     private Optional<Path> archivedChain = Optional.empty();
 
@@ -86,7 +86,7 @@ public final class Node implements NodeQueries, AutoCloseable {
         this.chain = new ChainService(
                 p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events, pruner);
         this.parts = parts;
-        this.persistentPeers = persistentPeers;
+        this.keptPeers = new KeptPeers(persistentPeers, this::peerNetwork);
     }
 
     /** A builder of a node from its parts: store, clock, block producer, verifier threads. */
@@ -182,7 +182,7 @@ public final class Node implements NodeQueries, AutoCloseable {
             ConsensusTransport transport = node.parts.consensusTransport();
             if (node.parts.network().isPresent()) {
                 NodeNetwork joined = NodeNetwork.join(
-                        config, node.chain, node.parts.network().get(), node.persistentPeers);
+                        config, node.chain, node.parts.network().get(), node.keptPeers.saved());
                 node.network = Optional.of(joined);
                 transport = joined.transport();
             }
@@ -222,36 +222,17 @@ public final class Node implements NodeQueries, AutoCloseable {
 
     @Override
     public List<String> persistentPeers() {
-        return persistentPeers.list().stream().map(Object::toString).toList();
+        return keptPeers.persistentPeers();
     }
 
     @Override
     public PeerAdded addPersistentPeer(String typed) {
-        global.cas.p2p.PeerAddress peer = global.cas.p2p.PeerAddress.parse(typed);
-        if (!persistentPeers.add(peer)) {
-            return PeerAdded.ALREADY_KEPT;
-        }
-        if (network.isEmpty()) {
-            return PeerAdded.FROM_NEXT_START;
-        }
-        network.get().peers().addPersistentPeer(peer.toSocketAddress());
-        LOG.info("keeping a connection to {} (added in Settings)", peer);
-        return PeerAdded.DIALLING;
+        return keptPeers.addPersistentPeer(typed);
     }
 
     @Override
     public boolean removePersistentPeer(String peer) {
-        global.cas.p2p.PeerAddress address;
-        try {
-            address = global.cas.p2p.PeerAddress.parse(peer);
-        } catch (global.cas.rejection.RejectedException e) {
-            return false;
-        }
-        if (!persistentPeers.remove(address)) {
-            return false;
-        }
-        network.ifPresent(n -> n.peers().removePersistentPeer(address.toSocketAddress()));
-        return true;
+        return keptPeers.removePersistentPeer(peer);
     }
 
     /** The peer-to-peer network, when this node joined one. */
