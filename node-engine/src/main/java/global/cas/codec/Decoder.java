@@ -157,6 +157,17 @@ public final class Decoder {
         return Hash.sha256(Arrays.copyOfRange(buf, start, pos));
     }
 
+    /**
+     * A copy of the bytes read since {@code start}, a {@link #position()} of this decoder: the
+     * encoding of the values read, which has one form only (see {@link #sha256Since}).
+     */
+    public byte[] bytesSince(int start) {
+        if (start < 0 || start > pos) {
+            throw new IllegalArgumentException("position " + start + " is not before " + pos);
+        }
+        return Arrays.copyOfRange(buf, start, pos);
+    }
+
     public int remaining() {
         return buf.length - pos;
     }

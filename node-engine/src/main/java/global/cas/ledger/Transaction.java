@@ -137,13 +137,13 @@ public record Transaction(
         List<TxOutput> outputs = d.list(MAX_OUTPUTS, TxOutput::decode);
         long fee = d.u64();
         Action action = Action.read(d);
-        Unsigned u = new Unsigned(chainId, expiry, inputs, outputs, fee, action);
+        // every value read has one encoding only (Decoder), so the bytes read are the body and the
+        // whole transaction as encoding them again would give: sliced, not encoded a second time
+        byte[] body = d.bytesSince(start);
         List<Witness> witnesses = d.list(MAX_INPUTS, Witness::decode);
-        Transaction t = u.withWitnesses(witnesses);
-        if (d.position() - start != t.encoded().length) {
-            throw Decoder.malformed("transaction does not re-encode to the same bytes");
-        }
-        return t;
+        byte[] encoded = d.bytesSince(start);
+        return new Transaction(
+                chainId, expiry, inputs, outputs, fee, action, witnesses, Hash.sha256(body), body, encoded);
     }
 
     public static void write(Encoder e, Transaction tx) {

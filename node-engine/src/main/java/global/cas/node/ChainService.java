@@ -54,6 +54,7 @@ public final class ChainService implements AutoCloseable {
     private final BlockExecutor executor;
     private final Mempool mempool;
     private final EventBus events;
+    private final RecentBlocks recentBlocks;
     private final BlockPruner pruner;
     private final LedgerState ledger = new LedgerState();
     /** Double signs seen and not recorded yet (C4): {@link #propose} draws from it. */
@@ -99,6 +100,7 @@ public final class ChainService implements AutoCloseable {
         this.executor = executor;
         this.mempool = mempool;
         this.events = events;
+        this.recentBlocks = new RecentBlocks(store);
     }
 
     /**
@@ -319,11 +321,23 @@ public final class ChainService implements AutoCloseable {
 
     private void announce(ExecutedBlock built, List<Transaction> dropped) {
         Block b = built.block();
+        recentBlocks.remember(b);
         evidencePool.committed(b.height(), built.evidence());
         mempool.blockCommitted(b.transactions(), dropped, built.tip().height() + 1);
         events.publish(new NodeEvent.BlockCommitted(
                 b.height(), b.hash(), b.header().time(), b.transactions().size(), b.fees()));
         pruner.afterCommit(b.height());
+    }
+
+    /**
+     * Committed block {@code height} (of this chain's tip or below, not pruned), from the latest
+     * blocks kept in memory or from storage.
+     */
+    public Optional<Block> block(long height) {
+        if (height > tip().height() || (height > 0 && height < store.prunedBelow())) {
+            return Optional.empty();
+        }
+        return recentBlocks.block(height);
     }
 
     /** A committed block as a node behind receives it: the block and the commit that makes it final. */

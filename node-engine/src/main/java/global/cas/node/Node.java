@@ -330,7 +330,7 @@ public final class Node implements NodeQueries, AutoCloseable {
      */
 
     public Optional<Block> block(long height) {
-        return height <= chain.tip().height() ? store.block(height) : Optional.empty();
+        return chain.block(height);
     }
 
     @Override

@@ -148,10 +148,11 @@ final class Params {
 
     byte[] hex(String name) {
         String t = text(name).strip();
-        if (t.length() % 2 != 0 || !t.matches("[0-9a-fA-F]*")) {
+        try {
+            return HexFormat.of().parseHex(t);
+        } catch (IllegalArgumentException e) {
             throw invalid(Reason.MALFORMED, "'" + name + "' must be hex digits, two per byte.");
         }
-        return HexFormat.of().parseHex(t);
     }
 
     /** {@code CAS} (any case), {@code token:<hash>} or a bare token hash. */

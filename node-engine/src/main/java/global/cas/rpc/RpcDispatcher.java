@@ -13,7 +13,13 @@ import global.cas.store.ChainDataException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +64,7 @@ final class RpcDispatcher {
                     NullNode.instance, RpcException.PARSE_ERROR, Reason.MALFORMED.name(), "The request is empty.")));
         }
         if (!request.isArray()) {
-            return process(request).map(answer -> {
+            return process(request, Map.of()).map(answer -> {
                 byte[] b = bytes(answer);
                 return b.length > maxResponseBytes ? bytes(tooLarge(answer.get("id"))) : b;
             });
@@ -77,11 +83,12 @@ final class RpcDispatcher {
                                             + request.size()
                                             + "; send it in smaller batches, and page through long lists with 'limit' and the 'next' cursor.")));
         }
+        Map<JsonNode, Supplier<JsonNode>> batched = batched(request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('[');
         boolean any = false;
         for (JsonNode r : request) {
-            Optional<JsonNode> answer = process(r);
+            Optional<JsonNode> answer = process(r, batched);
             if (answer.isEmpty()) {
                 continue;
             }
@@ -108,7 +115,66 @@ final class RpcDispatcher {
                         + " bytes; ask for smaller pages with 'limit' and page on with the 'next' cursor, or send fewer calls per batch.");
     }
 
-    private Optional<JsonNode> process(JsonNode req) {
+    /**
+     * The calls of a batch to methods with a batch body, each request (by identity) with what
+     * answers it: each such method's well-formed calls go to its batch body together, in the batch's
+     * order. The other requests, and these when malformed, are answered one by one.
+     */
+    private Map<JsonNode, Supplier<JsonNode>> batched(JsonNode batch) {
+        Map<RpcMethods.Method, List<JsonNode>> byMethod = new LinkedHashMap<>();
+        for (JsonNode r : batch) {
+            if (!r.isObject()
+                    || !r.path("jsonrpc").asText("").equals("2.0")
+                    || !r.path("method").isTextual()) {
+                continue;
+            }
+            JsonNode id = r.get("id");
+            if (id != null && !(id.isTextual() || id.isIntegralNumber() || id.isNull())) {
+                continue;
+            }
+            methods.method(r.get("method").asText())
+                    .filter(m -> m.batchBody().isPresent())
+                    .ifPresent(m ->
+                            byMethod.computeIfAbsent(m, k -> new ArrayList<>()).add(r));
+        }
+        Map<JsonNode, Supplier<JsonNode>> answers = new IdentityHashMap<>();
+        for (Map.Entry<RpcMethods.Method, List<JsonNode>> e : byMethod.entrySet()) {
+            RpcMethods.Method m = e.getKey();
+            List<JsonNode> calls = new ArrayList<>();
+            List<Params> params = new ArrayList<>();
+            for (JsonNode r : e.getValue()) {
+                try {
+                    params.add(Params.of(m.name(), r.get("params"), m.params()));
+                    calls.add(r);
+                } catch (RpcException bad) {
+                    answers.put(r, () -> {
+                        throw bad;
+                    });
+                }
+            }
+            if (params.isEmpty()) {
+                continue;
+            }
+            List<Supplier<JsonNode>> results;
+            try {
+                results = m.batchBody().orElseThrow().apply(params);
+            } catch (RuntimeException failed) {
+                // answered call by call, each with this failure's error, as the body alone would
+                for (JsonNode r : calls) {
+                    answers.put(r, () -> {
+                        throw failed;
+                    });
+                }
+                continue;
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                answers.put(calls.get(i), results.get(i));
+            }
+        }
+        return answers;
+    }
+
+    private Optional<JsonNode> process(JsonNode req, Map<JsonNode, Supplier<JsonNode>> batched) {
         if (!req.isObject()) {
             return Optional.of(invalidRequest(NullNode.instance, "A request is a JSON object."));
         }
@@ -136,14 +202,18 @@ final class RpcDispatcher {
                     "There is no method '" + abbreviate(methodName.asText()) + "'; the methods are " + methods.names()
                             + ".");
         } else {
-            answer = call(id, method.get(), req.get("params"));
+            Supplier<JsonNode> ready = batched.get(req);
+            RpcMethods.Method m = method.get();
+            answer = ready != null
+                    ? call(id, m, ready)
+                    : call(id, m, () -> m.body().apply(Params.of(m.name(), req.get("params"), m.params())));
         }
         return notification ? Optional.empty() : Optional.of(answer);
     }
 
-    private JsonNode call(JsonNode id, RpcMethods.Method method, JsonNode params) {
+    private JsonNode call(JsonNode id, RpcMethods.Method method, Supplier<JsonNode> body) {
         try {
-            JsonNode result = method.body().apply(Params.of(method.name(), params, method.params()));
+            JsonNode result = body.get();
             ObjectNode o = mapper.createObjectNode();
             o.put("jsonrpc", "2.0");
             o.set("id", id);

@@ -196,6 +196,44 @@ class CanonicalEncodingTest {
     }
 
     @Test
+    @DisplayName(
+            "U3: any bytes that decode as a transaction are the encoding of what they decode to, so its id and bytes"
+                    + " can be taken from the bytes read (every single-byte change of each kind's sample, all 256 values)")
+    void decodedBytesAreTheReEncoding() {
+        List<Transaction> samples = List.of(
+                sampleTransfer(),
+                TestBlocks.miningProof(
+                        TestChain.CHAIN_ID, 17, TX, TestKeys.key(5).address(), 0xdead_beef_0000_0001L));
+        int decoded = 0;
+        for (Transaction sample : samples) {
+            byte[] good = sample.encoded();
+            for (int i = 0; i < good.length; i++) {
+                for (int v = 0; v < 256; v++) {
+                    byte[] changed = good.clone();
+                    changed[i] = (byte) v;
+                    Transaction t;
+                    try {
+                        t = Transaction.decode(changed);
+                    } catch (RejectedException refused) {
+                        continue;
+                    }
+                    decoded++;
+                    Transaction again = new Transaction.Unsigned(
+                                    t.chainId(), t.expiryHeight(), t.inputs(), t.outputs(), t.fee(), t.action())
+                            .withWitnesses(t.witnesses());
+                    assertThat(t.encoded())
+                            .as("byte %d set to %d", i, v)
+                            .isEqualTo(changed)
+                            .isEqualTo(again.encoded());
+                    assertThat(t.body()).isEqualTo(again.body());
+                    assertThat(t.id()).isEqualTo(again.id());
+                }
+            }
+        }
+        assertThat(decoded).as("changes that still decode").isGreaterThan(1000);
+    }
+
+    @Test
     @DisplayName("U3: equal values always encode to equal bytes")
     void deterministic() {
         assertThat(sampleTransfer().encoded()).isEqualTo(sampleTransfer().encoded());

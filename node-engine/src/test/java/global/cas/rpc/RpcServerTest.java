@@ -302,6 +302,59 @@ class RpcServerTest {
         assertThat(again.reason()).isEqualTo("UNKNOWN_OUTPUT");
     }
 
+    private static Transaction transfer(KeyPair from, long cas) {
+        List<UnspentOutput> coins = new ArrayList<>();
+        client.call("address_outputs", Map.of("address", text(from.address())))
+                .get("outputs")
+                .forEach(o -> coins.add(RpcJson.readOutput(o, NET)));
+        long height = client.call("chain_info").get("height").asLong();
+        return new TransferBuilder(TestChain.CHAIN_ID, TestChain.MIN_FEE_PER_BYTE)
+                .pay(
+                        coins.subList(0, 1),
+                        Map.of(from.address(), from),
+                        List.of(new TxOutput(TestKeys.key(51).address(), AssetId.CAS, Amounts.cas(cas))),
+                        from.address(),
+                        height + 100);
+    }
+
+    private static String sendCall(int id, String raw) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tx_send\",\"params\":{\"raw\":\"" + raw + "\"}}";
+    }
+
+    @Test
+    void theTxSendCallsOfABatchAreAdmittedTogetherInOrderEachAnsweredAsAlone() throws Exception {
+        Transaction a = transfer(TestChain.funded(6), 3);
+        Transaction b = transfer(TestChain.funded(7), 4);
+        Transaction rival = transfer(TestChain.funded(6), 5); // spends a's coin: the later one is refused
+        JsonNode answers = postAuthorized("["
+                + sendCall(1, Bytes.hex(a.encoded())) + ","
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"chain_info\"},"
+                + sendCall(3, "zz") + ","
+                + sendCall(4, Bytes.hex(rival.encoded())) + ","
+                + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tx_send\",\"params\":{}},"
+                + sendCall(6, Bytes.hex(a.encoded())) + ","
+                + "{\"jsonrpc\":\"2.0\",\"method\":\"tx_send\",\"params\":{\"raw\":\"" + Bytes.hex(b.encoded())
+                + "\"}}," // a notification: admitted, not answered
+                + sendCall(7, "01") + "]");
+        assertThat(answers).hasSize(7);
+        assertThat(answers.get(0).get("id").asInt()).isEqualTo(1);
+        assertThat(answers.get(0).at("/result/id").asText()).isEqualTo(a.id().hex());
+        assertThat(answers.get(1).at("/result/chainId").asText()).isEqualTo(TestChain.CHAIN_ID);
+        assertThat(answers.get(2).at("/error/code").asInt()).isEqualTo(RpcException.INVALID_PARAMS);
+        assertThat(answers.get(2).at("/error/data/reason").asText()).isEqualTo("MALFORMED");
+        assertThat(answers.get(3).at("/error/code").asInt()).isEqualTo(RpcException.REJECTED);
+        assertThat(answers.get(3).at("/error/data/reason").asText()).isEqualTo("DOUBLE_SPEND");
+        assertThat(answers.get(4).at("/error/code").asInt()).isEqualTo(RpcException.INVALID_PARAMS);
+        assertThat(answers.get(5).get("id").asInt()).isEqualTo(6);
+        assertThat(answers.get(5).at("/error/data/reason").asText()).isEqualTo("DUPLICATE_TRANSACTION");
+        assertThat(answers.get(6).get("id").asInt()).isEqualTo(7);
+        assertThat(answers.get(6).at("/error/code").asInt()).isEqualTo(RpcException.REJECTED);
+        assertThat(answers.get(6).at("/error/data/reason").asText()).isEqualTo("TRUNCATED");
+        // a is admitted (the one its rival lost to) and b, sent as a notification, too
+        waitCommitted(a.id());
+        waitCommitted(b.id());
+    }
+
     private static JsonNode waitCommitted(Hash id) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         while (true) {

@@ -99,7 +99,8 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--node-jvm-option",
             paramLabel = "<option>",
             description = "With --localnet, repeatable: a Java option of each node process instead of the localnet's"
-                    + " (-Xmx512m), e.g. --node-jvm-option=-Xmx1g --node-jvm-option=-XX:+UseSerialGC.")
+                    + " (-Xmx1g -XX:+UseParallelGC -XX:+UseCompactObjectHeaders), e.g. --node-jvm-option=-Xmx2g"
+                    + " --node-jvm-option=-XX:+UseSerialGC.")
     private java.util.List<String> nodeJvmOptions;
 
     @Inject

@@ -46,8 +46,13 @@ public final class Localnet {
 
     public static final int MAX_VALIDATORS = 16;
 
-    /** The Java options each node process gets unless told others. */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m");
+    /**
+     * The Java options each node process gets unless told others: 1 GiB of heap, the parallel
+     * collector and compact object headers, which halved the collector's CPU a transfer against G1 in
+     * 512 MiB with four nodes on two cores (docs/benchmarks.md, "Validators as separate processes").
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS =
+            List.of("-Xmx1g", "-XX:+UseParallelGC", "-XX:+UseCompactObjectHeaders");
 
     private final Path dir;
 

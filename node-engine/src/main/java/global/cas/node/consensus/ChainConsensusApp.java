@@ -174,7 +174,7 @@ public final class ChainConsensusApp implements ConsensusApp {
                 || height < chain.store().prunedBelow()) {
             return Optional.empty();
         }
-        Optional<Block> block = chain.store().block(height);
+        Optional<Block> block = chain.block(height);
         Optional<Commit> commit = chain.store().commit(height);
         if (block.isEmpty() || commit.isEmpty()) {
             return Optional.empty();
