@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Node ids refused until an instant. In memory, and (made with {@link #load}) saved in {@code
- * bans.json} in the data folder when the network stops, so a restart does not forgive a peer that
- * was caught misbehaving. At most {@link #MAX_BANS}: past that the ban ending soonest is dropped.
+ * bans.json} in the data folder by the network at each ban and when it stops, so a restart, even
+ * after a {@code kill -9}, does not forgive a peer that was caught misbehaving. At most {@link #MAX_BANS}: past that the ban ending soonest is dropped.
  * Expired bans are forgotten when looked at. A damaged file is moved aside to {@code
  * bans.json.damaged} with a warning and the list starts empty (bans protect, they are not a
  * person's data). Thread-safe (synchronized).

@@ -66,6 +66,11 @@ final class Events {
         });
     }
 
+    /** Runs {@code task} on the application thread after what was submitted before it (work kept off an event loop). */
+    void run(Runnable task) {
+        submit(task);
+    }
+
     private void submit(Runnable task) {
         try {
             executor.execute(task);

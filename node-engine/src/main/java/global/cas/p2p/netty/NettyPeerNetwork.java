@@ -301,11 +301,7 @@ final class NettyPeerNetwork implements PeerNetwork, PeerHost {
         } catch (IOException e) {
             LOG.warn("could not save the address book: {}", e.toString());
         }
-        try {
-            bans.save();
-        } catch (IOException e) {
-            LOG.warn("could not save the bans: {}", e.toString());
-        }
+        saveBans();
         return CompletableFuture.completedFuture(null);
     }
 
@@ -364,6 +360,15 @@ final class NettyPeerNetwork implements PeerNetwork, PeerHost {
     public void ban(NodeId id, DisconnectReason reason) {
         LOG.info("banning {} for {}: {}", id.shortId(), config.banDuration(), reason);
         bans.ban(id, config.banDuration());
+        events.run(this::saveBans); // at once, off the event loop: a kill -9 does not forgive the peer
+    }
+
+    private void saveBans() {
+        try {
+            bans.save();
+        } catch (IOException e) {
+            LOG.warn("could not save the bans: {}", e.toString());
+        }
     }
 
     @Override

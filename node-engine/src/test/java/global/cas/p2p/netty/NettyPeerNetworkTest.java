@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import global.cas.crypto.Hash;
+import global.cas.p2p.BanList;
 import global.cas.p2p.Channel;
 import global.cas.p2p.DisconnectException;
 import global.cas.p2p.DisconnectReason;
@@ -107,7 +108,8 @@ class NettyPeerNetworkTest {
     @Test
     @DisplayName("INVALID_MESSAGE reported by the application: both log the reason, the peer is banned until expiry")
     void disconnectBansUntilExpiry() throws Exception {
-        LoopbackNode a = node();
+        Path aDir = dir.resolve("banning");
+        LoopbackNode a = node(LoopbackNode.config(aDir));
         LoopbackNode b = node();
         b.network.dial(a.address).get(5, TimeUnit.SECONDS);
         Await.until(WAIT, "connected", () -> a.connectedTo(b));
@@ -121,6 +123,11 @@ class NettyPeerNetworkTest {
         assertThat(b.disconnects().getFirst().reason()).isEqualTo(DisconnectReason.INVALID_MESSAGE);
         assertThat(b.disconnects().getFirst().byPeer()).isTrue();
         assertThat(a.network.isBanned(b.id())).isTrue();
+        // saved at once, not only at a clean stop: a kill -9 now would not forgive b
+        Await.until(
+                WAIT,
+                "the ban saved",
+                () -> BanList.load(aDir, java.time.InstantSource.system()).isBanned(b.id()));
 
         assertThatThrownBy(() -> b.network.dial(a.address).join())
                 .isInstanceOf(CompletionException.class)
