@@ -8,7 +8,9 @@ import global.cas.codec.Encoder;
  * What validators and followers send each other about consensus. A proposal carries its block's
  * bytes; a decided message carries a committed block with its commit, for a node one height
  * behind (it checks the commit itself, C3); a status says which height a node works on, so a peer
- * ahead answers with the decided block. Each has a size limit checked before decoding. Immutable.
+ * ahead answers with the decided block; evidence is two votes of one validator's slot for different
+ * values, passed on by every node that checks it so that a double sign seen by any node reaches a
+ * proposer (C4). Each has a size limit checked before decoding. Immutable.
  */
 public sealed interface ConsensusMessage {
     /** The largest block a message carries: 8 MiB. */
@@ -24,6 +26,9 @@ public sealed interface ConsensusMessage {
     record DecidedMessage(long height, byte[] block, Commit commit) implements ConsensusMessage {}
 
     record StatusMessage(long height) implements ConsensusMessage {}
+
+    /** A double sign: two votes of one validator for one slot (height, round, kind) with different values. */
+    record EvidenceMessage(Vote first, Vote second) implements ConsensusMessage {}
 
     /**
      * Asks a peer ahead for the committed blocks from {@code from} on (it answers with up to a batch
@@ -49,6 +54,11 @@ public sealed interface ConsensusMessage {
             }
             case StatusMessage s -> e.u8(4).u64(s.height());
             case RangeRequest r -> e.u8(5).u64(r.from());
+            case EvidenceMessage x -> {
+                e.u8(6);
+                x.first().encode(e);
+                x.second().encode(e);
+            }
         }
         return e.toBytes();
     }
@@ -77,6 +87,7 @@ public sealed interface ConsensusMessage {
             }
             case 4 -> new StatusMessage(d.u64());
             case 5 -> new RangeRequest(d.u64());
+            case 6 -> new EvidenceMessage(Vote.decode(d), Vote.decode(d));
             default -> throw Decoder.malformed("unknown consensus message kind " + kind);
         };
         d.finish();

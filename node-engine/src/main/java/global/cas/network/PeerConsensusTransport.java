@@ -73,6 +73,7 @@ public final class PeerConsensusTransport implements ConsensusTransport {
             case ConsensusMessage.ProposalMessage p -> Channel.CONSENSUS;
             case ConsensusMessage.VoteMessage v -> Channel.CONSENSUS;
             case ConsensusMessage.StatusMessage s -> Channel.CONSENSUS;
+            case ConsensusMessage.EvidenceMessage e -> Channel.CONSENSUS;
         };
     }
 

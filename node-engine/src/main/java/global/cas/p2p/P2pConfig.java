@@ -52,9 +52,10 @@ public record P2pConfig(
      * The wire protocol this version speaks; a peer of another is refused in the handshake
      * (INCOMPATIBLE_VERSION) before anything else is read. 2: catch-up moved to the BLOCKS channel
      * and a PING carries the sender's clock (decision 43); nodes of version 1 would ban each other's
-     * catch-up as malformed.
+     * catch-up as malformed. 3: evidence of double signs is passed on between nodes (a message kind
+     * a node of version 2 would take for a malformed one).
      */
-    public static final int PROTOCOL_VERSION = 2;
+    public static final int PROTOCOL_VERSION = 3;
 
     public static final int MAX_CHAIN_ID_BYTES = 64;
 

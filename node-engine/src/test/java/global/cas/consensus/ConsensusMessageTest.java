@@ -45,7 +45,9 @@ class ConsensusMessageTest {
                 new ConsensusMessage.StatusMessage(0),
                 new ConsensusMessage.StatusMessage(Long.MAX_VALUE),
                 new ConsensusMessage.RangeRequest(1),
-                new ConsensusMessage.RangeRequest(Long.MAX_VALUE));
+                new ConsensusMessage.RangeRequest(Long.MAX_VALUE),
+                new ConsensusMessage.EvidenceMessage(
+                        vals.vote(2, VoteType.PREVOTE, 7, 0, a), vals.vote(2, VoteType.PREVOTE, 7, 0, Vote.NIL)));
     }
 
     private static Reason reasonOf(byte[] bytes) {
@@ -96,6 +98,7 @@ class ConsensusMessageTest {
                 }
                 case ConsensusMessage.StatusMessage s -> assertThat(d).isEqualTo(s);
                 case ConsensusMessage.RangeRequest r -> assertThat(d).isEqualTo(r);
+                case ConsensusMessage.EvidenceMessage x -> assertThat(d).isEqualTo(x);
             }
         }
     }
@@ -137,7 +140,7 @@ class ConsensusMessageTest {
     @Test
     @DisplayName("an unknown kind is refused as MALFORMED")
     void unknownKind() {
-        for (int kind : new int[] {0, 6, 7, 127, 128, 255}) {
+        for (int kind : new int[] {0, 7, 8, 127, 128, 255}) {
             byte[] status = new ConsensusMessage.StatusMessage(3).encode();
             status[0] = (byte) kind;
             assertThatThrownBy(() -> ConsensusMessage.decode(status))

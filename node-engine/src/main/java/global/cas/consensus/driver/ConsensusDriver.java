@@ -79,6 +79,7 @@ public final class ConsensusDriver {
     private final PeerView peers = new PeerView();
     private final LogRecovery recovery = new LogRecovery();
     private final CatchUp catchUp;
+    private final EvidenceRelay evidence;
 
     private final Map<Hash, ConsensusApp.Checked> checked = new HashMap<>();
     private final Map<Hash, byte[]> blocks = new HashMap<>();
@@ -124,6 +125,7 @@ public final class ConsensusDriver {
         this.own = new OwnMessages(guard);
         this.check = new MessageCheck(chainId);
         this.catchUp = new CatchUp(app, network, peers);
+        this.evidence = new EvidenceRelay(app, network, check);
     }
 
     /**
@@ -225,6 +227,7 @@ public final class ConsensusDriver {
                     catchUp.sendRange(peer, r.from(), height);
                 }
             }
+            case ConsensusMessage.EvidenceMessage x -> evidence.received(peer, x, height, validators);
         }
         drainPending();
     }
@@ -442,7 +445,7 @@ public final class ConsensusDriver {
                         e.first().validator(),
                         e.first(),
                         e.second());
-                app.evidence(e.first(), e.second());
+                evidence.detected(e.first(), e.second());
             }
             case Output.Halt h -> halt(h.cause(), h.reason());
         }

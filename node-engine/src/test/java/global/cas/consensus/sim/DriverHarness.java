@@ -28,8 +28,10 @@ final class DriverHarness {
     final List<KeyPair> keys = new ArrayList<>();
     final ValidatorSet validators;
     final List<Sent> sent = new ArrayList<>();
+    final List<ConsensusMessage> broadcasts = new ArrayList<>();
     final List<String> misbehaved = new ArrayList<>();
     final ConsensusDriver driver;
+    final SimChain chain;
 
     /**
      * @param label what the validator keys are derived from
@@ -46,7 +48,9 @@ final class DriverHarness {
         validators = new ValidatorSet(vs);
         ConsensusNetwork net = new ConsensusNetwork() {
             @Override
-            public void broadcast(ConsensusMessage message) {}
+            public void broadcast(ConsensusMessage message) {
+                broadcasts.add(message);
+            }
 
             @Override
             public boolean send(String peer, ConsensusMessage message) {
@@ -67,10 +71,11 @@ final class DriverHarness {
             @Override
             public void schedule(long delayMillis, Runnable task) {}
         };
+        chain = new SimChain(Simulation.CHAIN, validators, 0, 1, s -> {});
         driver = new ConsensusDriver(
                 Simulation.CHAIN,
                 Timeouts.DEFAULT,
-                new SimChain(Simulation.CHAIN, validators, 0, 1, s -> {}),
+                chain,
                 net,
                 idle,
                 self < 0 ? Optional.empty() : Optional.of(keys.get(self)),
