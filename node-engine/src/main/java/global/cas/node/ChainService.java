@@ -237,6 +237,10 @@ public final class ChainService implements AutoCloseable {
         if (known != null) {
             return known.executed();
         }
+        // a proposal may carry transactions that have not reached this node's mempool yet: their
+        // signatures are checked on all cores first, not one by one on this thread (the others
+        // are found verified, VerifiedSignatures)
+        mempool.preverify(block.transactions());
         ExecutedBlock executed = executor.validate(committed, block, true);
         remember(executed, List.of());
         return executed;
