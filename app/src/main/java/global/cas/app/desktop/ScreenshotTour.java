@@ -41,7 +41,8 @@ final class ScreenshotTour {
 
     /**
      * @param settings sets the language and the text size as a person would in Settings, so every
-     *     screen (Settings included) shows them alike; the tour puts both back at the end
+     *     screen (Settings included) shows them alike; the tour puts both back at the end, as the
+     *     person had them
      */
     ScreenshotTour(MainWindow window, Messages messages, Scene scene, Path dir, SettingsModel settings) {
         this.settings = settings;
@@ -53,6 +54,8 @@ final class ScreenshotTour {
 
     void run(List<String> screens, Runnable whenDone) {
         UiLanguage original = messages.language();
+        int originalScale = settings.settings().textScalePercent();
+        steps.add(() -> textScale(100)); // the plain shots at 100%, whatever the person chose
         for (UiLanguage lang : UiLanguage.values()) {
             steps.add(() -> language(lang));
             for (String id : screens) {
@@ -71,7 +74,7 @@ final class ScreenshotTour {
                 }
             }
         }
-        steps.add(() -> textScale(100));
+        steps.add(() -> textScale(originalScale)); // the person's text size again, not 100%
         steps.add(() -> language(original));
         steps.add(whenDone);
         next();
