@@ -55,9 +55,6 @@ public record GovernanceParams(
                     Reason.MALFORMED,
                     "The support that opens a referendum must be above the support that asks the committee to respond.");
         }
-        // the window in milliseconds must fit a long
-        Amounts.multiply(responseWindowDays, DAY_MILLIS);
-        Amounts.multiply(referendumMaxDays, DAY_MILLIS);
     }
 
     /** The values of PROTOCOL.md. */
@@ -76,7 +73,7 @@ public record GovernanceParams(
                 DAY_MILLIS);
     }
 
-    /** The committee's response window in milliseconds (G33). */
+    /** The committee's response window in milliseconds (G33); an int of days always fits. */
     public long responseWindowMillis() {
         return responseWindowDays * DAY_MILLIS;
     }
