@@ -78,6 +78,23 @@ public record GovernanceParams(
         return responseWindowDays * DAY_MILLIS;
     }
 
+    /** G4, G8: whether a balance lets an address declare or keep a candidacy or a seat. */
+    public boolean qualifies(long balance) {
+        return balance >= candidacyMinimum;
+    }
+
+    /**
+     * G2: the epoch boundary a vote asked for at {@code time} opens at: the first multiple of the
+     * epoch length at or after it (times are milliseconds since the epoch origin, not negative).
+     */
+    public long openingBoundary(long time) {
+        if (time < 0) {
+            throw new IllegalArgumentException("negative time");
+        }
+        long floor = time - time % epochMillis;
+        return floor == time ? time : Math.addExact(floor, epochMillis);
+    }
+
     /** Rejects a referendum length outside the allowed days (G35). */
     public void checkReferendumDays(int days) {
         if (days < referendumMinDays || days > referendumMaxDays) {

@@ -85,4 +85,16 @@ class ElectionCountTest {
         assertThat(ElectionCount.refill(List.of(addr(1)), runnersUp, a -> false, 5))
                 .containsExactly(addr(1));
     }
+
+    @Test
+    @DisplayName("G8: after a member drops below 10,000 CAS, the refill skips a runner-up who also dropped below it")
+    void refillByBalance() {
+        java.util.Map<Address, Long> balances =
+                java.util.Map.of(addr(10), cas(10_000) - 1, addr(11), cas(10_000), addr(12), cas(50_000));
+        List<Address> seated = List.of(addr(1), addr(2), addr(3), addr(4));
+        List<Candidate> runnersUp = List.of(c(10, 1, 90), c(11, 2, 80), c(12, 3, 70));
+        assertThat(ElectionCount.refill(
+                        seated, runnersUp, a -> p.qualifies(balances.getOrDefault(a, 0L)), p.minSeats()))
+                .containsExactly(addr(1), addr(2), addr(3), addr(4), addr(11));
+    }
 }

@@ -45,4 +45,21 @@ class GovernanceParamsTest {
         rejected(() -> new GovernanceParams(1, 1, 5, 1, 14, 2, 1, 1, 8, 7, 1), Reason.MALFORMED);
         rejected(() -> new GovernanceParams(1, 1, 5, 2, 14, 2, 1, 1, 7, 30, 1), Reason.MALFORMED);
     }
+
+    @Test
+    @DisplayName("G4: exactly 10,000 CAS qualifies a candidate, one unit less does not")
+    void qualifies() {
+        assertThat(p.qualifies(cas(10_000))).isTrue();
+        assertThat(p.qualifies(cas(10_000) - 1)).isFalse();
+    }
+
+    @Test
+    @DisplayName("G2: votes open only at epoch boundaries of one day")
+    void epochBoundary() {
+        long day = 86_400_000L;
+        assertThat(p.openingBoundary(0)).isZero();
+        assertThat(p.openingBoundary(1)).isEqualTo(day);
+        assertThat(p.openingBoundary(3 * day)).isEqualTo(3 * day);
+        assertThat(p.openingBoundary(3 * day + 1)).isEqualTo(4 * day);
+    }
 }
