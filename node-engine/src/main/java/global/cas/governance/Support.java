@@ -1,0 +1,6 @@
+package global.cas.governance;
+
+/** The single option of a proposal's support tally (G32). */
+public enum Support {
+    SUPPORT
+}
