@@ -260,8 +260,8 @@ final class RpcMethods {
 
     /**
      * The {@code tx_send} calls of one batch: each decoded, then all admitted through {@link
-     * Node#submitAll} (signatures verified on all cores, admitted in the batch's order, so a
-     * transaction may spend the one before it), instead of one verification handed to the verifiers
+     * Node#submitAll} (signatures verified on all cores, admitted in the batch's order, so of two
+     * spending one output the earlier one is taken), instead of one verification handed to the verifiers
      * and waited for a call.
      */
     private List<Supplier<JsonNode>> txSendAll(List<Params> calls) {
