@@ -58,7 +58,7 @@ final class EvidenceRelay {
             return;
         }
         if (a.height() < 1 || a.height() > height || height - a.height() >= DoubleSignEvidence.MAX_AGE_HEIGHTS) {
-            return; // not checkable yet, or too old for a block to record: neither honest nor not
+            return; // not checkable yet, or too old for a block to record: which says nothing bad of the sender
         }
         if (handed.contains(Slot.of(a))) {
             return;
