@@ -18,10 +18,8 @@ import global.cas.rejection.RejectedException;
 import global.cas.validators.ValidatorSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -81,8 +79,7 @@ public final class ConsensusDriver {
     private final CatchUp catchUp;
     private final EvidenceRelay evidence;
 
-    private final Map<Hash, ConsensusApp.Checked> checked = new HashMap<>();
-    private final Map<Hash, byte[]> blocks = new HashMap<>();
+    private final HeightBlocks blocks;
     private final List<Buffered> next = new ArrayList<>();
     private final Set<Vote> seenVotes = new HashSet<>();
     private final Set<Proposal> seenProposals = new HashSet<>();
@@ -126,6 +123,7 @@ public final class ConsensusDriver {
         this.check = new MessageCheck(chainId);
         this.catchUp = new CatchUp(app, network, peers);
         this.evidence = new EvidenceRelay(app, network, check);
+        this.blocks = new HeightBlocks(app);
     }
 
     /**
@@ -157,7 +155,6 @@ public final class ConsensusDriver {
         generation++;
         decided = false;
         decidedValue = null;
-        checked.clear();
         blocks.clear();
         own.clear();
         asked.clear();
@@ -202,7 +199,7 @@ public final class ConsensusDriver {
         own.restored(m);
         switch (m) {
             case ConsensusMessage.ProposalMessage p -> {
-                ConsensusApp.Checked c = checkBlock(p.block());
+                ConsensusApp.Checked c = blocks.check(height, p.block());
                 feed(new Input.ProposalReceived(p.proposal(), c.valid()));
             }
             case ConsensusMessage.VoteMessage v -> feed(new Input.VoteReceived(v.vote()));
@@ -260,7 +257,7 @@ public final class ConsensusDriver {
             network.misbehaved(peer, fault.get());
             return;
         }
-        ConsensusApp.Checked c = checkBlock(m.block());
+        ConsensusApp.Checked c = blocks.check(height, m.block());
         if (!c.hash().equals(p.value())) {
             network.misbehaved(
                     peer,
@@ -308,7 +305,7 @@ public final class ConsensusDriver {
             importRun(peer, d);
             return;
         }
-        ConsensusApp.Checked c = checkBlock(d.block());
+        ConsensusApp.Checked c = blocks.check(height, d.block());
         List<Commit.Counted> counted;
         try {
             counted = d.commit().verify(chainId, height, c.hash(), validators);
@@ -395,15 +392,6 @@ public final class ConsensusDriver {
         }
     }
 
-    private ConsensusApp.Checked checkBlock(byte[] bytes) {
-        ConsensusApp.Checked c = app.check(height, bytes);
-        if (!checked.containsKey(c.hash())) {
-            checked.put(c.hash(), c);
-            blocks.put(c.hash(), bytes);
-        }
-        return checked.get(c.hash());
-    }
-
     // ---- outputs
 
     private void feed(Input input) {
@@ -437,7 +425,8 @@ public final class ConsensusDriver {
                 long gen = generation;
                 scheduler.schedule(t.millis(), () -> timeout(gen, t));
             }
-            case Output.Decide d -> decide(d.round(), d.value(), blocks.get(d.value()), d.commit(), false);
+            case Output.Decide d ->
+                decide(d.round(), d.value(), blocks.bytes(d.value()).orElse(null), d.commit(), false);
             case Output.Equivocation e -> {
                 equivocations++;
                 LOG.warn(
@@ -456,18 +445,17 @@ public final class ConsensusDriver {
         Optional<ConsensusMessage.ProposalMessage> signed = own.proposal(h, r);
         if (signed.isPresent()) {
             byte[] block = signed.get().block(); // signed before a restart: the same block again
-            ConsensusApp.Checked c = checkBlock(block);
+            ConsensusApp.Checked c = blocks.check(height, block);
             built = new ConsensusApp.Built(c.hash(), block, c.time());
         } else {
             built = app.build(h, scheduler.now());
-            checked.put(built.hash(), ConsensusApp.Checked.valid(built.hash(), built.time()));
-            blocks.put(built.hash(), built.bytes());
+            blocks.built(built);
         }
         feed(new Input.ProposalBuilt(h, r, built.hash()));
     }
 
     private void sendProposal(Output.SendProposal s) {
-        byte[] block = blocks.get(s.value());
+        byte[] block = blocks.bytes(s.value()).orElse(null);
         if (block == null) {
             halt(
                     HaltCause.INTERNAL,
@@ -476,14 +464,14 @@ public final class ConsensusDriver {
         }
         ConsensusMessage.ProposalMessage m = own.propose(s.height(), s.round(), s.value(), s.polRound(), self, block);
         network.broadcast(m);
-        feed(new Input.ProposalReceived(m.proposal(), checked.get(s.value()).valid()));
+        feed(new Input.ProposalReceived(m.proposal(), blocks.verdict(s.value()).valid()));
     }
 
     private void sendVote(Output.SendVote s) {
         long now = scheduler.now();
         long timestamp = now;
         if (s.type() == VoteType.PRECOMMIT && !s.value().equals(Vote.NIL)) {
-            ConsensusApp.Checked c = checked.get(s.value());
+            ConsensusApp.Checked c = blocks.verdict(s.value());
             timestamp = Math.max(now, c.time() + 1); // the commit's time comes after the block's (C5)
         }
         ConsensusMessage.VoteMessage m = own.vote(s.type(), s.height(), s.round(), s.value(), timestamp, self);

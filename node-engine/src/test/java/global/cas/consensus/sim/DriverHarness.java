@@ -3,7 +3,6 @@ package global.cas.consensus.sim;
 import global.cas.consensus.ConsensusMessage;
 import global.cas.consensus.Timeouts;
 import global.cas.consensus.driver.ConsensusDriver;
-import global.cas.consensus.driver.ConsensusNetwork;
 import global.cas.consensus.driver.Scheduler;
 import global.cas.consensus.wal.WriteAheadLog;
 import global.cas.crypto.Hash;
@@ -22,14 +21,12 @@ import java.util.Optional;
  * one message, where a whole {@link Simulation} would hide it.
  */
 final class DriverHarness {
-    /** Something the driver sent to one peer. */
-    record Sent(String peer, ConsensusMessage message) {}
-
     final List<KeyPair> keys = new ArrayList<>();
     final ValidatorSet validators;
-    final List<Sent> sent = new ArrayList<>();
-    final List<ConsensusMessage> broadcasts = new ArrayList<>();
-    final List<String> misbehaved = new ArrayList<>();
+    final RecordingNetwork network = new RecordingNetwork();
+    final List<RecordingNetwork.Sent> sent = network.sent;
+    final List<ConsensusMessage> broadcasts = network.broadcasts;
+    final List<String> misbehaved = network.misbehaved;
     final ConsensusDriver driver;
     final SimChain chain;
 
@@ -46,22 +43,6 @@ final class DriverHarness {
             vs.add(new Validator(k.publicKey(), 1));
         }
         validators = new ValidatorSet(vs);
-        ConsensusNetwork net = new ConsensusNetwork() {
-            @Override
-            public void broadcast(ConsensusMessage message) {
-                broadcasts.add(message);
-            }
-
-            @Override
-            public boolean send(String peer, ConsensusMessage message) {
-                return sent.add(new Sent(peer, message));
-            }
-
-            @Override
-            public void misbehaved(String peer, String reason) {
-                misbehaved.add(peer + ": " + reason);
-            }
-        };
         Scheduler idle = new Scheduler() {
             @Override
             public long now() {
@@ -76,7 +57,7 @@ final class DriverHarness {
                 Simulation.CHAIN,
                 Timeouts.DEFAULT,
                 chain,
-                net,
+                network,
                 idle,
                 self < 0 ? Optional.empty() : Optional.of(keys.get(self)),
                 self < 0 ? Optional.empty() : Optional.of(new WriteAheadLog(new MemoryWalStorage())));

@@ -31,7 +31,7 @@ class DriverRangeRequestTest {
                 .filter(s -> s.message() instanceof ConsensusMessage.RangeRequest)
                 .collect(Collectors.groupingBy(
                         s -> ((ConsensusMessage.RangeRequest) s.message()).from(),
-                        Collectors.mapping(DriverHarness.Sent::peer, Collectors.toList())));
+                        Collectors.mapping(RecordingNetwork.Sent::peer, Collectors.toList())));
     }
 
     @Test

@@ -8,7 +8,6 @@ import global.cas.consensus.Timeouts;
 import global.cas.consensus.Vote;
 import global.cas.consensus.VoteType;
 import global.cas.consensus.driver.ConsensusDriver;
-import global.cas.consensus.driver.ConsensusNetwork;
 import global.cas.consensus.driver.Scheduler;
 import global.cas.consensus.wal.WriteAheadLog;
 import global.cas.crypto.Hash;
@@ -33,7 +32,8 @@ class LoneAmnesiaTest {
             Hash.sha256("lone".getBytes(StandardCharsets.US_ASCII)).bytes());
     private final ValidatorSet set = new ValidatorSet(List.of(new Validator(key.publicKey(), 1)));
     private final List<Runnable> later = new ArrayList<>();
-    private final List<ConsensusMessage> broadcast = new ArrayList<>();
+    private final RecordingNetwork net = new RecordingNetwork();
+    private final List<ConsensusMessage> broadcast = net.broadcasts;
     private SimChain chain;
     private ConsensusDriver driver;
 
@@ -50,20 +50,6 @@ class LoneAmnesiaTest {
         chain = new SimChain(CHAIN, set, 0, 1, s -> {});
         ConsensusMessage.DecidedMessage first = committed(chain, 1);
         chain.commit(1, Hash.sha256(first.block()), first.block(), first.commit());
-        ConsensusNetwork net = new ConsensusNetwork() {
-            @Override
-            public void broadcast(ConsensusMessage message) {
-                broadcast.add(message);
-            }
-
-            @Override
-            public boolean send(String peer, ConsensusMessage message) {
-                return true;
-            }
-
-            @Override
-            public void misbehaved(String peer, String reason) {}
-        };
         Scheduler manual = new Scheduler() {
             @Override
             public long now() {
