@@ -105,12 +105,27 @@ public final class Mempool {
      * Verifies the signatures of {@code txs} on all cores, remembering those that hold, so that
      * executing a block of them (a block synced from a peer, whose transactions this node never saw)
      * does not verify them one by one on the chain thread; admits nothing. A transaction that fails
-     * is left for the block's execution to refuse with its reason.
+     * is left for the block's execution to refuse with its reason. Those pending here with the
+     * same bytes were verified when admitted and are skipped.
+     *
+     * @return how many were checked (not pending here)
      */
-    public void preverify(List<Transaction> txs) {
-        verifiers
-                .submit(() -> txs.parallelStream().forEach(this::statelessCheck))
-                .join();
+    public int preverify(List<Transaction> txs) {
+        List<Transaction> unknown;
+        synchronized (this) {
+            unknown = txs.stream()
+                    .filter(tx -> {
+                        Entry e = byId.get(tx.id());
+                        return e == null || !e.tx.equals(tx);
+                    })
+                    .toList();
+        }
+        if (!unknown.isEmpty()) {
+            verifiers
+                    .submit(() -> unknown.parallelStream().forEach(this::statelessCheck))
+                    .join();
+        }
+        return unknown.size();
     }
 
     /** Admits a batch, verifying signatures on all cores; returns one admission per transaction, in order. */

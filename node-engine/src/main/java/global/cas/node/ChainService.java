@@ -238,8 +238,8 @@ public final class ChainService implements AutoCloseable {
             return known.executed();
         }
         // a proposal may carry transactions that have not reached this node's mempool yet: their
-        // signatures are checked on all cores first, not one by one on this thread (the others
-        // are found verified, VerifiedSignatures)
+        // signatures are checked on all cores first, not one by one on this thread (those pending
+        // here were verified on entry and are skipped)
         mempool.preverify(block.transactions());
         ExecutedBlock executed = executor.validate(committed, block, true);
         remember(executed, List.of());

@@ -120,11 +120,13 @@ class MempoolTest {
         Mempool m = new Mempool(TestChain.checks(), 100, pool);
         Transaction good = pay(1, 3_000);
         Transaction tampered = tampered();
-        m.preverify(List.of(good, tampered));
+        assertThat(m.preverify(List.of(good, tampered))).isEqualTo(2);
         assertThat(m.size()).isZero();
         List<Mempool.Admission> r = m.submitAll(List.of(good, tampered), state, next);
         assertThat(r.get(0).accepted()).isTrue();
         assertThat(r.get(1).rejection().orElseThrow().reason()).isEqualTo(Reason.BAD_SIGNATURE);
+        // a proposal's transactions already pending here were verified on entry: only the others are checked
+        assertThat(m.preverify(List.of(good, tampered))).isEqualTo(1);
     }
 
     @Test
