@@ -188,7 +188,16 @@ public final class BlockExecutor {
                 r.params().equals(state.params()) ? Optional.empty() : Optional.of(r.params());
         Optional<global.cas.validators.ValidatorSchedule> validators =
                 r.validators().equals(state.validators()) ? Optional.empty() : Optional.of(r.validators());
-        return new ExecutedBlock(block, r.delta(), params, validators, tip, r.balances(), r.evidence());
+        return new ExecutedBlock(
+                block,
+                r.delta(),
+                params,
+                validators,
+                tip,
+                r.balances(),
+                r.evidence(),
+                r.governance(),
+                r.governanceTree());
     }
 
     /**

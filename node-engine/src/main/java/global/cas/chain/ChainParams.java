@@ -5,6 +5,7 @@ import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
 import global.cas.crypto.Network;
 import global.cas.ledger.Amounts;
+import global.cas.params.GovernanceParams;
 import global.cas.params.Params;
 import global.cas.validators.Validator;
 import global.cas.validators.ValidatorSet;
@@ -34,7 +35,8 @@ public record ChainParams(
         List<Allocation> allocations,
         List<Validator> validators,
         List<Address> transitionalCommittee,
-        Optional<DevnetInstance> instance) {
+        Optional<DevnetInstance> instance,
+        GovernanceParams governance) {
 
     /** S1: 5,000,000,000 CAS. */
     public static final long SUPPLY_CAP = Amounts.cas(5_000_000_000L);
@@ -92,7 +94,8 @@ public record ChainParams(
                 allocations,
                 validators,
                 transitionalCommittee,
-                Optional.empty());
+                Optional.empty(),
+                GovernanceParams.defaults());
     }
 
     /**
@@ -132,7 +135,8 @@ public record ChainParams(
                 allocations,
                 validators,
                 transitionalCommittee,
-                Optional.of(newInstance));
+                Optional.of(newInstance),
+                governance);
     }
 
     /** These parameters with other sale allocations (a devnet or test genesis). */
@@ -154,7 +158,8 @@ public record ChainParams(
                 newAllocations,
                 validators,
                 transitionalCommittee,
-                instance);
+                instance,
+                governance);
     }
 
     /** These parameters with another validator set. */
@@ -176,7 +181,8 @@ public record ChainParams(
                 allocations,
                 newValidators,
                 transitionalCommittee,
-                instance);
+                instance,
+                governance);
     }
 
     /** These parameters with another block size bound. */
@@ -198,7 +204,54 @@ public record ChainParams(
                 allocations,
                 validators,
                 transitionalCommittee,
-                instance);
+                instance,
+                governance);
+    }
+
+    /** These parameters with another transitional committee (G9; a devnet or test genesis). */
+    public ChainParams withTransitionalCommittee(List<Address> committee) {
+        return new ChainParams(
+                chainId,
+                network,
+                genesisTime,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                maxBlockTransactions,
+                committeeReserve,
+                committeeReserveAmount,
+                allocations,
+                validators,
+                committee,
+                instance,
+                governance);
+    }
+
+    /** These parameters with other governance values (sections 5–7; a devnet or test genesis). */
+    public ChainParams withGovernance(GovernanceParams values) {
+        return new ChainParams(
+                chainId,
+                network,
+                genesisTime,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                maxBlockTransactions,
+                committeeReserve,
+                committeeReserveAmount,
+                allocations,
+                validators,
+                transitionalCommittee,
+                instance,
+                values);
     }
 
     public long frozenAtGenesis() {
@@ -209,7 +262,7 @@ public record ChainParams(
 
     /** The changeable parameters at genesis (the first version of the params module's state). */
     public Params genesisParams() {
-        return new Params(minFeePerByte, halvingInterval, maxBlockTransactions);
+        return new Params(minFeePerByte, halvingInterval, maxBlockTransactions, governance);
     }
 
     /** The validator set at genesis (the first version of the validators module's state). */
@@ -241,6 +294,7 @@ public record ChainParams(
         e.list(validators, (enc, v) -> v.encode(enc));
         e.list(transitionalCommittee, Encoder::address);
         e.bytes(instance.map(DevnetInstance::salt).orElse(new byte[0]));
+        governance.encode(e);
         return e.toBytes();
     }
 

@@ -7,7 +7,8 @@ import global.cas.validators.ValidatorSchedule;
 /**
  * The committed state a block is executed on: the tip, the ledger, the parameter and validator
  * schedules, the commit of the tip block (the next block's last commit) and the double signs
- * recorded (C4). The ledger view must not change while a block is executed on it.
+ * recorded (C4) and the governance module's state (sections 5–7). The ledger and governance
+ * state must not change while a block is executed on it.
  */
 public record ChainState(
         ChainTip tip,
@@ -15,4 +16,5 @@ public record ChainState(
         ParamsSchedule params,
         ValidatorSchedule validators,
         Commit lastCommit,
-        RecordedEvidence evidence) {}
+        RecordedEvidence evidence,
+        global.cas.governance.GovernanceState governance) {}

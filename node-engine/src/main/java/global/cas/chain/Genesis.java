@@ -105,8 +105,90 @@ public final class Genesis {
                 allocations,
                 validators,
                 committee);
+        if (root.has("governance")) {
+            p = p.withGovernance(governance(root.get("governance")));
+        }
         validate(p);
         return p;
+    }
+
+    /** The genesis keys of the governance values and how each is read (amounts in whole CAS). */
+    private static final List<String> GOVERNANCE_KEYS = List.of(
+            "candidacyMinimumCas",
+            "electionThresholdCas",
+            "minSeats",
+            "responseSupportCas",
+            "responseWindowDays",
+            "referendumSupportCas",
+            "referendumQuorumCas",
+            "committeeRulesQuorumCas",
+            "referendumMinDays",
+            "referendumMaxDays",
+            "epochMillis",
+            "dayMillis",
+            "electionIntervalDays",
+            "nominationDays",
+            "votingDays",
+            "proposalFeeCas",
+            "parameterDelayBlocks",
+            "payoutDays");
+
+    /**
+     * The optional "governance" object of a genesis file: each key PROTOCOL.md's value unless
+     * given; an unknown key or a value that makes no sense is refused.
+     */
+    private static global.cas.params.GovernanceParams governance(JsonNode g) {
+        if (!g.isObject()) {
+            throw bad("field 'governance' must be an object");
+        }
+        for (java.util.Iterator<String> it = g.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!GOVERNANCE_KEYS.contains(k)) {
+                throw bad(
+                        "'governance' has no field '" + k + "'; the fields are " + String.join(", ", GOVERNANCE_KEYS));
+            }
+        }
+        var d = global.cas.params.GovernanceParams.defaults();
+        try {
+            return new global.cas.params.GovernanceParams(
+                    casOr(g, "candidacyMinimumCas", d.candidacyMinimum()),
+                    casOr(g, "electionThresholdCas", d.electionThreshold()),
+                    intOr(g, "minSeats", d.minSeats()),
+                    casOr(g, "responseSupportCas", d.responseSupport()),
+                    intOr(g, "responseWindowDays", d.responseWindowDays()),
+                    casOr(g, "referendumSupportCas", d.referendumSupport()),
+                    casOr(g, "referendumQuorumCas", d.referendumQuorum()),
+                    casOr(g, "committeeRulesQuorumCas", d.committeeRulesQuorum()),
+                    intOr(g, "referendumMinDays", d.referendumMinDays()),
+                    intOr(g, "referendumMaxDays", d.referendumMaxDays()),
+                    g.has("epochMillis") ? number(g, "epochMillis") : d.epochMillis(),
+                    g.has("dayMillis") ? number(g, "dayMillis") : d.dayMillis(),
+                    intOr(g, "electionIntervalDays", d.electionIntervalDays()),
+                    intOr(g, "nominationDays", d.nominationDays()),
+                    intOr(g, "votingDays", d.votingDays()),
+                    casOr(g, "proposalFeeCas", d.proposalFee()),
+                    g.has("parameterDelayBlocks") ? number(g, "parameterDelayBlocks") : d.parameterDelayBlocks(),
+                    intOr(g, "payoutDays", d.payoutDays()));
+        } catch (RejectedException e) {
+            throw bad("governance: " + e.detail());
+        } catch (ArithmeticException e) {
+            throw bad("governance: an amount is too large");
+        }
+    }
+
+    private static long casOr(JsonNode g, String field, long otherwise) {
+        if (!g.has(field)) {
+            return otherwise;
+        }
+        long v = number(g, field);
+        if (v < 0) {
+            throw bad("governance field '" + field + "' must not be negative");
+        }
+        return Amounts.cas(v);
+    }
+
+    private static int intOr(JsonNode g, String field, int otherwise) {
+        return g.has(field) ? intNumber(g, field) : otherwise;
     }
 
     /** Checks S1–S4 and the basic shape. */
@@ -155,6 +237,11 @@ public final class Genesis {
         if (p.allocations().size() >= (1 << 20)) {
             throw bad("too many allocations");
         }
+        if (p.network() != global.cas.crypto.Network.DEVNET
+                && !p.governance().equals(global.cas.params.GovernanceParams.defaults())) {
+            throw bad("the " + p.network().id()
+                    + " genesis uses PROTOCOL.md's governance values; only a devnet may change them");
+        }
     }
 
     /**
@@ -193,12 +280,24 @@ public final class Genesis {
         ParamsSchedule params = ParamsSchedule.genesis(p.genesisParams());
         ValidatorSchedule validators = ValidatorSchedule.genesis(p.genesisValidators());
         global.cas.statetree.StateTree balances = BalanceTree.build(delta.balances());
+        global.cas.governance.GovernanceBlock governance = global.cas.governance.GovernanceGenesis.build(
+                new global.cas.ledger.BlockContext(
+                        0,
+                        p.genesisTime(),
+                        Address.of(new byte[Address.LENGTH]),
+                        Hash.ZERO,
+                        validators.at(0),
+                        params.at(0)),
+                p.transitionalCommittee());
+        global.cas.records.ModuleChanges governanceChanges = governance.changes();
+        global.cas.statetree.StateTree governanceTree = governance.treeAfter(governanceChanges);
         ModuleRoots roots = new ModuleRoots(
                 LedgerRoot.next(Hash.ZERO, delta, p.initialTarget(), frozen),
                 balances.root(),
                 params.root(),
                 validators.root(),
-                RecordedEvidence.EMPTY.root());
+                RecordedEvidence.EMPTY.root(),
+                governanceTree.root());
         BlockHeader header = new BlockHeader.Fields(
                         p.chainId(),
                         0,
@@ -216,7 +315,15 @@ public final class Genesis {
         Block block = new Block(header, List.of(), Commit.NONE);
         ChainTip tip = new ChainTip(0, header.hash(), header.time(), roots, p.initialTarget(), frozen);
         return new ExecutedBlock(
-                block, delta, Optional.of(params), Optional.of(validators), tip, balances, RecordedEvidence.EMPTY);
+                block,
+                delta,
+                Optional.of(params),
+                Optional.of(validators),
+                tip,
+                balances,
+                RecordedEvidence.EMPTY,
+                governanceChanges,
+                governanceTree);
     }
 
     private static final LedgerView EMPTY = new LedgerView() {

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
  * coloured outputs, owners, target and frozen remainder, {@link global.cas.ledger.LedgerRoot}) and
  * the root of its balances' tree ({@code balances}, {@link global.cas.ledger.BalanceTree}), under
  * which a balance is proven. The evidence module's root is the hash chain of the double signs
- * recorded ({@link RecordedEvidence}, C4). New modules (governance, tokens) add a root here.
+ * recorded ({@link RecordedEvidence}, C4). The governance module's root is that of its records'
+ * tree ({@link global.cas.records.RecordSet}), under which a ballot is proven (G38). New modules
+ * (tokens) add a root here.
  * Immutable.
  */
-public record ModuleRoots(Hash ledgerChanges, Hash balances, Hash params, Hash validators, Hash evidence) {
+public record ModuleRoots(
+        Hash ledgerChanges, Hash balances, Hash params, Hash validators, Hash evidence, Hash governance) {
     private static final byte[] DOMAIN = "CAS state".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LEDGER = "CAS ledger module".getBytes(StandardCharsets.US_ASCII);
 
@@ -22,8 +25,9 @@ public record ModuleRoots(Hash ledgerChanges, Hash balances, Hash params, Hash v
         return Hash.sha256(LEDGER, ledgerChanges.bytes(), balances.bytes());
     }
 
-    /** The state root: SHA-256("CAS state" ‖ ledger ‖ params ‖ validators ‖ evidence). */
+    /** The state root: SHA-256("CAS state" ‖ ledger ‖ params ‖ validators ‖ evidence ‖ governance). */
     public Hash stateRoot() {
-        return Hash.sha256(DOMAIN, ledger().bytes(), params.bytes(), validators.bytes(), evidence.bytes());
+        return Hash.sha256(
+                DOMAIN, ledger().bytes(), params.bytes(), validators.bytes(), evidence.bytes(), governance.bytes());
     }
 }

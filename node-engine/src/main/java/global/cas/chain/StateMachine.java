@@ -1,7 +1,8 @@
 package global.cas.chain;
 
 import global.cas.crypto.DecodedKeys;
-import global.cas.ledger.BalanceListener;
+import global.cas.governance.GovernanceBlock;
+import global.cas.governance.GovernanceState;
 import global.cas.ledger.BalanceTree;
 import global.cas.ledger.BlockContext;
 import global.cas.ledger.BlockScope;
@@ -14,6 +15,7 @@ import global.cas.ledger.MiningHandler;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TransferHandler;
 import global.cas.params.ParamsSchedule;
+import global.cas.records.ModuleChanges;
 import global.cas.validators.ValidatorSchedule;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,8 @@ public final class StateMachine {
         this.verified = verified;
         this.envelope = new EnvelopeRules(genesis.chainId(), new DecodedKeys(DEFAULT_DECODED_KEYS));
         this.issuance = new Issuance(genesis.chainId(), genesis.initialBlockReward(), genesis.minerShareBasisPoints());
-        this.dispatch = new ActionDispatch(new TransferHandler(), new MiningHandler(issuance));
+        this.dispatch = new ActionDispatch(
+                new TransferHandler(), new MiningHandler(issuance), new global.cas.governance.GovernanceHandler());
         this.evidenceRules = new EvidenceRules(genesis.chainId());
     }
 
@@ -89,21 +92,56 @@ public final class StateMachine {
         return verified.size();
     }
 
-    /** Checks {@code tx} against {@code view} for the block {@code scope}, changing nothing (mempool admission). */
-    public void checkStateful(Transaction tx, LedgerView view, BlockScope scope) {
-        ActionDispatch.Bound<?> b = dispatch.bind(tx);
+    /**
+     * Checks {@code tx} against {@code view} and the committed {@code governance} state for the
+     * block {@code scope}, changing nothing (mempool admission). A governance action is checked
+     * against the governance state as the next block would begin it (its windows opened and closed
+     * at the scope's time); the state itself is not changed.
+     */
+    public void checkStateful(Transaction tx, LedgerView view, GovernanceState governance, BlockScope scope) {
+        ActionDispatch.Bound b = dispatch.bind(tx);
         envelope.check(tx, tx.action().kindName(), b.terms(tx), view, scope);
-        b.check(tx, view, scope);
+        b.check(
+                tx,
+                view,
+                () -> {
+                    GovernanceBlock g =
+                            new GovernanceBlock(governance, scope.context(), governanceParams(scope.context()));
+                    g.begin(view);
+                    return g;
+                },
+                scope);
     }
 
     /**
-     * Applies a transaction that passed {@link #checkStateful} against {@code overlay} and {@code
-     * scope}, as the block's transaction {@code index}; cannot fail.
+     * {@link #checkStateful(Transaction, LedgerView, GovernanceState, BlockScope)} on a chain with no
+     * governance state: for the ledger's own kinds (tools and tests); a governance action is refused.
+     */
+    public void checkStateful(Transaction tx, LedgerView view, BlockScope scope) {
+        if (tx.action() instanceof global.cas.ledger.GovernanceAction) {
+            throw new global.cas.rejection.RejectedException(
+                    global.cas.rejection.Reason.INTERNAL_ERROR,
+                    "A governance action is checked against the governance state.");
+        }
+        checkStateful(tx, view, GovernanceState.empty(), scope);
+    }
+
+    /**
+     * Applies a transaction of the ledger's own kinds that passed {@link #checkStateful} against
+     * {@code overlay} and {@code scope}, as the block's transaction {@code index}; cannot fail
+     * (tools and tests; a block applies every kind through {@link Execution#deliver}).
      */
     public void apply(Transaction tx, int index, LedgerOverlay overlay, BlockScope scope) {
-        ActionDispatch.Bound<?> b = dispatch.bind(tx);
+        if (tx.action() instanceof global.cas.ledger.GovernanceAction) {
+            throw new IllegalArgumentException("a governance action is applied within a block's execution");
+        }
+        ActionDispatch.Bound b = dispatch.bind(tx);
         envelope.apply(tx, index, overlay, scope);
-        b.apply(tx, index, overlay, scope);
+        b.apply(tx, index, overlay, null, scope);
+    }
+
+    private static global.cas.params.GovernanceParams governanceParams(BlockContext ctx) {
+        return ctx.params().governance();
     }
 
     /** The scope a transaction is checked against for the block after {@code state}'s tip. */
@@ -128,7 +166,7 @@ public final class StateMachine {
 
     /** Begins executing the block of {@code context} on {@code state}. */
     public Execution begin(BlockContext context, ChainState state) {
-        return new Execution(context, state, BalanceListener.NONE);
+        return new Execution(context, state);
     }
 
     /** What a block's execution produced: every module's changes, roots and the ledger variables. */
@@ -140,24 +178,29 @@ public final class StateMachine {
             long target,
             long frozenRemaining,
             global.cas.statetree.StateTree balances,
-            RecordedEvidence evidence) {}
+            RecordedEvidence evidence,
+            ModuleChanges governance,
+            global.cas.statetree.StateTree governanceTree) {}
 
     /** One block being executed. Not thread-safe. */
     public final class Execution {
         private final BlockContext context;
         private final ChainState state;
         private final LedgerOverlay overlay;
+        private final GovernanceBlock governance;
         private final BlockScope scope;
         private final List<Transaction> delivered = new ArrayList<>();
         private final List<DoubleSignEvidence> evidence = new ArrayList<>();
         private final java.util.Set<DoubleSignEvidence.Key> evidenceKeys = new java.util.HashSet<>();
 
-        private Execution(BlockContext context, ChainState state, BalanceListener listener) {
+        private Execution(BlockContext context, ChainState state) {
             this.context = context;
             this.state = state;
-            this.overlay = new LedgerOverlay(state.ledger(), listener);
+            this.governance = new GovernanceBlock(state.governance(), context, governanceParams(context));
+            this.overlay = new LedgerOverlay(state.ledger(), governance);
             this.scope =
                     new BlockScope(context, state.tip().target(), state.tip().frozenRemaining());
+            governance.begin(overlay);
         }
 
         public BlockContext context() {
@@ -170,8 +213,13 @@ public final class StateMachine {
          * @throws global.cas.rejection.RejectedException with nothing applied, when it is invalid here
          */
         public void deliver(Transaction tx) {
-            checkStateful(tx, overlay, scope);
-            apply(tx, delivered.size(), overlay, scope);
+            ActionDispatch.Bound b = dispatch.bind(tx);
+            envelope.check(tx, tx.action().kindName(), b.terms(tx), overlay, scope);
+            b.check(tx, overlay, () -> governance, scope);
+            int index = delivered.size();
+            envelope.apply(tx, index, overlay, scope);
+            b.apply(tx, index, overlay, governance, scope);
+            governance.transactionDone();
             delivered.add(tx);
         }
 
@@ -210,6 +258,9 @@ public final class StateMachine {
         /** Ends the block: rewards and target, then each module's end-of-block work and roots. */
         public Result end() {
             Issuance.Finish f = issuance.end(overlay, scope);
+            governance.end();
+            ModuleChanges governanceChanges = governance.changes();
+            global.cas.statetree.StateTree governanceTree = governance.treeAfter(governanceChanges);
             global.cas.ledger.LedgerDelta delta = overlay.delta();
             ParamsSchedule params = state.params();
             ValidatorSchedule validators = state.validators();
@@ -222,8 +273,19 @@ public final class StateMachine {
                     balances.root(),
                     params.root(),
                     validators.root(),
-                    recorded.root());
-            return new Result(delta, params, validators, roots, f.target(), f.frozenRemaining(), balances, recorded);
+                    recorded.root(),
+                    governanceTree.root());
+            return new Result(
+                    delta,
+                    params,
+                    validators,
+                    roots,
+                    f.target(),
+                    f.frozenRemaining(),
+                    balances,
+                    recorded,
+                    governanceChanges,
+                    governanceTree);
         }
     }
 }

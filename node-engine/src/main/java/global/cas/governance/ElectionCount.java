@@ -1,6 +1,7 @@
 package global.cas.governance;
 
 import global.cas.crypto.Address;
+import global.cas.params.GovernanceParams;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,6 +1,7 @@
 package global.cas.governance;
 
 import global.cas.ledger.Amounts;
+import global.cas.params.GovernanceParams;
 import java.util.Objects;
 
 /**

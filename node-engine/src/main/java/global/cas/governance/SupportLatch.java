@@ -1,5 +1,6 @@
 package global.cas.governance;
 
+import global.cas.params.GovernanceParams;
 import java.util.OptionalLong;
 
 /**

@@ -15,7 +15,7 @@ import java.util.Optional;
  * handlers live in the module's package. A new kind is its record, its tag in {@link #read}, and
  * one line of the dispatch.
  */
-public sealed interface Action permits Transfer, MiningProof {
+public sealed interface Action permits Transfer, MiningProof, GovernanceAction {
     /** The tag that starts the action's encoding in a transaction body. */
     int tag();
 
@@ -51,7 +51,12 @@ public sealed interface Action permits Transfer, MiningProof {
         return switch (tag) {
             case Transfer.TAG -> Transfer.read(d);
             case MiningProof.TAG -> MiningProof.read(d);
-            default -> throw Decoder.malformed("unknown action tag " + tag);
+            default -> {
+                if (GovernanceAction.owns(tag)) {
+                    yield GovernanceAction.read(tag, d);
+                }
+                throw Decoder.malformed("unknown action tag " + tag);
+            }
         };
     }
 }

@@ -10,6 +10,7 @@ import global.cas.chain.ExecutedBlock;
 import global.cas.chain.Genesis;
 import global.cas.chain.RecordedEvidence;
 import global.cas.crypto.Hash;
+import global.cas.governance.GovernanceState;
 import global.cas.ledger.LedgerState;
 import global.cas.params.ParamsSchedule;
 import global.cas.rejection.Reason;
@@ -53,8 +54,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainOpener {
     private static final Logger LOG = LoggerFactory.getLogger(ChainOpener.class);
-    /** The block format this version reads (3: the state root joins the evidence root, decision 38). */
-    static final int FORMAT = 3;
+    /**
+     * The block format this version reads (4: the state root joins the governance root, decision
+     * 45; 3: the evidence root, decision 38).
+     */
+    static final int FORMAT = 4;
 
     private final ChainParams params;
     private final ChainStore store;
@@ -72,7 +76,8 @@ final class ChainOpener {
             ParamsSchedule params,
             ValidatorSchedule validators,
             Commit lastCommit,
-            RecordedEvidence evidence) {}
+            RecordedEvidence evidence,
+            GovernanceState governance) {}
 
     /**
      * Opens the chain, loading the verified unspent outputs, balances, registered owners and
@@ -124,6 +129,7 @@ final class ChainOpener {
             throw ChainDataException.damaged("the stored commit of block " + tip.height() + " is for another block");
         }
         RecordedEvidence evidence = recordedEvidence(tip);
+        GovernanceState governance = governance(tip);
         if (rewriteMarker) {
             marker.write(new TipMarker.Tip(tip.height(), tip.hash()));
         }
@@ -143,7 +149,23 @@ final class ChainOpener {
                 store.paramsSchedule().orElseThrow(),
                 store.validatorSchedule().orElseThrow(),
                 lastCommit,
-                evidence);
+                evidence,
+                governance);
+    }
+
+    /** The governance module's records; their root must be the tip's, and each index record must decode. */
+    private GovernanceState governance(ChainTip tip) {
+        global.cas.records.RecordSet records = store.moduleRecords(GovernanceState.MODULE);
+        if (!records.root().equals(tip.roots().governance())) {
+            throw ChainDataException.damaged(
+                    "the governance records in the chain database do not give the governance root recorded with block "
+                            + tip.height());
+        }
+        try {
+            return GovernanceState.of(records);
+        } catch (RuntimeException e) {
+            throw ChainDataException.damaged("a governance record in the chain database does not decode", e);
+        }
     }
 
     /** The evidence module's state, from the evidence rows in chain order; its root must be the tip's. */

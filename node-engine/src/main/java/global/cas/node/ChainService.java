@@ -113,7 +113,8 @@ public final class ChainService implements AutoCloseable {
      */
     public void open() {
         ChainOpener.Opened o = new ChainOpener(params, store, marker).open(ledger);
-        committed = new ChainState(o.tip(), ledger, o.params(), o.validators(), o.lastCommit(), o.evidence());
+        committed = new ChainState(
+                o.tip(), ledger, o.params(), o.validators(), o.lastCommit(), o.evidence(), o.governance());
         genesisHash = store.block(0)
                 .orElseThrow(() -> new IllegalStateException("the chain database has no block 0"))
                 .hash();
@@ -314,13 +315,15 @@ public final class ChainService implements AutoCloseable {
     private ChainState applyTo(ChainState before, ExecutedBlock built, Commit commit) {
         ledger.apply(built.delta());
         ledger.adoptBalanceTree(built.balances());
+        before.governance().apply(built.governance(), built.governanceTree());
         return new ChainState(
                 built.tip(),
                 ledger,
                 built.paramsChanged().orElse(before.params()),
                 built.validatorsChanged().orElse(before.validators()),
                 commit,
-                built.evidence());
+                built.evidence(),
+                before.governance());
     }
 
     private void announce(ExecutedBlock built, List<Transaction> dropped) {

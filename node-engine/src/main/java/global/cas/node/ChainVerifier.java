@@ -42,6 +42,8 @@ public final class ChainVerifier {
         LedgerState replay = new LedgerState();
         replay.apply(genesis.delta());
         replay.adoptBalanceTree(genesis.balances());
+        global.cas.governance.GovernanceState governance = global.cas.governance.GovernanceState.empty();
+        governance.apply(genesis.governance(), genesis.governanceTree());
         ChainTip tip = genesis.tip();
         ChainState state = new ChainState(
                 tip,
@@ -49,7 +51,8 @@ public final class ChainVerifier {
                 genesis.paramsChanged().orElseThrow(),
                 genesis.validatorsChanged().orElseThrow(),
                 Commit.genesis(genesis.block().hash()),
-                genesis.evidence());
+                genesis.evidence(),
+                governance);
         ChainTip stored = store.tip().orElseThrow(() -> new IllegalStateException("the store is empty"));
         long pruned = store.prunedBelow();
         if (pruned > 0) {
@@ -82,6 +85,7 @@ public final class ChainVerifier {
             commit.verify(params.chainId(), h, b.hash(), state.validators().at(h));
             replay.apply(e.delta());
             replay.adoptBalanceTree(e.balances());
+            governance.apply(e.governance(), e.governanceTree());
             tip = e.tip();
             state = new ChainState(
                     tip,
@@ -89,7 +93,8 @@ public final class ChainVerifier {
                     e.paramsChanged().orElse(state.params()),
                     e.validatorsChanged().orElse(state.validators()),
                     commit,
-                    e.evidence());
+                    e.evidence(),
+                    governance);
         }
         if (!tip.equals(stored)) {
             return new Report(

@@ -38,6 +38,16 @@ public final class ChainView {
         return state;
     }
 
+    /** The governance module's committed state (sections 5–7). */
+    public global.cas.governance.GovernanceState governance() {
+        return state.governance();
+    }
+
+    /** The committed ledger, read-only, for this read only. */
+    public global.cas.ledger.LedgerView ledger() {
+        return ledger;
+    }
+
     public long balance(Address owner, AssetId asset) {
         return ledger.balance(owner, asset);
     }

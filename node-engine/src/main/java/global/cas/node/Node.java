@@ -81,7 +81,7 @@ public final class Node implements NodeQueries, AutoCloseable {
                 },
                 null,
                 false);
-        Mempool mempool = new Mempool(checks(machine), config.mempoolCapacity(), verifiers);
+        Mempool mempool = new Mempool(checks(machine, this::committedGovernance), config.mempoolCapacity(), verifiers);
         this.pruner = new BlockPruner(store, config.pruneKeepBlocks());
         this.chain = new ChainService(
                 p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events, pruner);
@@ -89,13 +89,21 @@ public final class Node implements NodeQueries, AutoCloseable {
         this.keptPeers = new KeptPeers(persistentPeers, this::peerNetwork);
     }
 
+    private global.cas.governance.GovernanceState committedGovernance() {
+        return chain.committed().governance();
+    }
+
     /** A builder of a node from its parts: store, clock, block producer, verifier threads. */
     public static NodeBuilder builder(NodeConfig config) {
         return new NodeBuilder(config);
     }
 
-    /** The state machine's rules, as the mempool runs them. */
-    public static Mempool.TransactionChecks checks(StateMachine machine) {
+    /**
+     * The state machine's rules, as the mempool runs them, against the committed ledger {@code
+     * chain} and the committed {@code governance} state.
+     */
+    public static Mempool.TransactionChecks checks(
+            StateMachine machine, java.util.function.Supplier<global.cas.governance.GovernanceState> governance) {
         return new Mempool.TransactionChecks() {
             @Override
             public void checkStateless(Transaction tx) {
@@ -104,7 +112,7 @@ public final class Node implements NodeQueries, AutoCloseable {
 
             @Override
             public void checkStateful(Transaction tx, LedgerView chain, BlockScope next) {
-                machine.checkStateful(tx, chain, next);
+                machine.checkStateful(tx, chain, governance.get(), next);
             }
         };
     }

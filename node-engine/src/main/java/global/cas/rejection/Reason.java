@@ -72,6 +72,14 @@ public enum Reason {
     BAD_PEER_ADDRESS("A peer's address is host:port, such as 192.168.1.20:26656, with a port from 1 to 65535."),
     PEER_LIST_FULL("The list of peers to keep connected is full; remove one first."),
     PEER_LIST_DAMAGED("The saved list of peers to keep connected is damaged: fix or delete the file it names."),
+    BELOW_CANDIDACY_MINIMUM("The address holds less than the 10,000 CAS a candidate or committee member must hold."),
+    OUTSIDE_WINDOW("This declaration or vote is outside the window in which it is accepted."),
+    ALREADY_CANDIDATE("The address has already declared candidacy in this election."),
+    NOT_CANDIDATE("The address is not a standing candidate in this election."),
+    UNKNOWN_PROPOSAL("No such proposal exists on the chain."),
+    REFERENDUM_PERIOD("A referendum lasts between 7 and 30 days."),
+    NOTHING_TO_WITHDRAW("There is no vote or candidacy of this address to withdraw."),
+    SINGLE_SIGNER("A governance action is signed by exactly one address, the one that acts."),
     INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
     private final String sentence;

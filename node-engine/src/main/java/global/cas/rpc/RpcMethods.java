@@ -79,6 +79,9 @@ final class RpcMethods {
         add("net_info", List.of(), p -> netInfo());
         add("mining_work", List.of(), p -> RpcJson.work(node.miningWork()));
         add("evidence_list", List.of("limit", "cursor"), this::evidenceList);
+        for (Method m : new GovernanceRpc(node, defaultPage, maxPage).methods()) {
+            methods.put(m.name(), m);
+        }
     }
 
     private void add(String name, List<String> params, Function<Params, JsonNode> body) {

@@ -80,6 +80,24 @@ public interface ChainStore extends AutoCloseable {
     /** Every stored version of the validator set; empty for a new database. */
     Optional<ValidatorSchedule> validatorSchedule();
 
+    /**
+     * The current records of a record module ({@code global.cas.records}): at the first call after
+     * the store opened, the set read (and checked against the tip's state root) when it opened,
+     * handed over to the caller, who keeps it in step from then on; at any later call a fresh read.
+     *
+     * @throws ChainDataException when a stored record is malformed
+     */
+    global.cas.records.RecordSet moduleRecords(String module);
+
+    /**
+     * The history of one record of a record module, oldest first: each height that changed it and
+     * the bytes it left (empty when it removed the record). Never pruned (G38).
+     */
+    java.util.List<RecordVersion> recordHistory(String module, global.cas.records.RecordKey key);
+
+    /** One version of a record: the height that wrote it and its bytes, empty when removed. */
+    record RecordVersion(long height, Optional<byte[]> bytes) {}
+
     /** Streams every registered authority and contract account. */
     void forEachOwner(Consumer<Owner> sink);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.cas.crypto.Address;
 import global.cas.governance.ElectionCount.Candidate;
+import global.cas.params.GovernanceParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

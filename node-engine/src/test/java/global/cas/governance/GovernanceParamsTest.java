@@ -4,6 +4,7 @@ import static global.cas.governance.Fixtures.cas;
 import static global.cas.governance.Fixtures.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import global.cas.params.GovernanceParams;
 import global.cas.rejection.Reason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,10 @@ class GovernanceParamsTest {
     @Test
     @DisplayName("G33, G34: parameters that make no sense are rejected")
     void validation() {
-        rejected(() -> new GovernanceParams(0, 1, 5, 1, 14, 2, 1, 1, 7, 30, 1), Reason.MALFORMED);
-        rejected(() -> new GovernanceParams(1, 1, 0, 1, 14, 2, 1, 1, 7, 30, 1), Reason.MALFORMED);
-        rejected(() -> new GovernanceParams(1, 1, 5, 1, 14, 2, 1, 1, 8, 7, 1), Reason.MALFORMED);
-        rejected(() -> new GovernanceParams(1, 1, 5, 2, 14, 2, 1, 1, 7, 30, 1), Reason.MALFORMED);
+        rejected(() -> new GovernanceParams(0, 1, 5, 1, 14, 2, 1, 1, 7, 30, 1, 1, 30, 6, 6, 0, 1, 9), Reason.MALFORMED);
+        rejected(() -> new GovernanceParams(1, 1, 0, 1, 14, 2, 1, 1, 7, 30, 1, 1, 30, 6, 6, 0, 1, 9), Reason.MALFORMED);
+        rejected(() -> new GovernanceParams(1, 1, 5, 1, 14, 2, 1, 1, 8, 7, 1, 1, 30, 6, 6, 0, 1, 9), Reason.MALFORMED);
+        rejected(() -> new GovernanceParams(1, 1, 5, 2, 14, 2, 1, 1, 7, 30, 1, 1, 30, 6, 6, 0, 1, 9), Reason.MALFORMED);
     }
 
     @Test

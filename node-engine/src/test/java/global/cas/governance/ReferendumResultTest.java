@@ -3,6 +3,7 @@ package global.cas.governance;
 import static global.cas.governance.Fixtures.cas;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import global.cas.params.GovernanceParams;
 import global.cas.rejection.Reason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

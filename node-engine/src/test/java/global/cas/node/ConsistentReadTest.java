@@ -145,6 +145,16 @@ class ConsistentReadTest {
         }
 
         @Override
+        public global.cas.records.RecordSet moduleRecords(String module) {
+            return inner.moduleRecords(module);
+        }
+
+        @Override
+        public java.util.List<RecordVersion> recordHistory(String module, global.cas.records.RecordKey key) {
+            return inner.recordHistory(module, key);
+        }
+
+        @Override
         public void forEachOwner(Consumer<global.cas.ledger.Owner> sink) {
             inner.forEachOwner(sink);
         }

@@ -88,7 +88,7 @@ public final class TestChain {
 
     /** The test chain's rules as the mempool runs them. */
     public static global.cas.mempool.Mempool.TransactionChecks checks() {
-        return global.cas.node.Node.checks(rules());
+        return global.cas.node.Node.checks(rules(), global.cas.governance.GovernanceState::empty);
     }
 
     /** The smallest fee a transaction of {@code size} bytes pays on the test chain (S6). */

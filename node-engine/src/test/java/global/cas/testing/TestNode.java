@@ -25,6 +25,7 @@ public final class TestNode {
     private final LedgerState state;
     private ChainState chain;
     private final List<BlockExecutor.RejectedTransaction> dropped = new ArrayList<>();
+    private long skip;
 
     public TestNode() {
         this(TestChain.params());
@@ -43,7 +44,22 @@ public final class TestNode {
                 g.paramsChanged().orElseThrow(),
                 g.validatorsChanged().orElseThrow(),
                 Commit.genesis(g.block().hash()),
-                g.evidence());
+                g.evidence(),
+                governanceOf(g));
+    }
+
+    private static global.cas.governance.GovernanceState governanceOf(ExecutedBlock genesis) {
+        global.cas.governance.GovernanceState s = global.cas.governance.GovernanceState.empty();
+        s.apply(genesis.governance(), genesis.governanceTree());
+        return s;
+    }
+
+    /**
+     * Makes the block after the next one {@code millis} later than usual: the next commit's
+     * precommit is stamped that much later, and its median is the following block's time (C5).
+     */
+    public void skip(long millis) {
+        skip = millis;
     }
 
     public BlockExecutor executor() {
@@ -65,7 +81,14 @@ public final class TestNode {
 
     /** Replaces the tip (e.g. to start from an easier target or a smaller frozen pool). */
     public void setTip(ChainTip tip) {
-        chain = new ChainState(tip, state, chain.params(), chain.validators(), chain.lastCommit(), chain.evidence());
+        chain = new ChainState(
+                tip,
+                state,
+                chain.params(),
+                chain.validators(),
+                chain.lastCommit(),
+                chain.evidence(),
+                chain.governance());
     }
 
     /** The pseudo transaction id of block {@code height}'s reward outputs (0: packer, 1: miner). */
@@ -105,6 +128,10 @@ public final class TestNode {
 
     /** The test validator's commit of {@code b}: its own precommit, one second after the block time. */
     public static Commit commitOf(Block b) {
+        return commitOf(b, 0);
+    }
+
+    private static Commit commitOf(Block b, long later) {
         Precommit own = Precommit.sign(
                 TestChain.validator(),
                 0,
@@ -112,7 +139,7 @@ public final class TestNode {
                 b.height(),
                 0,
                 b.hash(),
-                b.header().time() + 1000);
+                b.header().time() + 1000 + later);
         return new Commit(b.height(), 0, b.hash(), List.of(own));
     }
 
@@ -120,12 +147,15 @@ public final class TestNode {
     public void commit(ExecutedBlock executed) {
         state.apply(executed.delta());
         state.adoptBalanceTree(executed.balances());
+        chain.governance().apply(executed.governance(), executed.governanceTree());
         chain = new ChainState(
                 executed.tip(),
                 state,
                 executed.paramsChanged().orElse(chain.params()),
                 executed.validatorsChanged().orElse(chain.validators()),
-                commitOf(executed.block()),
-                executed.evidence());
+                commitOf(executed.block(), skip),
+                executed.evidence(),
+                chain.governance());
+        skip = 0;
     }
 }

@@ -27,10 +27,11 @@ import java.util.List;
  */
 final class BlockWriter implements AutoCloseable {
     /**
-     * The block format this version writes (chain_format.version). 3: the state root joins the
+     * The block format this version writes (chain_format.version). 4: the state root joins the
+     * governance root and module records are stored (V8, decision 45); 3: the state root joins the
      * evidence root (V7, decision 38); 2: the state machine's headers (V3, decision 27).
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     private static final Comparator<UnspentOutput> BY_STORAGE_ID = Comparator.comparingLong(UnspentOutput::storageId);
 
@@ -47,6 +48,9 @@ final class BlockWriter implements AutoCloseable {
     private final PreparedStatement insertColoured;
     private final PreparedStatement insertFormat;
     private final PreparedStatement insertEvidence;
+    private final PreparedStatement putRecord;
+    private final PreparedStatement deleteRecord;
+    private final PreparedStatement insertHistory;
     private final List<PreparedStatement> all;
 
     BlockWriter(Connection c) throws SQLException {
@@ -69,6 +73,11 @@ final class BlockWriter implements AutoCloseable {
                 + " amount, period, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insertFormat = c.prepareStatement("INSERT INTO chain_format (id, version) VALUES (0, " + FORMAT + ")");
         insertEvidence = c.prepareStatement("INSERT INTO evidence (id, height, bytes) VALUES (?, ?, ?)");
+        putRecord = c.prepareStatement(
+                "MERGE INTO module_records (module, rkey, bytes) KEY (module, rkey) VALUES (?, ?, ?)");
+        deleteRecord = c.prepareStatement("DELETE FROM module_records WHERE module = ? AND rkey = ?");
+        insertHistory = c.prepareStatement(
+                "INSERT INTO module_history (id, module, height, rkey, bytes) VALUES (?, ?, ?, ?, ?)");
         all = List.of(
                 insertBlock,
                 insertTransaction,
@@ -82,7 +91,50 @@ final class BlockWriter implements AutoCloseable {
                 putOwner,
                 insertColoured,
                 insertFormat,
-                insertEvidence);
+                insertEvidence,
+                putRecord,
+                deleteRecord,
+                insertHistory);
+    }
+
+    /** Every record module's changes: its current records and its history (G38). */
+    private void writeModules(ExecutedBlock executed, long height) throws SQLException {
+        int index = 0;
+        boolean puts = false;
+        boolean deletes = false;
+        for (global.cas.records.ModuleChanges m : executed.moduleChanges()) {
+            for (global.cas.records.RecordChange c : m.changes()) {
+                byte[] key = c.key().bytes();
+                java.util.Optional<byte[]> value = c.value();
+                if (value.isPresent()) {
+                    putRecord.setString(1, m.module());
+                    putRecord.setBytes(2, key);
+                    putRecord.setBytes(3, value.get());
+                    putRecord.addBatch();
+                    puts = true;
+                } else {
+                    deleteRecord.setString(1, m.module());
+                    deleteRecord.setBytes(2, key);
+                    deleteRecord.addBatch();
+                    deletes = true;
+                }
+                insertHistory.setLong(1, RowKeys.moduleChange(height, index++));
+                insertHistory.setString(2, m.module());
+                insertHistory.setLong(3, height);
+                insertHistory.setBytes(4, key);
+                insertHistory.setBytes(5, value.orElse(null));
+                insertHistory.addBatch();
+            }
+        }
+        if (puts) {
+            putRecord.executeBatch();
+        }
+        if (deletes) {
+            deleteRecord.executeBatch();
+        }
+        if (index > 0) {
+            insertHistory.executeBatch();
+        }
     }
 
     /**
@@ -126,6 +178,7 @@ final class BlockWriter implements AutoCloseable {
             }
             putValidators.executeBatch();
         }
+        writeModules(executed, height);
         for (Owner o : executed.delta().owners().values()) {
             putOwner.setBytes(1, o.address().bytes());
             putOwner.setBytes(2, Owner.encoded(o));

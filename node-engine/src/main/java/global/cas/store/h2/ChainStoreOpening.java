@@ -69,7 +69,8 @@ final class ChainStoreOpening {
             ParamsSchedule params,
             ValidatorSchedule validators,
             java.util.OptionalInt format,
-            long prunedBelow) {}
+            long prunedBelow,
+            global.cas.records.RecordSet governance) {}
 
     /** The database file in {@code dataDir} (see {@link H2ChainStore#open(Path)}). */
     static Parts file(Path dataDir, CompactionPolicy policy) {
@@ -141,13 +142,15 @@ final class ChainStoreOpening {
             java.util.OptionalInt format = ModuleStateRows.readFormat(w);
             ParamsSchedule params = null;
             ValidatorSchedule validators = null;
+            global.cas.records.RecordSet governance = null;
             if (format.isPresent() && format.getAsInt() == BlockWriter.FORMAT) {
                 params = ModuleStateRows.readParams(w, where);
                 validators = ModuleStateRows.readValidators(w, where);
+                governance = ModuleStateRows.readModule(w, global.cas.governance.GovernanceState.MODULE, where);
                 try (PreparedStatement s = w.prepareStatement(ModuleStateRows.TIP_QUERY);
                         ResultSet r = s.executeQuery()) {
                     if (r.next()) {
-                        tip = ModuleStateRows.tip(r, params, validators, where);
+                        tip = ModuleStateRows.tip(r, params, validators, governance.root(), where);
                         byte[] d = r.getBytes(7);
                         digest = d == null ? null : StateDigest.of(Hash.of(d));
                     }
@@ -175,7 +178,8 @@ final class ChainStoreOpening {
                     params,
                     validators,
                     format,
-                    pruned);
+                    pruned,
+                    governance);
         } catch (SQLException | RuntimeException e) {
             if (compactor != null) {
                 compactor.close();

@@ -87,6 +87,8 @@ public final class H2ChainStore implements ChainStore {
     private volatile ParamsSchedule params;
     private volatile ValidatorSchedule validators;
     private final java.util.OptionalInt format;
+    /** The governance records read when the store opened, until {@link #moduleRecords} hands them over. */
+    private final java.util.concurrent.atomic.AtomicReference<global.cas.records.RecordSet> openedGovernance;
     /** The digest of the unspent outputs at the tip; null when a version before it wrote the tip. */
     private volatile StateDigest digest;
     /** See {@link #prunedBelow}; set after each pruning pass's database commit. */
@@ -110,6 +112,7 @@ public final class H2ChainStore implements ChainStore {
         this.params = p.params();
         this.validators = p.validators();
         this.format = p.format();
+        this.openedGovernance = new java.util.concurrent.atomic.AtomicReference<>(p.governance());
     }
 
     /**
@@ -158,6 +161,35 @@ public final class H2ChainStore implements ChainStore {
     @Override
     public Optional<ParamsSchedule> paramsSchedule() {
         return Optional.ofNullable(params);
+    }
+
+    @Override
+    public global.cas.records.RecordSet moduleRecords(String module) {
+        if (module.equals(global.cas.governance.GovernanceState.MODULE)) {
+            global.cas.records.RecordSet opened = openedGovernance.getAndSet(null);
+            if (opened != null) {
+                return opened;
+            }
+        }
+        return readers.read(
+                () -> "the " + module + " records", r -> ModuleStateRows.readModule(r.connection(), module, where));
+    }
+
+    @Override
+    public java.util.List<RecordVersion> recordHistory(String module, global.cas.records.RecordKey key) {
+        return readers.read(() -> "the history of a " + module + " record", r -> {
+            PreparedStatement s =
+                    r.prepare("SELECT height, bytes FROM module_history WHERE module = ? AND rkey = ? ORDER BY id");
+            s.setString(1, module);
+            s.setBytes(2, key.bytes());
+            java.util.List<RecordVersion> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RecordVersion(rs.getLong(1), Optional.ofNullable(rs.getBytes(2))));
+                }
+            }
+            return out;
+        });
     }
 
     @Override

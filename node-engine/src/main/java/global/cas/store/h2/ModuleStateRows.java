@@ -16,7 +16,7 @@ import java.sql.SQLException;
 /**
  * Reads the module state a chain database holds beside its blocks: the block format, every version
  * of the parameters and of the validator set, and the tip with its module roots (the evidence root
- * among them), checked against
+ * among them) and the record modules' records, checked against
  * the tip's state root. Used once, when the store opens, on its writer connection.
  */
 final class ModuleStateRows {
@@ -25,7 +25,8 @@ final class ModuleStateRows {
     static final String TIP_QUERY = "SELECT height, hash, tip_time, state_root, target, frozen_remaining,"
             + " state_digest, ledger_root, balances_root, evidence_root FROM chain_tip WHERE id = 0";
 
-    static ChainTip tip(ResultSet r, ParamsSchedule params, ValidatorSchedule validators, String where)
+    static ChainTip tip(
+            ResultSet r, ParamsSchedule params, ValidatorSchedule validators, Hash governanceRoot, String where)
             throws SQLException {
         byte[] ledgerRoot = r.getBytes(8);
         byte[] balancesRoot = r.getBytes(9);
@@ -38,12 +39,43 @@ final class ModuleStateRows {
             throw ChainDataException.damaged("the chain database " + where + " has a tip but no module state");
         }
         ModuleRoots roots = new ModuleRoots(
-                Hash.of(ledgerRoot), Hash.of(balancesRoot), params.root(), validators.root(), Hash.of(evidenceRoot));
+                Hash.of(ledgerRoot),
+                Hash.of(balancesRoot),
+                params.root(),
+                validators.root(),
+                Hash.of(evidenceRoot),
+                governanceRoot);
         if (!roots.stateRoot().equals(Hash.of(r.getBytes(4)))) {
             throw ChainDataException.damaged(
                     "the module state in the chain database " + where + " does not give the tip's state root");
         }
         return new ChainTip(r.getLong(1), Hash.of(r.getBytes(2)), r.getLong(3), roots, r.getLong(5), r.getLong(6));
+    }
+
+    /**
+     * Every current record of {@code module}, as stored; a key or record that breaks the limits of
+     * the records' format is damage.
+     */
+    static global.cas.records.RecordSet readModule(Connection c, String module, String where) throws SQLException {
+        java.util.Map<global.cas.records.RecordKey, byte[]> rows = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT rkey, bytes FROM module_records WHERE module = ?")) {
+            s.setString(1, module);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    byte[] key = r.getBytes(1);
+                    byte[] bytes = r.getBytes(2);
+                    if (key == null
+                            || key.length == 0
+                            || key.length > global.cas.records.RecordKey.MAX_LENGTH
+                            || bytes == null
+                            || bytes.length == 0) {
+                        throw ChainDataException.damaged("a " + module + " record in " + where + " is malformed");
+                    }
+                    rows.put(global.cas.records.RecordKey.of(key), bytes);
+                }
+            }
+        }
+        return global.cas.records.RecordSet.of(rows);
     }
 
     static java.util.OptionalInt readFormat(Connection w) throws SQLException {

@@ -29,6 +29,10 @@ final class ReaderPool implements AutoCloseable {
             this.connection = connection;
         }
 
+        Connection connection() {
+            return connection;
+        }
+
         PreparedStatement prepare(String sql) throws SQLException {
             PreparedStatement s = statements.get(sql);
             if (s == null) {

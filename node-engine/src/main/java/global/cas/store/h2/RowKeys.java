@@ -64,4 +64,18 @@ final class RowKeys {
     static long evidence(long height, int index) {
         return transaction(height, index);
     }
+
+    /**
+     * The key of change {@code index} of block {@code height} in a record module's history: 24 bits
+     * of index, so a block may change up to 16,777,216 records.
+     */
+    static long moduleChange(long height, int index) {
+        if (height < 0 || height >= (1L << 39)) {
+            throw new IllegalArgumentException("height out of range: " + height);
+        }
+        if (index < 0 || index >= (1 << 24)) {
+            throw new IllegalArgumentException("record change index out of range: " + index);
+        }
+        return (height << 24) | index;
+    }
 }

@@ -63,7 +63,9 @@ public final class CompactingWriter {
                     store.paramsSchedule().orElseThrow(),
                     store.validatorSchedule().orElseThrow(),
                     store.commit(tip.height()).orElseThrow(),
-                    global.cas.chain.RecordedEvidence.EMPTY);
+                    global.cas.chain.RecordedEvidence.EMPTY,
+                    global.cas.governance.GovernanceState.of(
+                            store.moduleRecords(global.cas.governance.GovernanceState.MODULE)));
             ExecutedBlock block =
                     executor.propose(chain, List.copyOf(transfers), tip.time() + 1, TestChain.validator(), r -> {
                         throw new AssertionError("dropped " + r);

@@ -300,7 +300,9 @@ class H2ChainStoreTest {
                 good.validatorsChanged(),
                 good.tip(),
                 good.balances(),
-                good.evidence());
+                good.evidence(),
+                good.governance(),
+                good.governanceTree());
     }
 
     @Test
@@ -395,7 +397,9 @@ class H2ChainStoreTest {
                 block.validatorsChanged(),
                 block.tip(),
                 block.balances(),
-                block.evidence());
+                block.evidence(),
+                block.governance(),
+                block.governanceTree());
     }
 
     private static List<UnspentOutput> unspent(H2ChainStore store) {

@@ -1,0 +1,343 @@
+package global.cas.governance;
+
+import global.cas.crypto.Address;
+import global.cas.ledger.AssetId;
+import global.cas.ledger.BlockScope;
+import global.cas.ledger.CandidacyDeclaration;
+import global.cas.ledger.CandidacyWithdrawal;
+import global.cas.ledger.ElectionBallot;
+import global.cas.ledger.EnvelopeTerms;
+import global.cas.ledger.GovernanceAction;
+import global.cas.ledger.LedgerView;
+import global.cas.ledger.OutputRef;
+import global.cas.ledger.ProposalPosting;
+import global.cas.ledger.ProposalSupport;
+import global.cas.ledger.ReferendumBallot;
+import global.cas.ledger.Transaction;
+import global.cas.ledger.TxOutput;
+import global.cas.ledger.UnspentOutput;
+import global.cas.params.GovernanceParams;
+import global.cas.rejection.Reason;
+import global.cas.rejection.RejectedException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The governance module's rules for its actions (G4, G5, G30–G35): {@link #check} finds every
+ * reason to refuse against the block's governance view (a {@link GovernanceBlock} already begun,
+ * so the windows are those of the block's time) and {@link #apply} then cannot fail. The actor is
+ * the transaction's one signer, who pays its fee. Thread-safe (stateless).
+ */
+public final class GovernanceHandler {
+    /** The parameters a {@code parameter} proposal may change (G31), by name. */
+    public static final Set<String> PARAMETERS = Set.of(
+            "minFeePerByte",
+            "maxBlockTransactions",
+            "candidacyMinimum",
+            "electionThreshold",
+            "minSeats",
+            "responseSupport",
+            "responseWindowDays",
+            "referendumSupport",
+            "referendumQuorum",
+            "referendumMinDays",
+            "referendumMaxDays",
+            "electionIntervalDays",
+            "nominationDays",
+            "votingDays",
+            "proposalFee",
+            "parameterDelayBlocks",
+            "payoutDays");
+
+    /** The checks that need no state: one signer, well-formed fields. */
+    public void checkStateless(Transaction tx, GovernanceAction action) {
+        if (tx.witnesses().size() != 1) {
+            throw new RejectedException(
+                    Reason.SINGLE_SIGNER,
+                    "A " + action.kindName() + " is signed by exactly one address, the one acting.");
+        }
+        if (tx.inputs().isEmpty()) {
+            throw new RejectedException(Reason.MALFORMED, "A governance action pays its fee from at least one input.");
+        }
+        switch (action) {
+            case CandidacyDeclaration c -> {
+                if (c.profile().name().isBlank()) {
+                    throw new RejectedException(Reason.MALFORMED, "A candidacy needs the candidate's name (G4).");
+                }
+            }
+            case ElectionBallot b -> {
+                if (!b.withdraws()) {
+                    split(b);
+                }
+            }
+            case ProposalPosting p -> {
+                if (p.title().isBlank()) {
+                    throw new RejectedException(Reason.MALFORMED, "A proposal needs a title (G30).");
+                }
+                ProposalKind kind = kind(p);
+                if (kind == ProposalKind.PARAMETER && p.changes().isEmpty()) {
+                    throw new RejectedException(
+                            Reason.MALFORMED, "A parameter proposal names the exact changes it makes (G30).");
+                }
+                if (kind != ProposalKind.PARAMETER && !p.changes().isEmpty()) {
+                    throw new RejectedException(Reason.MALFORMED, "Only a parameter proposal lists parameter changes.");
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (ProposalPosting.Change ch : p.changes()) {
+                    if (!PARAMETERS.contains(ch.name())) {
+                        throw new RejectedException(
+                                Reason.MALFORMED,
+                                "'" + ch.name() + "' is not a parameter a proposal may change (G31).");
+                    }
+                    if (!seen.add(ch.name()) || ch.value() < 0) {
+                        throw new RejectedException(
+                                Reason.MALFORMED,
+                                "A parameter proposal changes each parameter once, to a value of 0 or more.");
+                    }
+                }
+            }
+            case CandidacyWithdrawal w -> {}
+            case ProposalSupport s -> {}
+            case ReferendumBallot r -> {}
+        }
+    }
+
+    /** A governance action pays its fee from its inputs like a transfer. */
+    public EnvelopeTerms terms(Transaction tx, GovernanceAction action) {
+        return EnvelopeTerms.SPENDS;
+    }
+
+    /** The address acting: the one signer. */
+    public static Address actor(Transaction tx) {
+        return Address.of(tx.witnesses().get(0).key());
+    }
+
+    /** Checks {@code action} against {@code gov} (begun for the block) and {@code ledger}; changes nothing. */
+    public void check(
+            Transaction tx, GovernanceAction action, LedgerView ledger, GovernanceBlock gov, BlockScope scope) {
+        Address actor = actor(tx);
+        GovernanceParams p = gov.params();
+        long time = gov.context().time();
+        switch (action) {
+            case CandidacyDeclaration c -> {
+                Records.Election e = currentElection(gov, c.election());
+                if (!e.nominating(time)) {
+                    throw outside(
+                            "Candidacies in election " + c.election() + " are declared during its nomination window.");
+                }
+                if (gov.candidacy(c.election(), actor).isPresent()) {
+                    throw new RejectedException(
+                            Reason.ALREADY_CANDIDATE,
+                            actor + " already declared candidacy in election " + c.election() + ".");
+                }
+                long after = balanceAfter(tx, actor, ledger);
+                if (!p.qualifies(after)) {
+                    throw new RejectedException(
+                            Reason.BELOW_CANDIDACY_MINIMUM,
+                            "A candidate holds at least " + p.candidacyMinimum() + " base units; " + actor
+                                    + " would hold " + after + " (G4).");
+                }
+            }
+            case CandidacyWithdrawal w -> {
+                Records.Election e = currentElection(gov, w.election());
+                if (time >= e.closesAt()) {
+                    throw outside("Election " + w.election() + " has closed.");
+                }
+                boolean standing = gov.candidacy(w.election(), actor)
+                        .map(x -> x.standing() == Records.Standing.ACTIVE)
+                        .orElse(false);
+                if (!standing) {
+                    throw new RejectedException(
+                            Reason.NOTHING_TO_WITHDRAW,
+                            actor + " has no standing candidacy in election " + w.election() + ".");
+                }
+            }
+            case ElectionBallot b -> {
+                currentElection(gov, b.election());
+                VoteId vote = VoteId.election(b.election());
+                openTally(gov, vote, "Election " + b.election() + " is not in its voting window.");
+                if (b.withdraws()) {
+                    hasBallot(gov, vote, actor);
+                } else {
+                    for (ElectionBallot.Share s : b.shares()) {
+                        boolean standing = gov.candidacy(b.election(), s.candidate())
+                                .map(x -> x.standing() == Records.Standing.ACTIVE)
+                                .orElse(false);
+                        if (!standing) {
+                            throw new RejectedException(
+                                    Reason.NOT_CANDIDATE,
+                                    s.candidate() + " is not a standing candidate in election " + b.election()
+                                            + " (G5).");
+                        }
+                    }
+                }
+            }
+            case ProposalPosting pp -> {
+                if (pp.referendumDays() < p.referendumMinDays() || pp.referendumDays() > p.referendumMaxDays()) {
+                    throw new RejectedException(
+                            Reason.REFERENDUM_PERIOD,
+                            "A referendum lasts between " + p.referendumMinDays() + " and " + p.referendumMaxDays()
+                                    + " days, not " + pp.referendumDays() + " (G35).");
+                }
+                if (tx.fee() < p.proposalFee()) {
+                    throw new RejectedException(
+                            Reason.FEE_BELOW_MINIMUM,
+                            "Posting a proposal costs a fee of at least " + p.proposalFee() + " base units (G30).");
+                }
+            }
+            case ProposalSupport s -> {
+                Records.Proposal pr = proposal(gov, s.proposal());
+                if (pr.stage() != Records.Stage.SUPPORT) {
+                    throw outside(
+                            "Proposal " + s.proposal() + " no longer gathers support: its referendum stands (G34).");
+                }
+                VoteId vote = VoteId.support(s.proposal());
+                openTally(
+                        gov, vote, "Support for proposal " + s.proposal() + " opens at the next epoch boundary (G2).");
+                if (s.withdraw()) {
+                    hasBallot(gov, vote, actor);
+                }
+            }
+            case ReferendumBallot r -> {
+                proposal(gov, r.proposal());
+                VoteId vote = VoteId.referendum(r.proposal());
+                openTally(gov, vote, "The referendum on proposal " + r.proposal() + " is not open (G35).");
+                if (r.choice() == ReferendumBallot.WITHDRAW) {
+                    hasBallot(gov, vote, actor);
+                }
+            }
+        }
+    }
+
+    /** Applies an action that passed {@link #check} as the block's transaction {@code index}. */
+    public void apply(Transaction tx, GovernanceAction action, int index, GovernanceBlock gov) {
+        Address actor = actor(tx);
+        long height = gov.context().height();
+        switch (action) {
+            case CandidacyDeclaration c -> {
+                long order = (height << 20) | index;
+                var key = GovernanceKeys.candidacy(c.election(), actor);
+                gov.put(key, new Records.Candidacy(c.profile(), order, Records.Standing.ACTIVE, height, 0).encode());
+                gov.watch(actor, key);
+            }
+            case CandidacyWithdrawal w ->
+                gov.put(
+                        GovernanceKeys.candidacy(w.election(), actor),
+                        gov.candidacy(w.election(), actor)
+                                .orElseThrow()
+                                .withStanding(Records.Standing.WITHDRAWN, height)
+                                .encode());
+            case ElectionBallot b -> {
+                VoteId vote = VoteId.election(b.election());
+                if (b.withdraws()) {
+                    gov.withdraw(vote, actor);
+                } else {
+                    gov.cast(vote, actor, split(b).shares(), 0);
+                }
+            }
+            case ProposalPosting pp -> {
+                long time = gov.context().time();
+                long opens = new Transitions(gov).nextBoundary(time);
+                Records.Proposal pr = new Records.Proposal(
+                        actor,
+                        pp.title(),
+                        pp.text(),
+                        kind(pp),
+                        pp.changes(),
+                        pp.referendumDays(),
+                        height,
+                        time,
+                        opens,
+                        SupportLatch.none(),
+                        Records.Stage.SUPPORT,
+                        0,
+                        0,
+                        0,
+                        0);
+                gov.put(GovernanceKeys.proposal(tx.id()), pr.encode());
+                VoteId support = VoteId.support(tx.id());
+                gov.put(
+                        GovernanceKeys.tally(support),
+                        Records.Tally.pending(support, opens, Long.MAX_VALUE).encode());
+                gov.put(GovernanceKeys.schedule(opens, false, support), new byte[] {1});
+            }
+            case ProposalSupport s -> {
+                VoteId vote = VoteId.support(s.proposal());
+                if (s.withdraw()) {
+                    gov.withdraw(vote, actor);
+                } else {
+                    gov.cast(vote, actor, List.of(), 0);
+                }
+            }
+            case ReferendumBallot r -> {
+                VoteId vote = VoteId.referendum(r.proposal());
+                if (r.choice() == ReferendumBallot.WITHDRAW) {
+                    gov.withdraw(vote, actor);
+                } else {
+                    gov.cast(vote, actor, List.of(), r.choice());
+                }
+            }
+        }
+    }
+
+    private static BallotSplit split(ElectionBallot b) {
+        return new BallotSplit(b.shares().stream()
+                .map(s -> new BallotSplit.Share(s.candidate(), s.basisPoints()))
+                .toList());
+    }
+
+    private static ProposalKind kind(ProposalPosting p) {
+        if (p.kind() < 0 || p.kind() >= ProposalKind.values().length) {
+            throw new RejectedException(Reason.MALFORMED, "Unknown proposal kind " + p.kind() + " (G31).");
+        }
+        return ProposalKind.values()[p.kind()];
+    }
+
+    private static Records.Election currentElection(GovernanceBlock gov, long n) {
+        long current = gov.meta().currentElection();
+        if (n != current) {
+            throw outside("Election " + n + " is not the election under way (" + current + ").");
+        }
+        return gov.election(n).orElseThrow();
+    }
+
+    private static void openTally(GovernanceBlock gov, VoteId vote, String why) {
+        if (!gov.tally(vote).map(Records.Tally::open).orElse(false)) {
+            throw outside(why);
+        }
+    }
+
+    private static void hasBallot(GovernanceBlock gov, VoteId vote, Address actor) {
+        if (gov.ballot(vote, actor).isEmpty()) {
+            throw new RejectedException(Reason.NOTHING_TO_WITHDRAW, actor + " has no vote here to withdraw.");
+        }
+    }
+
+    private static Records.Proposal proposal(GovernanceBlock gov, global.cas.crypto.Hash id) {
+        return gov.proposal(id)
+                .orElseThrow(() -> new RejectedException(Reason.UNKNOWN_PROPOSAL, "No proposal " + id + " exists."));
+    }
+
+    private static RejectedException outside(String why) {
+        return new RejectedException(Reason.OUTSIDE_WINDOW, why);
+    }
+
+    /** The actor's CAS balance after the transaction: inputs it owns leave, outputs to it arrive. */
+    private static long balanceAfter(Transaction tx, Address actor, LedgerView ledger) {
+        long b = ledger.balance(actor, AssetId.CAS);
+        for (OutputRef in : tx.inputs()) {
+            UnspentOutput u = ledger.unspent(in).orElse(null);
+            if (u != null
+                    && u.output().owner().equals(actor)
+                    && u.output().asset().equals(AssetId.CAS)) {
+                b -= u.output().amount();
+            }
+        }
+        for (TxOutput o : tx.outputs()) {
+            if (o.owner().equals(actor) && o.asset().equals(AssetId.CAS)) {
+                b += o.amount();
+            }
+        }
+        return b;
+    }
+}

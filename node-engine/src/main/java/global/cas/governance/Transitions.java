@@ -1,0 +1,239 @@
+package global.cas.governance;
+
+import global.cas.crypto.Address;
+import global.cas.crypto.Hash;
+import global.cas.params.GovernanceParams;
+import global.cas.records.RecordKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The governance work driven by block time, on one {@link GovernanceBlock}: votes open and close
+ * when the first block at or after their time begins (elections G6–G9, referendums G35), supports
+ * latch at the end of the block that crossed a threshold (G32–G34), lost seats are refilled (G8)
+ * and checkpoints no open vote needs are pruned, a bounded number per block (G2). Everything here
+ * is bounded by the candidates of one election or the seats, never by the voters. Not thread-safe.
+ */
+final class Transitions {
+    /** The most schedule entries one block processes; the rest wait for the next block. */
+    static final int MAX_ENTRIES_PER_BLOCK = 1_000;
+
+    /** The most checkpoints one block prunes. */
+    static final int MAX_PRUNED_PER_BLOCK = 1_000;
+
+    /** The most candidates or seats one election looks at. */
+    static final int MAX_CANDIDATES = 100_000;
+
+    private final GovernanceBlock b;
+    private final GovernanceParams p;
+
+    Transitions(GovernanceBlock b) {
+        this.b = b;
+        this.p = b.params();
+    }
+
+    /** Opens and closes every vote whose time is at or before the block's, in time order. */
+    void run() {
+        for (RecordKey k : b.keys(GovernanceKeys.schedulePrefix(), MAX_ENTRIES_PER_BLOCK)) {
+            GovernanceKeys.ScheduleEntry e = GovernanceKeys.scheduleOf(k);
+            if (e.time() > b.time()) {
+                break;
+            }
+            b.remove(k);
+            if (e.close()) {
+                close(e.vote());
+            } else {
+                open(e.vote());
+            }
+        }
+    }
+
+    private void open(VoteId vote) {
+        Records.Tally t = b.tally(vote).orElseThrow();
+        if (t.state() != Records.TallyState.PENDING) {
+            return;
+        }
+        Records.Tally opened = t.with(Records.TallyState.OPEN);
+        b.put(GovernanceKeys.tally(vote), opened.encode());
+        b.opened(opened);
+    }
+
+    private Records.Tally closeTally(VoteId vote) {
+        Records.Tally t = b.tally(vote).orElseThrow();
+        Records.Tally closed = t.with(Records.TallyState.CLOSED);
+        b.put(GovernanceKeys.tally(vote), closed.encode());
+        if (t.open()) {
+            b.closed(t);
+        }
+        return closed;
+    }
+
+    private void close(VoteId vote) {
+        switch (vote.kind()) {
+            case VoteId.ELECTION -> closeElection(vote.electionNumber());
+            case VoteId.REFERENDUM -> closeReferendum(vote.subject());
+            default -> closeTally(vote);
+        }
+    }
+
+    /** G6, G9: counts election {@code n}, ends the sitting committee's seats and seats the elected. */
+    private void closeElection(long n) {
+        closeTally(VoteId.election(n));
+        List<ElectionCount.Candidate> standing = new ArrayList<>();
+        for (RecordKey k : b.keys(GovernanceKeys.candidacies(n), MAX_CANDIDATES)) {
+            Records.Candidacy c = Records.Candidacy.decode(b.record(k).orElseThrow());
+            if (c.standing() == Records.Standing.ACTIVE) {
+                standing.add(new ElectionCount.Candidate(GovernanceKeys.trailingAddress(k), c.order(), c.votes()));
+            }
+        }
+        ElectionCount count = ElectionCount.count(standing, p);
+        for (RecordKey k : b.keys(GovernanceKeys.seats(), MAX_CANDIDATES)) {
+            Records.Seat s = Records.Seat.decode(b.record(k).orElseThrow());
+            if (s.seated()) {
+                b.put(k, s.with(Records.Standing.ENDED, b.height()).encode());
+            }
+        }
+        for (ElectionCount.Candidate c : count.elected()) {
+            b.seat(
+                    c.address(),
+                    new Records.Seat(Records.SeatKind.ELECTED, n, b.height(), Records.Standing.ACTIVE, b.height()));
+        }
+        Records.Election e = b.election(n).orElseThrow();
+        b.put(
+                GovernanceKeys.election(n),
+                new Records.Election(
+                                n,
+                                e.nominationStart(),
+                                e.votingStart(),
+                                e.closesAt(),
+                                true,
+                                b.height(),
+                                count.elected(),
+                                count.runnersUp())
+                        .encode());
+        b.put(GovernanceKeys.meta(), new Records.Meta(n + 1, true).encode());
+        schedule(b, n + 1, Math.addExact(e.closesAt(), p.daysMillis(p.electionIntervalDays())));
+    }
+
+    /**
+     * Writes election {@code n} closing at {@code closesAt} (G7): nomination, then voting from an
+     * epoch boundary (G2), then the close, each scheduled.
+     */
+    static void schedule(GovernanceBlock b, long n, long closesAt) {
+        GovernanceParams p = b.params();
+        long votingStart = Math.min(p.openingBoundary(closesAt - p.daysMillis(p.votingDays())), closesAt - 1);
+        long nominationStart = closesAt - p.daysMillis(p.votingDays() + p.nominationDays());
+        Records.Election e =
+                new Records.Election(n, nominationStart, votingStart, closesAt, false, 0, List.of(), List.of());
+        b.put(GovernanceKeys.election(n), e.encode());
+        VoteId vote = VoteId.election(n);
+        b.put(
+                GovernanceKeys.tally(vote),
+                Records.Tally.pending(vote, votingStart, closesAt).encode());
+        b.put(GovernanceKeys.schedule(votingStart, false, vote), new byte[] {1});
+        b.put(GovernanceKeys.schedule(closesAt, true, vote), new byte[] {1});
+    }
+
+    /** G35, G36, G37: judges a referendum at its close. */
+    private void closeReferendum(Hash id) {
+        Records.Tally t = closeTally(VoteId.referendum(id));
+        Records.Proposal pr = b.proposal(id).orElseThrow();
+        ReferendumResult r = ReferendumResult.of(pr.kind(), t.total(0), t.total(1), t.total(2), p);
+        boolean executes =
+                r.passed() && (pr.kind() == ProposalKind.PARAMETER || pr.kind() == ProposalKind.VALIDATOR_SET);
+        long effective = executes ? Math.addExact(b.height(), p.parameterDelayBlocks()) : 0;
+        Records.Stage stage = r.passed() ? Records.Stage.PASSED : Records.Stage.FAILED;
+        b.put(
+                GovernanceKeys.proposal(id),
+                pr.closed(stage, b.height(), effective).encode());
+    }
+
+    /** G32–G34: the support of a proposal this block changed, latched against the thresholds. */
+    void observeSupport(VoteId support) {
+        Records.Tally t = b.tally(support).orElseThrow();
+        if (!t.open()) {
+            return;
+        }
+        Hash id = support.subject();
+        Records.Proposal pr = b.proposal(id).orElseThrow();
+        SupportLatch latch = pr.latch().observe(t.total(0), b.time(), p);
+        if (latch.equals(pr.latch())) {
+            return;
+        }
+        Records.Proposal next = pr.with(latch);
+        if (latch.referendumOpened() && !pr.latch().referendumOpened()) {
+            long opens = nextBoundary(b.time());
+            long closes = Math.addExact(opens, p.daysMillis(pr.referendumDays()));
+            next = next.referendum(opens, closes);
+            VoteId ref = VoteId.referendum(id);
+            b.put(
+                    GovernanceKeys.tally(ref),
+                    Records.Tally.pending(ref, opens, closes).encode());
+            b.put(GovernanceKeys.schedule(opens, false, ref), new byte[] {1});
+            b.put(GovernanceKeys.schedule(closes, true, ref), new byte[] {1});
+            closeTally(support);
+        }
+        b.put(GovernanceKeys.proposal(id), next.encode());
+    }
+
+    /** The first epoch boundary strictly after {@code time} (G2: votes open only at boundaries). */
+    long nextBoundary(long time) {
+        return Math.addExact(time - time % p.epochMillis(), p.epochMillis());
+    }
+
+    /** G8: fills the committee up to the minimum from the last election's runners-up who still qualify. */
+    void refillSeats() {
+        Records.Meta meta = b.meta();
+        if (!meta.transitionalDissolved()) {
+            return;
+        }
+        long n = meta.currentElection() - 1;
+        Optional<Records.Election> last = b.election(n);
+        if (last.isEmpty()) {
+            return;
+        }
+        List<Address> seated = new ArrayList<>();
+        java.util.Set<Address> lostThisTerm = new java.util.HashSet<>();
+        for (RecordKey k : b.keys(GovernanceKeys.seats(), MAX_CANDIDATES)) {
+            Records.Seat s = Records.Seat.decode(b.record(k).orElseThrow());
+            Address a = GovernanceKeys.trailingAddress(k);
+            if (s.seated()) {
+                seated.add(a);
+            } else if (s.standing() == Records.Standing.LOST && s.election() == n) {
+                lostThisTerm.add(a);
+            }
+        }
+        if (seated.size() >= p.minSeats()) {
+            return;
+        }
+        List<Address> after = ElectionCount.refill(
+                seated,
+                last.get().runnersUp(),
+                a -> !lostThisTerm.contains(a)
+                        && b.candidacy(n, a)
+                                .map(c -> c.standing() == Records.Standing.ACTIVE)
+                                .orElse(false)
+                        && p.qualifies(b.balance(a)),
+                p.minSeats());
+        for (Address a : after.subList(seated.size(), after.size())) {
+            b.seat(a, new Records.Seat(Records.SeatKind.ELECTED, n, b.height(), Records.Standing.ACTIVE, b.height()));
+        }
+    }
+
+    /** Removes up to {@link #MAX_PRUNED_PER_BLOCK} checkpoints of the oldest epoch no open vote needs. */
+    void pruneCheckpoints() {
+        List<RecordKey> first = b.keys(GovernanceKeys.prunes(), 1);
+        if (first.isEmpty()) {
+            return;
+        }
+        long epoch = GovernanceKeys.epochOf(first.get(0));
+        List<RecordKey> keys = b.keys(GovernanceKeys.checkpoints(epoch), MAX_PRUNED_PER_BLOCK);
+        for (RecordKey k : keys) {
+            b.remove(k);
+        }
+        if (keys.size() < MAX_PRUNED_PER_BLOCK) {
+            b.remove(first.get(0));
+        }
+    }
+}
