@@ -39,6 +39,7 @@ import picocli.CommandLine.Mixin;
             NodeCommand.class,
             WalletCommand.class,
             SendCommand.class,
+            global.cas.app.governance.GovCommand.class,
             BlockCommand.class,
             TxCommand.class,
             StatusCommand.class,

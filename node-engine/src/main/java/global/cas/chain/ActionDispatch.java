@@ -44,6 +44,9 @@ final class ActionDispatch {
 
     /** An action with its module's rules; the governance view is made only for a governance action. */
     sealed interface Bound permits LedgerBound, GovernanceBound {
+        /** Whether the action needs only the ledger (no other module's state). */
+        boolean ledgerOnly();
+
         void checkStateless(Transaction tx);
 
         EnvelopeTerms terms(Transaction tx);
@@ -55,6 +58,11 @@ final class ActionDispatch {
 
     /** A ledger action with its handler, typed together. */
     record LedgerBound<A extends Action>(ActionHandler<A> handler, A action) implements Bound {
+        @Override
+        public boolean ledgerOnly() {
+            return true;
+        }
+
         @Override
         public void checkStateless(Transaction tx) {
             handler.checkStateless(tx, action);
@@ -79,6 +87,11 @@ final class ActionDispatch {
 
     /** A governance action with the module's handler. */
     record GovernanceBound(GovernanceHandler handler, GovernanceAction action) implements Bound {
+        @Override
+        public boolean ledgerOnly() {
+            return false;
+        }
+
         @Override
         public void checkStateless(Transaction tx) {
             handler.checkStateless(tx, action);

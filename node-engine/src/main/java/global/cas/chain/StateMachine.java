@@ -118,7 +118,7 @@ public final class StateMachine {
      * governance state: for the ledger's own kinds (tools and tests); a governance action is refused.
      */
     public void checkStateful(Transaction tx, LedgerView view, BlockScope scope) {
-        if (tx.action() instanceof global.cas.ledger.GovernanceAction) {
+        if (!dispatch.bind(tx).ledgerOnly()) {
             throw new global.cas.rejection.RejectedException(
                     global.cas.rejection.Reason.INTERNAL_ERROR,
                     "A governance action is checked against the governance state.");
@@ -132,7 +132,7 @@ public final class StateMachine {
      * (tools and tests; a block applies every kind through {@link Execution#deliver}).
      */
     public void apply(Transaction tx, int index, LedgerOverlay overlay, BlockScope scope) {
-        if (tx.action() instanceof global.cas.ledger.GovernanceAction) {
+        if (!dispatch.bind(tx).ledgerOnly()) {
             throw new IllegalArgumentException("a governance action is applied within a block's execution");
         }
         ActionDispatch.Bound b = dispatch.bind(tx);

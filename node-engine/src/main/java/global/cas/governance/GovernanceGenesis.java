@@ -17,7 +17,7 @@ public final class GovernanceGenesis {
     public static GovernanceBlock build(BlockContext context, List<Address> transitionalCommittee) {
         GovernanceParams p = context.params().governance();
         GovernanceBlock b = new GovernanceBlock(GovernanceState.empty(), context, p);
-        b.put(GovernanceKeys.meta(), new Records.Meta(1, false).encode());
+        b.put(GovernanceKeys.meta(), new Records.Meta(1, 0).encode());
         for (Address a : transitionalCommittee) {
             b.seat(a, new Records.Seat(Records.SeatKind.TRANSITIONAL, 0, 0, Records.Standing.ACTIVE, 0));
         }

@@ -25,19 +25,21 @@ public final class Records {
     }
 
     /**
-     * The module's bookkeeping: the election under way and whether the transitional committee
-     * (G9) was dissolved.
+     * The module's bookkeeping: the election under way and the last election that elected anyone
+     * (0 while none has: the transitional committee sits, G9), whose runners-up refill seats (G8).
      */
-    public record Meta(long currentElection, boolean transitionalDissolved) {
+    public record Meta(long currentElection, long lastHeldElection) {
         public byte[] encode() {
-            return new Encoder(9)
-                    .u64(currentElection)
-                    .u8(transitionalDissolved ? 1 : 0)
-                    .toBytes();
+            return new Encoder(16).u64(currentElection).u64(lastHeldElection).toBytes();
         }
 
         public static Meta decode(byte[] b) {
-            return Records.decode(b, d -> new Meta(d.u64(), flag(d)));
+            return Records.decode(b, d -> new Meta(d.u64(), d.u64()));
+        }
+
+        /** G9: whether an election has replaced the transitional committee. */
+        public boolean transitionalDissolved() {
+            return lastHeldElection > 0;
         }
     }
 

@@ -77,7 +77,10 @@ final class Transitions {
         }
     }
 
-    /** G6, G9: counts election {@code n}, ends the sitting committee's seats and seats the elected. */
+    /**
+     * G6, G9: counts election {@code n}; when it elects anyone, the sitting committee's seats end
+     * and the elected take theirs (the first such election dissolves the transitional committee).
+     */
     private void closeElection(long n) {
         closeTally(VoteId.election(n));
         List<ElectionCount.Candidate> standing = new ArrayList<>();
@@ -88,18 +91,21 @@ final class Transitions {
             }
         }
         ElectionCount count = ElectionCount.count(standing, p);
-        for (RecordKey k : b.keys(GovernanceKeys.seats(), MAX_CANDIDATES)) {
-            Records.Seat s = Records.Seat.decode(b.record(k).orElseThrow());
-            if (s.seated()) {
-                b.put(k, s.with(Records.Standing.ENDED, b.height()).encode());
+        Records.Election e = b.election(n).orElseThrow();
+        boolean held = !count.elected().isEmpty();
+        if (held) {
+            for (RecordKey k : b.keys(GovernanceKeys.seats(), MAX_CANDIDATES)) {
+                Records.Seat s = Records.Seat.decode(b.record(k).orElseThrow());
+                if (s.seated()) {
+                    b.put(k, s.with(Records.Standing.ENDED, b.height()).encode());
+                }
+            }
+            for (ElectionCount.Candidate c : count.elected()) {
+                b.seat(
+                        c.address(),
+                        new Records.Seat(Records.SeatKind.ELECTED, n, b.height(), Records.Standing.ACTIVE, b.height()));
             }
         }
-        for (ElectionCount.Candidate c : count.elected()) {
-            b.seat(
-                    c.address(),
-                    new Records.Seat(Records.SeatKind.ELECTED, n, b.height(), Records.Standing.ACTIVE, b.height()));
-        }
-        Records.Election e = b.election(n).orElseThrow();
         b.put(
                 GovernanceKeys.election(n),
                 new Records.Election(
@@ -112,8 +118,16 @@ final class Transitions {
                                 count.elected(),
                                 count.runnersUp())
                         .encode());
-        b.put(GovernanceKeys.meta(), new Records.Meta(n + 1, true).encode());
-        schedule(b, n + 1, Math.addExact(e.closesAt(), p.daysMillis(p.electionIntervalDays())));
+        // an election with no standing candidate elects no one: the sitting committee stays (decision 45)
+        b.put(GovernanceKeys.meta(), new Records.Meta(n + 1, held ? n : b.meta().lastHeldElection()).encode());
+        long interval = p.daysMillis(p.electionIntervalDays());
+        long next = Math.addExact(e.closesAt(), interval);
+        if (next <= b.time()) {
+            // a chain that ran no block for a whole interval (a devnet started long after its genesis)
+            // skips the elections it missed: the next one closes at the first slot after now
+            next = Math.addExact(next, Math.multiplyExact((b.time() - next) / interval + 1, interval));
+        }
+        schedule(b, n + 1, next);
     }
 
     /**
@@ -188,7 +202,7 @@ final class Transitions {
         if (!meta.transitionalDissolved()) {
             return;
         }
-        long n = meta.currentElection() - 1;
+        long n = meta.lastHeldElection();
         Optional<Records.Election> last = b.election(n);
         if (last.isEmpty()) {
             return;

@@ -65,6 +65,21 @@ final class GovernanceRpc {
         o.put("height", v.height());
         o.put("time", v.tip().time());
         o.put("transitionalDissolved", meta.transitionalDissolved());
+        var gp = v.state().params().at(v.height() + 1).governance();
+        ObjectNode params = o.putObject("params");
+        params.put("candidacyMinimum", Long.toString(gp.candidacyMinimum()));
+        params.put("electionThreshold", Long.toString(gp.electionThreshold()));
+        params.put("minSeats", gp.minSeats());
+        params.put("responseSupport", Long.toString(gp.responseSupport()));
+        params.put("responseWindowDays", gp.responseWindowDays());
+        params.put("referendumSupport", Long.toString(gp.referendumSupport()));
+        params.put("referendumQuorum", Long.toString(gp.referendumQuorum()));
+        params.put("committeeRulesQuorum", Long.toString(gp.committeeRulesQuorum()));
+        params.put("referendumMinDays", gp.referendumMinDays());
+        params.put("referendumMaxDays", gp.referendumMaxDays());
+        params.put("dayMillis", gp.dayMillis());
+        params.put("epochMillis", gp.epochMillis());
+        params.put("proposalFee", Long.toString(gp.proposalFee()));
         o.set("election", election(g, meta.currentElection()));
         ArrayNode seats = o.putArray("committee");
         for (Map.Entry<RecordKey, byte[]> e :

@@ -2,6 +2,7 @@ package global.cas.wallet;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.KeyPair;
+import global.cas.ledger.Action;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.AssetId;
 import global.cas.ledger.OutputRef;
@@ -97,6 +98,50 @@ public final class TransferBuilder {
             }
             Transaction t = sign(coins, List.of(new TxOutput(to, AssetId.CAS, total - fee)), fee, keys, expiryHeight);
             long required = Amounts.multiply(feePerByte, t.size());
+            if (fee >= required) {
+                return t;
+            }
+            fee = required;
+        }
+        throw new IllegalStateException("fee did not converge");
+    }
+
+    /**
+     * A transaction of {@code action} acted by {@code actor} alone (a governance action): its fee,
+     * at least {@code minimumFee} and the rate times the exact size, paid from the actor's own CAS
+     * outputs, largest first, with all the rest back to the actor, so its balance falls only by
+     * the fee.
+     *
+     * @throws RejectedException {@code INSUFFICIENT_FUNDS}
+     */
+    public Transaction act(
+            List<UnspentOutput> spendable, KeyPair actor, Action action, long minimumFee, long expiryHeight) {
+        List<UnspentOutput> coins = casCoins(spendable, Map.of(actor.address(), actor));
+        long fee = minimumFee;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            List<UnspentOutput> chosen = new ArrayList<>();
+            long sum = 0;
+            for (UnspentOutput u : coins) {
+                if (sum > fee) {
+                    break;
+                }
+                chosen.add(u);
+                sum = Amounts.add(sum, u.output().amount());
+            }
+            if (sum < fee || chosen.isEmpty()) {
+                throw insufficient(total(coins), Math.max(fee, 1));
+            }
+            List<TxOutput> outs =
+                    sum > fee ? List.of(new TxOutput(actor.address(), AssetId.CAS, sum - fee)) : List.of();
+            Transaction t = new Transaction.Unsigned(
+                            chainId,
+                            expiryHeight,
+                            chosen.stream().map(UnspentOutput::ref).toList(),
+                            outs,
+                            fee,
+                            action)
+                    .sign(List.of(actor));
+            long required = Math.max(minimumFee, Amounts.multiply(feePerByte, t.size()));
             if (fee >= required) {
                 return t;
             }

@@ -209,7 +209,7 @@ class ElectionRulesTest {
         }
         assertThat(chain.state().seat(TestKeys.key(1).address()).orElseThrow().seated())
                 .isTrue();
-        assertThat(chain.state().meta()).isEqualTo(new Records.Meta(2, true));
+        assertThat(chain.state().meta()).isEqualTo(new Records.Meta(2, 1));
         Records.Election second = chain.state().election(2).orElseThrow();
         assertThat(second.closesAt() - closed.closesAt()).isEqualTo(30 * GovernanceChain.DAY);
     }
@@ -263,5 +263,23 @@ class ElectionRulesTest {
                 .isEqualTo(Records.Standing.LOST);
         chain.advanceTo(first.closesAt());
         assertThat(chain.state().election(1).orElseThrow().elected()).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+            "G9: an election with no candidate elects no one and the sitting committee stays; missed elections are skipped")
+    void voidElectionKeepsTheCommittee() {
+        chain.advanceTo(first.closesAt());
+        assertThat(chain.state().election(1).orElseThrow().closed()).isTrue();
+        assertThat(chain.state().meta().transitionalDissolved()).isFalse();
+        assertThat(chain.state().seat(TestKeys.key(11).address()).orElseThrow().seated())
+                .isTrue();
+        long second = chain.state().election(2).orElseThrow().closesAt();
+        chain.node().skip(5 * 30 * GovernanceChain.DAY);
+        chain.block();
+        chain.block();
+        Records.Election next = chain.state().election(3).orElseThrow();
+        assertThat(next.closesAt()).isGreaterThan(chain.time());
+        assertThat((next.closesAt() - second) % (30 * GovernanceChain.DAY)).isZero();
     }
 }

@@ -7,10 +7,10 @@ import java.io.PrintWriter;
 import java.time.Instant;
 
 /** Printing helpers shared by the chain commands. Stateless. */
-final class JsonOutput {
+public final class JsonOutput {
     private JsonOutput() {}
 
-    static void print(PrintWriter out, JsonNode node) {
+    public static void print(PrintWriter out, JsonNode node) {
         try {
             out.println(JsonMapper.builder()
                     .build()
@@ -23,7 +23,7 @@ final class JsonOutput {
     }
 
     /** Milliseconds since 1970 as an ISO instant. */
-    static String time(long millis) {
+    public static String time(long millis) {
         return Instant.ofEpochMilli(millis).toString();
     }
 }

@@ -1,0 +1,257 @@
+package global.cas.app.governance;
+
+import com.google.inject.Inject;
+import global.cas.app.cli.CliException;
+import global.cas.app.cli.Terminal;
+import global.cas.ledger.Amounts;
+import global.cas.ledger.CandidacyDeclaration;
+import global.cas.ledger.CandidacyWithdrawal;
+import global.cas.ledger.ElectionBallot;
+import global.cas.ledger.GovernanceAction;
+import global.cas.ledger.ProposalPosting;
+import global.cas.ledger.ProposalSupport;
+import global.cas.ledger.ReferendumBallot;
+import global.cas.wallet.keys.Keystore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The governance actions of {@code cas gov}, each one signed transaction (G4, G5, G30, G32, G35). */
+public final class GovActionCommands {
+    private GovActionCommands() {}
+
+    /** The shared body: build the action, send it from the acting address. */
+    abstract static class Action implements Callable<Integer> {
+        private final Terminal terminal;
+        private final Keystore keystore;
+
+        @Mixin
+        GovSender sender;
+
+        Action(Terminal terminal, Keystore keystore) {
+            this.terminal = terminal;
+            this.keystore = keystore;
+        }
+
+        abstract GovernanceAction action();
+
+        long minimumFee() {
+            return 0;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            sender.send(terminal, keystore, action(), minimumFee());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "declare",
+            mixinStandardHelpOptions = true,
+            description = "Declares candidacy in an election, with a public profile (G4; needs 10,000 CAS).")
+    public static final class Declare extends Action {
+        @Option(names = "--election", required = true, paramLabel = "<N>", description = "The election's number.")
+        long election;
+
+        @Option(names = "--name", required = true, description = "The name shown on the ballot.")
+        String name;
+
+        @Option(names = "--personal", defaultValue = "", description = "Personal information.")
+        String personal;
+
+        @Option(names = "--career", defaultValue = "", description = "Career.")
+        String career;
+
+        @Option(names = "--education", defaultValue = "", description = "Education.")
+        String education;
+
+        @Option(names = "--platform", defaultValue = "", description = "Platform (manifesto).")
+        String platform;
+
+        @Inject
+        Declare(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            return new CandidacyDeclaration(
+                    election, new CandidacyDeclaration.Profile(name, personal, career, education, platform));
+        }
+    }
+
+    @Command(
+            name = "withdraw-candidacy",
+            mixinStandardHelpOptions = true,
+            description = "Withdraws the acting address's candidacy in an election (G4).")
+    public static final class Withdraw extends Action {
+        @Option(names = "--election", required = true, paramLabel = "<N>", description = "The election's number.")
+        long election;
+
+        @Inject
+        Withdraw(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            return new CandidacyWithdrawal(election);
+        }
+    }
+
+    @Command(
+            name = "vote",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Casts (or replaces) an election ballot: each candidate's share in basis points, summing to 10,000 (G5).",
+                "Example: --share dcas1...=6000 --share dcas1...=4000. --withdraw takes the vote back."
+            })
+    public static final class Vote extends Action {
+        @Option(names = "--election", required = true, paramLabel = "<N>", description = "The election's number.")
+        long election;
+
+        @Option(names = "--share", paramLabel = "<address=basis points>", description = "A candidate and its share.")
+        List<String> shares = new ArrayList<>();
+
+        @Option(names = "--withdraw", description = "Withdraw the ballot instead.")
+        boolean withdraw;
+
+        @Inject
+        Vote(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            if (withdraw == !shares.isEmpty()) {
+                throw CliException.usage("Give the candidates with --share, or --withdraw.");
+            }
+            List<ElectionBallot.Share> out = new ArrayList<>();
+            for (String s : shares) {
+                int eq = s.lastIndexOf('=');
+                if (eq < 1 || !s.substring(eq + 1).matches("\\d{1,5}")) {
+                    throw CliException.usage(
+                            "A share is <address>=<basis points>, e.g. dcas1...=5000, not '" + s + "'.");
+                }
+                out.add(new ElectionBallot.Share(
+                        GovArguments.address(s.substring(0, eq), sender.common.network()),
+                        Integer.parseInt(s.substring(eq + 1))));
+            }
+            return new ElectionBallot(election, out);
+        }
+    }
+
+    @Command(
+            name = "propose",
+            mixinStandardHelpOptions = true,
+            description = "Posts a proposal (G30, G31); it pays at least the posting fee.")
+    public static final class Propose extends Action {
+        @Option(names = "--title", required = true, description = "The title.")
+        String title;
+
+        @Option(names = "--text", defaultValue = "", description = "The text.")
+        String text;
+
+        @Option(
+                names = "--kind",
+                defaultValue = "text",
+                description = "text, parameter, validator-set or committee-rules (default: ${DEFAULT-VALUE}).")
+        String kind;
+
+        @Option(names = "--change", paramLabel = "<name=value>", description = "A parameter change (kind parameter).")
+        List<String> changes = new ArrayList<>();
+
+        @Option(names = "--days", defaultValue = "7", description = "The referendum's length in days, 7 to 30.")
+        int days;
+
+        @Option(
+                names = "--fee",
+                paramLabel = "<CAS>",
+                defaultValue = "0",
+                description =
+                        "A fee to pay above the chain's posting fee and the size's fee, in CAS (default: the least).")
+        String fee;
+
+        @Inject
+        Propose(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        long minimumFee() {
+            return Amounts.parse(fee);
+        }
+
+        @Override
+        GovernanceAction action() {
+            List<String> kinds = List.of("text", "parameter", "validator-set", "committee-rules");
+            int k = kinds.indexOf(kind.toLowerCase(Locale.ROOT));
+            if (k < 0) {
+                throw CliException.usage("--kind is one of " + String.join(", ", kinds) + ".");
+            }
+            List<ProposalPosting.Change> out = new ArrayList<>();
+            for (String c : changes) {
+                int eq = c.indexOf('=');
+                if (eq < 1 || !c.substring(eq + 1).matches("\\d{1,18}")) {
+                    throw CliException.usage("A change is <name>=<whole number>, e.g. minSeats=7, not '" + c + "'.");
+                }
+                out.add(new ProposalPosting.Change(c.substring(0, eq), Long.parseLong(c.substring(eq + 1))));
+            }
+            return new ProposalPosting(title, text, k, out, days);
+        }
+    }
+
+    @Command(
+            name = "support",
+            mixinStandardHelpOptions = true,
+            description = "Supports a proposal with the acting address's coins (G32), or withdraws the support.")
+    public static final class Support extends Action {
+        @Option(names = "--proposal", required = true, paramLabel = "<id>", description = "The proposal's id.")
+        String proposal;
+
+        @Option(names = "--withdraw", description = "Withdraw the support instead.")
+        boolean withdraw;
+
+        @Inject
+        Support(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            return new ProposalSupport(GovArguments.proposal(proposal), withdraw);
+        }
+    }
+
+    @Command(
+            name = "referendum",
+            mixinStandardHelpOptions = true,
+            description = "Votes in a proposal's referendum: yes, no, abstain, or withdraw (G35).")
+    public static final class Referendum extends Action {
+        @Option(names = "--proposal", required = true, paramLabel = "<id>", description = "The proposal's id.")
+        String proposal;
+
+        @Option(names = "--choice", required = true, description = "yes, no, abstain or withdraw.")
+        String choice;
+
+        @Inject
+        Referendum(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            int c = List.of("yes", "no", "abstain", "withdraw").indexOf(choice.toLowerCase(Locale.ROOT));
+            if (c < 0) {
+                throw CliException.usage("--choice is yes, no, abstain or withdraw.");
+            }
+            return new ReferendumBallot(GovArguments.proposal(proposal), c);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package global.cas.app.governance;
+
+import picocli.CommandLine.Command;
+
+/** {@code cas gov}: governance queries and actions (PROTOCOL.md sections 5–7). */
+@Command(
+        name = "gov",
+        mixinStandardHelpOptions = true,
+        description = "Elections, the committee, proposals and referendums: read them, recount them, take part.",
+        subcommands = {
+            GovQueries.Info.class,
+            GovQueries.Election.class,
+            GovQueries.Proposals.class,
+            GovQueries.Recount.class,
+            GovQueries.Receipt.class,
+            GovVerifyReceipt.class,
+            GovActionCommands.Declare.class,
+            GovActionCommands.Withdraw.class,
+            GovActionCommands.Vote.class,
+            GovActionCommands.Propose.class,
+            GovActionCommands.Support.class,
+            GovActionCommands.Referendum.class
+        })
+public final class GovCommand {}
