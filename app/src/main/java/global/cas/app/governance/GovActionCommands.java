@@ -173,9 +173,8 @@ public final class GovActionCommands {
         @Option(
                 names = "--fee",
                 paramLabel = "<CAS>",
-                defaultValue = "0",
                 description =
-                        "A fee to pay above the chain's posting fee and the size's fee, in CAS (default: the least).")
+                        "At least this fee, in CAS; never less than the chain's posting fee (G30) and the size's fee.")
         String fee;
 
         @Inject
@@ -185,7 +184,7 @@ public final class GovActionCommands {
 
         @Override
         long minimumFee() {
-            return Amounts.parse(fee);
+            return fee == null ? 0 : Amounts.parse(fee);
         }
 
         @Override

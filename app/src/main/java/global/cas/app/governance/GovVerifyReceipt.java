@@ -39,6 +39,10 @@ public final class GovVerifyReceipt implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<file>", description = "A receipt from 'cas gov receipt'.")
     Path file;
 
+    /** Taken so that --datadir and --network may stand anywhere on the line; no node is used. */
+    @picocli.CommandLine.Mixin
+    global.cas.app.cli.CommonOptions common;
+
     @Inject
     GovVerifyReceipt(Terminal terminal) {
         this.terminal = terminal;
