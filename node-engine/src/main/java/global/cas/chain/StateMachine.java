@@ -263,6 +263,14 @@ public final class StateMachine {
             global.cas.statetree.StateTree governanceTree = governance.treeAfter(governanceChanges);
             global.cas.ledger.LedgerDelta delta = overlay.delta();
             ParamsSchedule params = state.params();
+            for (GovernanceBlock.ParamsChange c : governance.paramsChanges()) {
+                try {
+                    params = params.with(c.height(), params.at(c.height()).changed(c.changes()));
+                } catch (global.cas.rejection.RejectedException e) {
+                    // checked when the referendum closed in this very block: cannot happen
+                    throw new IllegalStateException("a passed parameter change no longer applies", e);
+                }
+            }
             ValidatorSchedule validators = state.validators();
             global.cas.statetree.StateTree balances =
                     state.ledger().balanceTree().fork();

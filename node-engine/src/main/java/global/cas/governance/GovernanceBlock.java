@@ -35,6 +35,7 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
     private final Map<Long, Integer> openEpochs;
     private final Set<VoteId> supportTouched = new LinkedHashSet<>();
     private final Set<Address> standingTouched = new LinkedHashSet<>();
+    private final java.util.List<ParamsChange> paramsChanges = new java.util.ArrayList<>();
     private LedgerView ledger;
     private boolean seatLost;
 
@@ -109,6 +110,27 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
             t.refillSeats();
         }
         t.pruneCheckpoints();
+    }
+
+    /**
+     * G37: parameter changes a referendum passed in this block, each to take effect at its
+     * height; the state machine puts them into the parameters' schedule.
+     *
+     * @param height the first height the new values are in force
+     * @param changes each parameter's new value, by name
+     */
+    public record ParamsChange(long height, Map<String, Long> changes) {
+        public ParamsChange {
+            changes = Map.copyOf(changes);
+        }
+    }
+
+    public java.util.List<ParamsChange> paramsChanges() {
+        return java.util.List.copyOf(paramsChanges);
+    }
+
+    void changeParams(ParamsChange c) {
+        paramsChanges.add(c);
     }
 
     /** The block's changes to the module's records. */

@@ -179,6 +179,11 @@ public final class GovernanceHandler {
                             "A referendum lasts between " + p.referendumMinDays() + " and " + p.referendumMaxDays()
                                     + " days, not " + pp.referendumDays() + " (G35).");
                 }
+                if (!pp.changes().isEmpty()) {
+                    java.util.Map<String, Long> changes = new java.util.LinkedHashMap<>();
+                    pp.changes().forEach(c -> changes.put(c.name(), c.value()));
+                    gov.context().params().changed(changes);
+                }
                 if (tx.fee() < p.proposalFee()) {
                     throw new RejectedException(
                             Reason.FEE_BELOW_MINIMUM,

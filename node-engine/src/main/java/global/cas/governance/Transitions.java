@@ -154,9 +154,19 @@ final class Transitions {
         Records.Tally t = closeTally(VoteId.referendum(id));
         Records.Proposal pr = b.proposal(id).orElseThrow();
         ReferendumResult r = ReferendumResult.of(pr.kind(), t.total(0), t.total(1), t.total(2), p);
-        boolean executes =
-                r.passed() && (pr.kind() == ProposalKind.PARAMETER || pr.kind() == ProposalKind.VALIDATOR_SET);
-        long effective = executes ? Math.addExact(b.height(), p.parameterDelayBlocks()) : 0;
+        long effective = 0;
+        if (r.passed() && pr.kind() == ProposalKind.PARAMETER) {
+            java.util.Map<String, Long> changes = new java.util.LinkedHashMap<>();
+            pr.changes().forEach(c -> changes.put(c.name(), c.value()));
+            try {
+                b.context().params().changed(changes);
+                effective = Math.addExact(b.height(), p.parameterDelayBlocks());
+                b.changeParams(new GovernanceBlock.ParamsChange(effective, changes));
+            } catch (global.cas.rejection.RejectedException e) {
+                // the parameters changed since it was posted and these values no longer fit: it
+                // stands as passed, and is not executed (effective height 0)
+            }
+        }
         Records.Stage stage = r.passed() ? Records.Stage.PASSED : Records.Stage.FAILED;
         b.put(
                 GovernanceKeys.proposal(id),

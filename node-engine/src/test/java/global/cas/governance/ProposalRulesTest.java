@@ -223,5 +223,26 @@ class ProposalRulesTest {
         Records.Proposal p = proposal(param);
         assertThat(p.stage()).isEqualTo(Records.Stage.PASSED);
         assertThat(p.effectiveHeight()).isEqualTo(p.closedHeight() + 10);
+        var schedule = chain.node().chainState().params();
+        assertThat(schedule.at(p.effectiveHeight() - 1).governance().minSeats()).isEqualTo(5);
+        assertThat(schedule.at(p.effectiveHeight()).governance().minSeats()).isEqualTo(7);
+        while (chain.height() <= p.effectiveHeight()) {
+            chain.block();
+        }
+        assertThat(chain.height()).isGreaterThan(p.effectiveHeight());
+        assertThat(chain.node()
+                        .chainState()
+                        .params()
+                        .at(chain.height() + 1)
+                        .governance()
+                        .minSeats())
+                .isEqualTo(7);
+    }
+
+    @Test
+    @DisplayName("G31: a parameter proposal whose values make no sense is refused when posted")
+    void nonsenseParameters() {
+        var zeroSeats = new ProposalPosting("No seats", "", 1, List.of(new ProposalPosting.Change("minSeats", 0)), 7);
+        assertThat(chain.refusal(chain.tx(TestKeys.key(1), zeroSeats)).reason()).isEqualTo(Reason.MALFORMED);
     }
 }
