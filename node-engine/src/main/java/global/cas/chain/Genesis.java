@@ -288,7 +288,8 @@ public final class Genesis {
                         Hash.ZERO,
                         validators.at(0),
                         params.at(0)),
-                p.transitionalCommittee());
+                p.transitionalCommittee(),
+                p.committeeReserve());
         global.cas.records.ModuleChanges governanceChanges = governance.changes();
         global.cas.statetree.StateTree governanceTree = governance.treeAfter(governanceChanges);
         ModuleRoots roots = new ModuleRoots(

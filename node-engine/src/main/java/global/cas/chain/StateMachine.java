@@ -105,8 +105,8 @@ public final class StateMachine {
                 tx,
                 view,
                 () -> {
-                    GovernanceBlock g =
-                            new GovernanceBlock(governance, scope.context(), governanceParams(scope.context()));
+                    GovernanceBlock g = new GovernanceBlock(
+                            governance, scope.context(), governanceParams(scope.context()), genesis.committeeReserve());
                     g.begin(view);
                     return g;
                 },
@@ -196,7 +196,8 @@ public final class StateMachine {
         private Execution(BlockContext context, ChainState state) {
             this.context = context;
             this.state = state;
-            this.governance = new GovernanceBlock(state.governance(), context, governanceParams(context));
+            this.governance = new GovernanceBlock(
+                    state.governance(), context, governanceParams(context), genesis.committeeReserve());
             this.overlay = new LedgerOverlay(state.ledger(), governance);
             this.scope =
                     new BlockScope(context, state.tip().target(), state.tip().frozenRemaining());

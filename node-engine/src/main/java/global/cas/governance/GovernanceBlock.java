@@ -39,8 +39,15 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
     private LedgerView ledger;
     private boolean seatLost;
 
-    public GovernanceBlock(GovernanceState base, BlockContext context, GovernanceParams params) {
+    private final Address reserve;
+
+    /**
+     * The block of {@code context} on {@code base}, with {@code params} in force and {@code reserve}
+     * the committee reserve's address (G11, G20).
+     */
+    public GovernanceBlock(GovernanceState base, BlockContext context, GovernanceParams params, Address reserve) {
         this.base = base;
+        this.reserve = reserve;
         this.context = context;
         this.params = params;
         this.records = new RecordOverlay(GovernanceState.MODULE, base.records());
@@ -71,6 +78,22 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
     /** The block's ledger, for balances now. */
     LedgerView ledger() {
         return ledger;
+    }
+
+    /** The committee reserve's address. */
+    Address reserve() {
+        return reserve;
+    }
+
+    /** The members seated now (G3, G8). */
+    java.util.Set<Address> seated() {
+        java.util.Set<Address> out = new java.util.LinkedHashSet<>();
+        for (RecordKey k : records.keys(GovernanceKeys.seats(), Transitions.MAX_CANDIDATES)) {
+            if (Records.Seat.decode(records.get(k).orElseThrow()).seated()) {
+                out.add(GovernanceKeys.trailingAddress(k));
+            }
+        }
+        return out;
     }
 
     long balance(Address a) {

@@ -14,9 +14,9 @@ public final class GovernanceGenesis {
     private GovernanceGenesis() {}
 
     /** The genesis block's governance work, on an empty state, at {@code context} (height 0). */
-    public static GovernanceBlock build(BlockContext context, List<Address> transitionalCommittee) {
+    public static GovernanceBlock build(BlockContext context, List<Address> transitionalCommittee, Address reserve) {
         GovernanceParams p = context.params().governance();
-        GovernanceBlock b = new GovernanceBlock(GovernanceState.empty(), context, p);
+        GovernanceBlock b = new GovernanceBlock(GovernanceState.empty(), context, p, reserve);
         b.put(GovernanceKeys.meta(), new Records.Meta(1, 0).encode());
         for (Address a : transitionalCommittee) {
             b.seat(a, new Records.Seat(Records.SeatKind.TRANSITIONAL, 0, 0, Records.Standing.ACTIVE, 0));

@@ -5,6 +5,9 @@ import global.cas.ledger.AssetId;
 import global.cas.ledger.BlockScope;
 import global.cas.ledger.CandidacyDeclaration;
 import global.cas.ledger.CandidacyWithdrawal;
+import global.cas.ledger.CommitteeElectionSplit;
+import global.cas.ledger.CommitteeReferendumVote;
+import global.cas.ledger.CommitteeStatement;
 import global.cas.ledger.ElectionBallot;
 import global.cas.ledger.EnvelopeTerms;
 import global.cas.ledger.GovernanceAction;
@@ -13,6 +16,7 @@ import global.cas.ledger.OutputRef;
 import global.cas.ledger.ProposalPosting;
 import global.cas.ledger.ProposalSupport;
 import global.cas.ledger.ReferendumBallot;
+import global.cas.ledger.StatementApproval;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
 import global.cas.ledger.UnspentOutput;
@@ -96,9 +100,21 @@ public final class GovernanceHandler {
                     }
                 }
             }
+            case CommitteeElectionSplit c -> {
+                if (!c.shares().isEmpty()) {
+                    split(c.shares());
+                }
+            }
+            case CommitteeStatement c -> {
+                if (c.text().isBlank()) {
+                    throw new RejectedException(Reason.MALFORMED, "A committee statement needs its text (G12).");
+                }
+            }
             case CandidacyWithdrawal w -> {}
             case ProposalSupport s -> {}
             case ReferendumBallot r -> {}
+            case CommitteeReferendumVote v -> {}
+            case StatementApproval a -> {}
         }
     }
 
@@ -211,6 +227,47 @@ public final class GovernanceHandler {
                     hasBallot(gov, vote, actor);
                 }
             }
+            case CommitteeReferendumVote v -> {
+                member(gov, actor);
+                proposal(gov, v.proposal());
+                VoteId vote = VoteId.referendum(v.proposal());
+                openTally(gov, vote, "The referendum on proposal " + v.proposal() + " is not open (G11).");
+                if (v.choice() == CommitteeReferendumVote.WITHDRAW
+                        && gov.memberVote(vote, actor).isEmpty()) {
+                    throw new RejectedException(Reason.NOTHING_TO_WITHDRAW, actor + " has no internal vote here.");
+                }
+            }
+            case CommitteeElectionSplit c -> {
+                member(gov, actor);
+                currentElection(gov, c.election());
+                VoteId vote = VoteId.election(c.election());
+                openTally(gov, vote, "Election " + c.election() + " is not in its voting window (G11).");
+                if (c.shares().isEmpty() && gov.memberVote(vote, actor).isEmpty()) {
+                    throw new RejectedException(Reason.NOTHING_TO_WITHDRAW, actor + " has no internal vote here.");
+                }
+                for (ElectionBallot.Share s : c.shares()) {
+                    standingCandidate(gov, c.election(), s.candidate());
+                }
+            }
+            case CommitteeStatement c -> {
+                member(gov, actor);
+                if (c.aboutProposal()) {
+                    proposal(gov, c.subject());
+                }
+            }
+            case StatementApproval a -> {
+                member(gov, actor);
+                Records.Statement st = gov.statement(a.statement())
+                        .orElseThrow(() -> new RejectedException(
+                                Reason.NOT_FOUND, "No committee statement " + a.statement() + " was drafted."));
+                if (st.published()) {
+                    throw outside("Statement " + a.statement() + " is already published (G12).");
+                }
+                if (gov.record(GovernanceKeys.approval(a.statement(), actor)).isPresent()) {
+                    throw new RejectedException(
+                            Reason.ALREADY_EXISTS, actor + " already approved statement " + a.statement() + ".");
+                }
+            }
         }
     }
 
@@ -282,11 +339,76 @@ public final class GovernanceHandler {
                     gov.cast(vote, actor, List.of(), r.choice());
                 }
             }
+            case CommitteeReferendumVote v ->
+                memberVote(
+                        gov,
+                        VoteId.referendum(v.proposal()),
+                        actor,
+                        List.of(),
+                        v.choice(),
+                        v.choice() == CommitteeReferendumVote.WITHDRAW);
+            case CommitteeElectionSplit c ->
+                memberVote(
+                        gov,
+                        VoteId.election(c.election()),
+                        actor,
+                        c.shares().isEmpty() ? List.of() : split(c.shares()).shares(),
+                        0,
+                        c.shares().isEmpty());
+            case CommitteeStatement c -> {
+                gov.put(
+                        GovernanceKeys.statement(tx.id()),
+                        new Records.Statement(
+                                        actor, c.kind(), c.aboutProposal(), c.subject(), c.text(), height, false, 0, 0)
+                                .encode());
+                gov.put(GovernanceKeys.approval(tx.id(), actor), Records.encodeBalance(height));
+                new Transitions(gov).publishIfApproved(tx.id());
+            }
+            case StatementApproval a -> {
+                gov.put(GovernanceKeys.approval(a.statement(), actor), Records.encodeBalance(height));
+                new Transitions(gov).publishIfApproved(a.statement());
+            }
+        }
+    }
+
+    private static void memberVote(
+            GovernanceBlock gov,
+            VoteId vote,
+            Address member,
+            List<BallotSplit.Share> shares,
+            int choice,
+            boolean withdraw) {
+        var key = GovernanceKeys.memberVote(vote, member);
+        if (withdraw) {
+            gov.remove(key);
+        } else {
+            gov.put(key, new Records.MemberVote(shares, choice, gov.context().height()).encode());
+        }
+    }
+
+    private static void member(GovernanceBlock gov, Address actor) {
+        if (!gov.seat(actor).map(Records.Seat::seated).orElse(false)) {
+            throw new RejectedException(Reason.NOT_MEMBER, actor + " holds no seat on the committee (G11, G12).");
+        }
+    }
+
+    private static void standingCandidate(GovernanceBlock gov, long election, Address candidate) {
+        boolean standing = gov.candidacy(election, candidate)
+                .map(x -> x.standing() == Records.Standing.ACTIVE)
+                .orElse(false);
+        if (!standing) {
+            throw new RejectedException(
+                    Reason.NOT_CANDIDATE,
+                    candidate + " is not a standing candidate in election " + election + " (G5).");
         }
     }
 
     private static BallotSplit split(ElectionBallot b) {
-        return new BallotSplit(b.shares().stream()
+        return split(b.shares());
+    }
+
+    private static BallotSplit split(List<ElectionBallot.Share> shares) {
+        return new BallotSplit(shares.stream()
                 .map(s -> new BallotSplit.Share(s.candidate(), s.basisPoints()))
                 .toList());
     }

@@ -21,6 +21,11 @@ public final class GovernanceKeys {
     public static final int PROPOSAL = 0x08;
     public static final int PRUNE = 0x09;
     public static final int SCHEDULE = 0x0A;
+    public static final int MEMBER_VOTE = 0x0B;
+    public static final int STATEMENT = 0x0C;
+    public static final int APPROVAL = 0x0D;
+    public static final int RESPONSE = 0x0E;
+    public static final int BLOC = 0x0F;
 
     private GovernanceKeys() {}
 
@@ -107,6 +112,45 @@ public final class GovernanceKeys {
 
     public static RecordKey proposals() {
         return key(new Encoder(1).u8(PROPOSAL));
+    }
+
+    /** A committee member's internal vote on a vote (G11). */
+    public static RecordKey memberVote(VoteId vote, Address member) {
+        Encoder e = new Encoder(54).u8(MEMBER_VOTE);
+        vote.encode(e);
+        return key(e.address(member));
+    }
+
+    public static RecordKey memberVotes(VoteId vote) {
+        Encoder e = new Encoder(34).u8(MEMBER_VOTE);
+        vote.encode(e);
+        return key(e);
+    }
+
+    public static RecordKey statement(Hash id) {
+        return key(new Encoder(33).u8(STATEMENT).hash(id));
+    }
+
+    public static RecordKey statements() {
+        return key(new Encoder(1).u8(STATEMENT));
+    }
+
+    public static RecordKey approval(Hash statement, Address member) {
+        return key(new Encoder(53).u8(APPROVAL).hash(statement).address(member));
+    }
+
+    public static RecordKey approvals(Hash statement) {
+        return key(new Encoder(33).u8(APPROVAL).hash(statement));
+    }
+
+    /** The committee's response to a proposal (G33): the first statement published about it. */
+    public static RecordKey response(Hash proposal) {
+        return key(new Encoder(33).u8(RESPONSE).hash(proposal));
+    }
+
+    /** How the reserve voted as one bloc in a proposal's referendum (G11). */
+    public static RecordKey bloc(Hash proposal) {
+        return key(new Encoder(33).u8(BLOC).hash(proposal));
     }
 
     public static RecordKey prune(long epochStart) {

@@ -44,4 +44,20 @@ public interface GovernanceView {
     default Optional<Long> checkpoint(long epochStart, Address owner) {
         return record(GovernanceKeys.checkpoint(epochStart, owner)).map(Records::decodeBalance);
     }
+
+    default Optional<Records.Statement> statement(Hash id) {
+        return record(GovernanceKeys.statement(id)).map(Records.Statement::decode);
+    }
+
+    default Optional<Records.Response> response(Hash proposal) {
+        return record(GovernanceKeys.response(proposal)).map(Records.Response::decode);
+    }
+
+    default Optional<Records.Bloc> bloc(Hash proposal) {
+        return record(GovernanceKeys.bloc(proposal)).map(Records.Bloc::decode);
+    }
+
+    default Optional<Records.MemberVote> memberVote(VoteId vote, Address member) {
+        return record(GovernanceKeys.memberVote(vote, member)).map(Records.MemberVote::decode);
+    }
 }

@@ -455,6 +455,106 @@ public final class Records {
         return flag(d) ? OptionalLong.of(d.u64()) : OptionalLong.empty();
     }
 
+    /** A committee member's internal vote (G11): a referendum choice, or an election split. */
+    public record MemberVote(List<BallotSplit.Share> shares, int choice, long height) {
+        public MemberVote {
+            shares = List.copyOf(shares);
+        }
+
+        public byte[] encode() {
+            Encoder e = new Encoder(32);
+            e.list(shares, (x, s) -> x.address(s.candidate()).u32(s.basisPoints()));
+            return e.u8(choice).u64(height).toBytes();
+        }
+
+        public static MemberVote decode(byte[] b) {
+            return Records.decode(
+                    b,
+                    d -> new MemberVote(
+                            d.list(BallotSplit.MAX_CANDIDATES, x -> new BallotSplit.Share(x.address(), x.u32())),
+                            d.u8(),
+                            d.u64()));
+        }
+    }
+
+    /** The kinds of committee statement (G12). */
+    public static final List<String> STATEMENT_KINDS =
+            List.of("support", "advocacy", "reservation", "opposition", "condemnation");
+
+    /**
+     * A committee statement (G12): who drafted it, its kind, what it is about (a proposal, or a
+     * participant's address in the last 20 bytes), its text, and once more than half of the seated
+     * members approved it, when it was published.
+     */
+    public record Statement(
+            Address drafter,
+            int kind,
+            boolean aboutProposal,
+            global.cas.crypto.Hash subject,
+            String text,
+            long draftedHeight,
+            boolean published,
+            long publishedHeight,
+            long publishedTime) {
+        public Statement publishedAt(long height, long time) {
+            return new Statement(drafter, kind, aboutProposal, subject, text, draftedHeight, true, height, time);
+        }
+
+        public byte[] encode() {
+            Encoder e = new Encoder(128);
+            e.address(drafter)
+                    .u8(kind)
+                    .u8(aboutProposal ? 1 : 0)
+                    .hash(subject)
+                    .string(text)
+                    .u64(draftedHeight);
+            return e.u8(published ? 1 : 0)
+                    .u64(publishedHeight)
+                    .u64(publishedTime)
+                    .toBytes();
+        }
+
+        public static Statement decode(byte[] b) {
+            return Records.decode(
+                    b,
+                    d -> new Statement(
+                            d.address(),
+                            d.u8(),
+                            flag(d),
+                            d.hash(),
+                            d.string(global.cas.ledger.CommitteeStatement.MAX_TEXT),
+                            d.u64(),
+                            flag(d),
+                            d.u64(),
+                            d.u64()));
+        }
+    }
+
+    /** The committee's response to a proposal (G33): the statement and the time it was published. */
+    public record Response(global.cas.crypto.Hash statement, long time) {
+        public byte[] encode() {
+            return new Encoder(40).hash(statement).u64(time).toBytes();
+        }
+
+        public static Response decode(byte[] b) {
+            return Records.decode(b, d -> new Response(d.hash(), d.u64()));
+        }
+    }
+
+    /**
+     * How the reserve voted in a referendum (G11): the direction (0 yes, 1 no, 2 abstain) and the
+     * reserve's balance counted with it at the close (0 when it abstained).
+     */
+    public record Bloc(int direction, long weight) {
+        public byte[] encode() {
+            return new Encoder(9).u8(direction).u64(weight).toBytes();
+        }
+
+        public static Bloc decode(byte[] b) {
+            return Records.decode(b, d -> new Bloc(d.u8(), d.u64()));
+        }
+    }
+
     /** A balance at an epoch's start, kept while a vote opened there is open (G2). */
     public static byte[] encodeBalance(long balance) {
         return new Encoder(8).u64(balance).toBytes();

@@ -90,6 +90,7 @@ final class Transitions {
                 standing.add(new ElectionCount.Candidate(GovernanceKeys.trailingAddress(k), c.order(), c.votes()));
             }
         }
+        reserveSplit(n, standing);
         ElectionCount count = ElectionCount.count(standing, p);
         Records.Election e = b.election(n).orElseThrow();
         boolean held = !count.elected().isEmpty();
@@ -131,6 +132,64 @@ final class Transitions {
     }
 
     /**
+     * G11: if more than half of all seated members voted the same split of the reserve's votes in
+     * election {@code n}, the reserve's balance at the close is added to the standing candidates
+     * by it (rounding down).
+     */
+    private void reserveSplit(long n, List<ElectionCount.Candidate> standing) {
+        java.util.Map<Address, BallotSplit> internal = new java.util.HashMap<>();
+        for (RecordKey k : b.keys(GovernanceKeys.memberVotes(VoteId.election(n)), MAX_CANDIDATES)) {
+            internal.put(
+                    GovernanceKeys.trailingAddress(k),
+                    new BallotSplit(
+                            Records.MemberVote.decode(b.record(k).orElseThrow()).shares()));
+        }
+        Optional<BallotSplit> split = CommitteeDecision.split(b.seated(), internal);
+        if (split.isEmpty()) {
+            return;
+        }
+        long[] votes = split.get().votes(b.balance(b.reserve()));
+        for (int i = 0; i < votes.length; i++) {
+            Address cand = split.get().shares().get(i).candidate();
+            for (int j = 0; j < standing.size(); j++) {
+                ElectionCount.Candidate c = standing.get(j);
+                if (c.address().equals(cand)) {
+                    standing.set(
+                            j,
+                            new ElectionCount.Candidate(
+                                    c.address(), c.candidacyOrder(), Math.addExact(c.votes(), votes[i])));
+                }
+            }
+        }
+    }
+
+    /**
+     * G12, G33: publishes statement {@code id} once more than half of all members seated now
+     * approved it; a published statement about a proposal is the committee's response to it, if
+     * it is the first.
+     */
+    void publishIfApproved(Hash id) {
+        Records.Statement st = b.statement(id).orElseThrow();
+        if (st.published()) {
+            return;
+        }
+        java.util.Set<Address> seated = b.seated();
+        long approving = 0;
+        for (RecordKey k : b.keys(GovernanceKeys.approvals(id), MAX_CANDIDATES)) {
+            if (seated.contains(GovernanceKeys.trailingAddress(k))) {
+                approving++;
+            }
+        }
+        if (!CommitteeDecision.majority(approving, seated.size())) {
+            return;
+        }
+        b.put(GovernanceKeys.statement(id), st.publishedAt(b.height(), b.time()).encode());
+        if (st.aboutProposal() && b.response(st.subject()).isEmpty()) {
+            b.put(GovernanceKeys.response(st.subject()), new Records.Response(id, b.time()).encode());
+        }
+    }
+
+    /**
      * Writes election {@code n} closing at {@code closesAt} (G7): nomination, then voting from an
      * epoch boundary (G2), then the close, each scheduled.
      */
@@ -153,7 +212,22 @@ final class Transitions {
     private void closeReferendum(Hash id) {
         Records.Tally t = closeTally(VoteId.referendum(id));
         Records.Proposal pr = b.proposal(id).orElseThrow();
-        ReferendumResult r = ReferendumResult.of(pr.kind(), t.total(0), t.total(1), t.total(2), p);
+        // G11: the reserve votes as one bloc, in the direction more than half of all seated members chose
+        java.util.Set<Address> seated = b.seated();
+        java.util.Map<Address, Vote> internal = new java.util.HashMap<>();
+        for (RecordKey k : b.keys(GovernanceKeys.memberVotes(VoteId.referendum(id)), MAX_CANDIDATES)) {
+            Address m = GovernanceKeys.trailingAddress(k);
+            internal.put(
+                    m,
+                    Vote.values()[
+                            Records.MemberVote.decode(b.record(k).orElseThrow()).choice()]);
+        }
+        Vote direction = CommitteeDecision.direction(seated, internal);
+        long reserve = direction == Vote.ABSTAIN ? 0 : b.balance(b.reserve());
+        b.put(GovernanceKeys.bloc(id), new Records.Bloc(direction.ordinal(), reserve).encode());
+        long yes = direction == Vote.YES ? Math.addExact(t.total(0), reserve) : t.total(0);
+        long no = direction == Vote.NO ? Math.addExact(t.total(1), reserve) : t.total(1);
+        ReferendumResult r = ReferendumResult.of(pr.kind(), yes, no, t.total(2), p);
         long effective = 0;
         if (r.passed() && pr.kind() == ProposalKind.PARAMETER) {
             java.util.Map<String, Long> changes = new java.util.LinkedHashMap<>();

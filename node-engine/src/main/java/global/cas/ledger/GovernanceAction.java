@@ -15,11 +15,15 @@ public sealed interface GovernanceAction extends Action
                 ElectionBallot,
                 ProposalPosting,
                 ProposalSupport,
-                ReferendumBallot {
+                ReferendumBallot,
+                CommitteeReferendumVote,
+                CommitteeElectionSplit,
+                CommitteeStatement,
+                StatementApproval {
 
     /** The governance tags, in the range this family owns. */
     static boolean owns(int tag) {
-        return tag >= CandidacyDeclaration.TAG && tag <= ReferendumBallot.TAG;
+        return tag >= CandidacyDeclaration.TAG && tag <= StatementApproval.TAG;
     }
 
     static GovernanceAction read(int tag, Decoder d) {
@@ -30,6 +34,10 @@ public sealed interface GovernanceAction extends Action
             case ProposalPosting.TAG -> ProposalPosting.read(d);
             case ProposalSupport.TAG -> ProposalSupport.read(d);
             case ReferendumBallot.TAG -> ReferendumBallot.read(d);
+            case CommitteeReferendumVote.TAG -> CommitteeReferendumVote.read(d);
+            case CommitteeElectionSplit.TAG -> CommitteeElectionSplit.read(d);
+            case CommitteeStatement.TAG -> CommitteeStatement.read(d);
+            case StatementApproval.TAG -> StatementApproval.read(d);
             default -> throw Decoder.malformed("unknown governance action tag " + tag);
         };
     }

@@ -80,6 +80,7 @@ public enum Reason {
     REFERENDUM_PERIOD("A referendum lasts between 7 and 30 days."),
     NOTHING_TO_WITHDRAW("There is no vote or candidacy of this address to withdraw."),
     SINGLE_SIGNER("A governance action is signed by exactly one address, the one that acts."),
+    NOT_MEMBER("Only a seated committee member may take this action."),
     INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
     private final String sentence;

@@ -55,6 +55,7 @@ final class GovernanceRpc {
                 new RpcMethods.Method("gov_proposal", List.of("id"), this::proposal),
                 new RpcMethods.Method("gov_ballots", List.of("vote", "limit", "cursor"), this::ballots),
                 new RpcMethods.Method("gov_recount", List.of("vote"), this::recount),
+                new RpcMethods.Method("gov_statements", List.of("limit", "cursor"), this::statements),
                 new RpcMethods.Method("gov_receipt", List.of("vote", "voter"), this::receipt));
     }
 
@@ -230,9 +231,65 @@ final class GovernanceRpc {
         if (pr.effectiveHeight() > 0) {
             o.put("effectiveHeight", pr.effectiveHeight());
         }
+        g.response(id)
+                .ifPresent(r -> o.putObject("response")
+                        .put("statement", r.statement().hex())
+                        .put("time", r.time()));
+        long now = node.tip().time();
+        java.util.OptionalLong responded =
+                g.response(id).map(r -> java.util.OptionalLong.of(r.time())).orElse(java.util.OptionalLong.empty());
+        o.put("responseOverdue", pr.latch().overdue(now, responded, params));
+        g.bloc(id)
+                .ifPresent(bl -> o.putObject("reserveBloc")
+                        .put("direction", GovernanceAudit.REFERENDUM_OPTIONS.get(bl.direction()))
+                        .put("weight", Long.toString(bl.weight())));
         g.tally(VoteId.support(id)).ifPresent(t -> o.set("support", tally(t)));
         g.tally(VoteId.referendum(id)).ifPresent(t -> o.set("referendum", tally(t)));
         return o;
+    }
+
+    private JsonNode statements(Params p) {
+        int limit = p.pageLimit(defaultPage, maxPage);
+        Optional<RecordKey> after = p.optionalText("cursor").map(c -> cursor(c, GovernanceKeys.statements()));
+        return node.read(v -> {
+            var page = v.governance().records().page(GovernanceKeys.statements(), after, limit + 1);
+            ObjectNode o = JSON.objectNode();
+            ArrayNode arr = o.putArray("statements");
+            for (var e : page.subList(0, Math.min(limit, page.size()))) {
+                Hash id = Hash.of(java.util.Arrays.copyOfRange(e.getKey().bytes(), 1, 1 + Hash.LENGTH));
+                Records.Statement st = Records.Statement.decode(e.getValue());
+                ObjectNode so = arr.addObject();
+                so.put("id", id.hex());
+                so.put("drafter", st.drafter().encode(network));
+                so.put("kind", Records.STATEMENT_KINDS.get(st.kind()));
+                if (st.aboutProposal()) {
+                    so.put("proposal", st.subject().hex());
+                } else {
+                    so.put("participant", subjectAddress(st.subject()).encode(network));
+                }
+                so.put("text", st.text());
+                so.put("draftedHeight", st.draftedHeight());
+                so.put("published", st.published());
+                if (st.published()) {
+                    so.put("publishedHeight", st.publishedHeight());
+                    so.put("publishedTime", st.publishedTime());
+                }
+                ArrayNode ap = so.putArray("approvedBy");
+                v.governance()
+                        .records()
+                        .page(GovernanceKeys.approvals(id), Optional.empty(), 10_000)
+                        .forEach(a -> ap.add(
+                                GovernanceKeys.trailingAddress(a.getKey()).encode(network)));
+            }
+            next(o, page, limit);
+            return o;
+        });
+    }
+
+    /** The participant a statement names: the last 20 bytes of its subject. */
+    static Address subjectAddress(Hash subject) {
+        byte[] b = subject.bytes();
+        return Address.of(java.util.Arrays.copyOfRange(b, Hash.LENGTH - Address.LENGTH, Hash.LENGTH));
     }
 
     private JsonNode ballots(Params p) {
@@ -367,6 +424,33 @@ final class GovernanceRpc {
                 o.put("proposal", s.proposal().hex());
                 o.put("withdraw", s.withdraw());
             }
+            case global.cas.ledger.CommitteeReferendumVote v -> {
+                o.put("proposal", v.proposal().hex());
+                o.put(
+                        "choice",
+                        v.choice() == global.cas.ledger.CommitteeReferendumVote.WITHDRAW
+                                ? "withdraw"
+                                : GovernanceAudit.REFERENDUM_OPTIONS.get(v.choice()));
+            }
+            case global.cas.ledger.CommitteeElectionSplit c -> {
+                o.put("election", c.election());
+                ArrayNode s = o.putArray("shares");
+                c.shares()
+                        .forEach(x -> s.addObject()
+                                .put("candidate", x.candidate().encode(network))
+                                .put("basisPoints", x.basisPoints()));
+            }
+            case global.cas.ledger.CommitteeStatement c -> {
+                o.put("kind", Records.STATEMENT_KINDS.get(c.kind()));
+                if (c.aboutProposal()) {
+                    o.put("proposal", c.subject().hex());
+                } else {
+                    o.put("participant", subjectAddress(c.subject()).encode(network));
+                }
+                o.put("text", c.text());
+            }
+            case global.cas.ledger.StatementApproval ap ->
+                o.put("statement", ap.statement().hex());
             case global.cas.ledger.ReferendumBallot r -> {
                 o.put("proposal", r.proposal().hex());
                 o.put(

@@ -174,7 +174,7 @@ public final class GovernanceChain {
         var ctx = node.executor()
                 .machine()
                 .context(node.chainState(), time() + 1000, TestChain.validator().address());
-        GovernanceBlock g = new GovernanceBlock(state(), ctx, ctx.params().governance());
+        GovernanceBlock g = new GovernanceBlock(state(), ctx, ctx.params().governance(), params.committeeReserve());
         g.begin(node.state());
         return g;
     }
