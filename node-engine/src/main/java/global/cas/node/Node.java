@@ -310,6 +310,27 @@ public final class Node implements NodeQueries, AutoCloseable {
     }
 
     @Override
+    public global.cas.node.query.GovernanceView governance() {
+        return read(v -> GovernanceReader.view(
+                v, config.params().committeeReserve(), config.params().network()));
+    }
+
+    @Override
+    public Optional<global.cas.node.query.GovernanceView.Ballot> electionBallot(long number, Address voter) {
+        return read(v -> GovernanceReader.ballot(v, global.cas.governance.VoteId.election(number), voter));
+    }
+
+    @Override
+    public Optional<global.cas.node.query.GovernanceView.Ballot> support(Hash id, Address voter) {
+        return read(v -> GovernanceReader.ballot(v, global.cas.governance.VoteId.support(id), voter));
+    }
+
+    @Override
+    public Optional<global.cas.node.query.GovernanceView.Ballot> referendumBallot(Hash id, Address voter) {
+        return read(v -> GovernanceReader.ballot(v, global.cas.governance.VoteId.referendum(id), voter));
+    }
+
+    @Override
     public TipSummary tipSummary() {
         ChainTip t = chain.tip();
         ChainParams p = config.params();

@@ -247,7 +247,11 @@ public final class DesktopRunner {
                 .register(ReceiveController.class, () -> new ReceiveController(wallet.get(), messages))
                 .register(TransactionsController.class, () -> new TransactionsController(wallet.get(), messages))
                 .register(AddressBookController.class, () -> new AddressBookController(wallet.get(), messages))
-                .register(SecurityController.class, () -> new SecurityController(wallet.get(), messages));
+                .register(SecurityController.class, () -> new SecurityController(wallet.get(), messages))
+                .register(
+                        global.cas.ui.governance.GovernanceController.class,
+                        () -> new global.cas.ui.governance.GovernanceController(
+                                new global.cas.ui.governance.GovernanceModel(wallet.get()), messages));
         ViewLoader views = new ViewLoader(messages, controllers);
         String w = "/global/cas/ui/wallet/";
         List<Screen> nodeScreens = List.of(
@@ -277,7 +281,12 @@ public final class DesktopRunner {
                         w + "addressbook.fxml",
                         KeyCombination.keyCombination("Shortcut+5")),
                 new Screen(
-                        "security", "nav.security", w + "security.fxml", KeyCombination.keyCombination("Shortcut+6")));
+                        "security", "nav.security", w + "security.fxml", KeyCombination.keyCombination("Shortcut+6")),
+                new Screen(
+                        "governance",
+                        "nav.governance",
+                        "/global/cas/ui/governance/governance.fxml",
+                        KeyCombination.keyCombination("Shortcut+9")));
         List<Screen> screens = new java.util.ArrayList<>(walletScreens);
         screens.addAll(nodeScreens);
         MainWindow window = new MainWindow(views, nodeModel, nodeScreens);

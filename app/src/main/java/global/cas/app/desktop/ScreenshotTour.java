@@ -35,7 +35,7 @@ final class ScreenshotTour {
 
     /** The screens also shot at 200% text, as {@code <screen>-<en|zh>-200.png}. */
     private static final List<String> LARGE_TEXT =
-            List.of("overview", "send", "receive", "transactions", "node", "settings");
+            List.of("overview", "send", "receive", "transactions", "node", "settings", "governance");
 
     private final SettingsModel settings;
 
@@ -61,6 +61,7 @@ final class ScreenshotTour {
             for (String id : screens) {
                 steps.add(() -> window.show(id));
                 steps.add(() -> shoot(id + "-" + lang.code() + ".png"));
+                steps.add(() -> tabs(id, lang.code(), ""));
             }
         }
         // the same screens at 200% text: nothing cut, the screen scrolls
@@ -71,6 +72,7 @@ final class ScreenshotTour {
                 if (LARGE_TEXT.contains(id)) {
                     steps.add(() -> window.show(id));
                     steps.add(() -> shoot(id + "-" + lang.code() + "-200.png"));
+                    steps.add(() -> tabs(id, lang.code(), "-200"));
                 }
             }
         }
@@ -90,6 +92,26 @@ final class ScreenshotTour {
         steps.add(() -> language(original));
         steps.add(whenDone);
         next();
+    }
+
+    /**
+     * A screen made of tabs (its {@code TabPane} has the id {@code tabs}) is shot once per tab
+     * after the first, as {@code <screen>-<tab id>-<lang>.png}; the steps go right after this one.
+     */
+    private void tabs(String id, String lang, String suffix) {
+        if (!(scene.lookup("#tabs") instanceof javafx.scene.control.TabPane pane)) {
+            return;
+        }
+        Deque<Runnable> more = new ArrayDeque<>();
+        for (int i = 1; i < pane.getTabs().size(); i++) {
+            javafx.scene.control.Tab tab = pane.getTabs().get(i);
+            more.add(() -> pane.getSelectionModel().select(tab));
+            more.add(() -> shoot(id + "-" + tab.getId() + "-" + lang + suffix + ".png"));
+        }
+        more.add(() -> pane.getSelectionModel().select(0));
+        while (!more.isEmpty()) {
+            steps.addFirst(more.pollLast());
+        }
     }
 
     private void language(UiLanguage lang) {

@@ -5,4 +5,4 @@ package global.cas.node.query;
  * these, never the node itself. Implemented by {@link global.cas.node.Node}. Thread-safe.
  */
 public interface NodeQueries
-        extends ChainQueries, WalletQueries, MiningQueries, StatusQueries, PersistentPeerSettings {}
+        extends ChainQueries, WalletQueries, MiningQueries, StatusQueries, PersistentPeerSettings, GovernanceQueries {}

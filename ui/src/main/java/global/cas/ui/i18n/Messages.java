@@ -29,7 +29,8 @@ public final class Messages {
             "global.cas.ui.wallet.messages",
             "global.cas.ui.node.messages",
             "global.cas.ui.settings.messages",
-            "global.cas.ui.notify.messages");
+            "global.cas.ui.notify.messages",
+            "global.cas.ui.governance.messages");
 
     private final ObjectProperty<UiLanguage> language;
     private final List<String> baseNames;

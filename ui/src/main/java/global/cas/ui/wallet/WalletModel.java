@@ -2,6 +2,7 @@ package global.cas.ui.wallet;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
+import global.cas.crypto.KeyPair;
 import global.cas.crypto.Network;
 import global.cas.node.query.NodeQueries;
 import global.cas.rejection.Reason;
@@ -268,6 +269,50 @@ public final class WalletModel implements AutoCloseable {
                                 password,
                                 unlocked -> SendPlanner.plan(n.get(), SendPlanner.keys(unlocked), change, request)
                                         .transfer()),
+                        work)
+                .thenCompose(t -> n.get().submit(t))
+                .whenCompleteAsync(
+                        (id, error) -> {
+                            if (id != null) {
+                                follow(id);
+                                refresh();
+                            }
+                        },
+                        fx);
+    }
+
+    /**
+     * Unlocks the wallet with {@code password}, signs {@code action} with the key of {@code from}
+     * (a governance action: one signer, its fee, at least {@code minimumFee}, from that address's
+     * own outputs, the rest back to it) and submits it; its status is then followed. Nothing is
+     * sent on any failure.
+     *
+     * @return the transaction id; fails with {@code WRONG_PASSWORD}, {@code INSUFFICIENT_FUNDS} or
+     *     the node's rejection (its reason: {@code OUTSIDE_WINDOW}, {@code NOT_CANDIDATE}…)
+     */
+    public CompletableFuture<Hash> act(
+            global.cas.ledger.GovernanceAction action, Address from, long minimumFee, char[] password) {
+        Optional<NodeQueries> n = readyNode();
+        if (n.isEmpty()) {
+            Arrays.fill(password, '\0');
+            return CompletableFuture.failedFuture(new WalletRefusal(WalletRefusal.NODE_NOT_READY));
+        }
+        KeystoreFile f = keys.file();
+        return CompletableFuture.supplyAsync(
+                        () -> keys.unlocked(f, password, unlocked -> {
+                            KeyPair key = SendPlanner.keys(unlocked).get(from);
+                            if (key == null) {
+                                throw new IllegalArgumentException("the wallet holds no key of " + from);
+                            }
+                            var tip = n.get().tipSummary();
+                            return new global.cas.wallet.TransferBuilder(tip.chainId(), tip.minFeePerByte())
+                                    .act(
+                                            n.get().spendableOutputs(from),
+                                            key,
+                                            action,
+                                            minimumFee,
+                                            tip.height() + SendPlanner.EXPIRY_BLOCKS);
+                        }),
                         work)
                 .thenCompose(t -> n.get().submit(t))
                 .whenCompleteAsync(

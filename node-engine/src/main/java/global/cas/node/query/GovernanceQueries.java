@@ -1,0 +1,20 @@
+package global.cas.node.query;
+
+import global.cas.crypto.Address;
+import global.cas.crypto.Hash;
+import java.util.Optional;
+
+/** The governance state, as the desktop reads it (sections 5–7). Thread-safe. */
+public interface GovernanceQueries {
+    /** The governance state at the tip, read at one height. */
+    GovernanceView governance();
+
+    /** {@code voter}'s standing ballot in election {@code number}. */
+    Optional<GovernanceView.Ballot> electionBallot(long number, Address voter);
+
+    /** {@code voter}'s standing support of proposal {@code id}. */
+    Optional<GovernanceView.Ballot> support(Hash id, Address voter);
+
+    /** {@code voter}'s standing vote in the referendum of proposal {@code id}. */
+    Optional<GovernanceView.Ballot> referendumBallot(Hash id, Address voter);
+}
