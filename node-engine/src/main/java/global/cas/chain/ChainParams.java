@@ -208,6 +208,29 @@ public record ChainParams(
                 governance);
     }
 
+    /** These parameters with another genesis time (a devnet or test genesis that starts now). */
+    public ChainParams withGenesisTime(long time) {
+        return new ChainParams(
+                chainId,
+                network,
+                time,
+                blockIntervalMillis,
+                minFeePerByte,
+                supplyCap,
+                initialBlockReward,
+                halvingInterval,
+                minerShareBasisPoints,
+                initialTarget,
+                maxBlockTransactions,
+                committeeReserve,
+                committeeReserveAmount,
+                allocations,
+                validators,
+                transitionalCommittee,
+                instance,
+                governance);
+    }
+
     /** These parameters with another transitional committee (G9; a devnet or test genesis). */
     public ChainParams withTransitionalCommittee(List<Address> committee) {
         return new ChainParams(

@@ -1,0 +1,201 @@
+package global.cas.ui.wallet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import global.cas.chain.ChainParams;
+import global.cas.crypto.KeyPair;
+import global.cas.ledger.Amounts;
+import global.cas.ledger.CandidacyDeclaration;
+import global.cas.node.Node;
+import global.cas.node.NodeConfig;
+import global.cas.params.GovernanceParams;
+import global.cas.store.h2.H2ChainStore;
+import global.cas.testing.TestChain;
+import global.cas.testing.TestKeys;
+import global.cas.ui.governance.GovernanceController;
+import global.cas.ui.governance.GovernanceModel;
+import global.cas.ui.shell.MainWindow;
+import global.cas.ui.shell.Screen;
+import global.cas.wallet.TransferBuilder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The governance screen against a real node whose genesis starts now with one-second days: two
+ * candidates declare, the devnet wallet casts a split ballot through the screen (password and
+ * all), sees it counted, then changes it and sees the tally move.
+ */
+@ExtendWith(ApplicationExtension.class)
+class GovernanceScreenTest {
+    @TempDir
+    static Path dir;
+
+    private static Node node;
+    private static long genesis;
+
+    private WalletFixture fixture;
+    private WalletModel wallet;
+
+    /** Election 1 closes 12 s after genesis: nomination from 2 s, voting from 6 s. */
+    static final GovernanceParams FAST = new GovernanceParams(
+            Amounts.cas(10_000),
+            Amounts.cas(200_000_000),
+            5,
+            Amounts.cas(100_000),
+            14,
+            Amounts.cas(100_000_000),
+            Amounts.cas(150_000_000),
+            Amounts.cas(250_000_000),
+            7,
+            30,
+            1000,
+            1000,
+            12,
+            4,
+            6,
+            Amounts.cas(1),
+            10,
+            9);
+
+    @BeforeAll
+    static void startNode() {
+        genesis = System.currentTimeMillis() / 1000 * 1000;
+        ChainParams p = WalletFixture.params()
+                .withGenesisTime(genesis)
+                .withTransitionalCommittee(
+                        List.of(TestKeys.key(1).address(), TestKeys.key(2).address()))
+                .withGovernance(FAST);
+        node = Node.start(
+                new NodeConfig(dir.resolve("node"), p, Optional.of(TestChain.validator()), 1000, 100),
+                H2ChainStore::open);
+    }
+
+    @AfterAll
+    static void stopNode() {
+        node.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        fixture = new WalletFixture(dir, Optional.of(node));
+        wallet = fixture.devnetWallet();
+        var loader = fixture.loader(wallet, type -> {
+            if (type == GovernanceController.class) {
+                return new GovernanceController(new GovernanceModel(wallet), fixture.messages);
+            }
+            throw new IllegalArgumentException(type.getName());
+        });
+        MainWindow window = new MainWindow(
+                loader,
+                fixture.nodeModel,
+                List.of(new Screen(
+                        "governance",
+                        "nav.governance",
+                        "/global/cas/ui/governance/governance.fxml",
+                        KeyCombination.keyCombination("Shortcut+9"))));
+        Scene scene = new Scene(window.root(), 1200, 800);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fixture.close();
+    }
+
+    private static void declare(KeyPair k, String name) throws Exception {
+        var tip = node.tipSummary();
+        var tx = new TransferBuilder(tip.chainId(), tip.minFeePerByte())
+                .act(
+                        node.spendableOutputs(k.address()),
+                        k,
+                        new CandidacyDeclaration(1, new CandidacyDeclaration.Profile(name, "", "", "", "")),
+                        0,
+                        tip.height() + 100);
+        node.submit(tx).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitForChainTime(long t) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> node.tipSummary().time() >= t);
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private void castThroughTheScreen(FxRobot robot, String first, String second) throws Exception {
+        robot.interact(() -> {
+            robot.lookup("#share-1").queryAs(TextField.class).setText(first);
+            robot.lookup("#share-2").queryAs(TextField.class).setText(second);
+        });
+        robot.clickOn("#cast");
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#promptPassword").tryQuery().isPresent());
+        robot.interact(() ->
+                robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
+        robot.clickOn("#promptOk");
+    }
+
+    @Test
+    @DisplayName(
+            "G5, G2: a split ballot cast on the screen is counted, shown back as the voter's, and a new one moves the tally")
+    void castAndChangeASplitBallot(FxRobot robot) throws Exception {
+        waitForChainTime(genesis + 2_000);
+        declare(TestKeys.key(3), "Li Wei");
+        declare(TestKeys.key(4), "Alice Chen");
+        waitForChainTime(genesis + 6_100);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#share-2").tryQuery().isPresent()
+                        && !robot.lookup("#cast").queryButton().isDisabled());
+        assertThat(text(robot, "#countdown")).startsWith("Voting is open");
+        castThroughTheScreen(robot, "60", "40");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> text(robot, "#youVoted").startsWith("You voted: Li Wei 60%, Alice Chen 40%"));
+        long w = node.electionBallot(1, WalletFixture.devnetAddress())
+                .orElseThrow()
+                .weight();
+        var candidates = node.governance().election().candidates();
+        assertThat(candidates.get(0).profile().name()).isEqualTo("Li Wei");
+        assertThat(candidates.get(0).votes()).isEqualTo(w / 10_000 * 6_000 + (w % 10_000) * 6_000 / 10_000);
+        assertThat(text(robot, "#weight")).startsWith("Your ballot counts");
+
+        robot.interact(() -> robot.lookup("#share-1").queryAs(TextField.class).setText("50"));
+        assertThat(text(robot, "#ballotError")).isEqualTo("The shares must add up to exactly 100%.");
+        castThroughTheScreen(robot, "0", "100");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> text(robot, "#youVoted").startsWith("You voted: Alice Chen 100%"));
+        var after = node.governance().election().candidates();
+        assertThat(after.get(0).profile().name()).isEqualTo("Alice Chen");
+        assertThat(after.stream()
+                        .filter(c -> c.profile().name().equals("Li Wei"))
+                        .findFirst()
+                        .orElseThrow()
+                        .votes())
+                .isZero();
+    }
+}
