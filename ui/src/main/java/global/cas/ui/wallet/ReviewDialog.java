@@ -49,6 +49,34 @@ public final class ReviewDialog {
                         Integer.toString(quote.size()),
                         Long.toString(quote.request().feePerByte())));
         row(grid, 3, "wallet.review.total", "reviewTotal", WalletText.cas(messages, quote.total()));
+        int r = 4;
+        for (StakeRisk risk : quote.risks()) {
+            Label warning = new Label(
+                    switch (risk.kind()) {
+                        case SEAT ->
+                            messages.get(
+                                    "wallet.review.risk.seat",
+                                    risk.address().encode(network),
+                                    WalletText.cas(messages, risk.after()),
+                                    WalletText.cas(messages, risk.minimum()));
+                        case CANDIDACY ->
+                            messages.get(
+                                    "wallet.review.risk.candidacy",
+                                    risk.address().encode(network),
+                                    WalletText.cas(messages, risk.after()),
+                                    WalletText.cas(messages, risk.minimum()));
+                        case VOTE_WEIGHT ->
+                            messages.get(
+                                    "wallet.review.risk.weight",
+                                    risk.address().encode(network),
+                                    WalletText.cas(messages, risk.weightLost()));
+                    });
+            warning.setId("reviewRisk" + (r - 4));
+            warning.setWrapText(true);
+            warning.setMaxWidth(700);
+            warning.getStyleClass().add("wallet-error");
+            grid.add(warning, 0, r++, 2, 1);
+        }
         dialog.getDialogPane().setContent(grid);
         ButtonType send = new ButtonType(messages.get("wallet.review.confirm"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("wallet.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);

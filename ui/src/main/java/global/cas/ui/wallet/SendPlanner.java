@@ -30,7 +30,7 @@ final class SendPlanner {
     private SendPlanner() {}
 
     /** The signed transfer and what it does. */
-    record Plan(Quote quote, Transaction transfer) {}
+    record Plan(Quote quote, Transaction transfer, Map<global.cas.ledger.OutputRef, UnspentOutput> spendable) {}
 
     /**
      * Builds and signs the transfer with {@code keys}; change goes to {@code change}.
@@ -54,7 +54,9 @@ final class SendPlanner {
         if (t.fee() > amount) {
             throw new WalletRefusal(WalletRefusal.FEE_ABOVE_AMOUNT, Amounts.format(t.fee()), Amounts.format(amount));
         }
-        return new Plan(new Quote(r, amount, t.fee(), t.size(), t.inputs().size()), t);
+        Map<global.cas.ledger.OutputRef, UnspentOutput> byRef = new java.util.HashMap<>();
+        spendable.forEach(u -> byRef.put(u.ref(), u));
+        return new Plan(new Quote(r, amount, t.fee(), t.size(), t.inputs().size()), t, byRef);
     }
 
     /**

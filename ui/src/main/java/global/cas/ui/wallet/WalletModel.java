@@ -243,8 +243,11 @@ public final class WalletModel implements AutoCloseable {
         // the pools too: what a payment to a pooled address brought is spendable
         List<Address> mine = keys.file().info().watchedAddresses();
         return CompletableFuture.supplyAsync(
-                () -> SendPlanner.plan(n.get(), SendPlanner.standIns(mine), mine.get(0), request)
-                        .quote(),
+                () -> {
+                    SendPlanner.Plan p = SendPlanner.plan(n.get(), SendPlanner.standIns(mine), mine.get(0), request);
+                    // G2, G8: what the send would cost a seat, a candidacy or open votes, said before it is confirmed
+                    return p.quote().withRisks(StakeRisk.of(n.get(), p.transfer(), p.spendable(), mine));
+                },
                 work);
     }
 

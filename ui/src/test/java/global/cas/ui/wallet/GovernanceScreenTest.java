@@ -45,6 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * all), sees it counted, then changes it and sees the tally move.
  */
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class GovernanceScreenTest {
     @TempDir
     static Path dir;
@@ -82,7 +83,7 @@ class GovernanceScreenTest {
         ChainParams p = WalletFixture.params()
                 .withGenesisTime(genesis)
                 .withTransitionalCommittee(
-                        List.of(TestKeys.key(1).address(), TestKeys.key(2).address()))
+                        List.of(WalletFixture.devnetAddress(), TestKeys.key(2).address()))
                 .withGovernance(FAST);
         node = Node.start(
                 new NodeConfig(dir.resolve("node"), p, Optional.of(TestChain.validator()), 1000, 100),
@@ -197,5 +198,27 @@ class GovernanceScreenTest {
                         .orElseThrow()
                         .votes())
                 .isZero();
+    }
+
+    @Test
+    @DisplayName(
+            "G8, G2: before a send that would leave a committee member below 10,000 CAS, the review says it loses its seat")
+    void sendWarnsBeforeASeatIsLost() throws Exception {
+        var request =
+                SendRequest.max(TestKeys.key(9).address(), node.tipSummary().minFeePerByte());
+        Quote q = wallet.quote(request).get(20, TimeUnit.SECONDS);
+        assertThat(q.risks())
+                .as("%s; committee %s", q, node.governance().committee())
+                .extracting(StakeRisk::kind)
+                .contains(StakeRisk.Kind.SEAT);
+        StakeRisk seat = q.risks().stream()
+                .filter(r -> r.kind() == StakeRisk.Kind.SEAT)
+                .findFirst()
+                .orElseThrow();
+        assertThat(seat.address()).isEqualTo(WalletFixture.devnetAddress());
+        assertThat(seat.after()).isLessThan(Amounts.cas(10_000));
+        var small = SendRequest.amount(
+                TestKeys.key(9).address(), Amounts.cas(1), node.tipSummary().minFeePerByte());
+        assertThat(wallet.quote(small).get(20, TimeUnit.SECONDS).risks()).isEmpty();
     }
 }
