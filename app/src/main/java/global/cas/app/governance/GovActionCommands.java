@@ -253,4 +253,97 @@ public final class GovActionCommands {
             return new ReferendumBallot(GovArguments.proposal(proposal), c);
         }
     }
+
+    @Command(
+            name = "committee-vote",
+            mixinStandardHelpOptions = true,
+            description = "A committee member's internal vote on how the reserve votes in a referendum (G11).")
+    public static final class CommitteeVote extends Action {
+        @Option(names = "--proposal", required = true, paramLabel = "<id>", description = "The proposal's id.")
+        String proposal;
+
+        @Option(names = "--choice", required = true, description = "yes, no, abstain or withdraw.")
+        String choice;
+
+        @Inject
+        CommitteeVote(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            int c = List.of("yes", "no", "abstain", "withdraw").indexOf(choice.toLowerCase(Locale.ROOT));
+            if (c < 0) {
+                throw CliException.usage("--choice is yes, no, abstain or withdraw.");
+            }
+            return new global.cas.ledger.CommitteeReferendumVote(GovArguments.proposal(proposal), c);
+        }
+    }
+
+    @Command(
+            name = "statement",
+            mixinStandardHelpOptions = true,
+            description =
+                    "A committee member drafts a statement about a proposal or a participant (G12); drafting approves it.")
+    public static final class Statement extends Action {
+        @Option(
+                names = "--kind",
+                required = true,
+                description = "support, advocacy, reservation, opposition or condemnation.")
+        String kind;
+
+        @Option(names = "--proposal", paramLabel = "<id>", description = "The proposal it is about.")
+        String proposal;
+
+        @Option(names = "--participant", paramLabel = "<address>", description = "The participant it is about.")
+        String participant;
+
+        @Option(names = "--text", required = true, description = "The statement.")
+        String text;
+
+        @Inject
+        Statement(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            int k = global.cas.governance.Records.STATEMENT_KINDS.indexOf(kind.toLowerCase(Locale.ROOT));
+            if (k < 0) {
+                throw CliException.usage(
+                        "--kind is one of " + String.join(", ", global.cas.governance.Records.STATEMENT_KINDS) + ".");
+            }
+            if ((proposal == null) == (participant == null)) {
+                throw CliException.usage(
+                        "Name what the statement is about: --proposal <id> or --participant <address>.");
+            }
+            if (proposal != null) {
+                return new global.cas.ledger.CommitteeStatement(k, true, GovArguments.proposal(proposal), text);
+            }
+            byte[] subject = new byte[global.cas.crypto.Hash.LENGTH];
+            byte[] a =
+                    GovArguments.address(participant, sender.common.network()).bytes();
+            System.arraycopy(a, 0, subject, subject.length - a.length, a.length);
+            return new global.cas.ledger.CommitteeStatement(k, false, global.cas.crypto.Hash.of(subject), text);
+        }
+    }
+
+    @Command(
+            name = "approve",
+            mixinStandardHelpOptions = true,
+            description = "A committee member approves a drafted statement (G12).")
+    public static final class Approve extends Action {
+        @Option(names = "--statement", required = true, paramLabel = "<id>", description = "The statement's id.")
+        String statement;
+
+        @Inject
+        Approve(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            return new global.cas.ledger.StatementApproval(GovArguments.statement(statement));
+        }
+    }
 }

@@ -25,6 +25,14 @@ final class GovArguments {
         return Hash.fromHex(text);
     }
 
+    /** A committee statement's id: 64 hex digits. */
+    static Hash statement(String text) {
+        if (!text.matches("[0-9a-fA-F]{64}")) {
+            throw CliException.usage("A statement is named by its id: 64 hex digits (see gov_statements).");
+        }
+        return Hash.fromHex(text);
+    }
+
     /** A vote as the RPC names it: {@code election:N}, {@code support:ID} or {@code referendum:ID}. */
     static String vote(String text) {
         if (!text.matches("election:\\d{1,18}|(support|referendum):[0-9a-fA-F]{64}")) {

@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             GovActionCommands.Vote.class,
             GovActionCommands.Propose.class,
             GovActionCommands.Support.class,
-            GovActionCommands.Referendum.class
+            GovActionCommands.Referendum.class,
+            GovActionCommands.CommitteeVote.class,
+            GovActionCommands.Statement.class,
+            GovActionCommands.Approve.class
         })
 public final class GovCommand {}
