@@ -70,6 +70,13 @@ public final class CasCommand implements Callable<Integer> {
     private java.nio.file.Path screenshots;
 
     @picocli.CommandLine.Option(
+            names = "--screenshot-screens",
+            split = ",",
+            paramLabel = "<screen>",
+            description = "With --screenshots: only these screens (e.g. governance,overview).")
+    private java.util.List<String> screenshotScreens = new java.util.ArrayList<>();
+
+    @picocli.CommandLine.Option(
             names = "--password-file",
             paramLabel = "<file>",
             description =
@@ -98,7 +105,8 @@ public final class CasCommand implements Callable<Integer> {
                 wallet.path(options.settings().dataDir()),
                 options.lang()
                         .map(l -> l == NodeOptions.UiLanguage.ZH ? UiLanguage.CHINESE_SIMPLIFIED : UiLanguage.ENGLISH),
-                java.util.Optional.ofNullable(screenshots),
+                java.util.Optional.ofNullable(screenshots)
+                        .map(dir -> new global.cas.app.desktop.Screenshots(dir, screenshotScreens)),
                 java.util.Optional.ofNullable(passwordFile).map(global.cas.app.cli.PasswordOptions::fromFile));
     }
 }

@@ -93,7 +93,7 @@ public final class DesktopRunner {
             NodeSettings settings,
             java.nio.file.Path walletFile,
             Optional<UiLanguage> language,
-            Optional<java.nio.file.Path> screenshots,
+            Optional<Screenshots> screenshots,
             Optional<char[]> password) {
         System.setProperty(NodeRunner.LOG_DIR_PROPERTY, settings.dataDir().toString());
         if (DataDirLock.heldByAnother(settings.dataDir())) {
@@ -203,7 +203,7 @@ public final class DesktopRunner {
             NodeSettings settings,
             java.nio.file.Path walletFile,
             Optional<UiLanguage> language,
-            Optional<java.nio.file.Path> screenshots,
+            Optional<Screenshots> screenshots,
             Optional<char[]> password,
             CompletableFuture<Node> nodeFuture,
             AtomicReference<RpcServer> rpc,
@@ -447,7 +447,8 @@ public final class DesktopRunner {
                     window.showStandalone(
                             views.<FirstRunController>load(w + "firstrun.fxml").root());
                     model.result().thenAcceptAsync(walletOpened, new FxExecutor());
-                    screenshots.ifPresent(dir -> new ScreenshotTour(window, messages, scene, dir, settingsModel)
+                    screenshots.ifPresent(shots -> new ScreenshotTour(
+                                    window, messages, scene, shots.dir(), settingsModel)
                             .runCurrent(
                                     "firstrun",
                                     () -> stage.getOnCloseRequest()
@@ -456,7 +457,7 @@ public final class DesktopRunner {
                 });
             });
         }
-        screenshots.ifPresent(dir -> nodeModel
+        screenshots.ifPresent(shots -> nodeModel
                 .heightProperty()
                 .addListener(new javafx.beans.value.ChangeListener<Number>() {
                     @Override
@@ -467,10 +468,11 @@ public final class DesktopRunner {
                                 && wallet.get() != null
                                 && wallet.get().syncedProperty().get()) {
                             nodeModel.heightProperty().removeListener(this);
-                            new ScreenshotTour(window, messages, scene, dir, settingsModel)
+                            new ScreenshotTour(window, messages, scene, shots.dir(), settingsModel)
                                     .run(
                                             window.screens().stream()
                                                     .map(Screen::id)
+                                                    .filter(shots::wants)
                                                     .toList(),
                                             () -> stage.getOnCloseRequest()
                                                     .handle(new javafx.stage.WindowEvent(
