@@ -289,7 +289,10 @@ public final class Genesis {
                         validators.at(0),
                         params.at(0)),
                 p.transitionalCommittee(),
-                p.committeeReserve());
+                p.committeeReserve(),
+                p.allocations().stream()
+                        .mapToLong(ChainParams.Allocation::amount)
+                        .reduce(0, Amounts::add));
         global.cas.records.ModuleChanges governanceChanges = governance.changes();
         global.cas.statetree.StateTree governanceTree = governance.treeAfter(governanceChanges);
         ModuleRoots roots = new ModuleRoots(
@@ -346,6 +349,11 @@ public final class Genesis {
         @Override
         public Owner owner(Address address) {
             return new Owner.Key(address);
+        }
+
+        @Override
+        public List<UnspentOutput> unspentOf(Address owner) {
+            return List.of();
         }
 
         @Override

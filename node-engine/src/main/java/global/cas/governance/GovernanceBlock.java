@@ -37,6 +37,8 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
     private final Set<Address> standingTouched = new LinkedHashSet<>();
     private final java.util.List<ParamsChange> paramsChanges = new java.util.ArrayList<>();
     private LedgerView ledger;
+    private global.cas.ledger.LedgerOverlay writable;
+    private final ReservePayouts payouts = new ReservePayouts(this);
     private boolean seatLost;
 
     private final Address reserve;
@@ -80,6 +82,14 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
         return ledger;
     }
 
+    /** The block's ledger for the module's own payments (G20, G22): only in a block being executed. */
+    global.cas.ledger.LedgerOverlay writableLedger() {
+        if (writable == null) {
+            throw new IllegalStateException("governance pays only inside a block being executed");
+        }
+        return writable;
+    }
+
     /** The committee reserve's address. */
     Address reserve() {
         return reserve;
@@ -117,6 +127,12 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
     }
 
     /** Starts the block on {@code ledger} (its overlay, before any transaction): the votes whose time came open or close. */
+    public void begin(global.cas.ledger.LedgerOverlay overlay) {
+        this.writable = overlay;
+        begin((LedgerView) overlay);
+    }
+
+    /** Starts a read-only block on {@code ledger}, for checks: the module pays nothing in it. */
     public void begin(LedgerView ledger) {
         this.ledger = ledger;
         new Transitions(this).run();
@@ -133,6 +149,9 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
             t.refillSeats();
         }
         t.pruneCheckpoints();
+        if (writable != null) {
+            payouts.end(writable, Reserve.endOfBlock(height()));
+        }
     }
 
     /**
@@ -254,6 +273,7 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
         if (!asset.equals(AssetId.CAS)) {
             return;
         }
+        payouts.observe(owner, before, after);
         for (Long epoch : openEpochs.keySet()) {
             RecordKey ck = GovernanceKeys.checkpoint(epoch, owner);
             if (!records.contains(ck)) {

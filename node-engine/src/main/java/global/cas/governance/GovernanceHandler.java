@@ -13,9 +13,12 @@ import global.cas.ledger.EnvelopeTerms;
 import global.cas.ledger.GovernanceAction;
 import global.cas.ledger.LedgerView;
 import global.cas.ledger.OutputRef;
+import global.cas.ledger.Owner;
 import global.cas.ledger.ProposalPosting;
 import global.cas.ledger.ProposalSupport;
 import global.cas.ledger.ReferendumBallot;
+import global.cas.ledger.ReserveSpend;
+import global.cas.ledger.ReserveSpendApproval;
 import global.cas.ledger.StatementApproval;
 import global.cas.ledger.Transaction;
 import global.cas.ledger.TxOutput;
@@ -115,6 +118,29 @@ public final class GovernanceHandler {
             case ReferendumBallot r -> {}
             case CommitteeReferendumVote v -> {}
             case StatementApproval a -> {}
+            case ReserveSpend r -> {
+                if (r.purpose() != ReserveSpend.OPERATIONS && r.purpose() != ReserveSpend.LIQUIDITY) {
+                    throw new RejectedException(
+                            Reason.RESERVE_PURPOSE,
+                            "The reserve pays only (a) the infrastructure's operating costs or (b) liquidity for a"
+                                    + " tokenization on its issuer's request; purpose " + r.purpose()
+                                    + " is neither (G20).");
+                }
+                if (r.amount() <= 0) {
+                    throw new RejectedException(Reason.NON_POSITIVE_AMOUNT, "A reserve spend pays more than zero.");
+                }
+                if (r.purpose() == ReserveSpend.OPERATIONS && r.memo().isBlank()) {
+                    throw new RejectedException(
+                            Reason.RESERVE_PURPOSE,
+                            "A spend for operating costs says in its memo what it pays for (G20).");
+                }
+                if (r.purpose() == ReserveSpend.LIQUIDITY && r.issuance().isEmpty()) {
+                    throw new RejectedException(
+                            Reason.RESERVE_PURPOSE,
+                            "A spend for liquidity names the token issuance it is for (G20, T12).");
+                }
+            }
+            case ReserveSpendApproval a -> {}
         }
     }
 
@@ -255,6 +281,36 @@ public final class GovernanceHandler {
                     proposal(gov, c.subject());
                 }
             }
+            case ReserveSpend r -> {
+                member(gov, actor);
+                if (r.purpose() == ReserveSpend.LIQUIDITY) {
+                    // T12: no token module yet, so no issuance can have asked for the reserve's liquidity
+                    throw new RejectedException(
+                            Reason.RESERVE_PURPOSE,
+                            "Issuance " + r.issuance().orElseThrow() + " is not a token issuance whose issuer asked"
+                                    + " for the reserve's liquidity (G20, T12); this chain has no token issuances.");
+                }
+                if (r.recipient().equals(gov.reserve()) || !(ledger.owner(r.recipient()) instanceof Owner.Key)) {
+                    throw new RejectedException(
+                            Reason.RESERVE_PURPOSE,
+                            "A reserve spend pays a key's address, not " + r.recipient() + " (G20).");
+                }
+                reserveHolds(gov, ledger, r.amount());
+            }
+            case ReserveSpendApproval a -> {
+                member(gov, actor);
+                ReserveRecords.Spend sp = gov.reserveSpend(a.spend())
+                        .orElseThrow(() -> new RejectedException(
+                                Reason.NOT_FOUND, "No reserve spend " + a.spend() + " was asked for."));
+                if (sp.paid()) {
+                    throw outside("Reserve spend " + a.spend() + " is already paid (G20).");
+                }
+                if (gov.record(GovernanceKeys.spendApproval(a.spend(), actor)).isPresent()) {
+                    throw new RejectedException(
+                            Reason.ALREADY_EXISTS, actor + " already approved reserve spend " + a.spend() + ".");
+                }
+                reserveHolds(gov, ledger, sp.amount());
+            }
             case StatementApproval a -> {
                 member(gov, actor);
                 Records.Statement st = gov.statement(a.statement())
@@ -368,6 +424,37 @@ public final class GovernanceHandler {
                 gov.put(GovernanceKeys.approval(a.statement(), actor), Records.encodeBalance(height));
                 new Transitions(gov).publishIfApproved(a.statement());
             }
+            case ReserveSpend r -> {
+                gov.put(
+                        GovernanceKeys.reserveSpend(tx.id()),
+                        new ReserveRecords.Spend(
+                                        actor,
+                                        r.purpose(),
+                                        r.recipient(),
+                                        r.amount(),
+                                        r.memo(),
+                                        r.issuance(),
+                                        height,
+                                        gov.context().time(),
+                                        false,
+                                        0,
+                                        0)
+                                .encode());
+                gov.put(GovernanceKeys.spendApproval(tx.id(), actor), Records.encodeBalance(height));
+                new Reserve(gov)
+                        .payIfApproved(
+                                tx.id(),
+                                Reserve.afterTransaction(
+                                        tx.id(), height, index, tx.outputs().size()));
+            }
+            case ReserveSpendApproval a -> {
+                gov.put(GovernanceKeys.spendApproval(a.spend(), actor), Records.encodeBalance(height));
+                new Reserve(gov)
+                        .payIfApproved(
+                                a.spend(),
+                                Reserve.afterTransaction(
+                                        tx.id(), height, index, tx.outputs().size()));
+            }
         }
     }
 
@@ -383,6 +470,17 @@ public final class GovernanceHandler {
             gov.remove(key);
         } else {
             gov.put(key, new Records.MemberVote(shares, choice, gov.context().height()).encode());
+        }
+    }
+
+    /** G20: the reserve holds {@code amount} now; a spend it cannot pay is refused, not left pending. */
+    private static void reserveHolds(GovernanceBlock gov, LedgerView ledger, long amount) {
+        long held = ledger.balance(gov.reserve(), AssetId.CAS);
+        if (held < amount) {
+            throw new RejectedException(
+                    Reason.RESERVE_SHORT,
+                    "The reserve holds " + global.cas.ledger.Amounts.format(held) + " CAS, less than the "
+                            + global.cas.ledger.Amounts.format(amount) + " CAS asked (G20).");
         }
     }
 

@@ -26,6 +26,10 @@ public final class GovernanceKeys {
     public static final int APPROVAL = 0x0D;
     public static final int RESPONSE = 0x0E;
     public static final int BLOC = 0x0F;
+    public static final int RESERVE_SPEND = 0x10;
+    public static final int SPEND_APPROVAL = 0x11;
+    public static final int PAYOUT = 0x12;
+    public static final int PAYOUT_LAST = 0x13;
 
     private GovernanceKeys() {}
 
@@ -181,6 +185,33 @@ public final class GovernanceKeys {
             n = (n << 8) | (b[i] & 0xff);
         }
         return n;
+    }
+
+    /** A reserve spend asked for by a member (G20), named by the asking transaction. */
+    public static RecordKey reserveSpend(Hash id) {
+        return key(new Encoder(33).u8(RESERVE_SPEND).hash(id));
+    }
+
+    public static RecordKey reserveSpends() {
+        return key(new Encoder(1).u8(RESERVE_SPEND));
+    }
+
+    public static RecordKey spendApproval(Hash spend, Address member) {
+        return key(new Encoder(53).u8(SPEND_APPROVAL).hash(spend).address(member));
+    }
+
+    public static RecordKey spendApprovals(Hash spend) {
+        return key(new Encoder(33).u8(SPEND_APPROVAL).hash(spend));
+    }
+
+    /** The reserve's payout state (G22): the per-coin index, the eligible supply, the excess pending. */
+    public static RecordKey payout() {
+        return key(new Encoder(1).u8(PAYOUT));
+    }
+
+    /** The payout index at which {@code holder} was last credited (G22). */
+    public static RecordKey payoutLast(Address holder) {
+        return key(new Encoder(21).u8(PAYOUT_LAST).address(holder));
     }
 
     private static RecordKey key(Encoder e) {

@@ -57,6 +57,16 @@ public interface GovernanceView {
         return record(GovernanceKeys.bloc(proposal)).map(Records.Bloc::decode);
     }
 
+    default Optional<ReserveRecords.Spend> reserveSpend(Hash id) {
+        return record(GovernanceKeys.reserveSpend(id)).map(ReserveRecords.Spend::decode);
+    }
+
+    default ReserveRecords.Payout payout() {
+        return record(GovernanceKeys.payout())
+                .map(ReserveRecords.Payout::decode)
+                .orElse(ReserveRecords.Payout.genesis(0));
+    }
+
     default Optional<Records.MemberVote> memberVote(VoteId vote, Address member) {
         return record(GovernanceKeys.memberVote(vote, member)).map(Records.MemberVote::decode);
     }

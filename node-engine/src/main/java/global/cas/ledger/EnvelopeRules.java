@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The rules every transaction's envelope obeys, whatever its action: size (U3), chain (L4), amounts
  * (U1), signatures, expiry (L4), fee (S6), whole unspent inputs spent once (L1), each input's owner
- * authorising it by its kind (key, authority majority, never a contract or a coloured output), and
+ * authorising it by its kind (key, authority majority, never a contract or a coloured output), no
+ * token paid to an authority (the committee reserve holds only CAS, G21), and
  * the balance per asset. Thread-safe (immutable but for the decoded keys' cache, itself thread-safe).
  */
 public final class EnvelopeRules {
@@ -134,10 +135,17 @@ public final class EnvelopeRules {
         Map<AssetId, Long> out = new HashMap<>();
         out.put(AssetId.CAS, tx.fee());
         for (TxOutput o : tx.outputs()) {
-            if (view.owner(o.owner()) instanceof Owner.Contract c) {
+            Owner payee = view.owner(o.owner());
+            if (payee instanceof Owner.Contract c) {
                 throw new RejectedException(
                         Reason.CONTRACT_ACCOUNT,
                         "Only the " + c.module() + " module's rules may pay into account " + o.owner() + ".");
+            }
+            if (payee instanceof Owner.Authority && !o.asset().isCas()) {
+                throw new RejectedException(
+                        Reason.RESERVE_CAS_ONLY,
+                        "Account " + o.owner() + " is the committee reserve, which holds only CAS; " + o.asset()
+                                + " may not be sent to it (G21).");
             }
             out.merge(o.asset(), o.amount(), Amounts::add);
         }

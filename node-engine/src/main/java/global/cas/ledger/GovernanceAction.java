@@ -19,11 +19,13 @@ public sealed interface GovernanceAction extends Action
                 CommitteeReferendumVote,
                 CommitteeElectionSplit,
                 CommitteeStatement,
-                StatementApproval {
+                StatementApproval,
+                ReserveSpend,
+                ReserveSpendApproval {
 
     /** The governance tags, in the range this family owns. */
     static boolean owns(int tag) {
-        return tag >= CandidacyDeclaration.TAG && tag <= StatementApproval.TAG;
+        return tag >= CandidacyDeclaration.TAG && tag <= ReserveSpendApproval.TAG;
     }
 
     static GovernanceAction read(int tag, Decoder d) {
@@ -38,6 +40,8 @@ public sealed interface GovernanceAction extends Action
             case CommitteeElectionSplit.TAG -> CommitteeElectionSplit.read(d);
             case CommitteeStatement.TAG -> CommitteeStatement.read(d);
             case StatementApproval.TAG -> StatementApproval.read(d);
+            case ReserveSpend.TAG -> ReserveSpend.read(d);
+            case ReserveSpendApproval.TAG -> ReserveSpendApproval.read(d);
             default -> throw Decoder.malformed("unknown governance action tag " + tag);
         };
     }

@@ -64,6 +64,24 @@ public final class LedgerOverlay implements LedgerView {
         return o != null ? o : base.owner(address);
     }
 
+    /** The base's unspent outputs of {@code owner} not spent here, then those created here, oldest first. */
+    @Override
+    public List<UnspentOutput> unspentOf(Address owner) {
+        List<UnspentOutput> out = new ArrayList<>();
+        for (UnspentOutput u : base.unspentOf(owner)) {
+            if (!spent.containsKey(u.ref())) {
+                out.add(u);
+            }
+        }
+        for (UnspentOutput u : created.values()) {
+            if (u.output().owner().equals(owner) && !spent.containsKey(u.ref())) {
+                out.add(u);
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(UnspentOutput::storageId));
+        return out;
+    }
+
     /** The base's committed tree: an overlay's own balances are in {@link #delta()}. */
     @Override
     public global.cas.statetree.StateTree balanceTree() {

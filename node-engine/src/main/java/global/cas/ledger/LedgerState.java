@@ -150,6 +150,7 @@ public final class LedgerState implements LedgerView {
     }
 
     /** Unspent outputs of one owner, oldest first (from the owner index). */
+    @Override
     public java.util.List<UnspentOutput> unspentOf(Address owner) {
         ConcurrentSkipListMap<Long, UnspentOutput> mine = byOwner.get(owner);
         return mine == null ? java.util.List.of() : java.util.List.copyOf(mine.values());

@@ -16,6 +16,9 @@ public interface LedgerView {
     /** Who may spend an address's outputs: a registered authority or contract, else its key. */
     Owner owner(Address address);
 
+    /** The address's unspent outputs, oldest first (the committee reserve's and module accounts' spends). */
+    java.util.List<UnspentOutput> unspentOf(Address owner);
+
     /**
      * The committed balances as an authenticated tree ({@link BalanceTree}), its root computed;
      * callers fork it before changing anything.

@@ -58,7 +58,7 @@ final class ChainOpener {
      * The block format this version reads (4: the state root joins the governance root, decision
      * 45; 3: the evidence root, decision 38).
      */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
 
     private final ChainParams params;
     private final ChainStore store;

@@ -81,6 +81,10 @@ public enum Reason {
     NOTHING_TO_WITHDRAW("There is no vote or candidacy of this address to withdraw."),
     SINGLE_SIGNER("A governance action is signed by exactly one address, the one that acts."),
     NOT_MEMBER("Only a seated committee member may take this action."),
+    RESERVE_PURPOSE("The committee reserve pays only the infrastructure's operating costs or liquidity a token's issuer"
+            + " asked for."),
+    RESERVE_CAS_ONLY("The committee reserve holds only CAS: no token may be sent to it."),
+    RESERVE_SHORT("The committee reserve does not hold the amount this spend asks for."),
     INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
     private final String sentence;

@@ -142,7 +142,7 @@ public final class RpcJson {
                 o.put("nonce", hex64(p.nonce()));
                 o.put("workHash", p.workHash().hex());
             }
-            case global.cas.ledger.GovernanceAction g -> o.set("governance", GovernanceRpc.action(g, network));
+            case global.cas.ledger.GovernanceAction g -> o.set("governance", GovernanceActionJson.of(g, network));
         }
         o.put("size", tx.size());
         return o;

@@ -27,11 +27,12 @@ import java.util.List;
  */
 final class BlockWriter implements AutoCloseable {
     /**
-     * The block format this version writes (chain_format.version). 4: the state root joins the
+     * The block format this version writes (chain_format.version). 5: the genesis governance state
+     * holds the reserve's payout state (G22); 4: the state root joins the
      * governance root and module records are stored (V8, decision 45); 3: the state root joins the
      * evidence root (V7, decision 38); 2: the state machine's headers (V3, decision 27).
      */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
 
     private static final Comparator<UnspentOutput> BY_STORAGE_ID = Comparator.comparingLong(UnspentOutput::storageId);
 
