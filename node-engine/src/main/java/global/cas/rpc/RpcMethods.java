@@ -82,6 +82,9 @@ final class RpcMethods {
         for (Method m : new GovernanceRpc(node, defaultPage, maxPage).methods()) {
             methods.put(m.name(), m);
         }
+        for (Method m : new ReserveRpc(node).methods()) {
+            methods.put(m.name(), m);
+        }
     }
 
     private void add(String name, List<String> params, Function<Params, JsonNode> body) {

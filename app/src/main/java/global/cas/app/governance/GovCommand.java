@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
             GovActionCommands.Referendum.class,
             GovActionCommands.CommitteeVote.class,
             GovActionCommands.Statement.class,
-            GovActionCommands.Approve.class
+            GovActionCommands.Approve.class,
+            GovReserveCommands.Show.class,
+            GovReserveCommands.Spend.class,
+            GovReserveCommands.ApproveSpend.class
         })
 public final class GovCommand {}
