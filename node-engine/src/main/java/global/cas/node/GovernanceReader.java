@@ -64,6 +64,43 @@ final class GovernanceReader {
                     st.published(),
                     g.records().count(GovernanceKeys.approvals(id))));
         }
+        java.util.Set<Address> seated = new java.util.HashSet<>();
+        for (GovernanceView.Seat s : seats) {
+            if (s.standing().equals("active")) {
+                seated.add(s.address());
+            }
+        }
+        List<GovernanceView.Spend> spends = new ArrayList<>();
+        for (var e : g.records().page(GovernanceKeys.reserveSpends(), Optional.empty(), Integer.MAX_VALUE)) {
+            Hash id = Hash.of(java.util.Arrays.copyOfRange(e.getKey().bytes(), 1, 1 + Hash.LENGTH));
+            global.cas.governance.ReserveRecords.Spend sp =
+                    global.cas.governance.ReserveRecords.Spend.decode(e.getValue());
+            List<Address> approving = new ArrayList<>();
+            for (var a : g.records().page(GovernanceKeys.spendApprovals(id), Optional.empty(), Integer.MAX_VALUE)) {
+                Address m = GovernanceKeys.trailingAddress(a.getKey());
+                if (seated.contains(m)) {
+                    approving.add(m);
+                }
+            }
+            spends.add(new GovernanceView.Spend(
+                    id,
+                    sp.proposer(),
+                    sp.purpose() == global.cas.ledger.ReserveSpend.OPERATIONS ? "operations" : "liquidity",
+                    sp.recipient(),
+                    sp.amount(),
+                    sp.memo(),
+                    approving,
+                    sp.paid(),
+                    sp.paidHeight()));
+        }
+        spends.sort(java.util.Comparator.comparing(GovernanceView.Spend::paid));
+        global.cas.governance.ReserveRecords.Payout po = g.payout();
+        GovernanceView.Payout payout = new GovernanceView.Payout(
+                po.excessSince(),
+                po.excessSince() == 0 ? 0 : po.excessSince() + params.daysMillis(params.payoutDays()),
+                po.distributed(),
+                po.distributions(),
+                po.credited());
         return new GovernanceView(
                 v.height(),
                 time,
@@ -73,7 +110,9 @@ final class GovernanceReader {
                 election(g, meta.currentElection()),
                 seats,
                 proposals,
-                statements);
+                statements,
+                spends,
+                payout);
     }
 
     static GovernanceView.Election election(GovernanceState g, long n) {

@@ -25,12 +25,37 @@ public record GovernanceView(
         Election election,
         List<Seat> committee,
         List<Proposal> proposals,
-        List<Statement> statements) {
+        List<Statement> statements,
+        List<Spend> reserveSpends,
+        Payout payout) {
     public GovernanceView {
         committee = List.copyOf(committee);
         proposals = List.copyOf(proposals);
         statements = List.copyOf(statements);
+        reserveSpends = List.copyOf(reserveSpends);
     }
+
+    /**
+     * A reserve spend a member asked for (G20): purpose ({@code operations} or {@code liquidity}),
+     * payee, amount, memo, the seated members approving it now and whether it was paid.
+     */
+    public record Spend(
+            Hash id,
+            Address proposer,
+            String purpose,
+            Address recipient,
+            long amount,
+            String memo,
+            List<Address> approving,
+            boolean paid,
+            long paidHeight) {
+        public Spend {
+            approving = List.copyOf(approving);
+        }
+    }
+
+    /** The reserve's payouts (G22): the excess pending since (0: none), due at, distributed and credited. */
+    public record Payout(long excessSince, long dueAt, long distributed, long distributions, long credited) {}
 
     /** An election: its windows, its tally and its candidates in rank order (G6). */
     public record Election(

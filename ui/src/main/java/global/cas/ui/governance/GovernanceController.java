@@ -211,6 +211,48 @@ public final class GovernanceController {
     @FXML
     private TableColumn<GovernanceView.Statement, String> tText;
 
+    @FXML
+    private Label candidacy;
+
+    @FXML
+    private Button runButton;
+
+    @FXML
+    private Button withdrawCandidacy;
+
+    @FXML
+    private Button newProposal;
+
+    @FXML
+    private Label newProposalResult;
+
+    @FXML
+    private TableView<GovernanceView.Spend> spends;
+
+    @FXML
+    private TableColumn<GovernanceView.Spend, String> spAmount;
+
+    @FXML
+    private TableColumn<GovernanceView.Spend, String> spRecipient;
+
+    @FXML
+    private TableColumn<GovernanceView.Spend, String> spState;
+
+    @FXML
+    private TableColumn<GovernanceView.Spend, String> spMemo;
+
+    @FXML
+    private Button approveSpend;
+
+    @FXML
+    private Button requestSpend;
+
+    @FXML
+    private Label spendError;
+
+    @FXML
+    private Label payoutLine;
+
     public GovernanceController(GovernanceModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
@@ -250,6 +292,8 @@ public final class GovernanceController {
                         ? messages.get("gov.statement.published", c.getValue().approvals())
                         : messages.get("gov.statement.draft", c.getValue().approvals())));
         tText.setCellValueFactory(c -> value(c.getValue().text()));
+        reserveBoard = new ReserveBoard(model, messages, spends, approveSpend, requestSpend, spendError, payoutLine);
+        reserveBoard.columns(spAmount, spRecipient, spState, spMemo);
         proposals.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showProposal());
         model.loadedProperty().addListener((o, a, b) -> show());
         model.failureProperty().addListener((o, a, b) -> {
@@ -359,6 +403,27 @@ public final class GovernanceController {
         reserve.setText(messages.get("gov.reserve", WalletText.cas(messages, v.reserveBalance())));
         seats.setItems(FXCollections.observableArrayList(v.committee()));
         statements.setItems(FXCollections.observableArrayList(v.statements()));
+        reserveBoard.show(l);
+        showCandidacy(l);
+    }
+
+    private void showCandidacy(GovernanceModel.Loaded l) {
+        GovernanceView.Election e = l.view().election();
+        Address who = model.voterProperty().get();
+        Optional<GovernanceView.Candidate> mine =
+                e.candidates().stream().filter(c -> c.address().equals(who)).findFirst();
+        candidacy.setText(mine.map(c -> messages.get(
+                        "gov.campaign.status",
+                        c.profile().name(),
+                        text.standing(c),
+                        c.rank(),
+                        WalletText.cas(messages, c.votes())))
+                .orElse(
+                        e.nominating(l.view().time())
+                                ? messages.get("gov.campaign.none.open")
+                                : messages.get("gov.campaign.none")));
+        runButton.setDisable(!e.nominating(l.view().time()) || mine.isPresent());
+        withdrawCandidacy.setDisable(mine.isEmpty() || !mine.get().standing().equals("active") || e.closed());
     }
 
     private void showDraft() {
@@ -477,6 +542,51 @@ public final class GovernanceController {
         selected().ifPresent(p -> send(new ReferendumBallot(p.id(), choice), "gov.password.referendum", proposalError));
     }
 
+    @FXML
+    void runForCommittee() {
+        CampaignWizard w = new CampaignWizard(model, messages);
+        w.build(window(), id -> ballotError.setText(messages.get("gov.campaign.sent", id.hex())))
+                .showAndWait();
+    }
+
+    @FXML
+    void withdrawCandidacy() {
+        GovernanceModel.Loaded l = model.loadedProperty().get();
+        if (l != null) {
+            send(
+                    new global.cas.ledger.CandidacyWithdrawal(
+                            l.view().election().number()),
+                    "gov.password.withdrawCandidacy",
+                    ballotError);
+        }
+    }
+
+    @FXML
+    void newProposal() {
+        GovernanceModel.Loaded l = model.loadedProperty().get();
+        if (l == null) {
+            return;
+        }
+        new ProposalForm(messages, l.view().params())
+                .dialog(window())
+                .showAndWait()
+                .flatMap(x -> x)
+                .ifPresent(p -> send(p, "gov.password.propose", newProposalResult));
+    }
+
+    @FXML
+    void approveSpend() {
+        reserveBoard
+                .selected()
+                .ifPresent(sp ->
+                        send(new global.cas.ledger.ReserveSpendApproval(sp.id()), "gov.password.spend", spendError));
+    }
+
+    @FXML
+    void requestSpend() {
+        reserveBoard.requestForm(window()).ifPresent(r -> send(r, "gov.password.spend", spendError));
+    }
+
     private Optional<GovernanceView.Proposal> selected() {
         return Optional.ofNullable(proposals.getSelectionModel().getSelectedItem());
     }
@@ -499,6 +609,8 @@ public final class GovernanceController {
                                                 : WalletText.explain(messages, failure)),
                                 fx));
     }
+
+    private ReserveBoard reserveBoard;
 
     private Window window() {
         return cast.getScene() == null ? null : cast.getScene().getWindow();

@@ -30,7 +30,8 @@ public final class GovernanceModel {
             Optional<GovernanceView.Ballot> electionBallot,
             Map<Hash, GovernanceView.Ballot> supports,
             Map<Hash, GovernanceView.Ballot> referendumBallots,
-            long voterBalance) {}
+            long voterBalance,
+            long minFeePerByte) {}
 
     private final WalletModel wallet;
     private final FxExecutor fx = new FxExecutor();
@@ -113,7 +114,7 @@ public final class GovernanceModel {
             }
             balance = q.balance(who, global.cas.ledger.AssetId.CAS);
         }
-        return new Loaded(v, election, supports, votes, balance);
+        return new Loaded(v, election, supports, votes, balance, q.tipSummary().minFeePerByte());
     }
 
     /**
