@@ -517,6 +517,16 @@ public final class Node implements NodeQueries, AutoCloseable {
         return chain.store().evidence(afterPosition, limit);
     }
 
+    /**
+     * The governance records under {@code prefix} as they stood after block {@code height}, from the
+     * never-pruned history (G38): a vote's ballots with their weights then, or the balance
+     * checkpoints of an epoch, paged by key.
+     */
+    public List<java.util.Map.Entry<global.cas.records.RecordKey, byte[]>> governanceRecordsAt(
+            global.cas.records.RecordKey prefix, long height, Optional<global.cas.records.RecordKey> after, int limit) {
+        return chain.store().recordsAt(global.cas.governance.GovernanceState.MODULE, prefix, height, after, limit);
+    }
+
     /** The address of the validator {@code index} of the set of {@code height}, if there is one. */
     public Optional<Address> validatorAddress(long height, int index) {
         global.cas.validators.ValidatorSet set = chain.validatorSchedule().at(height);

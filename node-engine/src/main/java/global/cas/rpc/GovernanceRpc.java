@@ -53,7 +53,9 @@ final class GovernanceRpc {
                 new RpcMethods.Method("gov_election", List.of("number"), this::election),
                 new RpcMethods.Method("gov_proposals", List.of("limit", "cursor"), this::proposals),
                 new RpcMethods.Method("gov_proposal", List.of("id"), this::proposal),
-                new RpcMethods.Method("gov_ballots", List.of("vote", "limit", "cursor"), this::ballots),
+                new RpcMethods.Method("gov_ballots", List.of("vote", "limit", "cursor", "height"), this::ballots),
+                new RpcMethods.Method(
+                        "gov_checkpoints", List.of("vote", "limit", "cursor", "height"), this::checkpoints),
                 new RpcMethods.Method("gov_recount", List.of("vote"), this::recount),
                 new RpcMethods.Method("gov_statements", List.of("limit", "cursor"), this::statements),
                 new RpcMethods.Method("gov_receipt", List.of("vote", "voter"), this::receipt));
@@ -297,16 +299,59 @@ final class GovernanceRpc {
         int limit = p.pageLimit(defaultPage, maxPage);
         RecordKey prefix = GovernanceKeys.ballots(vote);
         Optional<RecordKey> after = p.optionalText("cursor").map(c -> cursor(c, prefix));
+        Optional<Long> at = p.get("height").map(h -> Params.height(h, "height"));
         return node.read(v -> {
             if (v.governance().tally(vote).isEmpty()) {
                 throw notFound("No such vote: " + p.text("vote") + ".");
             }
-            var page = v.governance().records().page(prefix, after, limit + 1);
+            if (at.isPresent() && at.get() > v.height()) {
+                throw notFound("Block " + at.get() + " is not in the chain yet; the tip is " + v.height() + ".");
+            }
+            var page = at.isEmpty() || at.get() == v.height()
+                    ? v.governance().records().page(prefix, after, limit + 1)
+                    : node.governanceRecordsAt(prefix, at.get(), after, limit + 1);
             ObjectNode o = JSON.objectNode();
-            o.put("height", v.height());
+            o.put("height", at.orElse(v.height()));
             ArrayNode arr = o.putArray("ballots");
             for (var e : page.subList(0, Math.min(limit, page.size()))) {
                 arr.add(ballot(vote, GovernanceKeys.trailingAddress(e.getKey()), Records.Ballot.decode(e.getValue())));
+            }
+            next(o, page, limit);
+            return o;
+        });
+    }
+
+    /**
+     * The balance checkpoints of the epoch {@code vote} opened at (G2): each address's balance when
+     * the vote opened, written the first time its balance changed after; an address without one
+     * held then what it holds at the height asked. At any height, from the history (G38).
+     */
+    private JsonNode checkpoints(Params p) {
+        VoteId vote = vote(p.text("vote"));
+        int limit = p.pageLimit(defaultPage, maxPage);
+        Optional<Long> at = p.get("height").map(h -> Params.height(h, "height"));
+        return node.read(v -> {
+            Records.Tally t =
+                    v.governance().tally(vote).orElseThrow(() -> notFound("No such vote: " + p.text("vote") + "."));
+            RecordKey prefix = GovernanceKeys.checkpoints(t.opensAt());
+            Optional<RecordKey> after = p.optionalText("cursor").map(c -> cursor(c, prefix));
+            long h = at.orElse(v.height());
+            if (h > v.height()) {
+                throw notFound("Block " + h + " is not in the chain yet; the tip is " + v.height() + ".");
+            }
+            var page = h == v.height()
+                    ? v.governance().records().page(prefix, after, limit + 1)
+                    : node.governanceRecordsAt(prefix, h, after, limit + 1);
+            ObjectNode o = JSON.objectNode();
+            o.put("height", h);
+            o.put("epochStart", t.opensAt());
+            ArrayNode arr = o.putArray("checkpoints");
+            for (var e : page.subList(0, Math.min(limit, page.size()))) {
+                arr.addObject()
+                        .put(
+                                "address",
+                                GovernanceKeys.trailingAddress(e.getKey()).encode(network))
+                        .put("balance", Long.toString(Records.decodeBalance(e.getValue())));
             }
             next(o, page, limit);
             return o;

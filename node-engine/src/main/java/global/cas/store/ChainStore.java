@@ -95,6 +95,18 @@ public interface ChainStore extends AutoCloseable {
      */
     java.util.List<RecordVersion> recordHistory(String module, global.cas.records.RecordKey key);
 
+    /**
+     * The records of {@code module} under {@code prefix} as they stood after block {@code height},
+     * in key order, after {@code after} if present, at most {@code limit}: read from the history, so
+     * a vote's ballots and the checkpoints their weights came from are there at any height (G38).
+     */
+    java.util.List<java.util.Map.Entry<global.cas.records.RecordKey, byte[]>> recordsAt(
+            String module,
+            global.cas.records.RecordKey prefix,
+            long height,
+            Optional<global.cas.records.RecordKey> after,
+            int limit);
+
     /** One version of a record: the height that wrote it and its bytes, empty when removed. */
     record RecordVersion(long height, Optional<byte[]> bytes) {}
 

@@ -155,6 +155,16 @@ class ConsistentReadTest {
         }
 
         @Override
+        public java.util.List<java.util.Map.Entry<global.cas.records.RecordKey, byte[]>> recordsAt(
+                String module,
+                global.cas.records.RecordKey prefix,
+                long height,
+                Optional<global.cas.records.RecordKey> after,
+                int limit) {
+            return inner.recordsAt(module, prefix, height, after, limit);
+        }
+
+        @Override
         public void forEachOwner(Consumer<global.cas.ledger.Owner> sink) {
             inner.forEachOwner(sink);
         }

@@ -193,6 +193,40 @@ public final class H2ChainStore implements ChainStore {
     }
 
     @Override
+    public java.util.List<java.util.Map.Entry<global.cas.records.RecordKey, byte[]>> recordsAt(
+            String module,
+            global.cas.records.RecordKey prefix,
+            long height,
+            Optional<global.cas.records.RecordKey> after,
+            int limit) {
+        return readers.read(() -> "the " + module + " records at height " + height, r -> {
+            // the newest version at or below the height of each key under the prefix, if it holds bytes
+            PreparedStatement s = r.prepare("SELECT h.rkey, h.bytes FROM module_history h"
+                    + " WHERE h.module = ? AND h.rkey > ? AND h.rkey >= ? AND h.height <= ?"
+                    + " AND h.id = (SELECT MAX(g.id) FROM module_history g"
+                    + " WHERE g.module = h.module AND g.rkey = h.rkey AND g.height <= ?)"
+                    + " AND h.bytes IS NOT NULL ORDER BY h.rkey LIMIT ?");
+            s.setString(1, module);
+            s.setBytes(2, after.map(global.cas.records.RecordKey::bytes).orElse(new byte[0]));
+            s.setBytes(3, prefix.bytes());
+            s.setLong(4, height);
+            s.setLong(5, height);
+            s.setInt(6, limit);
+            java.util.List<java.util.Map.Entry<global.cas.records.RecordKey, byte[]>> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    global.cas.records.RecordKey k = global.cas.records.RecordKey.of(rs.getBytes(1));
+                    if (!k.startsWith(prefix)) {
+                        break;
+                    }
+                    out.add(java.util.Map.entry(k, rs.getBytes(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public Optional<ValidatorSchedule> validatorSchedule() {
         return Optional.ofNullable(validators);
     }

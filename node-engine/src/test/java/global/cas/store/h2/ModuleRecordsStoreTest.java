@@ -27,8 +27,13 @@ class ModuleRecordsStoreTest {
     @TempDir
     Path dir;
 
+    private long castAt;
+    private long weightAtCast;
+    private long weightNow;
+
     @Test
-    @DisplayName("G38: a block's governance changes are stored with the block, and every version of a ballot is kept")
+    @DisplayName("G38, G2: a block's governance changes are stored with the block, every version of a ballot is kept,"
+            + " and a vote's ballots and checkpoints are read back as they stood at any height")
     void recordsAndHistoryAreStored() throws Exception {
         GovernanceChain chain = new GovernanceChain();
         var first = chain.state().election(1).orElseThrow();
@@ -50,7 +55,17 @@ class ModuleRecordsStoreTest {
             var ballot = new ElectionBallot(
                     1, List.of(new ElectionBallot.Share(TestKeys.key(1).address(), 10_000)));
             keep.accept(chain.block(chain.tx(voter, ballot)));
-            keep.accept(chain.block(chain.pay(voter, TestKeys.key(3).address(), 1_000_000)));
+            castAt = chain.height();
+            weightAtCast = chain.state()
+                    .ballot(VoteId.election(1), voter.address())
+                    .orElseThrow()
+                    .weight();
+            keep.accept(chain.block(
+                    chain.pay(voter, TestKeys.key(3).address(), global.cas.ledger.Amounts.cas(40_000_000))));
+            weightNow = chain.state()
+                    .ballot(VoteId.election(1), voter.address())
+                    .orElseThrow()
+                    .weight();
         }
         try (H2ChainStore store = H2ChainStore.open(dir)) {
             var records = store.moduleRecords(GovernanceState.MODULE);
@@ -61,6 +76,32 @@ class ModuleRecordsStoreTest {
                     GovernanceState.MODULE, GovernanceKeys.ballot(VoteId.election(1), voter.address()));
             assertThat(history).hasSize(2);
             assertThat(history.get(0).height()).isLessThan(history.get(1).height());
+
+            // the ballots of the vote as they stood at any height, from the history alone
+            var prefix = GovernanceKeys.ballots(VoteId.election(1));
+            assertThat(store.recordsAt(GovernanceState.MODULE, prefix, castAt - 1, java.util.Optional.empty(), 10))
+                    .isEmpty();
+            var then = store.recordsAt(GovernanceState.MODULE, prefix, castAt, java.util.Optional.empty(), 10);
+            assertThat(then).hasSize(1);
+            assertThat(global.cas.governance.Records.Ballot.decode(then.get(0).getValue())
+                            .weight())
+                    .isEqualTo(weightAtCast);
+            var now = store.recordsAt(GovernanceState.MODULE, prefix, castAt + 1, java.util.Optional.empty(), 10);
+            assertThat(global.cas.governance.Records.Ballot.decode(now.get(0).getValue())
+                            .weight())
+                    .isEqualTo(weightNow)
+                    .isLessThan(weightAtCast);
+            // the checkpoint the capped weight came from: the voter's balance when the vote opened
+            var opened = chain.state().tally(VoteId.election(1)).orElseThrow().opensAt();
+            var checkpoints = store.recordsAt(
+                    GovernanceState.MODULE,
+                    GovernanceKeys.checkpoints(opened),
+                    castAt + 1,
+                    java.util.Optional.empty(),
+                    100);
+            assertThat(checkpoints)
+                    .extracting(e -> GovernanceKeys.trailingAddress(e.getKey()))
+                    .contains(voter.address());
         }
     }
 

@@ -222,7 +222,9 @@ class GovernanceFlowsTest {
         assertThat(c.address()).isEqualTo(WalletFixture.devnetAddress());
         assertThat(c.profile().platform()).isEqualTo("Open books for the reserve");
         WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> text(robot, "#candidacy").startsWith("Your candidacy: Zhang Min, standing, rank 1"));
+                10,
+                TimeUnit.SECONDS,
+                () -> text(robot, "#candidacy").startsWith("Your candidacy: Zhang Min, standing, rank 1"));
         assertThat(robot.lookup("#runButton").queryButton().isDisabled()).isTrue();
     }
 
