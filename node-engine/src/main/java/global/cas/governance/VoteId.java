@@ -57,6 +57,15 @@ public record VoteId(int kind, Hash subject) {
         return n;
     }
 
+    /** The vote as the RPC and the command line name it: {@code election:N}, {@code support:ID}, {@code referendum:ID}. */
+    public String name() {
+        return switch (kind) {
+            case ELECTION -> "election:" + electionNumber();
+            case SUPPORT -> "support:" + subject.hex();
+            default -> "referendum:" + subject.hex();
+        };
+    }
+
     public void encode(Encoder e) {
         e.u8(kind).hash(subject);
     }

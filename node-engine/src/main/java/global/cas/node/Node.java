@@ -331,6 +331,23 @@ public final class Node implements NodeQueries, AutoCloseable {
     }
 
     @Override
+    public Optional<global.cas.chain.RecordReceipt> ballotReceipt(global.cas.governance.VoteId vote, Address voter) {
+        return read(v -> {
+            var key = global.cas.governance.GovernanceKeys.ballot(vote, voter);
+            var records = v.governance().records();
+            return records.get(key)
+                    .map(bytes -> new global.cas.chain.RecordReceipt(
+                            config.params().chainId(),
+                            v.height(),
+                            v.tip().hash(),
+                            key,
+                            bytes,
+                            records.prove(key),
+                            v.tip().roots()));
+        });
+    }
+
+    @Override
     public TipSummary tipSummary() {
         ChainTip t = chain.tip();
         ChainParams p = config.params();

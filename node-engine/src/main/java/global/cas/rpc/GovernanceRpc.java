@@ -17,7 +17,6 @@ import global.cas.node.ChainView;
 import global.cas.node.Node;
 import global.cas.records.RecordKey;
 import global.cas.records.RecordSet;
-import global.cas.records.RecordTree;
 import global.cas.rejection.Reason;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -359,6 +358,11 @@ final class GovernanceRpc {
     }
 
     private ObjectNode ballot(VoteId vote, Address voter, Records.Ballot b) {
+        return ballotJson(vote, voter, b, network);
+    }
+
+    /** A ballot's fields as JSON: voter, balance at open, weight, cast height, shares or choice. */
+    static ObjectNode ballotJson(VoteId vote, Address voter, Records.Ballot b, Network network) {
         ObjectNode o = JSON.objectNode();
         o.put("voter", voter.encode(network));
         o.put("balanceAtOpen", Long.toString(b.balanceAtOpen()));
@@ -404,35 +408,10 @@ final class GovernanceRpc {
     private JsonNode receipt(Params p) {
         VoteId vote = vote(p.text("vote"));
         Address voter = p.address("voter", network);
-        return node.read(v -> {
-            RecordKey key = GovernanceKeys.ballot(vote, voter);
-            byte[] ballot = v.governance()
-                    .records()
-                    .get(key)
-                    .orElseThrow(() ->
-                            notFound(voter.encode(network) + " has no standing ballot in " + p.text("vote") + "."));
-            var roots = v.tip().roots();
-            ObjectNode o = JSON.objectNode();
-            o.put("chainId", node.params().chainId());
-            o.put("height", v.height());
-            o.put("blockHash", v.tip().hash().hex());
-            o.put("stateRoot", roots.stateRoot().hex());
-            o.put("vote", p.text("vote"));
-            o.put("voter", voter.encode(network));
-            o.put("key", HEX.formatHex(key.bytes()));
-            o.put("ballot", HEX.formatHex(ballot));
-            o.set("decoded", ballot(vote, voter, Records.Ballot.decode(ballot)));
-            o.put("proof", HEX.formatHex(v.governance().records().prove(key).encode()));
-            o.put("recordKeyHash", RecordTree.key(key).hex());
-            ObjectNode r = o.putObject("roots");
-            r.put("ledgerChanges", roots.ledgerChanges().hex());
-            r.put("balances", roots.balances().hex());
-            r.put("params", roots.params().hex());
-            r.put("validators", roots.validators().hex());
-            r.put("evidence", roots.evidence().hex());
-            r.put("governance", roots.governance().hex());
-            return o;
-        });
+        return node.ballotReceipt(vote, voter)
+                .map(r -> ReceiptJson.of(r, p.text("vote"), voter, network))
+                .orElseThrow(
+                        () -> notFound(voter.encode(network) + " has no standing ballot in " + p.text("vote") + "."));
     }
 
     /** A vote named as {@code election:N}, {@code support:ID} or {@code referendum:ID}. */

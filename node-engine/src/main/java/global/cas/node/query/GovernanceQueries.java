@@ -17,4 +17,10 @@ public interface GovernanceQueries {
 
     /** {@code voter}'s standing vote in the referendum of proposal {@code id}. */
     Optional<GovernanceView.Ballot> referendumBallot(Hash id, Address voter);
+
+    /**
+     * G38: a receipt that {@code voter}'s standing ballot in {@code vote} is counted with its weight
+     * at the tip, checkable against the block header alone; empty when it has none.
+     */
+    Optional<global.cas.chain.RecordReceipt> ballotReceipt(global.cas.governance.VoteId vote, Address voter);
 }

@@ -253,6 +253,12 @@ public final class GovernanceController {
     @FXML
     private Label payoutLine;
 
+    @FXML
+    private Button electionReceipt;
+
+    @FXML
+    private Button proposalReceipt;
+
     public GovernanceController(GovernanceModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
@@ -382,6 +388,7 @@ public final class GovernanceController {
         youVoted.setText(l.electionBallot().map(b -> text.youVoted(b, e)).orElse(messages.get("gov.you.none")));
         cast.setDisable(!e.votingOpen());
         withdraw.setDisable(!e.votingOpen() || l.electionBallot().isEmpty());
+        electionReceipt.setDisable(l.electionBallot().isEmpty());
         showDraft();
         Hash selected = Optional.ofNullable(proposals.getSelectionModel().getSelectedItem())
                 .map(GovernanceView.Proposal::id)
@@ -482,6 +489,7 @@ public final class GovernanceController {
         yes.setDisable(!p.referendumOpen());
         no.setDisable(!p.referendumOpen());
         abstain.setDisable(!p.referendumOpen());
+        proposalReceipt.setDisable(voteCast.isEmpty() && supported.isEmpty());
     }
 
     private static double fraction(long part, long whole) {
@@ -540,6 +548,48 @@ public final class GovernanceController {
 
     private void referendum(int choice) {
         selected().ifPresent(p -> send(new ReferendumBallot(p.id(), choice), "gov.password.referendum", proposalError));
+    }
+
+    @FXML
+    void saveElectionReceipt() {
+        GovernanceModel.Loaded l = model.loadedProperty().get();
+        if (l != null) {
+            saveReceipt(
+                    global.cas.governance.VoteId.election(l.view().election().number()), ballotError);
+        }
+    }
+
+    @FXML
+    void saveProposalReceipt() {
+        GovernanceModel.Loaded l = model.loadedProperty().get();
+        selected()
+                .ifPresent(p -> saveReceipt(
+                        l != null && l.referendumBallots().containsKey(p.id())
+                                ? global.cas.governance.VoteId.referendum(p.id())
+                                : global.cas.governance.VoteId.support(p.id()),
+                        proposalError));
+    }
+
+    /** Asks where, then writes the receipt of the voter's ballot in {@code vote} (G38). */
+    private void saveReceipt(global.cas.governance.VoteId vote, Label result) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.get("gov.receipt.save"));
+        chooser.setInitialFileName("receipt-"
+                + vote.name()
+                        .replace(':', '-')
+                        .substring(0, Math.min(vote.name().length(), 24))
+                + ".json");
+        java.io.File f = chooser.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        model.saveReceipt(vote, f.toPath())
+                .whenCompleteAsync(
+                        (path, failure) -> result.setText(
+                                failure == null
+                                        ? messages.get("gov.receipt.saved", path.toString())
+                                        : WalletText.explain(messages, failure)),
+                        fx);
     }
 
     @FXML

@@ -118,6 +118,39 @@ public final class GovernanceModel {
     }
 
     /**
+     * G38: writes the voter's receipt for {@code vote} (its ballot, weight and proof under the
+     * tip's state root) to {@code file} as JSON, the file {@code cas gov verify-receipt} checks
+     * offline; fails with {@code NOT_FOUND} when the voter has no standing ballot there.
+     */
+    public CompletableFuture<java.nio.file.Path> saveReceipt(
+            global.cas.governance.VoteId vote, java.nio.file.Path file) {
+        Address who = voter.get();
+        return wallet.node()
+                .access()
+                .call(q -> q.ballotReceipt(vote, who))
+                .thenApplyAsync(
+                        r -> {
+                            var receipt = r.orElseThrow(() -> new global.cas.rejection.RejectedException(
+                                    global.cas.rejection.Reason.NOT_FOUND,
+                                    "No standing ballot of this address in " + vote.name() + "."));
+                            var json = global.cas.rpc.ReceiptJson.of(receipt, vote.name(), who, wallet.network());
+                            try {
+                                java.nio.file.Files.writeString(
+                                        file,
+                                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                                        .writerWithDefaultPrettyPrinter()
+                                                        .writeValueAsString(json)
+                                                + "\n");
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            return file;
+                        },
+                        java.util.concurrent.ForkJoinPool.commonPool())
+                .whenCompleteAsync((p, e) -> {}, fx);
+    }
+
+    /**
      * Signs {@code action} with the voter's key after the password, sends it and reads the state
      * again when it is in; a proposal pays at least the chain's posting fee (G30).
      */

@@ -61,6 +61,7 @@ class GovernanceFlowsTest {
     private static long genesis;
 
     private WalletFixture fixture;
+    private GovernanceModel model;
 
     /** Election 1 closes 60 s after genesis, nomination from 2 s to 57 s; referendums of 7 s. */
     static final GovernanceParams SLOW_ELECTION = new GovernanceParams(
@@ -113,7 +114,8 @@ class GovernanceFlowsTest {
         WalletModel wallet = fixture.devnetWallet();
         var loader = fixture.loader(wallet, type -> {
             if (type == GovernanceController.class) {
-                return new GovernanceController(new GovernanceModel(wallet), fixture.messages);
+                model = new GovernanceModel(wallet);
+                return new GovernanceController(model, fixture.messages);
             }
             throw new IllegalArgumentException(type.getName());
         });
@@ -281,6 +283,14 @@ class GovernanceFlowsTest {
                 15,
                 TimeUnit.SECONDS,
                 () -> node.referendumBallot(id, WalletFixture.devnetAddress()).isPresent());
+        // the voter's receipt, saved while the referendum is open: its ballot and weight under a state root
+        Path receipt = model.saveReceipt(global.cas.governance.VoteId.referendum(id), dir.resolve("receipt.json"))
+                .get(10, TimeUnit.SECONDS);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(receipt.toFile());
+        assertThat(json.path("decoded").path("choice").asText()).isEqualTo("yes");
+        assertThat(json.path("voter").asText())
+                .isEqualTo(WalletFixture.devnetAddress().encode(node.params().network()));
+        assertThat(json.path("proof").asText()).isNotEmpty();
         WaitForAsyncUtils.waitFor(
                 30, TimeUnit.SECONDS, () -> text(robot, "#dStage").equals("Passed: it is community law."));
         GovernanceView.Proposal p = node.governance().proposals().get(0);
