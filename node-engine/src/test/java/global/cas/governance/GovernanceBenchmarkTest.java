@@ -243,6 +243,7 @@ class GovernanceBenchmarkTest {
         assertThat(r.voters()).isEqualTo(voters);
         c.advanceTo(e.closesAt() - 10_000);
         double before = medianEmpty(c, 9);
+        assertThat(c.gov().election(1).orElseThrow().closed()).isFalse();
         double close = c.timed(List.of());
         assertThat(c.gov().election(1).orElseThrow().closed()).isTrue();
         double after = medianEmpty(c, 9);
@@ -286,6 +287,7 @@ class GovernanceBenchmarkTest {
         assertThat(r.agrees()).isTrue();
         c.advanceTo(c.gov().proposal(id).orElseThrow().referendumClosesAt() - 10_000);
         double before = medianEmpty(c, 9);
+        assertThat(c.gov().proposal(id).orElseThrow().stage()).isEqualTo(Records.Stage.REFERENDUM);
         double close = c.timed(List.of());
         assertThat(c.gov().proposal(id).orElseThrow().stage()).isEqualTo(Records.Stage.PASSED);
         double after = medianEmpty(c, 9);
