@@ -185,7 +185,19 @@ final class GovernanceReader {
                 ref.map(Records.Tally::voters).orElse(0),
                 bloc.map(b -> Vote.values()[b.direction()]),
                 bloc.map(Records.Bloc::weight).orElse(0L),
-                p.effectiveHeight());
+                p.effectiveHeight(),
+                memberVotes(g, VoteId.referendum(id)));
+    }
+
+    private static List<GovernanceView.MemberVote> memberVotes(GovernanceState g, VoteId vote) {
+        List<GovernanceView.MemberVote> out = new ArrayList<>();
+        for (var e : g.records().page(GovernanceKeys.memberVotes(vote), Optional.empty(), Integer.MAX_VALUE)) {
+            Records.MemberVote mv = Records.MemberVote.decode(e.getValue());
+            out.add(new GovernanceView.MemberVote(
+                    GovernanceKeys.trailingAddress(e.getKey()),
+                    global.cas.governance.GovernanceAudit.REFERENDUM_OPTIONS.get(mv.choice())));
+        }
+        return out;
     }
 
     static Optional<GovernanceView.Ballot> ballot(ChainView v, VoteId vote, Address voter) {

@@ -40,6 +40,25 @@ final class ScreenshotTour {
     private final SettingsModel settings;
 
     /**
+     * A button on a screen that opens a dialog or a wizard, and what a person would type into its
+     * fields (by id) before going on: each page is shot as {@code <screen>-<button>-<n>-<lang>.png}.
+     */
+    record Opener(String button, java.util.Map<String, String> typed) {}
+
+    /** The dialogs each screen opens, shot after its tabs at 100% text. */
+    private static final java.util.Map<String, List<Opener>> DIALOGS = java.util.Map.of(
+            "governance",
+            List.of(
+                    new Opener(
+                            "runButton",
+                            java.util.Map.of(
+                                    "campaign-name", "Li Wei",
+                                    "campaign-career", "Ran a payments network for 9 years",
+                                    "campaign-platform", "Open books for the reserve; a faucet for newcomers.")),
+                    new Opener("newProposal", java.util.Map.of()),
+                    new Opener("requestSpend", java.util.Map.of())));
+
+    /**
      * @param settings sets the language and the text size as a person would in Settings, so every
      *     screen (Settings included) shows them alike; the tour puts both back at the end, as the
      *     person had them
@@ -62,6 +81,10 @@ final class ScreenshotTour {
                 steps.add(() -> window.show(id));
                 steps.add(() -> shoot(id + "-" + lang.code() + ".png"));
                 steps.add(() -> tabs(id, lang.code(), ""));
+                for (Opener o : DIALOGS.getOrDefault(id, List.of())) {
+                    steps.add(() -> open(o));
+                    steps.add(() -> shootDialog(id, o, lang.code(), 1));
+                }
             }
         }
         // the same screens at 200% text: nothing cut, the screen scrolls
@@ -114,6 +137,51 @@ final class ScreenshotTour {
         }
     }
 
+    /** Presses {@code o}'s button after this step returns (a dialog's showAndWait must not block the tour). */
+    private void open(Opener o) {
+        if (scene.lookup("#" + o.button()) instanceof javafx.scene.control.Button b && !b.isDisabled()) {
+            javafx.application.Platform.runLater(b::fire);
+        } else {
+            LOG.info("screenshot: {} is not available now, its dialog is not shot", o.button());
+        }
+    }
+
+    private java.util.Optional<javafx.stage.Window> dialog() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w != scene.getWindow())
+                .reduce((a, b) -> b);
+    }
+
+    /** Shoots the open dialog's page {@code page}, then goes on to its next page or closes it. */
+    private void shootDialog(String screen, Opener o, String lang, int page) {
+        java.util.Optional<javafx.stage.Window> w = dialog();
+        if (w.isEmpty()) {
+            return;
+        }
+        Scene ds = w.get().getScene();
+        o.typed().forEach((field, text) -> {
+            if (ds.lookup("#" + field) instanceof javafx.scene.control.TextInputControl t
+                    && t.getText().isEmpty()) {
+                t.setText(text);
+            }
+        });
+        shoot(ds, screen + "-" + o.button() + "-" + page + "-" + lang + ".png");
+        java.util.Optional<javafx.scene.control.Button> next = ds.getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof javafx.scene.control.Button b
+                        && javafx.scene.control.ButtonBar.getButtonData(b)
+                                == javafx.scene.control.ButtonBar.ButtonData.NEXT_FORWARD
+                        && b.isVisible()
+                        && !b.isDisabled())
+                .map(n -> (javafx.scene.control.Button) n)
+                .findFirst();
+        if (next.isPresent() && page < 10) {
+            steps.addFirst(() -> shootDialog(screen, o, lang, page + 1));
+            steps.addFirst(next.get()::fire);
+        } else {
+            steps.addFirst(() -> dialog().ifPresent(javafx.stage.Window::hide));
+        }
+    }
+
     private void language(UiLanguage lang) {
         settings.settingsProperty().set(settings.settings().withLanguage(lang));
     }
@@ -135,7 +203,11 @@ final class ScreenshotTour {
     }
 
     private void shoot(String name) {
-        WritableImage image = scene.snapshot(null);
+        shoot(scene, name);
+    }
+
+    private void shoot(Scene target, String name) {
+        WritableImage image = target.snapshot(null);
         try {
             Files.createDirectories(dir);
             ImageIO.write(

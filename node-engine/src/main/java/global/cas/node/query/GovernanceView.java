@@ -115,11 +115,16 @@ public record GovernanceView(
             int referendumVoters,
             Optional<Vote> reserveBloc,
             long reserveWeight,
-            long effectiveHeight) {
+            long effectiveHeight,
+            List<MemberVote> memberVotes) {
         public Proposal {
             changes = List.copyOf(changes);
+            memberVotes = List.copyOf(memberVotes);
         }
     }
+
+    /** A committee member's internal vote on how the reserve votes in a referendum (G11): yes, no or abstain. */
+    public record MemberVote(Address member, String choice) {}
 
     /** A committee statement (G12): kind, about what, text, whether published and how many approved it. */
     public record Statement(

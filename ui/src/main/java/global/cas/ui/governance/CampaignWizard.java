@@ -151,6 +151,7 @@ final class CampaignWizard {
         TextInputControl[] fields = {name, personal, career, education, platform};
         for (int i = 0; i < fields.length; i++) {
             Label l = new Label(messages.get(labels[i]));
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.setLabelFor(fields[i]);
             g.add(l, 0, i);
             g.add(fields[i], 1, i);
@@ -321,5 +322,32 @@ final class CampaignWizard {
                             finish.fire();
                         },
                         fx);
+    }
+
+    /** The voter's candidacy in the election under way (G4), and whether it can run or withdraw now. */
+    static void showStatus(
+            GovernanceModel model,
+            Messages messages,
+            GovernanceText text,
+            GovernanceModel.Loaded l,
+            Label candidacy,
+            Button runButton,
+            Button withdrawCandidacy) {
+        GovernanceView.Election e = l.view().election();
+        global.cas.crypto.Address who = model.voterProperty().get();
+        java.util.Optional<GovernanceView.Candidate> mine =
+                e.candidates().stream().filter(c -> c.address().equals(who)).findFirst();
+        candidacy.setText(mine.map(c -> messages.get(
+                        "gov.campaign.status",
+                        c.profile().name(),
+                        text.standing(c),
+                        c.rank(),
+                        WalletText.cas(messages, c.votes())))
+                .orElse(
+                        e.nominating(l.view().time())
+                                ? messages.get("gov.campaign.none.open")
+                                : messages.get("gov.campaign.none")));
+        runButton.setDisable(!e.nominating(l.view().time()) || mine.isPresent());
+        withdrawCandidacy.setDisable(mine.isEmpty() || !mine.get().standing().equals("active") || e.closed());
     }
 }

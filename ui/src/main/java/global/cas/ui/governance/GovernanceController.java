@@ -2,7 +2,6 @@ package global.cas.ui.governance;
 
 import global.cas.crypto.Address;
 import global.cas.crypto.Hash;
-import global.cas.governance.ProposalKind;
 import global.cas.ledger.ElectionBallot;
 import global.cas.ledger.GovernanceAction;
 import global.cas.ledger.ProposalSupport;
@@ -23,7 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -123,42 +121,6 @@ public final class GovernanceController {
 
     @FXML
     private VBox details;
-
-    @FXML
-    private Label dTitle;
-
-    @FXML
-    private Label dText;
-
-    @FXML
-    private Label dStage;
-
-    @FXML
-    private Label dSupport;
-
-    @FXML
-    private ProgressBar supportBar;
-
-    @FXML
-    private Label dResponse;
-
-    @FXML
-    private Label dQuorum;
-
-    @FXML
-    private ProgressBar quorumBar;
-
-    @FXML
-    private Label dRatio;
-
-    @FXML
-    private ProgressBar ratioBar;
-
-    @FXML
-    private Label dBloc;
-
-    @FXML
-    private Label dYou;
 
     @FXML
     private Button support;
@@ -382,6 +344,7 @@ public final class GovernanceController {
                 e.nominating(v.time())
                         ? messages.get("gov.candidates.nominating")
                         : messages.get("gov.candidates.none"));
+        prefillDraft(l);
         candidates.setItems(FXCollections.observableArrayList(e.candidates()));
         candidates.refresh();
         weight.setText(text.weight(l, e));
@@ -408,29 +371,27 @@ public final class GovernanceController {
                         ? messages.get("gov.committee.transitional")
                         : messages.get("gov.committee.elected"));
         reserve.setText(messages.get("gov.reserve", WalletText.cas(messages, v.reserveBalance())));
-        seats.setItems(FXCollections.observableArrayList(v.committee()));
+        seats.setItems(FXCollections.observableArrayList(v.committee().stream()
+                .sorted(java.util.Comparator.comparing(
+                        (GovernanceView.Seat st) -> !st.standing().equals("active")))
+                .toList()));
         statements.setItems(FXCollections.observableArrayList(v.statements()));
         reserveBoard.show(l);
         showCandidacy(l);
     }
 
     private void showCandidacy(GovernanceModel.Loaded l) {
-        GovernanceView.Election e = l.view().election();
-        Address who = model.voterProperty().get();
-        Optional<GovernanceView.Candidate> mine =
-                e.candidates().stream().filter(c -> c.address().equals(who)).findFirst();
-        candidacy.setText(mine.map(c -> messages.get(
-                        "gov.campaign.status",
-                        c.profile().name(),
-                        text.standing(c),
-                        c.rank(),
-                        WalletText.cas(messages, c.votes())))
-                .orElse(
-                        e.nominating(l.view().time())
-                                ? messages.get("gov.campaign.none.open")
-                                : messages.get("gov.campaign.none")));
-        runButton.setDisable(!e.nominating(l.view().time()) || mine.isPresent());
-        withdrawCandidacy.setDisable(mine.isEmpty() || !mine.get().standing().equals("active") || e.closed());
+        CampaignWizard.showStatus(model, messages, text, l, candidacy, runButton, withdrawCandidacy);
+    }
+
+    /** The ballot the voter cast, shown in the share fields until the voter types another (G5). */
+    private void prefillDraft(GovernanceModel.Loaded l) {
+        if (draft.sum() > 0 || l.electionBallot().isEmpty()) {
+            return;
+        }
+        for (GovernanceView.Share sh : l.electionBallot().get().shares()) {
+            draft.set(sh.candidate(), text.percent(sh.basisPoints()).replace("%", ""));
+        }
     }
 
     private void showDraft() {
@@ -446,54 +407,45 @@ public final class GovernanceController {
         GovernanceModel.Loaded l = model.loadedProperty().get();
         details.setVisible(p != null && l != null);
         details.setManaged(p != null && l != null);
-        if (p == null || l == null) {
-            return;
+        if (p != null && l != null) {
+            proposalDetails().show(p, l);
         }
-        var params = l.view().params();
-        long time = l.view().time();
-        dTitle.setText(p.title());
-        dText.setText(p.text());
-        dStage.setText(text.stageSentence(p, time));
-        dSupport.setText(messages.get(
-                "gov.support.line",
-                WalletText.cas(messages, p.support()),
-                p.supporters(),
-                WalletText.cas(messages, params.responseSupport()),
-                WalletText.cas(messages, params.referendumSupport())));
-        supportBar.setProgress(fraction(p.support(), params.referendumSupport()));
-        dResponse.setText(text.response(p));
-        boolean referendum = p.referendumOpensAt() > 0;
-        long quorum =
-                p.kind() == ProposalKind.COMMITTEE_RULES ? params.committeeRulesQuorum() : params.referendumQuorum();
-        long voted = p.yes() + p.no() + p.abstain() + (p.reserveBloc().isPresent() ? 0 : 0);
-        dQuorum.setVisible(referendum);
-        quorumBar.setVisible(referendum);
-        dRatio.setVisible(referendum);
-        ratioBar.setVisible(referendum);
-        dQuorum.setText(messages.get(
-                "gov.quorum.line",
-                WalletText.cas(messages, voted),
-                WalletText.cas(messages, quorum),
-                p.referendumVoters()));
-        quorumBar.setProgress(fraction(voted, quorum));
-        dRatio.setText(text.ratio(p));
-        ratioBar.setProgress(p.yes() + p.no() == 0 ? 0 : fraction(p.yes(), p.yes() + p.no()));
-        dBloc.setText(text.bloc(p));
-        Optional<GovernanceView.Ballot> supported =
-                Optional.ofNullable(l.supports().get(p.id()));
-        Optional<GovernanceView.Ballot> voteCast =
-                Optional.ofNullable(l.referendumBallots().get(p.id()));
-        dYou.setText(text.youOnProposal(supported, voteCast));
-        support.setDisable(!p.supportOpen());
-        unsupport.setDisable(!p.supportOpen() || supported.isEmpty());
-        yes.setDisable(!p.referendumOpen());
-        no.setDisable(!p.referendumOpen());
-        abstain.setDisable(!p.referendumOpen());
-        proposalReceipt.setDisable(voteCast.isEmpty() && supported.isEmpty());
     }
 
-    private static double fraction(long part, long whole) {
-        return whole <= 0 ? 0 : Math.min(1.0, (double) part / whole);
+    private ProposalDetails proposalDetails;
+
+    private ProposalDetails proposalDetails() {
+        if (proposalDetails == null) {
+            proposalDetails = new ProposalDetails(
+                    model,
+                    messages,
+                    text,
+                    ProposalDetails.Nodes.in(details, List.of(support, unsupport, yes, no, abstain, proposalReceipt)));
+        }
+        return proposalDetails;
+    }
+
+    @FXML
+    void memberYes() {
+        memberVote(0);
+    }
+
+    @FXML
+    void memberNo() {
+        memberVote(1);
+    }
+
+    @FXML
+    void memberAbstain() {
+        memberVote(2);
+    }
+
+    private void memberVote(int choice) {
+        selected()
+                .ifPresent(p -> send(
+                        new global.cas.ledger.CommitteeReferendumVote(p.id(), choice),
+                        "gov.password.member",
+                        proposalError));
     }
 
     // ---------------------------------------------------------------- actions
@@ -570,26 +522,8 @@ public final class GovernanceController {
                         proposalError));
     }
 
-    /** Asks where, then writes the receipt of the voter's ballot in {@code vote} (G38). */
     private void saveReceipt(global.cas.governance.VoteId vote, Label result) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(messages.get("gov.receipt.save"));
-        chooser.setInitialFileName("receipt-"
-                + vote.name()
-                        .replace(':', '-')
-                        .substring(0, Math.min(vote.name().length(), 24))
-                + ".json");
-        java.io.File f = chooser.showSaveDialog(window());
-        if (f == null) {
-            return;
-        }
-        model.saveReceipt(vote, f.toPath())
-                .whenCompleteAsync(
-                        (path, failure) -> result.setText(
-                                failure == null
-                                        ? messages.get("gov.receipt.saved", path.toString())
-                                        : WalletText.explain(messages, failure)),
-                        fx);
+        ReceiptPrompt.save(model, messages, window(), vote, result);
     }
 
     @FXML

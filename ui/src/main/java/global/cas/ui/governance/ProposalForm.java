@@ -214,6 +214,12 @@ final class ProposalForm {
         }
     }
 
+    private Label label(String key) {
+        Label l = new Label(messages.get(key));
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     /** The dialog; its result is the proposal, present only when OK was pressed on a well-formed one. */
     Dialog<Optional<ProposalPosting>> dialog(Window owner) {
         Dialog<Optional<ProposalPosting>> d = new Dialog<>();
@@ -224,10 +230,10 @@ final class ProposalForm {
         g.setHgap(10);
         g.setVgap(8);
         int row = 0;
-        g.addRow(row++, new Label(messages.get("gov.propose.kind")), kind);
-        g.addRow(row++, new Label(messages.get("gov.propose.titleField")), title);
-        g.addRow(row++, new Label(messages.get("gov.propose.text")), text);
-        g.addRow(row++, new Label(messages.get("gov.propose.days")), days);
+        g.addRow(row++, label("gov.propose.kind"), kind);
+        g.addRow(row++, label("gov.propose.titleField"), title);
+        g.addRow(row++, label("gov.propose.text"), text);
+        g.addRow(row++, label("gov.propose.days"), days);
         g.add(changes, 0, row++, 2, 1);
         g.add(error, 0, row, 2, 1);
         GridPane.setHgrow(title, Priority.ALWAYS);

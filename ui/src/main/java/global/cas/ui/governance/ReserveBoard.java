@@ -149,9 +149,15 @@ final class ReserveBoard {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
-        g.addRow(0, new Label(messages.get("gov.spend.to")), to);
-        g.addRow(1, new Label(messages.get("gov.spend.amount")), amount);
-        g.addRow(2, new Label(messages.get("gov.spend.memo")), memo);
+        for (String[] row :
+                new String[][] {{"0", "gov.spend.to"}, {"1", "gov.spend.amount"}, {"2", "gov.spend.memo"}}) {
+            Label l = new Label(messages.get(row[1]));
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            g.add(l, 0, Integer.parseInt(row[0]));
+        }
+        g.add(to, 1, 0);
+        g.add(amount, 1, 1);
+        g.add(memo, 1, 2);
         g.add(problem, 0, 3, 2, 1);
         GridPane.setHgrow(to, Priority.ALWAYS);
         d.getDialogPane().setContent(g);

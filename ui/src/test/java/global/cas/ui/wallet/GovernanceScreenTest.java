@@ -113,7 +113,7 @@ class GovernanceScreenTest {
                         "nav.governance",
                         "/global/cas/ui/governance/governance.fxml",
                         KeyCombination.keyCombination("Shortcut+9"))));
-        Scene scene = new Scene(window.root(), 1200, 800);
+        Scene scene = new Scene(window.root(), 1200, 900);
         stage.setScene(scene);
         stage.show();
     }
