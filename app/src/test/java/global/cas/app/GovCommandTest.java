@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ class GovCommandTest {
     static Path password;
     static final String[] ADDRESS = new String[10];
     static long genesisMillis;
+    static com.fasterxml.jackson.databind.JsonNode governance;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +45,7 @@ class GovCommandTest {
         genesisMillis = System.currentTimeMillis() / 1000 * 1000;
         g.put("genesisTime", Instant.ofEpochMilli(genesisMillis).toString());
         ObjectNode gov = (ObjectNode) g.get("governance");
+        governance = gov;
         gov.put("dayMillis", 1000).put("epochMillis", 1000).put("parameterDelayBlocks", 5);
         Path genesis = dir.resolve("genesis.json");
         Files.writeString(genesis, json.writeValueAsString(g));
@@ -160,12 +163,17 @@ class GovCommandTest {
                 .contains("election 1")
                 .contains("committee (transitional, G9)")
                 .contains(ADDRESS[0]);
-        long nomination = genesisMillis + 18_000;
-        long voting = genesisMillis + 24_000;
+        // election 1 closes one interval after genesis; nomination, then voting, just before it (1 s days)
+        long close =
+                genesisMillis + 1000L * governance.path("electionIntervalDays").asLong();
+        long voting = close - 1000L * governance.path("votingDays").asLong();
+        long nomination = voting - 1000L * governance.path("nominationDays").asLong();
         waitUntil(nomination);
         act(0, "declare", "--election", "1", "--name", "Alice", "--platform", "Faster blocks");
         waitUntil(voting);
         act(1, "vote", "--election", "1", "--share", ADDRESS[0] + "=10000");
+        // a transitional member's internal vote on how the reserve's votes split (G11)
+        act(0, "committee-split", "--election", "1", "--share", ADDRESS[0] + "=10000");
         assertThat(cas("gov", "election", "1").out()).contains("Alice");
         CasCli.Result recount = cas("gov", "recount", "election:1");
         assertThat(recount.out()).as(recount.toString()).contains("The recount equals the running totals.");
@@ -185,5 +193,70 @@ class GovCommandTest {
         CasCli.Result refused = cas("gov", "verify-receipt", tampered.toString());
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("not genuine");
+    }
+
+    @Test
+    @DisplayName(
+            "G20 on the command line: a member asks the reserve for an operating cost, two more approve, it is paid;"
+                    + " a non-member's request is refused with its reason")
+    void reserveSpendApprovedAndPaid() throws Exception {
+        // the members seated now: the transitional five, or those election 1 elected if it closed already
+        CasCli.Result info = cas("gov", "info", "--json");
+        List<Integer> members = new java.util.ArrayList<>();
+        for (var seat : new ObjectMapper().readTree(info.out()).path("committee")) {
+            if (seat.path("standing").asText().equals("active")) {
+                members.add(java.util.Arrays.asList(ADDRESS)
+                        .indexOf(seat.path("address").asText()));
+            }
+        }
+        assertThat(members).as(info.toString()).isNotEmpty().doesNotContain(-1);
+        CasCli.Result asked = cas(
+                "gov",
+                "reserve-spend",
+                "--to",
+                ADDRESS[9],
+                "--amount",
+                "2500",
+                "--memo",
+                "Seed node hosting",
+                "--from",
+                ADDRESS[members.get(0)],
+                "--password-file",
+                password.toString());
+        assertThat(asked.exitCode()).as(asked.toString()).isZero();
+        String id = asked.out().trim();
+        for (int i = 0; i < 600 && !cas("tx", id).out().contains("committed at height"); i++) {
+            Thread.sleep(50);
+        }
+        int needed = members.size() / 2 + 1;
+        if (needed > 1) {
+            assertThat(cas("gov", "reserve").out())
+                    .contains(id)
+                    .contains("approved by 1 of " + members.size() + " seated");
+        }
+        for (int k = 1; k < needed; k++) {
+            act(members.get(k), "approve-spend", "--spend", id);
+        }
+        CasCli.Result shown = cas("gov", "reserve");
+        assertThat(shown.out()).as(shown.toString()).contains("paid at height").contains("Seed node hosting");
+        int outsider = java.util.stream.IntStream.range(0, 9)
+                .filter(i -> !members.contains(i))
+                .findFirst()
+                .orElseThrow();
+        CasCli.Result refused = cas(
+                "gov",
+                "reserve-spend",
+                "--to",
+                ADDRESS[9],
+                "--amount",
+                "1",
+                "--memo",
+                "x",
+                "--from",
+                ADDRESS[outsider],
+                "--password-file",
+                password.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("NOT_MEMBER");
     }
 }

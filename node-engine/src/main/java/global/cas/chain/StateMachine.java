@@ -273,6 +273,16 @@ public final class StateMachine {
                 }
             }
             ValidatorSchedule validators = state.validators();
+            for (GovernanceBlock.ValidatorChange c : governance.validatorChanges()) {
+                try {
+                    validators = validators.with(
+                            c.height(),
+                            global.cas.governance.ValidatorChanges.apply(validators.at(c.height()), c.changes()));
+                } catch (global.cas.rejection.RejectedException e) {
+                    // checked when the referendum closed in this very block: cannot happen
+                    throw new IllegalStateException("a passed validator-set change no longer applies", e);
+                }
+            }
             global.cas.statetree.StateTree balances =
                     state.ledger().balanceTree().fork();
             BalanceTree.apply(balances, delta.balances());

@@ -171,6 +171,23 @@ public final class GovernanceBlock implements GovernanceView, BalanceListener {
         return java.util.List.copyOf(paramsChanges);
     }
 
+    /** G37: a passed validator-set proposal's changes, to apply to the set in force at {@code height}. */
+    public record ValidatorChange(long height, java.util.List<global.cas.ledger.ProposalPosting.Change> changes) {
+        public ValidatorChange {
+            changes = java.util.List.copyOf(changes);
+        }
+    }
+
+    private final java.util.List<ValidatorChange> validatorChanges = new java.util.ArrayList<>();
+
+    public java.util.List<ValidatorChange> validatorChanges() {
+        return java.util.List.copyOf(validatorChanges);
+    }
+
+    void changeValidators(ValidatorChange c) {
+        validatorChanges.add(c);
+    }
+
     void changeParams(ParamsChange c) {
         paramsChanges.add(c);
     }

@@ -86,8 +86,13 @@ public final class GovernanceHandler {
                     throw new RejectedException(
                             Reason.MALFORMED, "A parameter proposal names the exact changes it makes (G30).");
                 }
+                if (kind == ProposalKind.VALIDATOR_SET) {
+                    ValidatorChanges.check(p.changes());
+                    return;
+                }
                 if (kind != ProposalKind.PARAMETER && !p.changes().isEmpty()) {
-                    throw new RejectedException(Reason.MALFORMED, "Only a parameter proposal lists parameter changes.");
+                    throw new RejectedException(
+                            Reason.MALFORMED, "Only a parameter or validator-set proposal lists changes.");
                 }
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (ProposalPosting.Change ch : p.changes()) {
@@ -221,7 +226,10 @@ public final class GovernanceHandler {
                             "A referendum lasts between " + p.referendumMinDays() + " and " + p.referendumMaxDays()
                                     + " days, not " + pp.referendumDays() + " (G35).");
                 }
-                if (!pp.changes().isEmpty()) {
+                if (kind(pp) == ProposalKind.VALIDATOR_SET) {
+                    // G37: the set in force now, changed so, keeps at least one validator
+                    ValidatorChanges.apply(gov.context().validators(), pp.changes());
+                } else if (!pp.changes().isEmpty()) {
                     java.util.Map<String, Long> changes = new java.util.LinkedHashMap<>();
                     pp.changes().forEach(c -> changes.put(c.name(), c.value()));
                     gov.context().params().changed(changes);

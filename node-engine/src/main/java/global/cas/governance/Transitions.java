@@ -241,6 +241,16 @@ final class Transitions {
                 // stands as passed, and is not executed (effective height 0)
             }
         }
+        if (r.passed() && pr.kind() == ProposalKind.VALIDATOR_SET) {
+            try {
+                ValidatorChanges.apply(b.context().validators(), pr.changes());
+                effective = Math.addExact(b.height(), p.parameterDelayBlocks());
+                b.changeValidators(new GovernanceBlock.ValidatorChange(effective, pr.changes()));
+            } catch (global.cas.rejection.RejectedException e) {
+                // the set changed since it was posted and these changes would leave it empty:
+                // it stands as passed, and is not executed (effective height 0)
+            }
+        }
         Records.Stage stage = r.passed() ? Records.Stage.PASSED : Records.Stage.FAILED;
         b.put(
                 GovernanceKeys.proposal(id),

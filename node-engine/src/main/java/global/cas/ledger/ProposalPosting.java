@@ -15,7 +15,8 @@ public record ProposalPosting(String title, String text, int kind, List<Change> 
     public static final int MAX_TITLE = 200;
     public static final int MAX_TEXT = 32_000;
     public static final int MAX_CHANGES = 32;
-    public static final int MAX_NAME = 64;
+    /** A parameter's name, or {@code validator:} and a public key in hex (74 bytes). */
+    public static final int MAX_NAME = 80;
 
     /** One parameter set to a new value. */
     public record Change(String name, long value) {}

@@ -245,4 +245,43 @@ class ProposalRulesTest {
         var zeroSeats = new ProposalPosting("No seats", "", 1, List.of(new ProposalPosting.Change("minSeats", 0)), 7);
         assertThat(chain.refusal(chain.tx(TestKeys.key(1), zeroSeats)).reason()).isEqualTo(Reason.MALFORMED);
     }
+
+    @Test
+    @DisplayName(
+            "G31, G37: a passed validator-set proposal changes the validator set itself at its effective height, and"
+                    + " the chain goes on under the new set; malformed changes are refused when posted")
+    void validatorSetChangesAtItsHeight() {
+        String self = ValidatorChanges.PREFIX
+                + global.cas.testing.TestChain.validator().publicKey().hex();
+        String added = ValidatorChanges.PREFIX + TestKeys.key(77).publicKey().hex();
+        KeyPair k = TestKeys.key(1);
+        var none = new ProposalPosting("Add one", "", 2, List.of(), 7);
+        assertThat(chain.refusal(chain.tx(k, none)).reason()).isEqualTo(Reason.MALFORMED);
+        var badKey = new ProposalPosting("Add one", "", 2, List.of(new ProposalPosting.Change("validator:xyz", 1)), 7);
+        assertThat(chain.refusal(chain.tx(k, badKey)).reason()).isEqualTo(Reason.MALFORMED);
+        // the test validator keeps more than 2/3 of the power, so its commits alone still count (C3)
+        Hash id = toReferendum(new ProposalPosting(
+                "A second validator",
+                "",
+                2,
+                List.of(new ProposalPosting.Change(self, 5), new ProposalPosting.Change(added, 1)),
+                7));
+        vote(id, 4, 0);
+        vote(id, 5, 0);
+        chain.advanceTo(proposal(id).referendumClosesAt());
+        Records.Proposal p = proposal(id);
+        assertThat(p.stage()).isEqualTo(Records.Stage.PASSED);
+        assertThat(p.effectiveHeight()).isEqualTo(p.closedHeight() + 10);
+        var schedule = chain.node().chainState().validators();
+        assertThat(schedule.at(p.effectiveHeight() - 1).size()).isEqualTo(1);
+        var after = schedule.at(p.effectiveHeight());
+        assertThat(after.size()).isEqualTo(2);
+        assertThat(after.totalPower()).isEqualTo(6);
+        assertThat(after.contains(TestKeys.key(77).address())).isTrue();
+        while (chain.height() <= p.effectiveHeight() + 1) {
+            chain.block();
+        }
+        assertThat(chain.node().chainState().validators().at(chain.height()).size())
+                .isEqualTo(2);
+    }
 }

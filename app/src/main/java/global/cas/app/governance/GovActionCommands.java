@@ -132,18 +132,51 @@ public final class GovActionCommands {
             if (withdraw == !shares.isEmpty()) {
                 throw CliException.usage("Give the candidates with --share, or --withdraw.");
             }
-            List<ElectionBallot.Share> out = new ArrayList<>();
-            for (String s : shares) {
-                int eq = s.lastIndexOf('=');
-                if (eq < 1 || !s.substring(eq + 1).matches("\\d{1,5}")) {
-                    throw CliException.usage(
-                            "A share is <address>=<basis points>, e.g. dcas1...=5000, not '" + s + "'.");
-                }
-                out.add(new ElectionBallot.Share(
-                        GovArguments.address(s.substring(0, eq), sender.common.network()),
-                        Integer.parseInt(s.substring(eq + 1))));
+            return new ElectionBallot(election, shares(shares, sender));
+        }
+    }
+
+    /** {@code <address>=<basis points>} arguments as ballot shares. */
+    static List<ElectionBallot.Share> shares(List<String> shares, GovSender sender) {
+        List<ElectionBallot.Share> out = new ArrayList<>();
+        for (String s : shares) {
+            int eq = s.lastIndexOf('=');
+            if (eq < 1 || !s.substring(eq + 1).matches("\\d{1,5}")) {
+                throw CliException.usage("A share is <address>=<basis points>, e.g. dcas1...=5000, not '" + s + "'.");
             }
-            return new ElectionBallot(election, out);
+            out.add(new ElectionBallot.Share(
+                    GovArguments.address(s.substring(0, eq), sender.common.network()),
+                    Integer.parseInt(s.substring(eq + 1))));
+        }
+        return out;
+    }
+
+    @Command(
+            name = "committee-split",
+            mixinStandardHelpOptions = true,
+            description = "A committee member's internal vote on how the reserve's votes split among an election's"
+                    + " candidates (G11), in basis points summing to 10,000; --withdraw takes it back.")
+    public static final class CommitteeSplit extends Action {
+        @Option(names = "--election", required = true, paramLabel = "<N>", description = "The election's number.")
+        long election;
+
+        @Option(names = "--share", paramLabel = "<address=basis points>", description = "A candidate and its share.")
+        List<String> shares = new ArrayList<>();
+
+        @Option(names = "--withdraw", description = "Withdraw the internal vote instead.")
+        boolean withdraw;
+
+        @Inject
+        CommitteeSplit(Terminal terminal, Keystore keystore) {
+            super(terminal, keystore);
+        }
+
+        @Override
+        GovernanceAction action() {
+            if (withdraw == !shares.isEmpty()) {
+                throw CliException.usage("Give the candidates with --share, or --withdraw.");
+            }
+            return new global.cas.ledger.CommitteeElectionSplit(election, shares(shares, sender));
         }
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             GovActionCommands.Support.class,
             GovActionCommands.Referendum.class,
             GovActionCommands.CommitteeVote.class,
+            GovActionCommands.CommitteeSplit.class,
             GovActionCommands.Statement.class,
             GovActionCommands.Approve.class,
             GovReserveCommands.Show.class,
