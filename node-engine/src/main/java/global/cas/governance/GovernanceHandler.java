@@ -37,24 +37,7 @@ import java.util.Set;
  */
 public final class GovernanceHandler {
     /** The parameters a {@code parameter} proposal may change (G31), by name. */
-    public static final Set<String> PARAMETERS = Set.of(
-            "minFeePerByte",
-            "maxBlockTransactions",
-            "candidacyMinimum",
-            "electionThreshold",
-            "minSeats",
-            "responseSupport",
-            "responseWindowDays",
-            "referendumSupport",
-            "referendumQuorum",
-            "referendumMinDays",
-            "referendumMaxDays",
-            "electionIntervalDays",
-            "nominationDays",
-            "votingDays",
-            "proposalFee",
-            "parameterDelayBlocks",
-            "payoutDays");
+    public static final Set<String> PARAMETERS = ChangeableParameters.NAMES;
 
     /** The checks that need no state: one signer, well-formed fields. */
     public void checkStateless(Transaction tx, GovernanceAction action) {

@@ -213,6 +213,30 @@ final class GovernanceReader {
                         b.castHeight()));
     }
 
+    /** The heaviest {@code limit} standing ballots of {@code vote}, heaviest first, and how many there are (G38). */
+    static GovernanceView.Voters voters(ChainView v, VoteId vote, int limit) {
+        List<GovernanceView.Voter> all = new ArrayList<>();
+        for (var e : v.governance().records().page(GovernanceKeys.ballots(vote), Optional.empty(), Integer.MAX_VALUE)) {
+            Records.Ballot b = Records.Ballot.decode(e.getValue());
+            all.add(new GovernanceView.Voter(
+                    GovernanceKeys.trailingAddress(e.getKey()),
+                    new GovernanceView.Ballot(
+                            b.shares().stream()
+                                    .map(s -> new GovernanceView.Share(s.candidate(), s.basisPoints()))
+                                    .toList(),
+                            vote.kind() == VoteId.REFERENDUM
+                                    ? Optional.of(Vote.values()[b.choice()])
+                                    : Optional.empty(),
+                            b.balanceAtOpen(),
+                            b.weight(),
+                            b.castHeight())));
+        }
+        all.sort(java.util.Comparator.comparingLong(
+                        (GovernanceView.Voter x) -> x.ballot().weight())
+                .reversed());
+        return new GovernanceView.Voters(all.size(), all.subList(0, Math.min(limit, all.size())));
+    }
+
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }

@@ -331,6 +331,11 @@ public final class Node implements NodeQueries, AutoCloseable {
     }
 
     @Override
+    public global.cas.node.query.GovernanceView.Voters voters(global.cas.governance.VoteId vote, int limit) {
+        return read(v -> GovernanceReader.voters(v, vote, limit));
+    }
+
+    @Override
     public Optional<global.cas.chain.RecordReceipt> ballotReceipt(global.cas.governance.VoteId vote, Address voter) {
         return read(v -> {
             var key = global.cas.governance.GovernanceKeys.ballot(vote, voter);

@@ -18,6 +18,9 @@ public interface GovernanceQueries {
     /** {@code voter}'s standing vote in the referendum of proposal {@code id}. */
     Optional<GovernanceView.Ballot> referendumBallot(Hash id, Address voter);
 
+    /** G38: the heaviest {@code limit} standing ballots of {@code vote}, and how many there are. */
+    GovernanceView.Voters voters(global.cas.governance.VoteId vote, int limit);
+
     /**
      * G38: a receipt that {@code voter}'s standing ballot in {@code vote} is counted with its weight
      * at the tip, checkable against the block header alone; empty when it has none.

@@ -140,6 +140,16 @@ public record GovernanceView(
         }
     }
 
+    /** A voter and its standing ballot (G38: who voted, with what weight). */
+    public record Voter(Address address, Ballot ballot) {}
+
+    /** The heaviest ballots of a vote, heaviest first, out of {@code total}. */
+    public record Voters(int total, List<Voter> heaviest) {
+        public Voters {
+            heaviest = List.copyOf(heaviest);
+        }
+    }
+
     /** A candidate's share of an election ballot, in basis points. */
     public record Share(Address candidate, int basisPoints) {}
 }

@@ -30,6 +30,16 @@ public final class BallotDraft {
         typed.put(candidate, percent == null ? "" : percent.trim());
     }
 
+    /** Shows the ballot the voter cast in the fields, until the voter types another (G5). */
+    void prefill(global.cas.node.query.GovernanceView.Ballot cast, java.util.function.IntFunction<String> percent) {
+        if (sum() > 0) {
+            return;
+        }
+        for (global.cas.node.query.GovernanceView.Share sh : cast.shares()) {
+            set(sh.candidate(), percent.apply(sh.basisPoints()));
+        }
+    }
+
     public String typed(Address candidate) {
         return typed.getOrDefault(candidate, "");
     }

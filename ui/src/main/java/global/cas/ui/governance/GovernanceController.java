@@ -216,6 +216,9 @@ public final class GovernanceController {
     private Label payoutLine;
 
     @FXML
+    private Label electionVoters;
+
+    @FXML
     private Button electionReceipt;
 
     @FXML
@@ -344,9 +347,11 @@ public final class GovernanceController {
                 e.nominating(v.time())
                         ? messages.get("gov.candidates.nominating")
                         : messages.get("gov.candidates.none"));
-        prefillDraft(l);
+        l.electionBallot()
+                .ifPresent(b -> draft.prefill(b, bp -> text.percent(bp).replace("%", "")));
         candidates.setItems(FXCollections.observableArrayList(e.candidates()));
         candidates.refresh();
+        electionVoters.setText(text.voters(l.electionVoters(), true));
         weight.setText(text.weight(l, e));
         youVoted.setText(l.electionBallot().map(b -> text.youVoted(b, e)).orElse(messages.get("gov.you.none")));
         cast.setDisable(!e.votingOpen());
@@ -382,16 +387,6 @@ public final class GovernanceController {
 
     private void showCandidacy(GovernanceModel.Loaded l) {
         CampaignWizard.showStatus(model, messages, text, l, candidacy, runButton, withdrawCandidacy);
-    }
-
-    /** The ballot the voter cast, shown in the share fields until the voter types another (G5). */
-    private void prefillDraft(GovernanceModel.Loaded l) {
-        if (draft.sum() > 0 || l.electionBallot().isEmpty()) {
-            return;
-        }
-        for (GovernanceView.Share sh : l.electionBallot().get().shares()) {
-            draft.set(sh.candidate(), text.percent(sh.basisPoints()).replace("%", ""));
-        }
     }
 
     private void showDraft() {

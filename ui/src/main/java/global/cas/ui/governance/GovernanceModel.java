@@ -31,7 +31,12 @@ public final class GovernanceModel {
             Map<Hash, GovernanceView.Ballot> supports,
             Map<Hash, GovernanceView.Ballot> referendumBallots,
             long voterBalance,
-            long minFeePerByte) {}
+            long minFeePerByte,
+            GovernanceView.Voters electionVoters,
+            Map<Hash, GovernanceView.Voters> proposalVoters) {}
+
+    /** How many of the heaviest ballots each tally shows (G38); the RPC lists them all. */
+    static final int VOTERS_SHOWN = 8;
 
     private final WalletModel wallet;
     private final FxExecutor fx = new FxExecutor();
@@ -114,7 +119,25 @@ public final class GovernanceModel {
             }
             balance = q.balance(who, global.cas.ledger.AssetId.CAS);
         }
-        return new Loaded(v, election, supports, votes, balance, q.tipSummary().minFeePerByte());
+        Map<Hash, GovernanceView.Voters> voters = new HashMap<>();
+        for (GovernanceView.Proposal p : v.proposals()) {
+            voters.put(
+                    p.id(),
+                    q.voters(
+                            p.referendumOpensAt() > 0 && v.time() >= p.referendumOpensAt()
+                                    ? global.cas.governance.VoteId.referendum(p.id())
+                                    : global.cas.governance.VoteId.support(p.id()),
+                            VOTERS_SHOWN));
+        }
+        return new Loaded(
+                v,
+                election,
+                supports,
+                votes,
+                balance,
+                q.tipSummary().minFeePerByte(),
+                q.voters(global.cas.governance.VoteId.election(v.election().number()), VOTERS_SHOWN),
+                voters);
     }
 
     /**

@@ -198,4 +198,41 @@ final class GovernanceText {
         }
         return messages.get("gov.you.nothing");
     }
+
+    /** G38: how a tally was reached: how many voted, and the heaviest ballots with their weights. */
+    String voters(GovernanceView.Voters v, boolean election) {
+        if (v.total() == 0) {
+            return messages.get("gov.voters.none");
+        }
+        StringBuilder b = new StringBuilder(messages.get("gov.voters.title", v.total()));
+        for (GovernanceView.Voter x : v.heaviest()) {
+            String a = x.address().encode(network);
+            String what = election
+                    ? x.ballot().shares().stream()
+                            .map(s -> shortAddress(s.candidate()) + " " + percent(s.basisPoints()))
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    : x.ballot()
+                            .choice()
+                            .map(c -> messages.get("gov.vote." + c.name().toLowerCase(Locale.ROOT)))
+                            .orElse(messages.get("gov.voters.supports"));
+            b.append('\n')
+                    .append(messages.get(
+                            "gov.voters.line",
+                            a.substring(0, 10) + "…" + a.substring(a.length() - 4),
+                            what,
+                            WalletText.cas(messages, x.ballot().weight()),
+                            WalletText.cas(messages, x.ballot().balanceAtOpen())));
+        }
+        if (v.total() > v.heaviest().size()) {
+            b.append('\n')
+                    .append(messages.get(
+                            "gov.voters.more", v.total() - v.heaviest().size()));
+        }
+        return b.toString();
+    }
+
+    String shortAddress(global.cas.crypto.Address address) {
+        String a = address.encode(network);
+        return a.substring(0, 10) + "…" + a.substring(a.length() - 4);
+    }
 }

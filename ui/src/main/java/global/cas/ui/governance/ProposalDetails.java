@@ -39,6 +39,7 @@ final class ProposalDetails {
             Label you,
             Label committee,
             FlowPane memberButtons,
+            Label voters,
             List<Button> buttons) {
         /** The nodes of the details pane {@code details} (by their FXML ids), with {@code buttons}. */
         static Nodes in(javafx.scene.Node details, List<Button> buttons) {
@@ -57,6 +58,7 @@ final class ProposalDetails {
                     (Label) details.lookup("#dYou"),
                     (Label) details.lookup("#dCommittee"),
                     (FlowPane) details.lookup("#memberButtons"),
+                    (Label) details.lookup("#dVoters"),
                     buttons);
         }
     }
@@ -120,6 +122,8 @@ final class ProposalDetails {
         b.get(4).setDisable(!p.referendumOpen());
         b.get(5).setDisable(voteCast.isEmpty() && supported.isEmpty());
         showMemberVotes(p, l);
+        GovernanceView.Voters v = l.proposalVoters().get(p.id());
+        n.voters().setText(v == null ? "" : text.voters(v, false));
     }
 
     /** G11: the committee's internal votes on the reserve's bloc, and a seated member's own buttons. */

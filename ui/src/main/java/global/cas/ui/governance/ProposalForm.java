@@ -1,6 +1,6 @@
 package global.cas.ui.governance;
 
-import global.cas.governance.GovernanceHandler;
+import global.cas.governance.ChangeableParameters;
 import global.cas.governance.ProposalKind;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.ProposalPosting;
@@ -95,7 +95,7 @@ final class ProposalForm {
     /** One parameter change: which, its value now, the value proposed. */
     private final class ChangeRow {
         final ChoiceBox<String> name =
-                new ChoiceBox<>(FXCollections.observableArrayList(new TreeSet<>(GovernanceHandler.PARAMETERS)));
+                new ChoiceBox<>(FXCollections.observableArrayList(new TreeSet<>(ChangeableParameters.NAMES)));
         final TextField value = new TextField();
         final Label now = new Label();
         final HBox box;

@@ -164,6 +164,7 @@ class GovernanceFlowsTest {
                 () -> robot.lookup("#promptPassword").tryQuery().isPresent());
         robot.interact(() ->
                 robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
+        WalletFixture.reveal(robot, "#promptOk");
         robot.clickOn("#promptOk");
     }
 
@@ -178,6 +179,7 @@ class GovernanceFlowsTest {
                 () -> !robot.lookup("#runButton").queryButton().isDisabled());
         assertThat(text(robot, "#candidacy"))
                 .isEqualTo("You are not a candidate in this election. Nomination is open.");
+        WalletFixture.reveal(robot, "#runButton");
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(
                 5,
@@ -240,18 +242,22 @@ class GovernanceFlowsTest {
                 TimeUnit.SECONDS,
                 () -> !robot.lookup("#newProposal").queryButton().isDisabled()
                         && node.tipSummary().height() > 0);
+        WalletFixture.reveal(robot, "#proposalsTab");
         robot.clickOn("#proposalsTab");
+        WalletFixture.reveal(robot, "#newProposal");
         robot.clickOn("#newProposal");
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,
                 () -> robot.lookup("#proposal-title").tryQuery().isPresent());
+        WalletFixture.reveal(robot, "#proposal-post");
         robot.clickOn("#proposal-post");
         assertThat(text(robot, "#proposal-form-error")).isEqualTo("A proposal needs a title.");
         robot.interact(() -> {
             robot.lookup("#proposal-title").queryAs(TextField.class).setText("Publish the reserve's accounts monthly");
             robot.lookup("#proposal-text").queryAs(TextArea.class).setText("Every month, on chain.");
         });
+        WalletFixture.reveal(robot, "#proposal-post");
         robot.clickOn("#proposal-post");
         password(robot);
         WaitForAsyncUtils.waitFor(
@@ -265,6 +271,7 @@ class GovernanceFlowsTest {
                         && text(robot, "#dStage").startsWith("Gathering support")
                         && !robot.lookup("#support").queryButton().isDisabled());
         assertThat(text(robot, "#dResponse")).isEqualTo("The committee owes no response yet.");
+        WalletFixture.reveal(robot, "#support");
         robot.clickOn("#support");
         password(robot);
         WaitForAsyncUtils.waitFor(
@@ -276,6 +283,7 @@ class GovernanceFlowsTest {
                 TimeUnit.SECONDS,
                 () -> text(robot, "#dStage").startsWith("The referendum is open")
                         && !robot.lookup("#yes").queryButton().isDisabled());
+        WalletFixture.reveal(robot, "#yes");
         robot.clickOn("#yes");
         password(robot);
         act(TestKeys.key(4), new ReferendumBallot(id, 0));

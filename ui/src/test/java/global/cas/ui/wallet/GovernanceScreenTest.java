@@ -148,6 +148,7 @@ class GovernanceScreenTest {
             robot.lookup("#share-1").queryAs(TextField.class).setText(first);
             robot.lookup("#share-2").queryAs(TextField.class).setText(second);
         });
+        WalletFixture.reveal(robot, "#cast");
         robot.clickOn("#cast");
         WaitForAsyncUtils.waitFor(
                 5,
@@ -155,6 +156,7 @@ class GovernanceScreenTest {
                 () -> robot.lookup("#promptPassword").tryQuery().isPresent());
         robot.interact(() ->
                 robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
+        WalletFixture.reveal(robot, "#promptOk");
         robot.clickOn("#promptOk");
     }
 

@@ -215,4 +215,27 @@ final class WalletFixture {
             throw new IllegalArgumentException(type.getName());
         });
     }
+
+    /**
+     * Scrolls the screen so the node {@code query} names is in view, as a person would before
+     * clicking it (a long screen scrolls rather than squeezing its content).
+     */
+    static void reveal(org.testfx.api.FxRobot robot, String query) {
+        robot.interact(() -> {
+            javafx.scene.Node n = robot.lookup(query).query();
+            for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    double content = sp.getContent().getBoundsInLocal().getHeight();
+                    double view = sp.getViewportBounds().getHeight();
+                    double y =
+                            sp.getContent().sceneToLocal(n.localToScene(0, 0)).getY();
+                    if (content > view) {
+                        sp.setVvalue(Math.max(0, Math.min(1, (y - view / 2) / (content - view))));
+                    }
+                    sp.layout();
+                    return;
+                }
+            }
+        });
+    }
 }
