@@ -14,7 +14,6 @@ import global.cas.ui.wallet.WalletText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -593,10 +592,5 @@ public final class GovernanceController {
 
     private Window window() {
         return cast.getScene() == null ? null : cast.getScene().getWindow();
-    }
-
-    /** The candidates a test or the wizard selects by name. */
-    List<String> candidateNames() {
-        return candidates.getItems().stream().map(c -> c.profile().name()).collect(Collectors.toList());
     }
 }

@@ -88,7 +88,10 @@ final class ProposalForm {
         addChange.setText(messages.get("gov.propose.addChange"));
         addChange.setId("proposal-add-change");
         addChange.setOnAction(e -> addRow());
-        kind.valueProperty().addListener((o, a, b) -> showChanges());
+        kind.valueProperty().addListener((o, a, b) -> {
+            rows.clear();
+            showChanges();
+        });
         showChanges();
     }
 
@@ -97,6 +100,7 @@ final class ProposalForm {
         final ChoiceBox<String> name =
                 new ChoiceBox<>(FXCollections.observableArrayList(new TreeSet<>(ChangeableParameters.NAMES)));
         final TextField value = new TextField();
+        final TextField key = new TextField();
         final Label now = new Label();
         final HBox box;
 
@@ -109,11 +113,14 @@ final class ProposalForm {
             name.valueProperty()
                     .addListener(
                             (o, a, b) -> now.setText(b == null ? "" : messages.get("gov.propose.now", current(b))));
-            value.setPromptText(messages.get("gov.propose.value"));
+            boolean validators = kind.getValue() == ProposalKind.VALIDATOR_SET;
+            value.setPromptText(messages.get(validators ? "gov.propose.power" : "gov.propose.value"));
             value.setId("proposal-change-value-" + rows.size());
             name.setId("proposal-change-name-" + rows.size());
-            box = new HBox(8, name, value, now, remove);
-            HBox.setHgrow(value, Priority.SOMETIMES);
+            key.setPromptText(messages.get("gov.propose.key"));
+            key.setPrefColumnCount(36);
+            box = validators ? new HBox(8, key, value, remove) : new HBox(8, name, value, now, remove);
+            HBox.setHgrow(validators ? key : value, Priority.SOMETIMES);
         }
     }
 
@@ -154,7 +161,7 @@ final class ProposalForm {
     }
 
     private void showChanges() {
-        boolean parameter = kind.getValue() == ProposalKind.PARAMETER;
+        boolean parameter = kind.getValue() == ProposalKind.PARAMETER || kind.getValue() == ProposalKind.VALIDATOR_SET;
         if (parameter && rows.isEmpty()) {
             rows.add(new ChangeRow());
         }
@@ -182,7 +189,20 @@ final class ProposalForm {
         }
         int d = days.getValue();
         List<ProposalPosting.Change> list = new ArrayList<>();
-        if (kind.getValue() == ProposalKind.PARAMETER) {
+        if (kind.getValue() == ProposalKind.VALIDATOR_SET) {
+            for (ChangeRow r : rows) {
+                String k = r.key.getText().strip().toLowerCase(Locale.ROOT);
+                if (!k.matches("[0-9a-f]{64}")) {
+                    throw new IllegalArgumentException(messages.get("gov.propose.problem.key"));
+                }
+                list.add(new ProposalPosting.Change(
+                        global.cas.governance.ValidatorChanges.PREFIX + k,
+                        value("power", r.value.getText().strip())));
+            }
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException(messages.get("gov.propose.problem.none"));
+            }
+        } else if (kind.getValue() == ProposalKind.PARAMETER) {
             Set<String> seen = new TreeSet<>();
             for (ChangeRow r : rows) {
                 String n = r.name.getValue();
