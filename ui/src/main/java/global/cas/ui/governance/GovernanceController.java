@@ -173,6 +173,9 @@ public final class GovernanceController {
     private TableColumn<GovernanceView.Statement, String> tText;
 
     @FXML
+    private javafx.scene.control.TabPane tabs;
+
+    @FXML
     private Label candidacy;
 
     @FXML
@@ -272,6 +275,7 @@ public final class GovernanceController {
             failure.setManaged(b != null);
         });
         messages.languageProperty().addListener((o, a, b) -> show());
+        tabHeights = TabHeights.watch(tabs);
         show();
         model.refresh();
     }
@@ -350,7 +354,7 @@ public final class GovernanceController {
                 .ifPresent(b -> draft.prefill(b, bp -> text.percent(bp).replace("%", "")));
         candidates.setItems(FXCollections.observableArrayList(e.candidates()));
         candidates.refresh();
-        electionVoters.setText(text.voters(l.electionVoters(), true));
+        electionVoters.setText(text.electionVoters(l.electionVoters(), e));
         weight.setText(text.weight(l, e));
         youVoted.setText(l.electionBallot().map(b -> text.youVoted(b, e)).orElse(messages.get("gov.you.none")));
         cast.setDisable(!e.votingOpen());
@@ -381,11 +385,8 @@ public final class GovernanceController {
                 .toList()));
         statements.setItems(FXCollections.observableArrayList(v.statements()));
         reserveBoard.show(l);
-        showCandidacy(l);
-    }
-
-    private void showCandidacy(GovernanceModel.Loaded l) {
         CampaignWizard.showStatus(model, messages, text, l, candidacy, runButton, withdrawCandidacy);
+        tabHeights.later();
     }
 
     private void showDraft() {
@@ -589,6 +590,7 @@ public final class GovernanceController {
     }
 
     private ReserveBoard reserveBoard;
+    private TabHeights tabHeights;
 
     private Window window() {
         return cast.getScene() == null ? null : cast.getScene().getWindow();

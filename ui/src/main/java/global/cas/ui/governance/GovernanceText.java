@@ -201,6 +201,11 @@ final class GovernanceText {
 
     /** G38: how a tally was reached: how many voted, and the heaviest ballots with their weights. */
     String voters(GovernanceView.Voters v, boolean election) {
+        return voters(v, election, java.util.Map.of());
+    }
+
+    /** As {@link #voters(GovernanceView.Voters, boolean)}, naming candidates by their profile's {@code names}. */
+    String voters(GovernanceView.Voters v, boolean election, java.util.Map<global.cas.crypto.Address, String> names) {
         if (v.total() == 0) {
             return messages.get("gov.voters.none");
         }
@@ -209,7 +214,8 @@ final class GovernanceText {
             String a = x.address().encode(network);
             String what = election
                     ? x.ballot().shares().stream()
-                            .map(s -> shortAddress(s.candidate()) + " " + percent(s.basisPoints()))
+                            .map(s -> names.getOrDefault(s.candidate(), shortAddress(s.candidate())) + " "
+                                    + percent(s.basisPoints()))
                             .collect(java.util.stream.Collectors.joining(", "))
                     : x.ballot()
                             .choice()
@@ -229,6 +235,13 @@ final class GovernanceText {
                             "gov.voters.more", v.total() - v.heaviest().size()));
         }
         return b.toString();
+    }
+
+    /** The election's ballots, candidates named by their profiles. */
+    String electionVoters(GovernanceView.Voters v, GovernanceView.Election e) {
+        java.util.Map<global.cas.crypto.Address, String> names = new java.util.HashMap<>();
+        e.candidates().forEach(c -> names.put(c.address(), c.profile().name()));
+        return voters(v, true, names);
     }
 
     String shortAddress(global.cas.crypto.Address address) {
