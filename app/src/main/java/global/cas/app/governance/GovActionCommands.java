@@ -279,10 +279,7 @@ public final class GovActionCommands {
 
         @Override
         GovernanceAction action() {
-            int c = List.of("yes", "no", "abstain", "withdraw").indexOf(choice.toLowerCase(Locale.ROOT));
-            if (c < 0) {
-                throw CliException.usage("--choice is yes, no, abstain or withdraw.");
-            }
+            int c = GovArguments.choice(choice);
             return new ReferendumBallot(GovArguments.proposal(proposal), c);
         }
     }
@@ -305,10 +302,7 @@ public final class GovActionCommands {
 
         @Override
         GovernanceAction action() {
-            int c = List.of("yes", "no", "abstain", "withdraw").indexOf(choice.toLowerCase(Locale.ROOT));
-            if (c < 0) {
-                throw CliException.usage("--choice is yes, no, abstain or withdraw.");
-            }
+            int c = GovArguments.choice(choice);
             return new global.cas.ledger.CommitteeReferendumVote(GovArguments.proposal(proposal), c);
         }
     }

@@ -40,4 +40,13 @@ final class GovArguments {
         }
         return text;
     }
+
+    /** A referendum choice: yes 0, no 1, abstain 2, withdraw 3 (the codes of the ballot actions). */
+    static int choice(String text) {
+        int c = java.util.List.of("yes", "no", "abstain", "withdraw").indexOf(text.toLowerCase(java.util.Locale.ROOT));
+        if (c < 0) {
+            throw CliException.usage("--choice is yes, no, abstain or withdraw.");
+        }
+        return c;
+    }
 }

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.FlowPane;
 
 /**
  * The selected proposal on the proposal browser (G32–G37): its stage, support against 100,000 and
@@ -38,7 +37,7 @@ final class ProposalDetails {
             Label bloc,
             Label you,
             Label committee,
-            FlowPane memberButtons,
+            javafx.scene.layout.VBox memberButtons,
             Label voters,
             List<Button> buttons) {
         /** The nodes of the details pane {@code details} (by their FXML ids), with {@code buttons}. */
@@ -57,7 +56,7 @@ final class ProposalDetails {
                     (Label) details.lookup("#dBloc"),
                     (Label) details.lookup("#dYou"),
                     (Label) details.lookup("#dCommittee"),
-                    (FlowPane) details.lookup("#memberButtons"),
+                    (javafx.scene.layout.VBox) details.lookup("#memberButtons"),
                     (Label) details.lookup("#dVoters"),
                     buttons);
         }

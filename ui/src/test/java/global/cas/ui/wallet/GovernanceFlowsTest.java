@@ -2,7 +2,6 @@ package global.cas.ui.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.cas.chain.ChainParams;
 import global.cas.crypto.Hash;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
@@ -10,28 +9,19 @@ import global.cas.ledger.GovernanceAction;
 import global.cas.ledger.ProposalSupport;
 import global.cas.ledger.ReferendumBallot;
 import global.cas.node.Node;
-import global.cas.node.NodeConfig;
 import global.cas.node.query.GovernanceView;
 import global.cas.params.GovernanceParams;
-import global.cas.store.h2.H2ChainStore;
-import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
-import global.cas.ui.governance.GovernanceController;
 import global.cas.ui.governance.GovernanceModel;
-import global.cas.ui.shell.MainWindow;
-import global.cas.ui.shell.Screen;
-import global.cas.wallet.TransferBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -87,14 +77,11 @@ class GovernanceFlowsTest {
     @BeforeAll
     static void startNode() {
         genesis = System.currentTimeMillis() / 1000 * 1000;
-        ChainParams p = WalletFixture.params()
-                .withGenesisTime(genesis)
-                .withTransitionalCommittee(
-                        List.of(TestKeys.key(2).address(), TestKeys.key(5).address()))
-                .withGovernance(SLOW_ELECTION);
-        node = Node.start(
-                new NodeConfig(dir.resolve("node"), p, Optional.of(TestChain.validator()), 1000, 100),
-                H2ChainStore::open);
+        node = GovernanceFixture.startNode(
+                dir,
+                genesis,
+                SLOW_ELECTION,
+                List.of(TestKeys.key(2).address(), TestKeys.key(5).address()));
     }
 
     @AfterAll
@@ -104,31 +91,8 @@ class GovernanceFlowsTest {
 
     @Start
     void start(Stage stage) {
-        // a dialog a failed test left open must not answer this test's lookups
-        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
-            if (w != stage) {
-                w.hide();
-            }
-        }
         fixture = new WalletFixture(dir, Optional.of(node));
-        WalletModel wallet = fixture.devnetWallet();
-        var loader = fixture.loader(wallet, type -> {
-            if (type == GovernanceController.class) {
-                model = new GovernanceModel(wallet);
-                return new GovernanceController(model, fixture.messages);
-            }
-            throw new IllegalArgumentException(type.getName());
-        });
-        MainWindow window = new MainWindow(
-                loader,
-                fixture.nodeModel,
-                List.of(new Screen(
-                        "governance",
-                        "nav.governance",
-                        "/global/cas/ui/governance/governance.fxml",
-                        KeyCombination.keyCombination("Shortcut+9"))));
-        stage.setScene(new Scene(window.root(), 1200, 860));
-        stage.show();
+        model = GovernanceFixture.show(stage, fixture, fixture.devnetWallet(), 1200, 860);
     }
 
     @AfterEach
@@ -137,14 +101,11 @@ class GovernanceFlowsTest {
     }
 
     private static void act(KeyPair k, GovernanceAction a) throws Exception {
-        var tip = node.tipSummary();
-        var tx = new TransferBuilder(tip.chainId(), tip.minFeePerByte())
-                .act(node.spendableOutputs(k.address()), k, a, 0, tip.height() + 100);
-        node.submit(tx).get(10, TimeUnit.SECONDS);
+        GovernanceFixture.act(node, k, a);
     }
 
     private static void waitForChainTime(long t) throws Exception {
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> node.tipSummary().time() >= t);
+        GovernanceFixture.waitForChainTime(node, t);
     }
 
     private static String text(FxRobot robot, String id) {
@@ -158,14 +119,7 @@ class GovernanceFlowsTest {
     }
 
     private static void password(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(
-                5,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#promptPassword").tryQuery().isPresent());
-        robot.interact(() ->
-                robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
-        WalletFixture.reveal(robot, "#promptOk");
-        robot.clickOn("#promptOk");
+        GovernanceFixture.password(robot);
     }
 
     @Test

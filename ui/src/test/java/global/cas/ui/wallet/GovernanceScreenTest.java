@@ -2,30 +2,18 @@ package global.cas.ui.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.cas.chain.ChainParams;
 import global.cas.crypto.KeyPair;
 import global.cas.ledger.Amounts;
 import global.cas.ledger.CandidacyDeclaration;
 import global.cas.node.Node;
-import global.cas.node.NodeConfig;
 import global.cas.params.GovernanceParams;
-import global.cas.store.h2.H2ChainStore;
-import global.cas.testing.TestChain;
 import global.cas.testing.TestKeys;
-import global.cas.ui.governance.GovernanceController;
-import global.cas.ui.governance.GovernanceModel;
-import global.cas.ui.shell.MainWindow;
-import global.cas.ui.shell.Screen;
-import global.cas.wallet.TransferBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -80,14 +68,11 @@ class GovernanceScreenTest {
     @BeforeAll
     static void startNode() {
         genesis = System.currentTimeMillis() / 1000 * 1000;
-        ChainParams p = WalletFixture.params()
-                .withGenesisTime(genesis)
-                .withTransitionalCommittee(
-                        List.of(WalletFixture.devnetAddress(), TestKeys.key(2).address()))
-                .withGovernance(FAST);
-        node = Node.start(
-                new NodeConfig(dir.resolve("node"), p, Optional.of(TestChain.validator()), 1000, 100),
-                H2ChainStore::open);
+        node = GovernanceFixture.startNode(
+                dir,
+                genesis,
+                FAST,
+                List.of(WalletFixture.devnetAddress(), TestKeys.key(2).address()));
     }
 
     @AfterAll
@@ -99,23 +84,7 @@ class GovernanceScreenTest {
     void start(Stage stage) {
         fixture = new WalletFixture(dir, Optional.of(node));
         wallet = fixture.devnetWallet();
-        var loader = fixture.loader(wallet, type -> {
-            if (type == GovernanceController.class) {
-                return new GovernanceController(new GovernanceModel(wallet), fixture.messages);
-            }
-            throw new IllegalArgumentException(type.getName());
-        });
-        MainWindow window = new MainWindow(
-                loader,
-                fixture.nodeModel,
-                List.of(new Screen(
-                        "governance",
-                        "nav.governance",
-                        "/global/cas/ui/governance/governance.fxml",
-                        KeyCombination.keyCombination("Shortcut+9"))));
-        Scene scene = new Scene(window.root(), 1200, 900);
-        stage.setScene(scene);
-        stage.show();
+        GovernanceFixture.show(stage, fixture, wallet, 1200, 900);
     }
 
     @AfterEach
@@ -124,19 +93,12 @@ class GovernanceScreenTest {
     }
 
     private static void declare(KeyPair k, String name) throws Exception {
-        var tip = node.tipSummary();
-        var tx = new TransferBuilder(tip.chainId(), tip.minFeePerByte())
-                .act(
-                        node.spendableOutputs(k.address()),
-                        k,
-                        new CandidacyDeclaration(1, new CandidacyDeclaration.Profile(name, "", "", "", "")),
-                        0,
-                        tip.height() + 100);
-        node.submit(tx).get(10, TimeUnit.SECONDS);
+        GovernanceFixture.act(
+                node, k, new CandidacyDeclaration(1, new CandidacyDeclaration.Profile(name, "", "", "", "")));
     }
 
     private static void waitForChainTime(long t) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> node.tipSummary().time() >= t);
+        GovernanceFixture.waitForChainTime(node, t);
     }
 
     private static String text(FxRobot robot, String id) {
@@ -150,14 +112,7 @@ class GovernanceScreenTest {
         });
         WalletFixture.reveal(robot, "#cast");
         robot.clickOn("#cast");
-        WaitForAsyncUtils.waitFor(
-                5,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#promptPassword").tryQuery().isPresent());
-        robot.interact(() ->
-                robot.lookup("#promptPassword").queryAs(PasswordField.class).setText(WalletFixture.PASSWORD));
-        WalletFixture.reveal(robot, "#promptOk");
-        robot.clickOn("#promptOk");
+        GovernanceFixture.password(robot);
     }
 
     @Test
