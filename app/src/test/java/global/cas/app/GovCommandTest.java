@@ -259,4 +259,13 @@ class GovCommandTest {
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("NOT_MEMBER");
     }
+
+    @Test
+    @DisplayName("G8 on the command line: a send that would take a committee member below 10,000 CAS is refused with"
+            + " SEAT_AT_RISK and nothing is sent, unless the sender accepts the loss")
+    void sendRefusesToCostASeat() {
+        CasCli.Result refused = cas("send", "--to", ADDRESS[9], "--max", "--password-file", password.toString());
+        assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+        assertThat(refused.err()).contains("SEAT_AT_RISK").contains("Nothing was sent");
+    }
 }

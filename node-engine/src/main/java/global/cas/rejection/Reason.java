@@ -85,6 +85,7 @@ public enum Reason {
             + " asked for."),
     RESERVE_CAS_ONLY("The committee reserve holds only CAS: no token may be sent to it."),
     RESERVE_SHORT("The committee reserve does not hold the amount this spend asks for."),
+    SEAT_AT_RISK("The transfer would take an address below the 10,000 CAS its committee seat or candidacy needs."),
     INTERNAL_ERROR("Something went wrong inside CAS Wallet; the log file has the details.");
 
     private final String sentence;

@@ -102,6 +102,12 @@ public final class SendCommand implements Callable<Integer> {
             description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
     private long waitSeconds;
 
+    @Option(
+            names = "--accept-seat-loss",
+            description = "Send even when it takes one of the wallet's addresses below the 10,000 CAS its committee"
+                    + " seat or candidacy needs (it loses it in that block, G4, G8).")
+    private boolean acceptSeatLoss;
+
     @Inject
     SendCommand(Terminal terminal, Keystore keystore) {
         this.terminal = terminal;
@@ -136,6 +142,9 @@ public final class SendCommand implements Callable<Integer> {
             } finally {
                 Arrays.fill(pw, '\0');
             }
+            if (!acceptSeatLoss) {
+                SeatGuard.check(node, transfer, spent, common.network());
+            }
             JsonNode sent = node.rpc().call("tx_send", Map.of("raw", Bytes.hex(transfer.encoded())));
             String id = sent.path("id").asText();
             terminal.out().println(id);
@@ -149,6 +158,9 @@ public final class SendCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The wallet's spendable outputs, as the last {@link #build} read them. */
+    private final List<UnspentOutput> spent = new ArrayList<>();
+
     private Transaction build(
             NodeConnection.Connected node, UnlockedWallet unlocked, Address recipient, long units, long rate) {
         WalletInfo info = unlocked.info();
@@ -158,7 +170,8 @@ public final class SendCommand implements Callable<Integer> {
                 keys.put(a.derived().get(i), unlocked.key(a.index(), i));
             }
         }
-        List<UnspentOutput> spendable = new ArrayList<>();
+        List<UnspentOutput> spendable = spent;
+        spendable.clear();
         for (Address a : keys.keySet()) {
             // every page of the address's outputs (the node answers at most a page per call)
             for (JsonNode o : node.rpc()
@@ -172,6 +185,23 @@ public final class SendCommand implements Callable<Integer> {
         TransferBuilder builder = new TransferBuilder(node.chainId(), rate);
         long expiry = node.height() + EXPIRY_BLOCKS;
         Address change = info.allAddresses().get(0);
+        if (!max) {
+            // G4, G8: pay from addresses that hold no seat and no candidacy when they can cover it
+            java.util.Set<Address> held = SeatGuard.governed(node, common.network());
+            List<UnspentOutput> free = spendable.stream()
+                    .filter(u -> !held.contains(u.output().owner()))
+                    .toList();
+            if (free.size() < spendable.size()) {
+                try {
+                    return builder.pay(
+                            free, keys, List.of(new TxOutput(recipient, AssetId.CAS, units)), change, expiry);
+                } catch (global.cas.rejection.RejectedException e) {
+                    if (e.reason() != Reason.INSUFFICIENT_FUNDS) {
+                        throw e;
+                    }
+                }
+            }
+        }
         return max
                 ? builder.sweep(spendable, keys, recipient, expiry)
                 : builder.pay(spendable, keys, List.of(new TxOutput(recipient, AssetId.CAS, units)), change, expiry);
