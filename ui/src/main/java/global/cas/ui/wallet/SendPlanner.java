@@ -49,7 +49,7 @@ final class SendPlanner {
         long expiry = tip.height() + EXPIRY_BLOCKS;
         Transaction t = r.max()
                 ? builder.sweep(spendable, keys, r.to(), expiry)
-                : builder.pay(spendable, keys, List.of(new TxOutput(r.to(), AssetId.CAS, r.amount())), change, expiry);
+                : pay(node, builder, spendable, keys, r, change, expiry);
         long amount = r.max() ? t.outputs().get(0).amount() : r.amount();
         if (t.fee() > amount) {
             throw new WalletRefusal(WalletRefusal.FEE_ABOVE_AMOUNT, Amounts.format(t.fee()), Amounts.format(amount));
@@ -57,6 +57,41 @@ final class SendPlanner {
         Map<global.cas.ledger.OutputRef, UnspentOutput> byRef = new java.util.HashMap<>();
         spendable.forEach(u -> byRef.put(u.ref(), u));
         return new Plan(new Quote(r, amount, t.fee(), t.size(), t.inputs().size()), t, byRef);
+    }
+
+    /**
+     * G4, G8: pays from the wallet's addresses that hold no committee seat and no standing
+     * candidacy when they can cover it, so an ordinary payment never costs a seat; else from all
+     * (the review then warns, {@link StakeRisk}).
+     */
+    private static Transaction pay(
+            NodeQueries node,
+            TransferBuilder builder,
+            List<UnspentOutput> spendable,
+            Map<Address, KeyPair> keys,
+            SendRequest r,
+            Address change,
+            long expiry) {
+        List<TxOutput> out = List.of(new TxOutput(r.to(), AssetId.CAS, r.amount()));
+        var g = node.governance();
+        java.util.Set<Address> governed = new java.util.HashSet<>();
+        g.committee().stream().filter(s -> s.standing().equals("active")).forEach(s -> governed.add(s.address()));
+        g.election().candidates().stream()
+                .filter(c -> c.standing().equals("active"))
+                .forEach(c -> governed.add(c.address()));
+        List<UnspentOutput> free = spendable.stream()
+                .filter(u -> !governed.contains(u.output().owner()))
+                .toList();
+        if (free.size() < spendable.size()) {
+            try {
+                return builder.pay(free, keys, out, change, expiry);
+            } catch (global.cas.rejection.RejectedException e) {
+                if (e.reason() != global.cas.rejection.Reason.INSUFFICIENT_FUNDS) {
+                    throw e;
+                }
+            }
+        }
+        return builder.pay(spendable, keys, out, change, expiry);
     }
 
     /**
