@@ -43,4 +43,6 @@ while [ -f "$data/rpc.port" ]; do sleep 0.2; done
 # 3. every screen with that wallet open (it opens with its password: the wallet data is encrypted)
 xvfb-run -a -s '-screen 0 1280x800x24' "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
   -jar app/target/cas-wallet.jar --datadir "$data" --rpc-port 0 --password-file "$work/pw" --screenshots "$out"
+# 4. the governance screens over a devnet where an election and referendums really ran
+scripts/governance-screenshots.sh > /dev/null
 ls "$out"
