@@ -237,6 +237,21 @@ final class GovernanceReader {
         return new GovernanceView.Voters(all.size(), all.subList(0, Math.min(limit, all.size())));
     }
 
+    /** G38: the receipt of {@code voter}'s standing ballot in {@code vote} at {@code v}'s height, if it has one. */
+    static Optional<global.cas.chain.RecordReceipt> receipt(ChainView v, String chainId, VoteId vote, Address voter) {
+        var key = GovernanceKeys.ballot(vote, voter);
+        var records = v.governance().records();
+        return records.get(key)
+                .map(bytes -> new global.cas.chain.RecordReceipt(
+                        chainId,
+                        v.height(),
+                        v.tip().hash(),
+                        key,
+                        bytes,
+                        records.prove(key),
+                        v.tip().roots()));
+    }
+
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }

@@ -28,7 +28,6 @@ import global.cas.store.TipMarker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -65,8 +64,8 @@ public final class Node implements NodeQueries, AutoCloseable {
     /** Where an older-format devnet chain of this folder was moved at start, if it was. */
     private Optional<Path> archivedChain = Optional.empty();
 
-    private Node(
-            NodeBuilder parts, DataDirLock lock, ChainStore store, global.cas.p2p.PersistentPeers persistentPeers) {
+    /** A node on {@code store}, not yet opened: {@link NodeOpener} opens its chain. */
+    Node(NodeBuilder parts, DataDirLock lock, ChainStore store, global.cas.p2p.PersistentPeers persistentPeers) {
         this.config = parts.config();
         this.lock = lock;
         this.store = store;
@@ -87,6 +86,16 @@ public final class Node implements NodeQueries, AutoCloseable {
                 p, store, new TipMarker(config.dataDir()), new BlockExecutor(machine), mempool, events, pruner);
         this.parts = parts;
         this.keptPeers = new KeptPeers(persistentPeers, this::peerNetwork);
+    }
+
+    /** Loads the chain from the store and checks it (ChainService.open). */
+    void openChain() {
+        chain.open();
+    }
+
+    /** Where an older-format devnet chain of this folder was moved at start. */
+    void archived(Path where) {
+        archivedChain = Optional.of(where);
     }
 
     private global.cas.governance.GovernanceState committedGovernance() {
@@ -137,55 +146,7 @@ public final class Node implements NodeQueries, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock the data folder " + config.dataDir(), e);
         }
-        global.cas.p2p.PersistentPeers persistentPeers;
-        ChainStore store;
-        try {
-            persistentPeers = global.cas.p2p.PersistentPeers.load(config.dataDir());
-            store = storeFactory.apply(config.dataDir());
-        } catch (RuntimeException e) {
-            closeQuietly(lock);
-            throw e;
-        }
-        Node node = new Node(parts, lock, store, persistentPeers);
-        try {
-            node.chain.open();
-        } catch (global.cas.store.ChainDataException e) {
-            if (e.reason() != global.cas.rejection.Reason.CHAIN_FORMAT_OLD
-                    || !config.params().localOnly()) {
-                store.close();
-                closeQuietly(lock);
-                throw e;
-            }
-            // a devnet of an older block format: keep it aside and start this folder's devnet again
-            String formatName = "format" + store.format().orElse(0);
-            store.close();
-            Path archived;
-            try {
-                archived = OldChainArchive.moveAside(config.dataDir(), formatName, Clock.systemUTC());
-                store = storeFactory.apply(config.dataDir());
-            } catch (RuntimeException again) {
-                closeQuietly(lock);
-                throw again;
-            }
-            LOG.warn(
-                    "The devnet chain in {} was written by an older version in a block format this version no longer"
-                            + " reads; it was moved to {} and a new devnet chain starts. The wallet is untouched.",
-                    config.dataDir(),
-                    archived);
-            node = new Node(parts, lock, store, persistentPeers);
-            node.archivedChain = Optional.of(archived);
-            try {
-                node.chain.open();
-            } catch (RuntimeException failed) {
-                store.close();
-                closeQuietly(lock);
-                throw failed;
-            }
-        } catch (RuntimeException e) {
-            store.close();
-            closeQuietly(lock);
-            throw e;
-        }
+        Node node = NodeOpener.open(parts, lock);
         try {
             ConsensusTransport transport = node.parts.consensusTransport();
             if (node.parts.network().isPresent()) {
@@ -248,7 +209,7 @@ public final class Node implements NodeQueries, AutoCloseable {
         return network.map(NodeNetwork::peers);
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception e) {
@@ -337,19 +298,7 @@ public final class Node implements NodeQueries, AutoCloseable {
 
     @Override
     public Optional<global.cas.chain.RecordReceipt> ballotReceipt(global.cas.governance.VoteId vote, Address voter) {
-        return read(v -> {
-            var key = global.cas.governance.GovernanceKeys.ballot(vote, voter);
-            var records = v.governance().records();
-            return records.get(key)
-                    .map(bytes -> new global.cas.chain.RecordReceipt(
-                            config.params().chainId(),
-                            v.height(),
-                            v.tip().hash(),
-                            key,
-                            bytes,
-                            records.prove(key),
-                            v.tip().roots()));
-        });
+        return read(v -> GovernanceReader.receipt(v, config.params().chainId(), vote, voter));
     }
 
     @Override

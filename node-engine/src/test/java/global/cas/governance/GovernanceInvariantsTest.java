@@ -104,28 +104,8 @@ class GovernanceInvariantsTest {
         boolean longRun = total > 2_000;
         Random random = new Random(20261203L);
         GovernanceParams g = GovernanceChain.PARAMS;
-        GovernanceChain chain = new GovernanceChain(
-                longRun
-                        ? new GovernanceParams(
-                                g.candidacyMinimum(),
-                                g.electionThreshold(),
-                                g.minSeats(),
-                                g.responseSupport(),
-                                g.responseWindowDays(),
-                                g.referendumSupport(),
-                                g.referendumQuorum(),
-                                g.committeeRulesQuorum(),
-                                g.referendumMinDays(),
-                                g.referendumMaxDays(),
-                                g.epochMillis(),
-                                g.dayMillis(),
-                                1_000_000,
-                                6,
-                                999_000,
-                                g.proposalFee(),
-                                g.parameterDelayBlocks(),
-                                g.payoutDays())
-                        : g);
+        GovernanceChain chain =
+                new GovernanceChain(longRun ? GovernanceChain.windows(g.dayMillis(), 1_000_000, 6, 999_000) : g);
         var first = chain.state().election(1).orElseThrow();
         chain.advanceTo(first.nominationStart());
         int[] candidates = {1, 2, 3, 12, 13};

@@ -50,6 +50,30 @@ public final class GovernanceChain {
             10,
             9);
 
+    /** {@link #PARAMS} with days (and epochs) of {@code dayMillis} and these election windows, in days. */
+    public static GovernanceParams windows(long dayMillis, int intervalDays, int nominationDays, int votingDays) {
+        GovernanceParams g = PARAMS;
+        return new GovernanceParams(
+                g.candidacyMinimum(),
+                g.electionThreshold(),
+                g.minSeats(),
+                g.responseSupport(),
+                g.responseWindowDays(),
+                g.referendumSupport(),
+                g.referendumQuorum(),
+                g.committeeRulesQuorum(),
+                g.referendumMinDays(),
+                g.referendumMaxDays(),
+                dayMillis,
+                dayMillis,
+                intervalDays,
+                nominationDays,
+                votingDays,
+                g.proposalFee(),
+                g.parameterDelayBlocks(),
+                g.payoutDays());
+    }
+
     private final TestNode node;
     private final ChainParams params;
 

@@ -177,19 +177,8 @@ public final class H2ChainStore implements ChainStore {
 
     @Override
     public java.util.List<RecordVersion> recordHistory(String module, global.cas.records.RecordKey key) {
-        return readers.read(() -> "the history of a " + module + " record", r -> {
-            PreparedStatement s =
-                    r.prepare("SELECT height, bytes FROM module_history WHERE module = ? AND rkey = ? ORDER BY id");
-            s.setString(1, module);
-            s.setBytes(2, key.bytes());
-            java.util.List<RecordVersion> out = new java.util.ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RecordVersion(rs.getLong(1), Optional.ofNullable(rs.getBytes(2))));
-                }
-            }
-            return out;
-        });
+        return readers.read(
+                () -> "the history of a " + module + " record", r -> ModuleHistoryRows.history(r, module, key));
     }
 
     @Override
@@ -199,31 +188,9 @@ public final class H2ChainStore implements ChainStore {
             long height,
             Optional<global.cas.records.RecordKey> after,
             int limit) {
-        return readers.read(() -> "the " + module + " records at height " + height, r -> {
-            // the newest version at or below the height of each key under the prefix, if it holds bytes
-            PreparedStatement s = r.prepare("SELECT h.rkey, h.bytes FROM module_history h"
-                    + " WHERE h.module = ? AND h.rkey > ? AND h.rkey >= ? AND h.height <= ?"
-                    + " AND h.id = (SELECT MAX(g.id) FROM module_history g"
-                    + " WHERE g.module = h.module AND g.rkey = h.rkey AND g.height <= ?)"
-                    + " AND h.bytes IS NOT NULL ORDER BY h.rkey LIMIT ?");
-            s.setString(1, module);
-            s.setBytes(2, after.map(global.cas.records.RecordKey::bytes).orElse(new byte[0]));
-            s.setBytes(3, prefix.bytes());
-            s.setLong(4, height);
-            s.setLong(5, height);
-            s.setInt(6, limit);
-            java.util.List<java.util.Map.Entry<global.cas.records.RecordKey, byte[]>> out = new java.util.ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    global.cas.records.RecordKey k = global.cas.records.RecordKey.of(rs.getBytes(1));
-                    if (!k.startsWith(prefix)) {
-                        break;
-                    }
-                    out.add(java.util.Map.entry(k, rs.getBytes(2)));
-                }
-            }
-            return out;
-        });
+        return readers.read(
+                () -> "the " + module + " records at height " + height,
+                r -> ModuleHistoryRows.at(r, module, prefix, height, after, limit));
     }
 
     @Override

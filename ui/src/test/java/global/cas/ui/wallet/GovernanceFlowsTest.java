@@ -54,25 +54,7 @@ class GovernanceFlowsTest {
     private GovernanceModel model;
 
     /** Election 1 closes 60 s after genesis, nomination from 2 s to 57 s; referendums of 7 s. */
-    static final GovernanceParams SLOW_ELECTION = new GovernanceParams(
-            Amounts.cas(10_000),
-            Amounts.cas(200_000_000),
-            5,
-            Amounts.cas(100_000),
-            14,
-            Amounts.cas(100_000_000),
-            Amounts.cas(150_000_000),
-            Amounts.cas(250_000_000),
-            7,
-            30,
-            1000,
-            1000,
-            60,
-            55,
-            3,
-            Amounts.cas(1),
-            10,
-            9);
+    static final GovernanceParams SLOW_ELECTION = global.cas.testing.GovernanceChain.windows(1000, 60, 55, 3);
 
     @BeforeAll
     static void startNode() {

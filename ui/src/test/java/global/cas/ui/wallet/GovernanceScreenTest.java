@@ -45,25 +45,7 @@ class GovernanceScreenTest {
     private WalletModel wallet;
 
     /** Election 1 closes 12 s after genesis: nomination from 2 s, voting from 6 s. */
-    static final GovernanceParams FAST = new GovernanceParams(
-            Amounts.cas(10_000),
-            Amounts.cas(200_000_000),
-            5,
-            Amounts.cas(100_000),
-            14,
-            Amounts.cas(100_000_000),
-            Amounts.cas(150_000_000),
-            Amounts.cas(250_000_000),
-            7,
-            30,
-            1000,
-            1000,
-            12,
-            4,
-            6,
-            Amounts.cas(1),
-            10,
-            9);
+    static final GovernanceParams FAST = global.cas.testing.GovernanceChain.windows(1000, 12, 4, 6);
 
     @BeforeAll
     static void startNode() {
