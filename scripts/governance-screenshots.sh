@@ -28,6 +28,9 @@ start() {
   for _ in $(seq 200); do cas gov info > /dev/null 2>&1 && return 0; sleep 0.5; done
   echo "the devnet node did not start: see $work/node.log" >&2; exit 1
 }
+# waits (at most 30 s) until transaction $1 is in a block: a node stopped earlier drops its mempool
+committed() { for _ in $(seq 60); do cas tx "$1" 2>/dev/null | grep -q "committed at height" && return 0; sleep 0.5; done
+  echo "transaction $1 was not committed" >&2; exit 1; }
 stop() { kill -TERM "$node"; wait "$node" || true; node=""; while [ -f "$data/rpc.port" ]; do sleep 0.2; done; }
 field() { grep -o "\"$1\" : [0-9]*" | head -1 | grep -o '[0-9]*$'; }
 tour() {
@@ -80,8 +83,9 @@ act gov declare --election "$number" --name "Alice Chen" --career "Security audi
   --platform "Audit every reserve spend." --from "${A[1]}" > /dev/null
 act gov declare --election "$number" --name "Zhang Min" --career "Teacher" \
   --platform "Explain governance in plain words." --from "${A[3]}" > /dev/null
-act gov declare --election "$number" --name "王芳" --personal "深圳" --career "开源社区组织者" \
-  --platform "让每位持有者都能读懂每一笔储备金支出。" --from "${A[6]}" > /dev/null
+last=$(act gov declare --election "$number" --name "王芳" --personal "深圳" --career "开源社区组织者" \
+  --platform "让每位持有者都能读懂每一笔储备金支出。" --from "${A[6]}")
+committed "$last"
 stop
 tour "$work/nomination" # the wallet's first address is no candidate yet: the campaign wizard opens
 start
@@ -89,8 +93,8 @@ wait_until $((voting + 1500))
 act gov vote --election "$number" --share "${A[3]}=6000" --share "${A[1]}=4000" --from "${A[2]}" > /dev/null
 act gov vote --election "$number" --share "${A[3]}=10000" --from "${A[5]}" > /dev/null
 act gov vote --election "$number" --share "${A[6]}=7000" --share "${A[1]}=3000" --from "${A[9]}" > /dev/null
-act gov vote --election "$number" --share "${A[6]}=5000" --share "${A[3]}=5000" --from "${A[0]}" > /dev/null
-sleep 2
+last=$(act gov vote --election "$number" --share "${A[6]}=5000" --share "${A[3]}=5000" --from "${A[0]}")
+committed "$last"
 stop
 tour "$work/voting"
 cp "$work"/nomination/governance-runButton-*.png "$work"/nomination/governance-requestSpend-*.png "$out"/
